@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mojifix",
+    products: [
+        .library(name: "MojifixCore", targets: ["MojifixCore"]),
+        .executable(name: "mojifix", targets: ["mojifix"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only code that includes ICU headers. Its public header uses plain C types, so no
+        // Swift module ever sees ICU's types next to Foundation's bundled ICU (REFERENCE §2).
+        .target(
+            name: "CMojifixICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        // Thin Swift wrapper: converters, normalisation, character properties as Swift types.
+        .target(name: "MojifixICU", dependencies: ["CMojifixICU"]),
+        // The engine: detection, reversible repair, plans. Knows nothing of the CLI.
+        .target(name: "MojifixCore", dependencies: ["MojifixICU"]),
+        .executableTarget(
+            name: "mojifix",
+            dependencies: ["MojifixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore"]),
+        .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU"]),
+        .testTarget(name: "MojifixCLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v5]
+)

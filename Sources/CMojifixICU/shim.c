@@ -1,0 +1,196 @@
+// ICU access for mojifix. Everything that includes an ICU header lives in this one file.
+#include "CMojifixICU.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/unorm2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/uversion.h>
+
+struct mj_converter {
+    UConverter *charset;
+    UConverter *utf8;
+    UChar pivot[1024];
+};
+
+// ICU's STOP callback is not strict (it drops default-ignorable code points when encoding,
+// REFERENCE §2). A callback that leaves the error code set stops the conversion for real.
+static void U_CALLCONV strict_to_unicode(const void *context, UConverterToUnicodeArgs *args,
+                                         const char *units, int32_t length,
+                                         UConverterCallbackReason reason, UErrorCode *err) {
+    (void)context; (void)args; (void)units; (void)length; (void)reason; (void)err;
+}
+
+static void U_CALLCONV strict_from_unicode(const void *context, UConverterFromUnicodeArgs *args,
+                                           const UChar *units, int32_t length, UChar32 codePoint,
+                                           UConverterCallbackReason reason, UErrorCode *err) {
+    (void)context; (void)args; (void)units; (void)length; (void)codePoint; (void)reason; (void)err;
+}
+
+static void make_strict(UConverter *converter, UErrorCode *status) {
+    ucnv_setToUCallBack(converter, strict_to_unicode, NULL, NULL, NULL, status);
+    ucnv_setFromUCallBack(converter, strict_from_unicode, NULL, NULL, NULL, status);
+    ucnv_setFallback(converter, 0);
+}
+
+mj_converter *mj_converter_open(const char *name, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    mj_converter *c = calloc(1, sizeof(mj_converter));
+    if (c == NULL) { *status = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    c->charset = ucnv_open(name, &err);
+    if (err <= U_ZERO_ERROR) c->utf8 = ucnv_open("UTF-8", &err);
+    if (err <= U_ZERO_ERROR) make_strict(c->charset, &err);
+    if (err <= U_ZERO_ERROR) make_strict(c->utf8, &err);
+    // A warning (for example U_AMBIGUOUS_ALIAS_WARNING for "windows-1252") is success.
+    if (err > U_ZERO_ERROR) {
+        *status = err;
+        mj_converter_close(c);
+        return NULL;
+    }
+    *status = U_ZERO_ERROR;
+    return c;
+}
+
+void mj_converter_close(mj_converter *c) {
+    if (c == NULL) return;
+    if (c->charset) ucnv_close(c->charset);
+    if (c->utf8) ucnv_close(c->utf8);
+    free(c);
+}
+
+const char *mj_converter_canonical_name(const mj_converter *c) {
+    UErrorCode err = U_ZERO_ERROR;
+    const char *name = ucnv_getName(c->charset, &err);
+    return err > U_ZERO_ERROR ? "" : name;
+}
+
+int32_t mj_converter_max_char_size(const mj_converter *c) {
+    return ucnv_getMaxCharSize(c->charset);
+}
+
+static int32_t convert(UConverter *to, UConverter *from, mj_converter *c,
+                       const uint8_t *src, int32_t length, uint8_t *dst, int32_t capacity,
+                       int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    char *target = (char *)dst;
+    const char *source = (const char *)src;
+    UChar *pivotSource = c->pivot, *pivotTarget = c->pivot;
+    ucnv_convertEx(to, from, &target, (char *)dst + capacity, &source, source + length,
+                   c->pivot, &pivotSource, &pivotTarget, c->pivot + 1024,
+                   1, 1, &err);
+    *status = err;
+    if (err == U_BUFFER_OVERFLOW_ERROR) return MJ_OVERFLOW;
+    if (err == U_INVALID_CHAR_FOUND || err == U_ILLEGAL_CHAR_FOUND ||
+        err == U_TRUNCATED_CHAR_FOUND || err == U_ILLEGAL_ESCAPE_SEQUENCE ||
+        err == U_UNSUPPORTED_ESCAPE_SEQUENCE) return MJ_ILLEGAL;
+    if (err > U_ZERO_ERROR) return MJ_FAILURE;
+    return (int32_t)(target - (char *)dst);
+}
+
+int32_t mj_decode_to_utf8(mj_converter *c, const uint8_t *src, int32_t length,
+                          uint8_t *dst, int32_t capacity, int32_t *status) {
+    return convert(c->utf8, c->charset, c, src, length, dst, capacity, status);
+}
+
+int32_t mj_encode_from_utf8(mj_converter *c, const uint8_t *src, int32_t length,
+                            uint8_t *dst, int32_t capacity, int32_t *status) {
+    return convert(c->charset, c->utf8, c, src, length, dst, capacity, status);
+}
+
+int32_t mj_normalize_utf8(char form, const uint8_t *src, int32_t length,
+                          uint8_t *dst, int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *norm = form == 'D' ? unorm2_getNFDInstance(&err) : unorm2_getNFCInstance(&err);
+    if (err > U_ZERO_ERROR) { *status = err; return MJ_FAILURE; }
+    int32_t u16len = 0;
+    u_strFromUTF8(NULL, 0, &u16len, (const char *)src, length, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) err = U_ZERO_ERROR;
+    if (err > U_ZERO_ERROR) { *status = err; return MJ_ILLEGAL; }
+    // NFD can expand a Hangul syllable to 3 units; 4x leaves room for any canonical expansion.
+    int32_t cap16 = u16len * 4 + 16;
+    UChar *in = malloc(sizeof(UChar) * (size_t)(u16len + 1));
+    UChar *out = malloc(sizeof(UChar) * (size_t)cap16);
+    int32_t result = MJ_FAILURE;
+    if (in && out) {
+        u_strFromUTF8(in, u16len + 1, NULL, (const char *)src, length, &err);
+        int32_t outLen = unorm2_normalize(norm, in, u16len, out, cap16, &err);
+        int32_t written = 0;
+        if (err <= U_ZERO_ERROR) u_strToUTF8((char *)dst, capacity, &written, out, outLen, &err);
+        if (err == U_BUFFER_OVERFLOW_ERROR) result = MJ_OVERFLOW;
+        else if (err <= U_ZERO_ERROR) result = written;
+    }
+    free(in); free(out);
+    *status = err;
+    return result;
+}
+
+mj_script mj_script_of(uint32_t scalar) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript((UChar32)scalar, &err);
+    if (err > U_ZERO_ERROR) return MJ_SCRIPT_OTHER;
+    switch (code) {
+    case USCRIPT_COMMON: return MJ_SCRIPT_COMMON;
+    case USCRIPT_INHERITED: return MJ_SCRIPT_INHERITED;
+    case USCRIPT_LATIN: return MJ_SCRIPT_LATIN;
+    case USCRIPT_GREEK: return MJ_SCRIPT_GREEK;
+    case USCRIPT_CYRILLIC: return MJ_SCRIPT_CYRILLIC;
+    case USCRIPT_ARMENIAN: return MJ_SCRIPT_ARMENIAN;
+    case USCRIPT_HEBREW: return MJ_SCRIPT_HEBREW;
+    case USCRIPT_ARABIC: return MJ_SCRIPT_ARABIC;
+    case USCRIPT_SYRIAC: return MJ_SCRIPT_SYRIAC;
+    case USCRIPT_THAANA: return MJ_SCRIPT_THAANA;
+    case USCRIPT_NKO: return MJ_SCRIPT_NKO;
+    case USCRIPT_DEVANAGARI: return MJ_SCRIPT_DEVANAGARI;
+    case USCRIPT_THAI: return MJ_SCRIPT_THAI;
+    case USCRIPT_HANGUL: return MJ_SCRIPT_HANGUL;
+    case USCRIPT_HAN: return MJ_SCRIPT_HAN;
+    case USCRIPT_HIRAGANA: return MJ_SCRIPT_HIRAGANA;
+    case USCRIPT_KATAKANA: return MJ_SCRIPT_KATAKANA;
+    case USCRIPT_BOPOMOFO: return MJ_SCRIPT_BOPOMOFO;
+    case USCRIPT_YI: return MJ_SCRIPT_YI;
+    default: return MJ_SCRIPT_OTHER;
+    }
+}
+
+int mj_has_property(uint32_t scalar, mj_property property) {
+    UProperty which;
+    switch (property) {
+    case MJ_PROP_EMOJI: which = UCHAR_EMOJI; break;
+    case MJ_PROP_EXTENDED_PICTOGRAPHIC: which = UCHAR_EXTENDED_PICTOGRAPHIC; break;
+    case MJ_PROP_DEFAULT_IGNORABLE: which = UCHAR_DEFAULT_IGNORABLE_CODE_POINT; break;
+    case MJ_PROP_VARIATION_SELECTOR: which = UCHAR_VARIATION_SELECTOR; break;
+    case MJ_PROP_BIDI_CONTROL: which = UCHAR_BIDI_CONTROL; break;
+    default: return 0;
+    }
+    return u_hasBinaryProperty((UChar32)scalar, which) ? 1 : 0;
+}
+
+static int string_has_property(const uint8_t *src, int32_t length, UProperty which) {
+    UErrorCode err = U_ZERO_ERROR;
+    UChar stackBuffer[256];
+    int32_t u16len = 0;
+    u_strFromUTF8(stackBuffer, 256, &u16len, (const char *)src, length, &err);
+    if (err > U_ZERO_ERROR) return 0;
+    return u_stringHasBinaryProperty(stackBuffer, u16len, which) ? 1 : 0;
+}
+
+int mj_is_rgi_emoji_zwj_sequence(const uint8_t *src, int32_t length) {
+    return string_has_property(src, length, UCHAR_RGI_EMOJI_ZWJ_SEQUENCE);
+}
+
+int mj_is_rgi_emoji(const uint8_t *src, int32_t length) {
+    return string_has_property(src, length, UCHAR_RGI_EMOJI);
+}
+
+const char *mj_unicode_version(void) {
+    static char text[U_MAX_VERSION_STRING_LENGTH];
+    UVersionInfo version;
+    u_getUnicodeVersion(version);
+    u_versionToString(version, text);
+    return text;
+}
