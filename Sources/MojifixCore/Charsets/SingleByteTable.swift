@@ -1,0 +1,47 @@
+import MojifixICU
+
+/// ICU's mapping of one single-byte, ASCII-compatible charset, mirrored into lookup tables once
+/// (256 ICU decodes, each checked by an ICU encode) so the detector can test every character
+/// cheaply. The tables hold only mappings ICU converts exactly both ways; nothing is hand-written.
+final class SingleByteTable {
+    static let unmapped: UInt32 = 0xFFFF_FFFF
+
+    let charset: Charset
+    /// Byte -> scalar, `unmapped` where ICU has no exact mapping.
+    let byteToScalar: [UInt32]
+    /// BMP scalar -> byte, -1 where the charset cannot encode it.
+    let scalarToByte: [Int16]
+
+    init(_ charset: Charset) throws(ICUError) {
+        let converter = try ICUConverter(charset.icuName)
+        var toScalar = [UInt32](repeating: Self.unmapped, count: 256)
+        var toByte = [Int16](repeating: -1, count: 0x10000)
+        for byte in 0..<256 {
+            guard let utf8 = try? converter.decode([UInt8(byte)]) else { continue }
+            let scalars = UTF8.scalars(utf8)
+            guard scalars.count == 1, scalars[0] < 0x10000, toByte[Int(scalars[0])] < 0 else { continue }
+            // Keep only what encodes back to the same byte (REFERENCE §2: verify every step).
+            guard (try? converter.encode(utf8)) == [UInt8(byte)] else { continue }
+            // The detector treats ASCII as passing through unchanged; a charset must agree.
+            if byte < 0x80 && scalars[0] != UInt32(byte) { continue }
+            toScalar[byte] = scalars[0]
+            toByte[Int(scalars[0])] = Int16(byte)
+        }
+        self.charset = charset
+        self.byteToScalar = toScalar
+        self.scalarToByte = toByte
+    }
+
+    /// The byte for `scalar`, or nil if the charset has none.
+    @inline(__always)
+    func byte(for scalar: UInt32) -> UInt8? {
+        guard scalar < 0x10000 else { return nil }
+        let b = scalarToByte[Int(scalar)]
+        return b < 0 ? nil : UInt8(b)
+    }
+
+    /// Scalars this charset shows for bytes 0x80-0xFF: the alphabet its mojibake is made of.
+    var highScalars: [UInt32] {
+        byteToScalar[0x80...].filter { $0 != Self.unmapped }
+    }
+}

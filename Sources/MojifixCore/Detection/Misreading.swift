@@ -1,0 +1,38 @@
+/// One way text gets garbled: bytes in `actual` were decoded as the single-byte charset `shownAs`
+/// and saved again. Its repair is `encode shownAs -> decode actual`; its inverse the reverse.
+public struct Misreading: Hashable, Sendable, CustomStringConvertible {
+    public let actual: Charset
+    public let shownAs: Charset
+
+    public init(actual: Charset, shownAs: Charset) {
+        self.actual = actual
+        self.shownAs = shownAs
+    }
+
+    public var repairSteps: [ChainStep] { [.encode(shownAs), .decode(actual)] }
+
+    public var description: String { "\(actual) read as \(shownAs)" }
+
+    /// The misreadings the detector tries: UTF-8 through every single-byte charset, and CP949
+    /// through the Western ones that Korean files are usually opened with by mistake.
+    static let all: [Misreading] =
+        Charset.misreadings.map { Misreading(actual: .utf8, shownAs: $0) }
+        + [Charset.latin1, .windows1252, .macintosh].map { Misreading(actual: .windows949, shownAs: $0) }
+}
+
+/// A byte sequence of the actual charset found inside misread text: the source characters from
+/// `start` to `end` (byte offsets into the text) stand for the one character `scalar`.
+struct DecodedUnit {
+    var start: Int
+    var end: Int
+    var scalar: UInt32
+    /// Bytes the character takes in the actual charset (= source characters).
+    var width: Int
+    /// Set when a lost byte (U+FFFD, or NBSP turned into a space) had to be guessed.
+    var lossy = false
+    /// Other characters the guess could have been (lossy units only).
+    var alternatives: [UInt32] = []
+    /// Evidence that this is mojibake and not clean text (see UnitScoring).
+    var evidence: Float = 0
+    var rejected = false
+}

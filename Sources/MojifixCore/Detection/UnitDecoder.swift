@@ -1,0 +1,140 @@
+/// Finds, for one misreading, every place where characters of the shown charset re-encode to a
+/// well-formed character of the actual charset. Characters that do not fit stay as they are.
+struct UnitDecoder {
+    let misreading: Misreading
+    let table: SingleByteTable
+    let cp949: CP949Table
+    /// Bytes a U+FFFD may stand for: the five bytes that strict windows-1252 decoders replace.
+    let replacementBytes: [UInt8]
+    /// The byte that shows as NBSP, which editors often turn into a plain space (lost on the way).
+    let nbspByte: Int
+
+    init(misreading: Misreading, table: SingleByteTable, cp949: CP949Table) {
+        self.misreading = misreading
+        self.table = table
+        self.cp949 = cp949
+        replacementBytes = misreading.shownAs == .windows1252 ? [0x81, 0x8D, 0x8F, 0x90, 0x9D] : []
+        nbspByte = table.byte(for: 0xA0).map(Int.init) ?? -1
+    }
+
+    func units(in p: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [DecodedUnit] {
+        misreading.actual == .windows949 ? cp949Units(p, range) : utf8Units(p, range)
+    }
+
+    // MARK: UTF-8
+
+    private func utf8Units(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [DecodedUnit] {
+        var units: [DecodedUnit] = []
+        var i = range.lowerBound
+        let n = range.upperBound
+        guard let base = p.baseAddress else { return units }
+        // The sequence being collected: its bytes (0 marks a U+FFFD wildcard) and where it started.
+        var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var count = 0, need = 0, start = 0
+        var wildcards = 0
+        var guessedSpace = false
+        while i < n {
+            let b0 = p[i]
+            if need == 0 && b0 < 0x80 {
+                i += 1
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                continue
+            }
+            let (scalar, length) = b0 < 0x80 ? (UInt32(b0), 1) : UTF8.decode(p, at: i)
+            let byte: Int = b0 < 0x80 ? Int(b0) : table.byte(for: scalar).map(Int.init) ?? -1
+            if need > 0 {
+                let allowed = count == 1 ? UTF8.secondByteRange(lead: bytes.0) : 0x80...0xBF
+                var next: UInt8? = nil
+                if byte >= 0, allowed.contains(UInt8(byte)) {
+                    next = UInt8(byte)
+                } else if scalar == 0xFFFD, replacementBytes.contains(where: allowed.contains) {
+                    next = 0
+                    wildcards += 1
+                } else if scalar == 0x20, nbspByte >= 0, allowed.contains(UInt8(nbspByte)) {
+                    next = UInt8(nbspByte)
+                    guessedSpace = true
+                }
+                if let next {
+                    withUnsafeMutableBytes(of: &bytes) { $0[count] = next }
+                    count += 1
+                    need -= 1
+                    i += length
+                    if need == 0 {
+                        if let unit = finishUTF8(bytes, count, start: start, end: i,
+                                                 wildcards: wildcards, guessedSpace: guessedSpace) {
+                            units.append(unit)
+                        }
+                    }
+                    continue
+                }
+                need = 0  // broken sequence: its characters stay; this one may start another
+            }
+            if byte >= 0xC2 && byte <= 0xF4 {
+                bytes = (UInt8(byte), 0, 0, 0)
+                count = 1
+                need = UTF8.sequenceLength(lead: UInt8(byte)) - 1
+                start = i
+                wildcards = 0
+                guessedSpace = false
+            }
+            i += length
+        }
+        return units
+    }
+
+    private func finishUTF8(_ bytes: (UInt8, UInt8, UInt8, UInt8), _ count: Int, start: Int, end: Int,
+                            wildcards: Int, guessedSpace: Bool) -> DecodedUnit? {
+        if wildcards == 0 {
+            var scalar = UInt32(bytes.0) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
+            for b in [bytes.1, bytes.2, bytes.3][0..<(count - 1)] { scalar = scalar << 6 | UInt32(b & 0x3F) }
+            return DecodedUnit(start: start, end: end, scalar: scalar, width: count, lossy: guessedSpace)
+        }
+        var seq = [bytes.0, bytes.1, bytes.2, bytes.3][0..<count]
+        // Each U+FFFD hides one of the replaced bytes: keep every choice that forms valid UTF-8.
+        var choices: [UInt32] = []
+        func expand(_ k: Int) {
+            if k == count {
+                let candidate = Array(seq)
+                if UTF8.isValid(candidate) { choices.append(UTF8.scalars(candidate)[0]) }
+                return
+            }
+            if seq[k] != 0 { expand(k + 1); return }
+            for b in replacementBytes { seq[k] = b; expand(k + 1) }
+            seq[k] = 0
+        }
+        expand(0)
+        guard let first = choices.first else { return nil }
+        return DecodedUnit(start: start, end: end, scalar: first, width: count, lossy: true, alternatives: choices)
+    }
+
+    // MARK: CP949
+
+    private func cp949Units(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [DecodedUnit] {
+        var units: [DecodedUnit] = []
+        var i = range.lowerBound
+        var lead = -1, leadStart = 0
+        while i < range.upperBound {
+            let (scalar, length) = UTF8.decode(p, at: i)
+            let byte = table.byte(for: scalar).map(Int.init) ?? -1
+            if lead >= 0 {
+                if byte >= 0, let decoded = cp949.scalar(lead: UInt8(lead), trail: UInt8(byte)) {
+                    units.append(DecodedUnit(start: leadStart, end: i + length, scalar: decoded, width: 2))
+                    lead = -1
+                    i += length
+                    continue
+                }
+                lead = -1
+            }
+            if byte >= 0x81 && byte <= 0xFE {
+                lead = byte
+                leadStart = i
+            }
+            i += length
+        }
+        return units
+    }
+}

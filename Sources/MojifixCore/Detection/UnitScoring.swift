@@ -1,0 +1,109 @@
+/// Weighs each decoded unit: how sure are we that its source characters are mojibake and that the
+/// character they decode to is what the author wrote? Positive evidence comes from the length of
+/// the byte sequence, from source characters no clean text puts side by side (C1 controls, the
+/// Apple logo, symbols glued to letters) and from a decoded character that fits real text (a
+/// common Hangul syllable, an emoji, a letter of the surrounding script). A decoded character no
+/// text contains (controls, private use, unassigned) rejects the unit outright.
+struct UnitScoring {
+    let cp949: CP949Table
+
+    func score(_ units: inout [DecodedUnit], in p: UnsafeBufferPointer<UInt8>) {
+        for k in units.indices {
+            score(&units[k], previous: k > 0 ? units[k - 1] : nil, next: k + 1 < units.count ? units[k + 1] : nil, p)
+        }
+    }
+
+    private func score(_ unit: inout DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?,
+                       _ p: UnsafeBufferPointer<UInt8>) {
+        guard let fit = fitness(unit.scalar) else {
+            unit.rejected = true
+            unit.evidence = -2
+            return
+        }
+        var evidence = Float(unit.width - 1) + fit + sourceOddness(unit, p)
+        if unit.scalar >= 0x300 && unit.scalar <= 0x36F || ScalarTraits.isCombiningMark(unit.scalar) {
+            // A combining mark needs a letter before it (decomposed text that was then garbled).
+            let before = previous.flatMap { $0.end == unit.start ? $0.scalar : nil } ?? scalarBefore(unit.start, p)
+            if !ScalarTraits.isLetter(before) { unit.rejected = true; unit.evidence = -2; return }
+        }
+        if unit.width == 2, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
+            // A lone Greek/Cyrillic/Hebrew/... letter glued to a word of another script is far more
+            // likely two clean characters than a misread one (`NIÑ”` is not `NIє`).
+            let glued = [previous.flatMap { $0.end == unit.start ? nil : scalarBefore(unit.start, p) } ?? 0,
+                         next.flatMap { $0.start == unit.end ? nil : scalarAt(unit.end, p) } ?? 0]
+            let sameScriptNeighbour = [previous, next].contains { other in
+                other.map { ScalarTraits.letterScript($0.scalar) == script } ?? false
+            }
+            if !sameScriptNeighbour && glued.contains(where: { g in
+                ScalarTraits.isLetter(g) && ScalarTraits.letterScript(g).map { $0 != script } ?? false
+            }) {
+                evidence -= 2
+            }
+        }
+        if unit.lossy { evidence -= 0.5 }
+        unit.evidence = evidence
+    }
+
+    /// How well a decoded character fits real text; nil when no real text contains it.
+    func fitness(_ s: UInt32) -> Float? {
+        if ScalarTraits.isPrivateUse(s) || ScalarTraits.isNoncharacter(s) { return nil }
+        switch s {
+        case 0xAC00...0xD7A3: return cp949.isKSX1001Hangul(s) ? 1.0 : 0.1
+        case 0x1100...0x11FF, 0x3130...0x318F: return 0.4
+        case 0x3040...0x30FF: return 0.8
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return 0.5
+        case 0x3000...0x303F, 0xFF00...0xFFEF: return 0.5
+        case 0xF900...0xFAFF: return -0.5
+        case 0x0250...0x02AF: return -1.5  // IPA: rare in prose, common as accidental decodes
+        case 0x02B0...0x02FF: return -1
+        case 0x0180...0x024F:
+            // Latin Extended-B: keep the letters living languages use (Vietnamese, Romanian, pinyin).
+            return (0x01A0...0x01B0).contains(s) || (0x0218...0x021B).contains(s) || (0x01CD...0x01DC).contains(s) ? 0.4 : -1
+        case 0xFFFD: return 0
+        default: break
+        }
+        if s >= 0x1F000 && s <= 0x1FAFF { return 1.0 }
+        switch ScalarTraits.category(s) {
+        case .control, .unassigned, .surrogate, .privateUse, .lineSeparator, .paragraphSeparator: return nil
+        case .format: return 0.1
+        case .nonspacingMark, .spacingMark, .enclosingMark: return 0.1
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter: return 0.6
+        case .modifierLetter: return 0.1
+        case .decimalNumber, .letterNumber, .otherNumber: return 0.3
+        case .otherSymbol: return s >= 0x2600 && s <= 0x27BF ? 0.8 : 0.3
+        default: return s >= 0x2000 && s <= 0x206F ? 0.6 : 0.3
+        }
+    }
+
+    /// How unlike clean text the unit's source characters are.
+    private func sourceOddness(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+        var odd: Float = 0
+        var i = unit.start
+        var index = 0
+        var previous = scalarBefore(unit.start, p)
+        while i < unit.end {
+            let (s, length) = UTF8.decode(p, at: i)
+            if ScalarTraits.isC1Control(s) { odd += 2 }
+            if s == 0xF8FF { odd += 1.5 }
+            if index > 0 && s != 0x20 && s != 0xFFFD && !ScalarTraits.isC1Control(s) {
+                if !ScalarTraits.isLetter(s) || s == 0xAA || s == 0xBA { odd += 1 }
+            }
+            if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
+            previous = s
+            index += 1
+            i += length
+        }
+        return odd
+    }
+
+    private func scalarBefore(_ offset: Int, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard offset > 0 else { return 0 }
+        var i = offset - 1
+        while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
+        return UTF8.decode(p, at: i).scalar
+    }
+
+    private func scalarAt(_ offset: Int, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        offset < p.count ? UTF8.decode(p, at: offset).scalar : 0
+    }
+}

@@ -1,0 +1,78 @@
+/// Everything a repair did, as data: enough to replay it on the input, to explain it, and to invert
+/// it on the output to get the input back byte for byte.
+public struct RepairPlan: Codable, Sendable {
+    /// How the input bytes were read ("UTF-8", or the legacy charset they were transcoded from).
+    public var inputEncoding: String
+    /// Passes in the order they ran; each one's ranges refer to its own input and output.
+    public var passes: [RepairPass]
+
+    public init(inputEncoding: String = "UTF-8", passes: [RepairPass] = []) {
+        self.inputEncoding = inputEncoding
+        self.passes = passes
+    }
+
+    public var changeCount: Int { passes.reduce(0) { $0 + $1.changes.count } }
+    public var isEmpty: Bool { passes.allSatisfy { $0.changes.isEmpty } }
+    /// True when every change can be undone from the output alone.
+    public var isLossless: Bool { passes.allSatisfy { $0.changes.allSatisfy(\.lossless) } }
+}
+
+/// One pass over the whole text: a transcoding, one layer of mojibake, or Hangul composition.
+public struct RepairPass: Codable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        /// The input was not UTF-8 (legacy charset, UTF-16/32, BOM): the whole file is converted.
+        case transcode
+        /// One layer of misread characters.
+        case mojibake
+        /// macOS's decomposed Hangul composed to NFC.
+        case composeHangul = "compose-hangul"
+    }
+
+    public var kind: Kind
+    /// The chain most changes of this pass follow.
+    public var chain: [ChainStep]
+    public var changes: [RepairChange]
+
+    public init(kind: Kind, chain: [ChainStep], changes: [RepairChange]) {
+        self.kind = kind
+        self.chain = chain
+        self.changes = changes
+    }
+}
+
+/// One edited byte range.
+public struct RepairChange: Codable, Sendable {
+    /// Bytes of the pass's input that were replaced.
+    public var inputRange: Range<Int>
+    /// Where the replacement stands in the pass's output.
+    public var outputRange: Range<Int>
+    /// Replaying these on the input bytes gives the output bytes (for lossless changes).
+    public var steps: [ChainStep]
+    /// 0...1: how sure the detector is that this was mojibake.
+    public var confidence: Double
+    /// False when bytes were lost before mojifix saw the text and had to be guessed; the inverse
+    /// then uses `originalBytes` instead of the inverted steps.
+    public var lossless: Bool
+    /// The input text of the range (nil when the input was not UTF-8).
+    public var before: String?
+    /// The output text of the range.
+    public var after: String
+    /// What the lost bytes were guessed from, e.g. "U+FFFD -> 0x9D" (lossy changes only).
+    public var guesses: [String]?
+    /// The exact input bytes of the range, kept for lossy changes so they can be undone too.
+    public var originalBytes: [UInt8]?
+
+    public init(inputRange: Range<Int>, outputRange: Range<Int>, steps: [ChainStep], confidence: Double,
+                lossless: Bool, before: String?, after: String, guesses: [String]? = nil,
+                originalBytes: [UInt8]? = nil) {
+        self.inputRange = inputRange
+        self.outputRange = outputRange
+        self.steps = steps
+        self.confidence = confidence
+        self.lossless = lossless
+        self.before = before
+        self.after = after
+        self.guesses = guesses
+        self.originalBytes = originalBytes
+    }
+}

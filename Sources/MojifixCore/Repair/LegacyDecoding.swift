@@ -1,0 +1,132 @@
+import MojifixICU
+
+/// Input that is not plain UTF-8: byte order marks, UTF-16/32, ISO-2022-KR, and legacy charsets
+/// (CP949 first). A reading is accepted only after a strict ICU decode, and when two readings stay
+/// plausible the input is refused with their names rather than guessed.
+struct LegacyDecoding {
+    let scoring: UnitScoring
+
+    /// Legacy charsets tried on bytes that are not UTF-8, Korean first.
+    static let candidates: [Charset] = [.windows949, .shiftJIS, .eucJP, .gb18030, .big5, .windows1251, .windows1252]
+
+    /// The UTF-8 text and the transcoding pass, or nil when the input is already plain UTF-8.
+    func decode(_ bytes: [UInt8], forced: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass)? {
+        if let forced { return try transcode(bytes, from: forced, bom: nil) }
+        for form in [Charset.utf32LE, .utf32BE, .utf8, .utf16LE, .utf16BE] {
+            let bom = ChainStep.byteOrderMark(form)
+            if bytes.starts(with: bom) { return try transcode(bytes, from: form, bom: form) }
+        }
+        if let form = utf16WithoutBOM(bytes) {
+            if let result = try? transcode(bytes, from: form, bom: nil) { return result }
+        }
+        try rejectBinary(bytes)
+        if UTF8.isValid(bytes) {
+            if bytes.count >= 4, containsISO2022KRDesignator(bytes) {
+                return try transcode(bytes, from: .iso2022KR, bom: nil)
+            }
+            return nil
+        }
+        return try guessLegacy(bytes)
+    }
+
+    // MARK: Transcoding
+
+    private func transcode(_ bytes: [UInt8], from charset: Charset, bom: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
+        let mark = bom.map(ChainStep.byteOrderMark) ?? []
+        let body = Array(bytes.dropFirst(mark.count))
+        let text: [UInt8]
+        if charset == .utf8 {
+            guard UTF8.isValid(body) else {
+                throw .undecodable(charset: "UTF-8", offset: body.withUnsafeBufferPointer { UTF8.validPrefixLength($0) } + mark.count)
+            }
+            text = body
+        } else {
+            guard let converter = try? ICUConverter(charset.icuName) else { throw .undecodable(charset: charset.icuName, offset: nil) }
+            guard let decoded = try? converter.decode(body) else { throw .undecodable(charset: charset.icuName, offset: nil) }
+            // Proof: encoding the text again must give the same bytes.
+            guard (try? converter.encode(decoded)) == body else { throw .undecodable(charset: charset.icuName, offset: nil) }
+            text = decoded
+        }
+        var steps: [ChainStep] = bom.map { [.stripBOM($0)] } ?? []
+        if charset != .utf8 || bom == nil { steps.append(.decode(charset)) }
+        let change = RepairChange(inputRange: 0..<bytes.count, outputRange: 0..<text.count, steps: steps,
+                                  confidence: 1, lossless: true, before: nil,
+                                  after: String(decoding: text, as: Unicode.UTF8.self))
+        return (text, RepairPass(kind: .transcode, chain: steps, changes: [change]))
+    }
+
+    // MARK: Detection
+
+    /// UTF-16 without a BOM: many NUL bytes, nearly all on the same side of each code unit.
+    private func utf16WithoutBOM(_ bytes: [UInt8]) -> Charset? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for i in stride(from: 0, to: bytes.count, by: 2) {
+            if bytes[i] == 0 { evenZeros += 1 }
+            if bytes[i + 1] == 0 { oddZeros += 1 }
+        }
+        let units = bytes.count / 2
+        if oddZeros * 4 >= units && evenZeros * 20 < max(oddZeros, 1) { return .utf16LE }
+        if evenZeros * 4 >= units && oddZeros * 20 < max(evenZeros, 1) { return .utf16BE }
+        return nil
+    }
+
+    private func rejectBinary(_ bytes: [UInt8]) throws(RepairError) {
+        var controls = 0
+        for b in bytes {
+            if b == 0 { throw .binary("NUL byte") }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B && b != 0x0E && b != 0x0F {
+                controls += 1
+            }
+        }
+        if controls > 0 && controls * 100 > bytes.count { throw .binary("control characters") }
+    }
+
+    private func containsISO2022KRDesignator(_ bytes: [UInt8]) -> Bool {
+        let designator: [UInt8] = [0x1B, 0x24, 0x29, 0x43]  // ESC $ ) C
+        guard bytes.contains(0x0E) else { return false }
+        return bytes.indices.dropLast(3).contains { bytes[$0] == 0x1B && Array(bytes[$0..<$0 + 4]) == designator }
+    }
+
+    /// Tries every legacy charset strictly and ranks the readings by how much they look like text.
+    private func guessLegacy(_ bytes: [UInt8]) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
+        var readings: [(charset: Charset, score: Double)] = []
+        let highBytes = max(1, bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) })
+        for charset in Self.candidates {
+            guard let converter = try? ICUConverter(charset.icuName),
+                  let decoded = try? converter.decode(bytes),
+                  (try? converter.encode(decoded)) == bytes else { continue }
+            readings.append((charset, textScore(UTF8.scalars(decoded)) / Double(highBytes)))
+        }
+        readings.sort { $0.score > $1.score }
+        guard let best = readings.first, best.score > 0.15 else {
+            throw .unknownEncoding
+        }
+        if readings.count > 1, readings[1].score > 0.15, readings[1].score >= best.score * 0.8 {
+            throw .ambiguous(readings.prefix(while: { $0.score >= best.score * 0.8 }).map(\.charset.icuName))
+        }
+        return try transcode(bytes, from: best.charset, bom: nil)
+    }
+
+    /// Sum of the fitness of non-ASCII characters, less what no clean text does: symbols glued to
+    /// letters, case flips inside a word, letters of another script glued to a word.
+    func textScore(_ scalars: [UInt32]) -> Double {
+        var score = 0.0
+        var previous: UInt32 = 0x20
+        for s in scalars {
+            defer { previous = s }
+            guard s >= 0x80 else {
+                if previous >= 0x80, ScalarTraits.isLetter(previous), ScalarTraits.isLetter(s),
+                   ScalarTraits.letterScript(previous) != .latin { score -= 1 }
+                continue
+            }
+            score += Double(scoring.fitness(s) ?? -2)
+            let letter = ScalarTraits.isLetter(s), previousLetter = ScalarTraits.isLetter(previous)
+            if previous >= 0x80 && letter != previousLetter && !ScalarTraits.isC1Control(previous) { score -= 0.5 }
+            if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { score -= 0.5 }
+            if letter && previousLetter && previous < 0x80,
+               let script = ScalarTraits.letterScript(s), script != .latin { score -= 1 }
+        }
+        return score
+    }
+}

@@ -1,0 +1,190 @@
+/// One layer of mojibake repair over a whole document.
+///
+/// Every misreading is tried on the document (on a prefix for very large texts); their decoded units
+/// are scored and grouped by line, and the misreading with the most evidence wins. Its units are
+/// then applied everywhere they are plausible: a line needs strong evidence on its own, unless the
+/// document as a whole is clearly garbled this way, in which case weaker lines (a lone `Ïùò`, a
+/// line holding only a garbled emoji) follow the document's chain too.
+struct MojibakePass {
+    let decoders: [UnitDecoder]
+    let scoring: UnitScoring
+
+    /// Evidence a line needs to be repaired on its own.
+    static let standaloneThreshold: Float = 2.0
+    /// Evidence a line needs when the document is established as garbled the same way.
+    static let documentThreshold: Float = 0.5
+    /// Evidence that establishes a document-wide misreading.
+    static let establishedThreshold: Float = 6.0
+    /// Bytes examined to choose the misreading of a very large document.
+    static let sampleBytes = 1 << 18
+
+    func run(_ text: [UInt8]) -> (output: [UInt8], pass: RepairPass)? {
+        text.withUnsafeBufferPointer { p -> (output: [UInt8], pass: RepairPass)? in
+            let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
+            var best: (decoder: UnitDecoder, units: [DecodedUnit], groups: [UnitGroup], total: Float)? = nil
+            for decoder in decoders {
+                var units = decoder.units(in: p, range: 0..<sampleEnd)
+                if units.isEmpty { continue }
+                scoring.score(&units, in: p)
+                let groups = group(units, p)
+                let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
+                if total > (best?.total ?? 0) { best = (decoder, units, groups, total) }
+            }
+            guard var chosen = best else { return nil }
+            let established = chosen.total >= Self.establishedThreshold
+                || chosen.groups.filter { $0.evidence >= Self.standaloneThreshold }.count >= 2
+            if sampleEnd < p.count {
+                var units = chosen.decoder.units(in: p, range: 0..<p.count)
+                scoring.score(&units, in: p)
+                chosen.units = units
+                chosen.groups = group(units, p)
+            }
+            let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
+            var accepted: [(unit: DecodedUnit, groupEvidence: Float)] = []
+            for g in chosen.groups where g.evidence >= threshold {
+                for unit in chosen.units[g.range] where !unit.rejected && unit.evidence > 0 {
+                    accepted.append((unit, g.evidence))
+                }
+            }
+            resolveGuesses(&accepted)
+            accepted.removeAll { !isInvertible($0.unit, decoder: chosen.decoder, p) }
+            guard !accepted.isEmpty else { return nil }
+            return apply(accepted, misreading: chosen.decoder.misreading, p)
+        }
+    }
+
+    // MARK: Grouping
+
+    struct UnitGroup {
+        var range: Range<Int>
+        var evidence: Float
+    }
+
+    /// Units of the same line form a group; a rejected unit counts against its line.
+    private func group(_ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [UnitGroup] {
+        var groups: [UnitGroup] = []
+        var start = 0
+        var evidence: Float = 0
+        for k in units.indices {
+            if k > start && containsNewline(p, units[k - 1].end..<units[k].start) {
+                groups.append(UnitGroup(range: start..<k, evidence: evidence))
+                start = k
+                evidence = 0
+            }
+            evidence += units[k].rejected ? -2 : units[k].evidence
+        }
+        if start < units.count { groups.append(UnitGroup(range: start..<units.count, evidence: evidence)) }
+        return groups
+    }
+
+    private func containsNewline(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for i in range where p[i] == 0x0A { return true }
+        return false
+    }
+
+    // MARK: Lossy guesses
+
+    /// A lost byte is guessed as the choice whose character the rest of the document uses most,
+    /// then the most plausible one (a KS X 1001 syllable before a rare one).
+    private func resolveGuesses(_ accepted: inout [(unit: DecodedUnit, groupEvidence: Float)]) {
+        guard accepted.contains(where: { $0.unit.alternatives.count > 1 }) else { return }
+        var frequency: [UInt32: Int] = [:]
+        for entry in accepted where entry.unit.alternatives.isEmpty { frequency[entry.unit.scalar, default: 0] += 1 }
+        for k in accepted.indices where accepted[k].unit.alternatives.count > 1 {
+            let choices = accepted[k].unit.alternatives
+            accepted[k].unit.scalar = choices.max { a, b in
+                let fa = frequency[a] ?? 0, fb = frequency[b] ?? 0
+                if fa != fb { return fa < fb }
+                return (scoring.fitness(a) ?? -9) < (scoring.fitness(b) ?? -9)
+            }!
+        }
+    }
+
+    // MARK: Proof of invertibility
+
+    /// Re-encodes the decoded character in the actual charset and reads the bytes back through the
+    /// shown charset: a lossless unit is kept only if that gives exactly its source characters.
+    private func isInvertible(_ unit: DecodedUnit, decoder: UnitDecoder, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if unit.lossy { return true }
+        let bytes: [UInt8]
+        if decoder.misreading.actual == .windows949 {
+            var source: [UInt8] = []
+            var i = unit.start
+            while i < unit.end {
+                let (s, l) = UTF8.decode(p, at: i)
+                guard let b = decoder.table.byte(for: s) else { return false }
+                source.append(b)
+                i += l
+            }
+            guard source.count == 2, decoder.cp949.scalar(lead: source[0], trail: source[1]) == unit.scalar else { return false }
+            bytes = source
+        } else {
+            bytes = UTF8.encode(unit.scalar)
+        }
+        var i = unit.start
+        for b in bytes {
+            guard i < unit.end else { return false }
+            let (s, l) = UTF8.decode(p, at: i)
+            guard decoder.table.byteToScalar[Int(b)] == s else { return false }
+            i += l
+        }
+        return i == unit.end
+    }
+
+    // MARK: Output
+
+    private func apply(_ accepted: [(unit: DecodedUnit, groupEvidence: Float)], misreading: Misreading,
+                       _ p: UnsafeBufferPointer<UInt8>) -> (output: [UInt8], pass: RepairPass) {
+        var output: [UInt8] = []
+        output.reserveCapacity(p.count)
+        var changes: [RepairChange] = []
+        var copied = 0
+        var k = 0
+        while k < accepted.count {
+            // Merge units that touch into one change.
+            var last = k
+            while last + 1 < accepted.count && accepted[last + 1].unit.start == accepted[last].unit.end { last += 1 }
+            let start = accepted[k].unit.start, end = accepted[last].unit.end
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<start]))
+            let outputStart = output.count
+            var guesses: [String] = []
+            var evidence: Float = 0
+            for entry in accepted[k...last] {
+                UTF8.append(entry.unit.scalar, to: &output)
+                evidence = max(evidence, entry.groupEvidence)
+                if entry.unit.lossy { guesses.append(guessDescription(entry.unit, p)) }
+            }
+            let lossless = guesses.isEmpty
+            let beforeBytes = Array(UnsafeBufferPointer(rebasing: p[start..<end]))
+            changes.append(RepairChange(
+                inputRange: start..<end, outputRange: outputStart..<output.count,
+                steps: misreading.repairSteps, confidence: Self.confidence(evidence), lossless: lossless,
+                before: String(decoding: beforeBytes, as: Unicode.UTF8.self),
+                after: String(decoding: output[outputStart...], as: Unicode.UTF8.self),
+                guesses: lossless ? nil : guesses, originalBytes: lossless ? nil : beforeBytes))
+            copied = end
+            k = last + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...]))
+        return (output, RepairPass(kind: .mojibake, chain: misreading.repairSteps, changes: changes))
+    }
+
+    private func guessDescription(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> String {
+        let source = String(decoding: UnsafeBufferPointer(rebasing: p[unit.start..<unit.end]), as: Unicode.UTF8.self)
+        let result = String(decoding: UTF8.encode(unit.scalar), as: Unicode.UTF8.self)
+        let hex = String(unit.scalar, radix: 16, uppercase: true)
+        let alternatives = unit.alternatives.count > 1 ? " (one of \(unit.alternatives.count) candidates)" : ""
+        return "\(source) -> \(result) U+\(hex)\(alternatives): lost byte restored"
+    }
+
+    static func confidence(_ evidence: Float) -> Double {
+        let e = Double(max(0, evidence))
+        return Double(Int(e / (e + 2) * 1000)) / 1000
+    }
+
+    private func characterBoundary(_ p: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {
+        var i = offset
+        while i > 0 && i < p.count && p[i] & 0xC0 == 0x80 { i -= 1 }
+        return i
+    }
+}

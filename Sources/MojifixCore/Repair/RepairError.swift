@@ -1,0 +1,25 @@
+/// Why a repair was refused. Nothing is changed when one of these is thrown.
+public enum RepairError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The bytes look like a binary file (NUL bytes, control characters), not text.
+    case binary(String)
+    /// The bytes are not valid in the charset that was forced or detected.
+    case undecodable(charset: String, offset: Int?)
+    /// Two or more legacy readings are equally plausible; the user must choose with `--from`.
+    case ambiguous([String])
+    /// The input is larger than the configured limit.
+    case tooLarge(bytes: Int, limit: Int)
+    /// The input is neither UTF-8 nor any supported legacy charset.
+    case unknownEncoding
+
+    public var description: String {
+        switch self {
+        case .binary(let why): return "binary input (\(why)); not changed"
+        case .undecodable(let charset, let offset):
+            return "not valid \(charset)" + (offset.map { " at byte \($0)" } ?? "") + "; not changed"
+        case .ambiguous(let names):
+            return "ambiguous encoding: could be \(names.joined(separator: " or ")); choose one with --from"
+        case .tooLarge(let bytes, let limit): return "input is \(bytes) bytes, over the \(limit)-byte limit; not changed"
+        case .unknownEncoding: return "not UTF-8 and no supported legacy encoding fits; use --from CHARSET"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import MojifixICU
+
+/// What kind of character a scalar is, in the terms the plausibility scoring needs.
+enum ScalarTraits {
+    @inline(__always)
+    static func category(_ s: UInt32) -> Unicode.GeneralCategory {
+        Unicode.Scalar(s)?.properties.generalCategory ?? .unassigned
+    }
+
+    static func isLetter(_ s: UInt32) -> Bool {
+        switch category(s) {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    static func isUppercase(_ s: UInt32) -> Bool { category(s) == .uppercaseLetter }
+    static func isLowercase(_ s: UInt32) -> Bool { category(s) == .lowercaseLetter }
+
+    static func isC1Control(_ s: UInt32) -> Bool { s >= 0x80 && s <= 0x9F }
+
+    static func isHangulSyllable(_ s: UInt32) -> Bool { s >= 0xAC00 && s <= 0xD7A3 }
+
+    static func isNoncharacter(_ s: UInt32) -> Bool {
+        (s >= 0xFDD0 && s <= 0xFDEF) || s & 0xFFFE == 0xFFFE
+    }
+
+    static func isPrivateUse(_ s: UInt32) -> Bool {
+        (s >= 0xE000 && s <= 0xF8FF) || s >= 0xF0000
+    }
+
+    static func isCombiningMark(_ s: UInt32) -> Bool {
+        switch category(s) {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// Letter scripts that tell a word's language apart; nil for Common/Inherited (digits,
+    /// punctuation, marks), which fit anywhere.
+    static func letterScript(_ s: UInt32) -> ICUScript? {
+        let script = ICUProperties.script(of: s)
+        return script == .common || script == .inherited ? nil : script
+    }
+
+    /// Scripts that are written together (Korean text mixes Hangul and Han; Japanese mixes kana and Han).
+    static func family(_ script: ICUScript) -> ICUScript {
+        switch script {
+        case .hangul, .han, .hiragana, .katakana, .bopomofo: return .han
+        default: return script
+        }
+    }
+}

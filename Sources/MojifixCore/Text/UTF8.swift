@@ -1,0 +1,118 @@
+/// Small UTF-8 helpers over raw bytes. The engine keeps text as UTF-8 bytes end to end (REFERENCE
+/// §2: converting to UTF-16 or Swift `String` was the slowest step measured).
+enum UTF8 {
+    /// Decodes the scalar starting at `i` of valid UTF-8; returns it and its length in bytes.
+    @inline(__always)
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// Appends the UTF-8 encoding of `scalar`.
+    @inline(__always)
+    static func append(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80: out.append(UInt8(scalar))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | scalar >> 6)); out.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | scalar >> 12)); out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | scalar >> 18)); out.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
+            out.append(UInt8(0x80 | (scalar >> 6) & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    static func encode(_ scalar: UInt32) -> [UInt8] {
+        var out: [UInt8] = []
+        append(scalar, to: &out)
+        return out
+    }
+
+    /// Length of the sequence a lead byte starts, or 0 if it cannot start one.
+    @inline(__always)
+    static func sequenceLength(lead: UInt8) -> Int {
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return 0
+        }
+    }
+
+    /// The allowed range of the byte after `lead` (excludes overlongs, surrogates, > U+10FFFF).
+    @inline(__always)
+    static func secondByteRange(lead: UInt8) -> ClosedRange<UInt8> {
+        switch lead {
+        case 0xE0: return 0xA0...0xBF
+        case 0xED: return 0x80...0x9F
+        case 0xF0: return 0x90...0xBF
+        case 0xF4: return 0x80...0x8F
+        default: return 0x80...0xBF
+        }
+    }
+
+    /// True when `bytes` is well-formed UTF-8.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        validPrefixLength(bytes) == bytes.count
+    }
+
+    /// Length of the longest well-formed prefix (an incomplete final sequence is not counted).
+    static func validPrefixLength(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        let n = p.count
+        while i < n {
+            // Skip ASCII eight bytes at a time.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            if i >= n { break }
+            let b0 = p[i]
+            if b0 < 0x80 { i += 1; continue }
+            let length = sequenceLength(lead: b0)
+            guard length > 1, i + length <= n, secondByteRange(lead: b0).contains(p[i + 1]) else { return i }
+            var k = 2
+            while k < length {
+                guard p[i + k] & 0xC0 == 0x80 else { return i }
+                k += 1
+            }
+            i += length
+        }
+        return i
+    }
+
+    static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid($0) }
+    }
+
+    /// Scalars of valid UTF-8 bytes.
+    static func scalars(_ bytes: [UInt8]) -> [UInt32] {
+        bytes.withUnsafeBufferPointer { p in
+            var out: [UInt32] = []
+            out.reserveCapacity(p.count)
+            var i = 0
+            while i < p.count {
+                let (s, l) = decode(p, at: i)
+                out.append(s)
+                i += l
+            }
+            return out
+        }
+    }
+
+    static func bytes(_ scalars: some Sequence<UInt32>) -> [UInt8] {
+        var out: [UInt8] = []
+        for s in scalars { append(s, to: &out) }
+        return out
+    }
+}

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte-exact reading and writing with POSIX calls (clear errno messages, no Foundation start-up).
+enum FileIO {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+        static func errno(_ what: String = "") -> Failure {
+            Failure(what + String(cString: strerror(Glibc.errno)).lowercasedFirst)
+        }
+    }
+
+    static func read(path: String, limit: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure.errno() }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure.errno() }
+        if info.st_mode & S_IFMT == S_IFDIR { throw Failure("is a directory") }
+        if info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) > limit {
+            throw Failure("file is \(info.st_size) bytes, over the \(limit)-byte limit; not changed")
+        }
+        return try readAll(fd, limit: limit, sizeHint: Int(info.st_size))
+    }
+
+    static func readStandardInput(limit: Int) throws -> [UInt8] {
+        try readAll(STDIN_FILENO, limit: limit, sizeHint: 0)
+    }
+
+    private static func readAll(_ fd: Int32, limit: Int, sizeHint: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(sizeHint, 1 << 16) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if Glibc.errno == EINTR { continue }
+                throw Failure.errno()
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { throw Failure("input is over the \(limit)-byte limit; not changed") }
+        }
+        return bytes
+    }
+
+    static func writeOutput(_ bytes: [UInt8]) {
+        write(STDOUT_FILENO, bytes)
+    }
+
+    static func writeOutput(_ text: String) {
+        write(STDOUT_FILENO, Array(text.utf8))
+    }
+
+    static func writeError(_ text: String) {
+        write(STDERR_FILENO, Array(text.utf8))
+    }
+
+    private static func write(_ fd: Int32, _ bytes: [UInt8]) {
+        var offset = 0
+        bytes.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if Glibc.errno == EINTR { continue }; return }
+                offset += n
+            }
+        }
+    }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}
