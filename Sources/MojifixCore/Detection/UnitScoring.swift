@@ -6,25 +6,42 @@
 /// text contains (controls, private use, unassigned) rejects the unit outright.
 struct UnitScoring {
     let cp949: CP949Table
+    /// Characters some misreading shows for a high byte (the mojibake alphabet).
+    let alphabet: SuspicionAlphabet
 
-    func score(_ units: inout [DecodedUnit], in p: UnsafeBufferPointer<UInt8>) {
+    /// Scoring for units of one misreading: CP949 text is Korean, so a CP949 reading has to give
+    /// Hangul; Hanja and symbols are what random byte pairs decode to.
+    func fitness(_ s: UInt32, actual: Charset) -> Float? {
+        guard actual == .windows949 else { return fitness(s) }
+        if ScalarTraits.isHangulSyllable(s) { return cp949.isKSX1001Hangul(s) ? 1.0 : -0.5 }
+        return fitness(s).map { _ in -0.7 }
+    }
+
+    func score(_ units: inout [DecodedUnit], decoder: UnitDecoder, in p: UnsafeBufferPointer<UInt8>) {
         for k in units.indices {
-            score(&units[k], previous: k > 0 ? units[k - 1] : nil, next: k + 1 < units.count ? units[k + 1] : nil, p)
+            score(&units[k], previous: k > 0 ? units[k - 1] : nil, next: k + 1 < units.count ? units[k + 1] : nil,
+                  actual: decoder.misreading.actual, shownAs: decoder.table, p)
         }
     }
 
-    private func score(_ unit: inout DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?,
-                       _ p: UnsafeBufferPointer<UInt8>) {
-        guard let fit = fitness(unit.scalar) else {
+    private func score(_ unit: inout DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, actual: Charset,
+                       shownAs: SingleByteTable, _ p: UnsafeBufferPointer<UInt8>) {
+        // Text garbled twice decodes, one layer down, to mojibake again (C1 controls, `˜`, the Apple
+        // logo) that the next layer turns into real characters: such a result is neutral here.
+        let fit = alphabet.contains(unit.scalar)
+            ? fitness(unit.scalar, actual: actual).map { max($0, 0) } ?? -0.5
+            : fitness(unit.scalar, actual: actual)
+        guard let fit else {
             unit.rejected = true
             unit.evidence = -2
             return
         }
         var evidence = Float(unit.width - 1) + fit + sourceOddness(unit, p)
         if unit.scalar >= 0x300 && unit.scalar <= 0x36F || ScalarTraits.isCombiningMark(unit.scalar) {
-            // A combining mark needs a letter before it (decomposed text that was then garbled).
+            // A combining mark or variation selector needs a base before it (decomposed text, or an
+            // emoji with VS16, that was then garbled), not a space or the start of a line.
             let before = previous.flatMap { $0.end == unit.start ? $0.scalar : nil } ?? scalarBefore(unit.start, p)
-            if !ScalarTraits.isLetter(before) { unit.rejected = true; unit.evidence = -2; return }
+            if before <= 0x20 || ScalarTraits.isC1Control(before) { unit.rejected = true; unit.evidence = -2; return }
         }
         if unit.width == 2, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
             // A lone Greek/Cyrillic/Hebrew/... letter glued to a word of another script is far more
@@ -52,6 +69,7 @@ struct UnitScoring {
         case 0x1100...0x11FF, 0x3130...0x318F: return 0.4
         case 0x3040...0x30FF: return 0.8
         case 0x4E00...0x9FFF, 0x3400...0x4DBF: return 0.5
+        case 0xFF61...0xFF9F: return 0.1  // half-width katakana: legacy-only, what stray bytes decode to
         case 0x3000...0x303F, 0xFF00...0xFFEF: return 0.5
         case 0xF900...0xFAFF: return -0.5
         case 0x0250...0x02AF: return -1.5  // IPA: rare in prose, common as accidental decodes

@@ -91,12 +91,14 @@ struct LegacyDecoding {
     /// Tries every legacy charset strictly and ranks the readings by how much they look like text.
     private func guessLegacy(_ bytes: [UInt8]) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
         var readings: [(charset: Charset, score: Double)] = []
-        let highBytes = max(1, bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) })
         for charset in Self.candidates {
             guard let converter = try? ICUConverter(charset.icuName),
                   let decoded = try? converter.decode(bytes),
                   (try? converter.encode(decoded)) == bytes else { continue }
-            readings.append((charset, textScore(UTF8.scalars(decoded)) / Double(highBytes)))
+            // Mean per non-ASCII character: how much each decoded character looks like real text.
+            let scalars = UTF8.scalars(decoded)
+            let nonASCII = max(1, scalars.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) })
+            readings.append((charset, textScore(scalars) / Double(nonASCII)))
         }
         readings.sort { $0.score > $1.score }
         guard let best = readings.first, best.score > 0.15 else {

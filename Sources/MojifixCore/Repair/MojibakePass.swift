@@ -10,7 +10,7 @@ struct MojibakePass {
     let scoring: UnitScoring
 
     /// Evidence a line needs to be repaired on its own.
-    static let standaloneThreshold: Float = 2.0
+    static let standaloneThreshold: Float = 3.0
     /// Evidence a line needs when the document is established as garbled the same way.
     static let documentThreshold: Float = 0.5
     /// Evidence that establishes a document-wide misreading.
@@ -25,17 +25,17 @@ struct MojibakePass {
             for decoder in decoders {
                 var units = decoder.units(in: p, range: 0..<sampleEnd)
                 if units.isEmpty { continue }
-                scoring.score(&units, in: p)
+                scoring.score(&units, decoder: decoder, in: p)
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
                 if total > (best?.total ?? 0) { best = (decoder, units, groups, total) }
             }
             guard var chosen = best else { return nil }
-            let established = chosen.total >= Self.establishedThreshold
-                || chosen.groups.filter { $0.evidence >= Self.standaloneThreshold }.count >= 2
+            let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold }
+            let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
             if sampleEnd < p.count {
                 var units = chosen.decoder.units(in: p, range: 0..<p.count)
-                scoring.score(&units, in: p)
+                scoring.score(&units, decoder: chosen.decoder, in: p)
                 chosen.units = units
                 chosen.groups = group(units, p)
             }

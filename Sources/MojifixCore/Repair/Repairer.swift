@@ -41,8 +41,8 @@ public final class Repairer {
         let cp949 = try CP949Table()
         var tables: [Charset: SingleByteTable] = [:]
         for charset in Charset.misreadings { tables[charset] = try SingleByteTable(charset) }
-        let scoring = UnitScoring(cp949: cp949)
         alphabet = SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! })
+        let scoring = UnitScoring(cp949: cp949, alphabet: alphabet)
         mojibake = MojibakePass(
             decoders: Misreading.all.map { UnitDecoder(misreading: $0, table: tables[$0.shownAs]!, cp949: cp949) },
             scoring: scoring)
