@@ -34,5 +34,8 @@ struct DecodedUnit {
     var alternatives: [UInt32] = []
     /// Evidence that this is mojibake and not clean text (see UnitScoring).
     var evidence: Float = 0
+    /// The decoded character is plausible enough for the unit to add evidence to its line; a
+    /// doubtful one (IPA, a rare syllable) can only follow a line that is repaired anyway.
+    var supportive = false
     var rejected = false
 }

@@ -12,7 +12,12 @@ struct UnitScoring {
     /// Scoring for units of one misreading: CP949 text is Korean, so a CP949 reading has to give
     /// Hangul; Hanja and symbols are what random byte pairs decode to.
     func fitness(_ s: UInt32, actual: Charset) -> Float? {
-        guard actual == .windows949 else { return fitness(s) }
+        guard actual == .windows949 else {
+            // Three characters that re-encode to a Hangul syllable are mojibake even when the
+            // syllable is a rare one (`똠`); CP949 pairs, whose trail may be an ASCII letter, are not.
+            if ScalarTraits.isHangulSyllable(s) { return cp949.isKSX1001Hangul(s) ? 1.0 : 0.5 }
+            return fitness(s)
+        }
         if ScalarTraits.isHangulSyllable(s) { return cp949.isKSX1001Hangul(s) ? 1.0 : -0.5 }
         return fitness(s).map { _ in -0.7 }
     }
@@ -29,7 +34,7 @@ struct UnitScoring {
         // Text garbled twice decodes, one layer down, to mojibake again (C1 controls, `˜`, the Apple
         // logo) that the next layer turns into real characters: such a result is neutral here.
         let fit = alphabet.contains(unit.scalar)
-            ? fitness(unit.scalar, actual: actual).map { max($0, 0) } ?? -0.5
+            ? fitness(unit.scalar, actual: actual).map { max($0, Self.supportiveFitness) } ?? -0.5
             : fitness(unit.scalar, actual: actual)
         guard let fit else {
             unit.rejected = true
@@ -43,12 +48,13 @@ struct UnitScoring {
             let before = previous.flatMap { $0.end == unit.start ? $0.scalar : nil } ?? scalarBefore(unit.start, p)
             if before <= 0x20 || ScalarTraits.isC1Control(before) { unit.rejected = true; unit.evidence = -2; return }
         }
-        if unit.width == 2, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
+        if actual == .utf8, unit.width == 2, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
             // A lone Greek/Cyrillic/Hebrew/... letter glued to a word of another script is far more
             // likely two clean characters than a misread one (`NIÑ”` is not `NIє`).
-            let glued = [previous.flatMap { $0.end == unit.start ? nil : scalarBefore(unit.start, p) } ?? 0,
-                         next.flatMap { $0.start == unit.end ? nil : scalarAt(unit.end, p) } ?? 0]
-            let sameScriptNeighbour = [previous, next].contains { other in
+            let glued = [previous?.end == unit.start ? 0 : scalarBefore(unit.start, p),
+                         next?.start == unit.end ? 0 : scalarAt(unit.end, p)]
+            let touching = [previous?.end == unit.start ? previous : nil, next?.start == unit.end ? next : nil]
+            let sameScriptNeighbour = touching.contains { other in
                 other.map { ScalarTraits.letterScript($0.scalar) == script } ?? false
             }
             if !sameScriptNeighbour && glued.contains(where: { g in
@@ -57,9 +63,19 @@ struct UnitScoring {
                 evidence -= 2
             }
         }
+        if actual == .windows949 && isLetter(scalarBefore(unit.start, p)) && isLetter(scalarAt(unit.end, p)) {
+            // A syllable inside a Latin word (`AÇÃO`) is two accented letters, not Korean.
+            unit.rejected = true; unit.evidence = -2; return
+        }
         if unit.lossy { evidence -= 0.5 }
         unit.evidence = evidence
+        unit.supportive = fit >= Self.supportiveFitness && (!unit.lossy || fit >= 0.9)
     }
+
+    /// Fitness from which a decoded character counts as evidence for its line.
+    static let supportiveFitness: Float = 0.5
+
+    private func isLetter(_ s: UInt32) -> Bool { s < 0x80 && ScalarTraits.isLetter(s) }
 
     /// How well a decoded character fits real text; nil when no real text contains it.
     func fitness(_ s: UInt32) -> Float? {

@@ -31,7 +31,8 @@ struct MojibakePass {
                 if total > (best?.total ?? 0) { best = (decoder, units, groups, total) }
             }
             guard var chosen = best else { return nil }
-            let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold }
+            let needsWord = chosen.decoder.misreading.actual == .windows949
+            let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
             let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
             if sampleEnd < p.count {
                 var units = chosen.decoder.units(in: p, range: 0..<p.count)
@@ -41,8 +42,10 @@ struct MojibakePass {
             }
             let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
             var accepted: [(unit: DecodedUnit, groupEvidence: Float)] = []
-            for g in chosen.groups where g.evidence >= threshold {
+            for g in chosen.groups where g.evidence >= threshold && (established || !needsWord || g.hasWord) {
                 for unit in chosen.units[g.range] where !unit.rejected && unit.evidence > 0 {
+                    // Lost bytes are only guessed where the document is known to be garbled this way.
+                    if unit.lossy && !established { continue }
                     accepted.append((unit, g.evidence))
                 }
             }
@@ -58,22 +61,29 @@ struct MojibakePass {
     struct UnitGroup {
         var range: Range<Int>
         var evidence: Float
+        /// Two supportive units side by side: a word, not a stray pair of accented letters.
+        var hasWord: Bool
     }
 
-    /// Units of the same line form a group; a rejected unit counts against its line.
+    /// Units of the same line form a group. Only supportive units add evidence; doubtful ones can
+    /// only subtract, and a rejected unit counts against its line.
     private func group(_ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [UnitGroup] {
         var groups: [UnitGroup] = []
         var start = 0
         var evidence: Float = 0
+        var hasWord = false
         for k in units.indices {
             if k > start && containsNewline(p, units[k - 1].end..<units[k].start) {
-                groups.append(UnitGroup(range: start..<k, evidence: evidence))
+                groups.append(UnitGroup(range: start..<k, evidence: evidence, hasWord: hasWord))
                 start = k
                 evidence = 0
+                hasWord = false
             }
-            evidence += units[k].rejected ? -2 : units[k].evidence
+            let unit = units[k]
+            evidence += unit.rejected ? -2 : unit.supportive ? unit.evidence : min(unit.evidence, 0)
+            if k > start && unit.supportive && units[k - 1].supportive && units[k - 1].end == unit.start { hasWord = true }
         }
-        if start < units.count { groups.append(UnitGroup(range: start..<units.count, evidence: evidence)) }
+        if start < units.count { groups.append(UnitGroup(range: start..<units.count, evidence: evidence, hasWord: hasWord)) }
         return groups
     }
 
