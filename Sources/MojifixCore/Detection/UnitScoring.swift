@@ -12,12 +12,9 @@ struct UnitScoring {
     /// Scoring for units of one misreading: CP949 text is Korean, so a CP949 reading has to give
     /// Hangul; Hanja and symbols are what random byte pairs decode to.
     func fitness(_ s: UInt32, actual: Charset) -> Float? {
-        guard actual == .windows949 else {
-            // Three characters that re-encode to a Hangul syllable are mojibake even when the
-            // syllable is a rare one (`똠`); CP949 pairs, whose trail may be an ASCII letter, are not.
-            if ScalarTraits.isHangulSyllable(s) { return cp949.isKSX1001Hangul(s) ? 1.0 : 0.5 }
-            return fitness(s)
-        }
+        guard actual == .windows949 else { return fitness(s) }
+        // A CP949 pair whose trail is an ASCII letter decodes to a rare (non-KS X 1001) syllable:
+        // `ôt` is French, not `셳`.
         if ScalarTraits.isHangulSyllable(s) { return cp949.isKSX1001Hangul(s) ? 1.0 : -0.5 }
         return fitness(s).map { _ in -0.7 }
     }
@@ -81,8 +78,9 @@ struct UnitScoring {
     func fitness(_ s: UInt32) -> Float? {
         if ScalarTraits.isPrivateUse(s) || ScalarTraits.isNoncharacter(s) { return nil }
         switch s {
-        case 0xAC00...0xD7A3: return cp949.isKSX1001Hangul(s) ? 1.0 : 0.1
-        case 0x1100...0x11FF, 0x3130...0x318F: return 0.4
+        case 0xAC00...0xD7A3: return cp949.isKSX1001Hangul(s) ? 1.0 : 0.5
+        case 0x3131...0x318E: return 0.8  // compatibility jamo: ㅋㅋ, ㅠㅠ
+        case 0x1100...0x11FF: return 0.4
         case 0x3040...0x30FF: return 0.8
         case 0x4E00...0x9FFF, 0x3400...0x4DBF: return 0.5
         case 0xFF61...0xFF9F: return 0.1  // half-width katakana: legacy-only, what stray bytes decode to
@@ -94,6 +92,8 @@ struct UnitScoring {
             // Latin Extended-B: keep the letters living languages use (Vietnamese, Romanian, pinyin).
             return (0x01A0...0x01B0).contains(s) || (0x0218...0x021B).contains(s) || (0x01CD...0x01DC).contains(s) ? 0.4 : -1
         case 0xFFFD: return 0
+        // Parts of emoji sequences: VS16, ZWJ, the keycap mark, tag characters.
+        case 0xFE0F, 0x200D, 0x20E3, 0xE0020...0xE007F: return 0.8
         default: break
         }
         if s >= 0x1F000 && s <= 0x1FAFF { return 1.0 }

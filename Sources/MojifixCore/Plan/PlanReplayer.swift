@@ -2,6 +2,7 @@ import MojifixICU
 
 /// Replays a plan on its input and inverts it on its output, through ICU's converters directly
 /// (not the tables the detector mirrors from them), so a passing replay is an independent proof.
+/// (ISO-2022-KR and Johab go through mojifix's wrappers around ICU's EUC-KR; see TextCodecs.)
 public final class PlanReplayer {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case rangeOutOfBounds(pass: Int, change: Int)
@@ -17,7 +18,7 @@ public final class PlanReplayer {
         }
     }
 
-    private var converters: [String: ICUConverter] = [:]
+    private var converters: [String: TextCodec] = [:]
 
     public init() {}
 
@@ -79,9 +80,9 @@ public final class PlanReplayer {
         return bytes
     }
 
-    private func converter(_ charset: Charset) throws -> ICUConverter {
+    private func converter(_ charset: Charset) throws -> TextCodec {
         if let c = converters[charset.icuName] { return c }
-        let c = try ICUConverter(charset.icuName)
+        let c = try TextCodecs.codec(for: charset)
         converters[charset.icuName] = c
         return c
     }

@@ -7,7 +7,7 @@ struct LegacyDecoding {
     let scoring: UnitScoring
 
     /// Legacy charsets tried on bytes that are not UTF-8, Korean first.
-    static let candidates: [Charset] = [.windows949, .shiftJIS, .eucJP, .gb18030, .big5, .windows1251, .windows1252]
+    static let candidates: [Charset] = [.windows949, .johab, .shiftJIS, .eucJP, .gb18030, .big5, .windows1251, .windows1252]
 
     /// The UTF-8 text and the transcoding pass, or nil when the input is already plain UTF-8.
     func decode(_ bytes: [UInt8], forced: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass)? {
@@ -19,14 +19,16 @@ struct LegacyDecoding {
         if let form = utf16WithoutBOM(bytes) {
             if let result = try? transcode(bytes, from: form, bom: nil) { return result }
         }
-        try rejectBinary(bytes)
+        let utf16: [Charset] = bytes.count % 2 == 0 ? [.utf16LE, .utf16BE] : []
+        if bytes.contains(0) { return try guessLegacy(bytes, candidates: utf16, binaryIfNone: true) }
         if UTF8.isValid(bytes) {
+            try rejectBinary(bytes)
             if bytes.count >= 4, containsISO2022KRDesignator(bytes) {
                 return try transcode(bytes, from: .iso2022KR, bom: nil)
             }
             return nil
         }
-        return try guessLegacy(bytes)
+        return try guessLegacy(bytes, candidates: Self.candidates + utf16, binaryIfNone: hasBinaryControls(bytes))
     }
 
     // MARK: Transcoding
@@ -35,23 +37,28 @@ struct LegacyDecoding {
         let mark = bom.map(ChainStep.byteOrderMark) ?? []
         let body = Array(bytes.dropFirst(mark.count))
         let text: [UInt8]
+        var lossless = true
         if charset == .utf8 {
             guard UTF8.isValid(body) else {
                 throw .undecodable(charset: "UTF-8", offset: body.withUnsafeBufferPointer { UTF8.validPrefixLength($0) } + mark.count)
             }
             text = body
         } else {
-            guard let converter = try? ICUConverter(charset.icuName) else { throw .undecodable(charset: charset.icuName, offset: nil) }
-            guard let decoded = try? converter.decode(body) else { throw .undecodable(charset: charset.icuName, offset: nil) }
-            // Proof: encoding the text again must give the same bytes.
-            guard (try? converter.encode(decoded)) == body else { throw .undecodable(charset: charset.icuName, offset: nil) }
+            guard let codec = try? TextCodecs.codec(for: charset) else { throw .undecodable(charset: charset.icuName, offset: nil) }
+            guard let decoded = try? codec.decode(body) else { throw .undecodable(charset: charset.icuName, offset: nil) }
             text = decoded
+            // Proof: encoding the text again must give the same bytes. Where it does not (a
+            // designator in an unusual place, a byte with two readings), the original bytes are
+            // kept in the plan so the change can still be undone.
+            lossless = (try? codec.encode(decoded)) == body
         }
         var steps: [ChainStep] = bom.map { [.stripBOM($0)] } ?? []
         if charset != .utf8 || bom == nil { steps.append(.decode(charset)) }
         let change = RepairChange(inputRange: 0..<bytes.count, outputRange: 0..<text.count, steps: steps,
-                                  confidence: 1, lossless: true, before: nil,
-                                  after: String(decoding: text, as: Unicode.UTF8.self))
+                                  confidence: 1, lossless: lossless, before: nil,
+                                  after: String(decoding: text, as: Unicode.UTF8.self),
+                                  guesses: lossless ? nil : ["re-encoding does not give the same bytes; original kept"],
+                                  originalBytes: lossless ? nil : bytes)
         return (text, RepairPass(kind: .transcode, chain: steps, changes: [change]))
     }
 
@@ -71,30 +78,36 @@ struct LegacyDecoding {
         return nil
     }
 
+    /// Controls other than white space, ESC, SO and SI: a decoding that yields them is not text.
+    private func containsBinaryControls(_ utf8: [UInt8]) -> Bool {
+        utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }
+    }
+
     private func rejectBinary(_ bytes: [UInt8]) throws(RepairError) {
+        if hasBinaryControls(bytes) { throw .binary("control characters") }
+    }
+
+    /// More than 1% control bytes other than white space and the ISO-2022 shifts.
+    private func hasBinaryControls(_ bytes: [UInt8]) -> Bool {
         var controls = 0
-        for b in bytes {
-            if b == 0 { throw .binary("NUL byte") }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B && b != 0x0E && b != 0x0F {
-                controls += 1
-            }
+        for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B && b != 0x0E && b != 0x0F {
+            controls += 1
         }
-        if controls > 0 && controls * 100 > bytes.count { throw .binary("control characters") }
+        return controls > 0 && controls * 100 > bytes.count
     }
 
     private func containsISO2022KRDesignator(_ bytes: [UInt8]) -> Bool {
-        let designator: [UInt8] = [0x1B, 0x24, 0x29, 0x43]  // ESC $ ) C
-        guard bytes.contains(0x0E) else { return false }
-        return bytes.indices.dropLast(3).contains { bytes[$0] == 0x1B && Array(bytes[$0..<$0 + 4]) == designator }
+        bytes.starts(with: ISO2022KRCodec.designator) && bytes.contains(0x0E)
     }
 
     /// Tries every legacy charset strictly and ranks the readings by how much they look like text.
-    private func guessLegacy(_ bytes: [UInt8]) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
+    private func guessLegacy(_ bytes: [UInt8], candidates: [Charset], binaryIfNone: Bool) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
         var readings: [(charset: Charset, score: Double)] = []
-        for charset in Self.candidates {
-            guard let converter = try? ICUConverter(charset.icuName),
-                  let decoded = try? converter.decode(bytes),
-                  (try? converter.encode(decoded)) == bytes else { continue }
+        for charset in candidates {
+            guard let codec = try? TextCodecs.codec(for: charset),
+                  let decoded = try? codec.decode(bytes),
+                  (try? codec.encode(decoded)) == bytes,
+                  !containsBinaryControls(decoded) else { continue }
             // Mean per non-ASCII character: how much each decoded character looks like real text.
             let scalars = UTF8.scalars(decoded)
             let nonASCII = max(1, scalars.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) })
@@ -102,7 +115,7 @@ struct LegacyDecoding {
         }
         readings.sort { $0.score > $1.score }
         guard let best = readings.first, best.score > 0.15 else {
-            throw .unknownEncoding
+            throw binaryIfNone ? .binary("NUL byte") : .unknownEncoding
         }
         if readings.count > 1, readings[1].score > 0.15, readings[1].score >= best.score * 0.8 {
             throw .ambiguous(readings.prefix(while: { $0.score >= best.score * 0.8 }).map(\.charset.icuName))
@@ -122,8 +135,11 @@ struct LegacyDecoding {
                    ScalarTraits.letterScript(previous) != .latin { score -= 1 }
                 continue
             }
-            score += Double(scoring.fitness(s) ?? -2)
             let letter = ScalarTraits.isLetter(s), previousLetter = ScalarTraits.isLetter(previous)
+            if ScalarTraits.isCombiningMark(s) && previousLetter { score += 0.6; continue }  // Thai vowels, Hebrew points
+            score += Double(scoring.fitness(s) ?? -2)
+            if letter && previousLetter && previous >= 0x80, let a = ScalarTraits.letterScript(s),
+               let b = ScalarTraits.letterScript(previous), ScalarTraits.family(a) != ScalarTraits.family(b) { score -= 0.5 }
             if previous >= 0x80 && letter != previousLetter && !ScalarTraits.isC1Control(previous) { score -= 0.5 }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { score -= 0.5 }
             if letter && previousLetter && previous < 0x80,

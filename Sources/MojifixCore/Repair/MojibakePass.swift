@@ -21,14 +21,19 @@ struct MojibakePass {
     func run(_ text: [UInt8]) -> (output: [UInt8], pass: RepairPass)? {
         text.withUnsafeBufferPointer { p -> (output: [UInt8], pass: RepairPass)? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
-            var best: (decoder: UnitDecoder, units: [DecodedUnit], groups: [UnitGroup], total: Float)? = nil
+            var best: (decoder: UnitDecoder, units: [DecodedUnit], groups: [UnitGroup], total: Float, explained: Int)? = nil
             for decoder in decoders {
                 var units = decoder.units(in: p, range: 0..<sampleEnd)
                 if units.isEmpty { continue }
                 scoring.score(&units, decoder: decoder, in: p)
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
-                if total > (best?.total ?? 0) { best = (decoder, units, groups, total) }
+                // Ties (ISO-8859-1 and windows-1252 agree on most bytes) go to the reading that
+                // explains more of the text.
+                let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
+                if total > (best?.total ?? 0) || (total > 0 && total == best?.total && explained > best!.explained) {
+                    best = (decoder, units, groups, total, explained)
+                }
             }
             guard var chosen = best else { return nil }
             let needsWord = chosen.decoder.misreading.actual == .windows949

@@ -1,0 +1,26 @@
+import MojifixICU
+
+/// A strict, invertible conversion between a charset and UTF-8.
+protocol TextCodec: AnyObject {
+    /// Charset bytes to UTF-8.
+    func decode(_ bytes: [UInt8]) throws(ICUError) -> [UInt8]
+    /// UTF-8 to charset bytes.
+    func encode(_ utf8: [UInt8]) throws(ICUError) -> [UInt8]
+    /// Largest number of bytes one character takes.
+    var maxCharSize: Int { get }
+}
+
+extension ICUConverter: TextCodec {}
+
+enum TextCodecs {
+    /// ICU's converter for a charset, except the two Korean forms ICU lacks or reads differently
+    /// from every other implementation (ISO-2022-KR reads 0x5C as ₩; Johab is absent). Those are
+    /// shift-state and bit-field wrappers around ICU's own EUC-KR table.
+    static func codec(for charset: Charset) throws(ICUError) -> TextCodec {
+        switch charset {
+        case .iso2022KR: return try ISO2022KRCodec()
+        case .johab: return try JohabCodec()
+        default: return try ICUConverter(charset.icuName)
+        }
+    }
+}
