@@ -31,7 +31,7 @@ struct UnitScoring {
         // Text garbled twice decodes, one layer down, to mojibake again (C1 controls, `˜`, the Apple
         // logo) that the next layer turns into real characters: such a result is neutral here.
         let fit = alphabet.contains(unit.scalar)
-            ? fitness(unit.scalar, actual: actual).map { max($0, Self.supportiveFitness) } ?? -0.5
+            ? max(fitness(unit.scalar, actual: actual) ?? Self.supportiveFitness, Self.supportiveFitness)
             : fitness(unit.scalar, actual: actual)
         guard let fit else {
             unit.rejected = true

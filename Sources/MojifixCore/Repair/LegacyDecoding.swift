@@ -111,7 +111,7 @@ struct LegacyDecoding {
             // Mean per non-ASCII character: how much each decoded character looks like real text.
             let scalars = UTF8.scalars(decoded)
             let nonASCII = max(1, scalars.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) })
-            readings.append((charset, textScore(scalars) / Double(nonASCII)))
+            readings.append((charset, textScore(scalars) / Double(nonASCII) * Self.prior(charset)))
         }
         readings.sort { $0.score > $1.score }
         guard let best = readings.first, best.score > 0.15 else {
@@ -121,6 +121,12 @@ struct LegacyDecoding {
             throw .ambiguous(readings.prefix(while: { $0.score >= best.score * 0.8 }).map(\.charset.icuName))
         }
         return try transcode(bytes, from: best.charset, bom: nil)
+    }
+
+    /// Korean files are far more often CP949 (or UTF-16) than Johab or a Chinese or Japanese
+    /// charset: a close call goes to the common reading, a clear one still goes the other way.
+    static func prior(_ charset: Charset) -> Double {
+        charset == .windows949 || charset == .utf16LE || charset == .utf16BE ? 1 : 0.8
     }
 
     /// Sum of the fitness of non-ASCII characters, less what no clean text does: symbols glued to
@@ -138,8 +144,11 @@ struct LegacyDecoding {
             let letter = ScalarTraits.isLetter(s), previousLetter = ScalarTraits.isLetter(previous)
             if ScalarTraits.isCombiningMark(s) && previousLetter { score += 0.6; continue }  // Thai vowels, Hebrew points
             score += Double(scoring.fitness(s) ?? -2)
+            // Scripts switching inside a word: Hangul and Hanja alternate only in Chinese text
+            // misread as Korean; Korean with Hanja keeps Hanja words whole.
             if letter && previousLetter && previous >= 0x80, let a = ScalarTraits.letterScript(s),
-               let b = ScalarTraits.letterScript(previous), ScalarTraits.family(a) != ScalarTraits.family(b) { score -= 0.5 }
+               let b = ScalarTraits.letterScript(previous), a != b,
+               ScalarTraits.family(a) != ScalarTraits.family(b) || a == .hangul || b == .hangul { score -= 0.5 }
             if previous >= 0x80 && letter != previousLetter && !ScalarTraits.isC1Control(previous) { score -= 0.5 }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { score -= 0.5 }
             if letter && previousLetter && previous < 0x80,

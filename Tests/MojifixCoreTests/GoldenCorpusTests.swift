@@ -1,0 +1,85 @@
+import XCTest
+import MojifixCore
+
+/// The golden corpus (Corpus/, garbled with Python's codecs, independent of ICU) through the
+/// library: exact repairs, untouched clean text, lossy similarity, and every plan replayed and
+/// inverted through ICU.
+final class GoldenCorpusTests: XCTestCase {
+    /// Cases the engine refuses or leaves alone on purpose, with the reason (see README).
+    static let knownLimits: Set<String> = [
+        // One isolated CP949 syllable reads as two accented capitals just as well (`ÇÑ`).
+        "cp949-as-iso-8859-1/ko-word-02", "cp949-as-windows-1252/ko-word-02", "cp949-as-macintosh/ko-word-02",
+        // Lone rare (non-KS X 1001) syllables carry too little evidence in any reading.
+        "cp949-as-iso-8859-1/ko-word-04", "cp949-as-windows-1252/ko-word-04", "cp949-as-macintosh/ko-word-04",
+        "cp949-as-iso-8859-1/ko-word-06", "cp949-as-windows-1252/ko-word-06", "cp949-as-macintosh/ko-word-06",
+        "cp949-as-iso-8859-1/ko-uhc-03", "cp949-as-windows-1252/ko-uhc-03", "cp949-as-macintosh/ko-uhc-03",
+        "utf8-as-macintosh/ko-word-06", "utf8-as-macintosh-then-windows-1252/ko-word-06",
+        // Three rare syllables: CP949, Johab, GB18030 ... all read them; refused as ambiguous.
+        "raw-windows-949/ko-uhc-03", "raw-windows-949/ko-word-04", "raw-windows-949/ko-word-06",
+        "raw-johab/ko-uhc-03", "raw-johab/ko-word-01", "raw-johab/ko-word-04", "raw-johab/ko-word-05", "raw-johab/ko-word-06",
+        "raw-utf-16le/ko-word-06",
+    ]
+
+    func testGoldenPairsRepairExactlyAndTheirPlansReplayAndInvert() throws {
+        let repairer = try Repairer()
+        let replayer = PlanReplayer()
+        var checked = 0, limits = 0
+        for folder in try Corpus.folders("golden") {
+            for (name, input, expected) in try Corpus.pairs("golden", folder, suffix: ".out") {
+                let id = "\(folder)/\(name)"
+                guard let result = try? repairer.repair(input) else {
+                    if Self.knownLimits.contains(id) { limits += 1 } else { XCTFail("\(id): refused") }
+                    continue
+                }
+                if result.output != expected {
+                    if Self.knownLimits.contains(id) { limits += 1; continue }
+                    XCTFail("\(id): \(firstDifference(result.output, expected))")
+                    continue
+                }
+                XCTAssertEqual(try replayer.replay(result.plan, on: input), result.output, "\(id): replay")
+                XCTAssertEqual(try replayer.invert(result.plan, on: result.output), input, "\(id): inverse")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 1500)
+        XCTAssertLessThanOrEqual(limits, Self.knownLimits.count)
+    }
+
+    func testCleanTextInManyLanguagesComesBackByteIdentical() throws {
+        let repairer = try Repairer()
+        let texts = try Corpus.cleanTexts()
+        XCTAssertGreaterThan(texts.count, 60)
+        for (name, bytes) in texts {
+            let result = try repairer.repair(bytes)
+            XCTAssertTrue(result.output == bytes, "\(name): \(firstDifference(result.output, bytes))")
+            XCTAssertTrue(result.plan.isEmpty, name)
+        }
+    }
+
+    func testTheRealGarbledPostIsRepairedByteExact() throws {
+        let result = try Repairer().repair(try Corpus.bytes("seeds/002.garbled.md"))
+        XCTAssertEqual(result.output, try Corpus.bytes("seeds/002.expected.md"))
+        XCTAssertEqual(result.plan.passes.count, 1)
+        XCTAssertEqual(result.plan.passes[0].chain, [.encode(.macintosh), .decode(.utf8)])
+        XCTAssertTrue(result.plan.isLossless)
+    }
+
+    func testLossyCasesAreRepairedAsFarAsTheEvidenceAllowsAndMarkedLossy() throws {
+        let repairer = try Repairer()
+        let replayer = PlanReplayer()
+        for folder in try Corpus.folders("lossy") {
+            var total = 0.0, count = 0
+            for (name, input, original) in try Corpus.pairs("lossy", folder, suffix: ".orig") {
+                let result = try repairer.repair(input)
+                let before = similarity(input, original), after = similarity(result.output, original)
+                // Never make text worse.
+                XCTAssertGreaterThanOrEqual(after, before, "\(folder)/\(name)")
+                // Lossy changes keep their original bytes, so even they can be undone exactly.
+                XCTAssertEqual(try replayer.invert(result.plan, on: result.output), input, "\(folder)/\(name): inverse")
+                total += after
+                count += 1
+            }
+            print("lossy \(folder): mean similarity \(total / Double(max(count, 1))) over \(count) cases")
+        }
+    }
+}

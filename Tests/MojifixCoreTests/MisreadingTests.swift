@@ -1,0 +1,57 @@
+import XCTest
+import MojifixCore
+
+/// One test per repair the engine knows, on short, realistic strings.
+final class MisreadingTests: XCTestCase {
+    func repair(_ text: String) throws -> String {
+        String(decoding: try Repairer().repair(Array(text.utf8)).output, as: UTF8.self)
+    }
+
+    func assertRepairs(_ garbled: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let output = try Repairer().repair(Array(garbled.utf8)).output
+        XCTAssertTrue(output == Array(expected.utf8), String(decoding: output, as: UTF8.self), file: file, line: line)
+    }
+
+    func testDecodeUTF8ReadAsMacRoman() throws {
+        try assertRepairs("categories: [Daily Papers, ÏùºÍ∞Ñ]\n", "categories: [Daily Papers, 일간]\n")
+        // A line holding only a garbled emoji follows a document that is clearly garbled.
+        try assertRepairs("## \u{F8FF}üìä Ï¢ãÏïÑÏöî ÏàúÏúÑ\n\n- \u{F8FF}üëç 182\n", "## 📊 좋아요 순위\n\n- 👍 182\n")
+    }
+
+    func testDecodeUTF8ReadAsWindows1252() throws {
+        try assertRepairs("ì•ˆë…•í•˜ì„¸ìš”\n", "안녕하세요\n")
+        try assertRepairs("Itâ€™s a cafÃ© â€” naÃ¯ve\n", "It’s a café — naïve\n")
+        try assertRepairs("ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€\n", "Привет, мир\n")
+        try assertRepairs("æ—¥æœ¬èªžã\u{81}®ãƒ†ã‚­ã‚¹ãƒˆ\n", "日本語のテキスト\n")
+    }
+
+    func testDecodeUTF8ReadAsLatin1() throws {
+        try assertRepairs("ì\u{95}\u{88}ë\u{85}\u{95}\n", "안녕\n")
+    }
+
+    func testDecodeCP949ReadAsLatin1() throws {
+        try assertRepairs("ÇÑ±¹¾î ÅØ½ºÆ®\n", "한국어 텍스트\n")
+    }
+
+    func testDecodeUTF8ReadTwiceAsWindows1252() throws {
+        try assertRepairs("Ã¬â€¢Ë†Ã«â€¦â€¢\n", "안녕\n")
+    }
+
+    func testCleanLookalikesStay() throws {
+        for clean in ["OLÉ” and “École”", "SÃO PAULO, AÇÃO, NAÏVE", "25°C ± 0.5, ½ cup", "Å’s", "Ærø “Ålborg” ‘Øresund’",
+                      "∑ ∏ ∞ √ ≈ ± ≠ ≤ ≥ π Ω µ ∂ ∆ ∫", "© ® ™ § ¶ † ‡ • … ‰ ‹ ›", "factor를 LLM의 ㅋㅋ ㄱㅏ", "⚠️ 🧑‍💻 1️⃣ 🏴󠁧󠁢󠁳󠁣󠁴󠁿"] {
+            XCTAssertEqual(Array(try repair(clean).utf8), Array(clean.utf8), clean)
+        }
+    }
+
+    func testEveryChangeCarriesItsChainAndConfidence() throws {
+        let result = try Repairer().repair(Array("Ï¥ù **10Í∞ú**Ïùò ÎÖºÎ¨∏\n".utf8))
+        XCTAssertEqual(result.plan.passes.count, 1)
+        for change in result.plan.passes[0].changes {
+            XCTAssertEqual(change.steps, [.encode(.macintosh), .decode(.utf8)])
+            XCTAssertGreaterThan(change.confidence, 0.5)
+            XCTAssertTrue(change.lossless)
+        }
+        XCTAssertEqual(result.plan.passes[0].changes.map(\.after), ["총", "개", "의", "논문"])
+    }
+}
