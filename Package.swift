@@ -17,17 +17,19 @@ let package = Package(
             name: "CMojifixICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
+        // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass. No ICU.
+        .target(name: "CMojifixScan"),
         // Thin Swift wrapper: converters, normalisation, character properties as Swift types.
         .target(name: "MojifixICU", dependencies: ["CMojifixICU"]),
         // The engine: detection, reversible repair, plans. Knows nothing of the CLI.
-        .target(name: "MojifixCore", dependencies: ["MojifixICU"]),
+        .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan"]),
         .executableTarget(
             name: "mojifix",
             dependencies: ["MojifixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore"]),
-        .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU"]),
-        .testTarget(name: "MojifixCLITests", dependencies: []),
+        .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan"]),
+        .testTarget(name: "MojifixCLITests", dependencies: [], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -5,6 +5,8 @@
 /// characters of that charset's high half side by side (lead + continuation), so text in which no
 /// two such characters touch has nothing to repair. Hangul, CJK and emoji are never in those
 /// alphabets, so clean Korean is skipped at close to memory speed.
+import CMojifixScan
+
 struct SuspicionScan {
     /// Two adjacent characters of a misreading alphabet (or one next to U+FFFD).
     var hasMojibakePair = false
@@ -20,21 +22,13 @@ struct SuspicionScan {
 struct SuspicionAlphabet {
     /// Bit per BMP scalar that some misreading charset shows for a byte >= 0x80.
     private let alphabet: [UInt64]
-    /// Bit per 64-scalar block holding anything the scan reacts to (alphabet, jamo, U+FFFD).
-    private let interestingBlocks: [UInt64]
 
     init(tables: [SingleByteTable]) {
         var bits = [UInt64](repeating: 0, count: 1024)
         for table in tables {
             for scalar in table.highScalars { bits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
         }
-        var blocks = [UInt64](repeating: 0, count: 16)
-        func mark(_ block: Int) { blocks[block >> 6] |= 1 << UInt64(block & 63) }
-        for block in 0..<1024 where bits[block] != 0 { mark(block) }
-        for scalar in UInt32(0x1100)...0x11FF { mark(Int(scalar >> 6)) }
-        mark(0xFFFD >> 6)
         alphabet = bits
-        interestingBlocks = blocks
     }
 
     @inline(__always)
@@ -42,57 +36,34 @@ struct SuspicionAlphabet {
         scalar < 0x10000 && alphabet[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
     }
 
-    func scan(_ p: UnsafeBufferPointer<UInt8>) -> SuspicionScan {
-        var result = SuspicionScan()
-        var previousWasAlphabet = false
-        var i = 0
-        let n = p.count
-        guard let base = p.baseAddress else { return result }
-        while i < n {
-            let b0 = p[i]
-            if b0 < 0x80 {
-                previousWasAlphabet = false
-                i += 1
-                while i + 8 <= n {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 != 0 { break }
-                    i += 8
-                }
-                continue
-            }
-            let block: Int
-            let length: Int
-            if b0 < 0xE0 {
-                block = Int(b0 & 0x1F); length = 2
-            } else if b0 < 0xF0 {
-                block = Int(b0 & 0x0F) << 6 | Int(p[i + 1] & 0x3F); length = 3
-            } else {
-                previousWasAlphabet = false
-                i += 4
-                continue
-            }
-            if interestingBlocks[block >> 6] & (1 << UInt64(block & 63)) == 0 {
-                previousWasAlphabet = false
-                i += length
-                continue
-            }
-            let scalar = UTF8.decode(p, at: i).scalar
-            i += length
-            if scalar == 0xFFFD {
-                result.hasReplacementCharacter = true
-                if previousWasAlphabet { result.hasMojibakePair = true }
-                continue
-            }
-            if scalar >= 0x1100 && scalar <= 0x11FF {
-                result.hasConjoiningJamo = true
-                previousWasAlphabet = false
-                continue
-            }
-            let isAlphabet = contains(scalar)
-            if isAlphabet && previousWasAlphabet { result.hasMojibakePair = true }
-            previousWasAlphabet = isAlphabet
-            if result.hasMojibakePair && result.hasConjoiningJamo { break }
-        }
-        return result
+    /// One pass over the bytes (the SIMD census kernel): UTF-8 validity, binary signs and the
+    /// suspicion flags together, so clean text is read exactly once.
+    func census(_ p: UnsafeBufferPointer<UInt8>) -> TextCensus {
+        var result = mj_census_result()
+        alphabet.withUnsafeBufferPointer { bits in mj_census(p.baseAddress, p.count, bits.baseAddress, &result) }
+        var census = TextCensus(validPrefix: result.valid_prefix)
+        census.nulBytes = result.nul_bytes
+        census.controlBytes = result.control_bytes
+        census.scan = SuspicionScan(hasMojibakePair: result.has_mojibake_pair != 0,
+                                    hasConjoiningJamo: result.has_conjoining_jamo != 0,
+                                    hasReplacementCharacter: result.has_replacement != 0)
+        return census
     }
+
+    func scan(_ p: UnsafeBufferPointer<UInt8>) -> SuspicionScan { census(p).scan }
+}
+
+/// What one pass over the input found.
+struct TextCensus {
+    /// Length of the well-formed UTF-8 prefix (the whole input when valid).
+    var validPrefix: Int
+    var nulBytes = 0
+    /// Control bytes other than white space, ESC, SO and SI (NUL included).
+    var controlBytes = 0
+    var scan = SuspicionScan()
+
+    func isValidUTF8(length: Int) -> Bool { validPrefix == length }
+
+    /// More than 1% control bytes: not text.
+    func looksBinary(length: Int) -> Bool { controlBytes > 0 && controlBytes * 100 > length }
 }

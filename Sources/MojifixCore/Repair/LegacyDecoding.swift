@@ -10,25 +10,25 @@ struct LegacyDecoding {
     static let candidates: [Charset] = [.windows949, .johab, .shiftJIS, .eucJP, .gb18030, .big5, .windows1251, .windows1252]
 
     /// The UTF-8 text and the transcoding pass, or nil when the input is already plain UTF-8.
-    func decode(_ bytes: [UInt8], forced: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass)? {
+    func decode(_ bytes: [UInt8], census: TextCensus, forced: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass)? {
         if let forced { return try transcode(bytes, from: forced, bom: nil) }
         for form in [Charset.utf32LE, .utf32BE, .utf8, .utf16LE, .utf16BE] {
             let bom = ChainStep.byteOrderMark(form)
             if bytes.starts(with: bom) { return try transcode(bytes, from: form, bom: form) }
         }
-        if let form = utf16WithoutBOM(bytes) {
-            if let result = try? transcode(bytes, from: form, bom: nil) { return result }
-        }
         let utf16: [Charset] = bytes.count % 2 == 0 ? [.utf16LE, .utf16BE] : []
-        if bytes.contains(0) { return try guessLegacy(bytes, candidates: utf16, binaryIfNone: true) }
-        if UTF8.isValid(bytes) {
-            try rejectBinary(bytes)
+        if census.nulBytes > 0 {
+            if let form = utf16WithoutBOM(bytes), let result = try? transcode(bytes, from: form, bom: nil) { return result }
+            return try guessLegacy(bytes, candidates: utf16, binaryIfNone: true)
+        }
+        if census.isValidUTF8(length: bytes.count) {
+            if census.looksBinary(length: bytes.count) { throw .binary("control characters") }
             if bytes.count >= 4, containsISO2022KRDesignator(bytes) {
                 return try transcode(bytes, from: .iso2022KR, bom: nil)
             }
             return nil
         }
-        return try guessLegacy(bytes, candidates: Self.candidates + utf16, binaryIfNone: hasBinaryControls(bytes))
+        return try guessLegacy(bytes, candidates: Self.candidates + utf16, binaryIfNone: census.looksBinary(length: bytes.count))
     }
 
     // MARK: Transcoding
@@ -81,19 +81,6 @@ struct LegacyDecoding {
     /// Controls other than white space, ESC, SO and SI: a decoding that yields them is not text.
     private func containsBinaryControls(_ utf8: [UInt8]) -> Bool {
         utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }
-    }
-
-    private func rejectBinary(_ bytes: [UInt8]) throws(RepairError) {
-        if hasBinaryControls(bytes) { throw .binary("control characters") }
-    }
-
-    /// More than 1% control bytes other than white space and the ISO-2022 shifts.
-    private func hasBinaryControls(_ bytes: [UInt8]) -> Bool {
-        var controls = 0
-        for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B && b != 0x0E && b != 0x0F {
-            controls += 1
-        }
-        return controls > 0 && controls * 100 > bytes.count
     }
 
     private func containsISO2022KRDesignator(_ bytes: [UInt8]) -> Bool {

@@ -55,12 +55,14 @@ public final class Repairer {
         }
         var plan = RepairPlan()
         var text = input
-        if let (decoded, pass) = try legacy.decode(input, forced: options.from) {
+        var census = input.withUnsafeBufferPointer { alphabet.census($0) }
+        if let (decoded, pass) = try legacy.decode(input, census: census, forced: options.from) {
             text = decoded
             plan.inputEncoding = pass.chain.compactMap { if case .decode(let c) = $0 { c.icuName } else { nil } }.last ?? "UTF-8"
             plan.passes.append(pass)
+            census = text.withUnsafeBufferPointer { alphabet.census($0) }
         }
-        var scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
+        var scan = census.scan
         var layers = 0
         while scan.hasMojibakePair && layers < options.maxLayers, let (output, pass) = mojibake.run(text) {
             text = output
@@ -77,6 +79,7 @@ public final class Repairer {
 
     /// True when the fast scan finds nothing to look at (the clean path).
     public func looksClean(_ utf8: [UInt8]) -> Bool {
-        UTF8.isValid(utf8) && utf8.withUnsafeBufferPointer { alphabet.scan($0).isClean }
+        let census = utf8.withUnsafeBufferPointer { alphabet.census($0) }
+        return census.isValidUTF8(length: utf8.count) && census.scan.isClean
     }
 }

@@ -1,0 +1,37 @@
+// The census kernel: one pass over input bytes that validates UTF-8 and finds what the repair
+// engine needs to know, SIMD-accelerated where the CPU allows. No ICU here; plain C types only.
+#ifndef CMOJIFIX_SCAN_H
+#define CMOJIFIX_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+    /// Length of the well-formed UTF-8 prefix (== length when the whole input is valid).
+    size_t valid_prefix;
+    /// NUL bytes, and control bytes other than TAB LF FF CR SO SI ESC (NUL included).
+    size_t nul_bytes;
+    size_t control_bytes;
+    /// Two adjacent characters of the mojibake alphabet, or one followed by U+FFFD.
+    int has_mojibake_pair;
+    /// Conjoining jamo U+1100-U+11FF.
+    int has_conjoining_jamo;
+    /// U+FFFD anywhere.
+    int has_replacement;
+} mj_census_result;
+
+/// `alphabet` is a 65,536-bit map (1,024 words) of the BMP scalars that some misreading charset
+/// shows for a byte >= 0x80. Counting and flags are exact only within the valid prefix.
+void mj_census(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj_census_result *result);
+
+/// Forces the portable scalar path (for tests comparing both paths).
+void mj_census_scalar(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj_census_result *result);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
