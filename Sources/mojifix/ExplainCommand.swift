@@ -26,12 +26,12 @@ struct ExplainCommand: ParsableCommand {
                 let inverted = try? replayer.invert(result.plan, on: result.output)
                 verified = replayed == result.output && inverted == input
             }
+            if verified == false { throw CLIError(message: "\(options.displayName): plan verification failed", code: 2) }
             if json {
                 FileIO.writeOutput(PlanJSON.document(file: options.displayName, input: input, result: result, verified: verified))
             } else {
                 FileIO.writeOutput(PlanText.document(file: options.displayName, input: input, result: result, verified: verified))
             }
-            if verified == false { throw CLIError(message: "\(options.displayName): plan verification failed", code: 2) }
         }
     }
 }

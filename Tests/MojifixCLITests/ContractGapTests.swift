@@ -1,9 +1,8 @@
 import Foundation
 import XCTest
 
-/// Contract points the CLI did not meet when these tests were written (see the report that came
-/// with them). They assert the documented behaviour, so they fail until the engine is fixed;
-/// nothing here depends on how it is fixed.
+/// Contract points that once failed (a stray NUL read as UTF-16; a one-character CP949 file
+/// decoded with the wrong charset): they assert the documented behaviour, not how it is met.
 final class ContractGapTests: XCTestCase {
     /// "binary input such as NUL bytes" is exit 2. Mostly-ASCII text with one stray NUL and an
     /// even length is instead read as UTF-16 and "repaired" into CJK (`Hello, world\0\n` ->

@@ -18,6 +18,10 @@ struct LegacyDecoding {
         }
         let utf16: [Charset] = bytes.count % 2 == 0 ? [.utf16LE, .utf16BE] : []
         if census.nulBytes > 0 {
+            // ASCII with a few NULs is a binary or broken file, not UTF-16 (whose ASCII is half NULs).
+            if census.nulBytes * 4 < bytes.count && bytes.allSatisfy({ $0 == 0 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || (0x20...0x7E).contains($0) }) {
+                throw .binary("NUL byte")
+            }
             if let form = utf16WithoutBOM(bytes), let result = try? transcode(bytes, from: form, bom: nil) { return result }
             return try guessLegacy(bytes, candidates: utf16, binaryIfNone: true)
         }
@@ -44,7 +48,7 @@ struct LegacyDecoding {
             }
             text = body
         } else {
-            guard let codec = try? TextCodecs.codec(for: charset) else { throw .undecodable(charset: charset.icuName, offset: nil) }
+            guard let codec = try? TextCodecs.codec(for: charset) else { throw .unknownCharset(charset.icuName) }
             guard let decoded = try? codec.decode(body) else { throw .undecodable(charset: charset.icuName, offset: nil) }
             text = decoded
             // Proof: encoding the text again must give the same bytes. Where it does not (a
@@ -73,8 +77,8 @@ struct LegacyDecoding {
             if bytes[i + 1] == 0 { oddZeros += 1 }
         }
         let units = bytes.count / 2
-        if oddZeros * 4 >= units && evenZeros * 20 < max(oddZeros, 1) { return .utf16LE }
-        if evenZeros * 4 >= units && oddZeros * 20 < max(evenZeros, 1) { return .utf16BE }
+        if oddZeros >= 2 && oddZeros * 4 >= units && evenZeros * 20 < oddZeros { return .utf16LE }
+        if evenZeros >= 2 && evenZeros * 4 >= units && oddZeros * 20 < evenZeros { return .utf16BE }
         return nil
     }
 
@@ -89,7 +93,7 @@ struct LegacyDecoding {
 
     /// Tries every legacy charset strictly and ranks the readings by how much they look like text.
     private func guessLegacy(_ bytes: [UInt8], candidates: [Charset], binaryIfNone: Bool) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
-        var readings: [(charset: Charset, score: Double)] = []
+        var readings: [(charset: Charset, score: Double, characters: Int)] = []
         for charset in candidates {
             guard let codec = try? TextCodecs.codec(for: charset),
                   let decoded = try? codec.decode(bytes),
@@ -98,22 +102,36 @@ struct LegacyDecoding {
             // Mean per non-ASCII character: how much each decoded character looks like real text.
             let scalars = UTF8.scalars(decoded)
             let nonASCII = max(1, scalars.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) })
-            readings.append((charset, textScore(scalars) / Double(nonASCII) * Self.prior(charset)))
+            let prior = Self.prior(charset, hasNUL: bytes.contains(0))
+            readings.append((charset, textScore(scalars) / Double(nonASCII) * prior, nonASCII))
         }
         readings.sort { $0.score > $1.score }
         guard let best = readings.first, best.score > 0.15 else {
             throw binaryIfNone ? .binary("NUL byte") : .unknownEncoding
         }
-        if readings.count > 1, readings[1].score > 0.15, readings[1].score >= best.score * 0.8 {
-            throw .ambiguous(readings.prefix(while: { $0.score >= best.score * 0.8 }).map(\.charset.icuName))
+        // A close runner-up means the bytes are ambiguous; so does any runner-up when the input is
+        // a single character (`똠` alone is 깎 in Johab and 獌 in UTF-16).
+        let doubtful = best.characters < 2
+        let rivals = readings.dropFirst().filter { $0.score > 0.15 && ($0.score >= best.score * 0.8 || doubtful) }
+        if !rivals.isEmpty {
+            throw .ambiguous([best.charset.icuName] + rivals.map(\.charset.icuName))
         }
-        return try transcode(bytes, from: best.charset, bom: nil)
+        var result = try transcode(bytes, from: best.charset, bom: nil)
+        // Confidence of a guessed charset: how far the runner-up trails.
+        let runnerUp = readings.dropFirst().first.map { max(0, $0.score) } ?? 0
+        result.pass.changes[0].confidence = Double(Int((1 - runnerUp / best.score) * 1000)) / 1000
+        return result
     }
 
     /// Korean files are far more often CP949 (or UTF-16) than Johab or a Chinese or Japanese
     /// charset: a close call goes to the common reading, a clear one still goes the other way.
-    static func prior(_ charset: Charset) -> Double {
-        charset == .windows949 || charset == .utf16LE || charset == .utf16BE ? 1 : 0.8
+    /// UTF-16 without a single NUL has no ASCII at all (no space, no newline): rare for text.
+    static func prior(_ charset: Charset, hasNUL: Bool) -> Double {
+        switch charset {
+        case .windows949: return 1
+        case .utf16LE, .utf16BE: return hasNUL ? 1 : 0.6
+        default: return 0.8
+        }
     }
 
     /// Sum of the fitness of non-ASCII characters, less what no clean text does: symbols glued to

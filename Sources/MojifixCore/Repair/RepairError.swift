@@ -10,6 +10,8 @@ public enum RepairError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     /// The input is neither UTF-8 nor any supported legacy charset.
     case unknownEncoding
+    /// `--from` named a charset neither ICU nor mojifix knows.
+    case unknownCharset(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum RepairError: Error, Equatable, Sendable, CustomStringConvertible {
             return "ambiguous encoding: could be \(names.joined(separator: " or ")); choose one with --from"
         case .tooLarge(let bytes, let limit): return "input is \(bytes) bytes, over the \(limit)-byte limit; not changed"
         case .unknownEncoding: return "not UTF-8 and no supported legacy encoding fits; use --from CHARSET"
+        case .unknownCharset(let name): return "unknown charset \"\(name)\" (try cp949, euc-kr, johab, iso-2022-kr, utf-16le, shift_jis, windows-1252)"
         }
     }
 }
