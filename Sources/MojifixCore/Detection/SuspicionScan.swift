@@ -64,6 +64,9 @@ struct TextCensus {
 
     func isValidUTF8(length: Int) -> Bool { validPrefix == length }
 
-    /// More than 1% control bytes: not text.
-    func looksBinary(length: Int) -> Bool { controlBytes > 0 && controlBytes * 100 > length }
+    /// Control bytes beyond a stray one or two (`\u{1A}` left in a sentence is still text): more
+    /// than 1% and at least four of them, or more than 10%.
+    func looksBinary(length: Int) -> Bool {
+        (controlBytes >= 4 && controlBytes * 100 > length) || controlBytes * 10 > length
+    }
 }

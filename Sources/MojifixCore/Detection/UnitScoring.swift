@@ -30,8 +30,11 @@ struct UnitScoring {
                        shownAs: SingleByteTable, _ p: UnsafeBufferPointer<UInt8>) {
         // Text garbled twice decodes, one layer down, to mojibake again (C1 controls, `˜`, the Apple
         // logo) that the next layer turns into real characters: such a result is neutral here.
+        // A run of such results is what the next layer will decode, as strong as a real letter.
+        let inRun = [previous?.end == unit.start ? previous : nil, next?.start == unit.end ? next : nil]
+            .contains { $0.map { alphabet.contains($0.scalar) } ?? false }
         let fit = alphabet.contains(unit.scalar)
-            ? max(fitness(unit.scalar, actual: actual) ?? Self.supportiveFitness, Self.supportiveFitness)
+            ? max(fitness(unit.scalar, actual: actual) ?? Self.supportiveFitness, inRun ? 0.9 : Self.supportiveFitness)
             : fitness(unit.scalar, actual: actual)
         guard let fit else {
             unit.rejected = true
@@ -60,6 +63,23 @@ struct UnitScoring {
                 evidence -= 2
             }
         }
+        if actual == .utf8 && unit.width == 2 && ScalarTraits.isLetter(unit.scalar) && !alphabet.contains(unit.scalar) {
+            // A decoded letter whose case contradicts both neighbours (`MÄ£ÄM` -> `MģÄM`) is not
+            // what a writer typed; `cafÃ©` -> `café` and `ÃœBER` -> `ÜBER` keep their case. (Not
+            // for a result that is itself mojibake of another layer, whose case is random.)
+            let before = previous?.end == unit.start ? previous!.scalar : scalarBefore(unit.start, p)
+            let after = next?.start == unit.end ? next!.scalar : scalarAt(unit.end, p)
+            let upper = ScalarTraits.isUppercase(unit.scalar), lower = ScalarTraits.isLowercase(unit.scalar)
+            if (lower && ScalarTraits.isUppercase(before) && ScalarTraits.isUppercase(after))
+                || (upper && ScalarTraits.isLowercase(before) && ScalarTraits.isLowercase(after)) {
+                evidence -= 2
+            }
+        }
+        if unit.width >= 3 && endsLikeAWord(unit, p) { evidence -= 2.5 }
+        // The right reading explains a whole run of mojibake: a mojibake character left touching
+        // the unit unexplained (`À` in `ÀÏ°£` read as `À` + `졣`) speaks against this reading.
+        if previous?.end != unit.start && alphabet.contains(scalarBefore(unit.start, p)) { evidence -= 1 }
+        if next?.start != unit.end && alphabet.contains(scalarAt(unit.end, p)) { evidence -= 1 }
         if actual == .windows949 && isLetter(scalarBefore(unit.start, p)) && isLetter(scalarAt(unit.end, p)) {
             // A syllable inside a Latin word (`AÇÃO`) is two accented letters, not Korean.
             unit.rejected = true; unit.evidence = -2; return
@@ -109,6 +129,22 @@ struct UnitScoring {
         }
     }
 
+    /// A letter followed only by closing punctuation and then a space or the end (`Brontë…”`) is a
+    /// word ending, whatever its bytes re-encode to.
+    private func endsLikeAWord(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let after = scalarAt(unit.end, p)
+        guard after == 0 || after == 0x20 || after == 0x0A || after == 0x0D || after == 0x09 else { return false }
+        var i = unit.start
+        var index = 0
+        while i < unit.end {
+            let (s, length) = UTF8.decode(p, at: i)
+            if index == 0 ? !ScalarTraits.isLetter(s) : ![0x2026, 0x2019, 0x201D, 0x203A, 0xBB].contains(s) { return false }
+            index += 1
+            i += length
+        }
+        return true
+    }
+
     /// How unlike clean text the unit's source characters are.
     private func sourceOddness(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Float {
         var odd: Float = 0
@@ -119,9 +155,13 @@ struct UnitScoring {
             let (s, length) = UTF8.decode(p, at: i)
             if ScalarTraits.isC1Control(s) { odd += 2 }
             if s == 0xF8FF { odd += 1.5 }
-            if index > 0 && s != 0x20 && s != 0xFFFD && !ScalarTraits.isC1Control(s) {
+            if index > 0 && s != 0x20 && s != 0xA0 && s != 0xFFFD && !ScalarTraits.isC1Control(s) {
                 if !ScalarTraits.isLetter(s) || s == 0xAA || s == 0xBA { odd += 1 }
             }
+            // NBSP after a letter is typography (`SELKÄ<NBSP>EDELLÄ`), and box drawing next to box
+            // drawing is line art: neither is a sign of mojibake.
+            if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) { odd -= 1 }
+            if (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
             previous = s
             index += 1

@@ -5,16 +5,20 @@
 /// then applied everywhere they are plausible: a line needs strong evidence on its own, unless the
 /// document as a whole is clearly garbled this way, in which case weaker lines (a lone `Ïùò`, a
 /// line holding only a garbled emoji) follow the document's chain too.
+import MojifixICU
+
 struct MojibakePass {
     let decoders: [UnitDecoder]
     let scoring: UnitScoring
 
+    /// Evidence a unit must show before it adds to its line.
+    static let unitBaseline: Float = 1.0
     /// Evidence a line needs to be repaired on its own.
-    static let standaloneThreshold: Float = 3.0
+    static let standaloneThreshold: Float = 2.0
     /// Evidence a line needs when the document is established as garbled the same way.
-    static let documentThreshold: Float = 0.5
+    static let documentThreshold: Float = 0.0
     /// Evidence that establishes a document-wide misreading.
-    static let establishedThreshold: Float = 6.0
+    static let establishedThreshold: Float = 5.0
     /// Bytes examined to choose the misreading of a very large document.
     static let sampleBytes = 1 << 18
 
@@ -47,7 +51,7 @@ struct MojibakePass {
             }
             let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
             var accepted: [(unit: DecodedUnit, groupEvidence: Float)] = []
-            for g in chosen.groups where g.evidence >= threshold && (established || !needsWord || g.hasWord) {
+            for g in chosen.groups where (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord) {
                 for unit in chosen.units[g.range] where !unit.rejected && unit.evidence > 0 {
                     // Lost bytes are only guessed where the document is known to be garbled this way.
                     if unit.lossy && !established { continue }
@@ -77,19 +81,33 @@ struct MojibakePass {
         var start = 0
         var evidence: Float = 0
         var hasWord = false
+        var families: Set<ICUScript> = []
         for k in units.indices {
             if k > start && containsNewline(p, units[k - 1].end..<units[k].start) {
-                groups.append(UnitGroup(range: start..<k, evidence: evidence, hasWord: hasWord))
+                groups.append(UnitGroup(range: start..<k, evidence: evidence - Self.soupPenalty(families), hasWord: hasWord))
                 start = k
                 evidence = 0
                 hasWord = false
+                families.removeAll()
             }
             let unit = units[k]
-            evidence += unit.rejected ? -2 : unit.supportive ? unit.evidence : min(unit.evidence, 0)
+            // Each unit must earn its place: only what it brings beyond a baseline counts, so a
+            // line of many weak decodes (line art, leetspeak) does not add up to a strong one.
+            evidence += unit.rejected ? -2 : unit.supportive ? unit.evidence - Self.unitBaseline : min(unit.evidence, 0)
+            if unit.supportive, !scoring.alphabet.contains(unit.scalar), let script = ScalarTraits.letterScript(unit.scalar) {
+                families.insert(ScalarTraits.family(script))
+            }
             if k > start && unit.supportive && units[k - 1].supportive && units[k - 1].end == unit.start { hasWord = true }
         }
-        if start < units.count { groups.append(UnitGroup(range: start..<units.count, evidence: evidence, hasWord: hasWord)) }
+        if start < units.count {
+            groups.append(UnitGroup(range: start..<units.count, evidence: evidence - Self.soupPenalty(families), hasWord: hasWord))
+        }
         return groups
+    }
+
+    /// Decoded letters from many unrelated scripts on one line (`㆒テ㢀ľՋ`) are a wrong reading.
+    static func soupPenalty(_ families: Set<ICUScript>) -> Float {
+        families.count >= 3 ? Float(families.count - 2) * 4 : 0
     }
 
     private func containsNewline(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
