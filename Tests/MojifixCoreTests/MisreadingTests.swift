@@ -1,5 +1,6 @@
 import XCTest
 import MojifixCore
+import MojifixICU
 
 /// One test per repair the engine knows, on short, realistic strings.
 final class MisreadingTests: XCTestCase {
@@ -53,5 +54,43 @@ final class MisreadingTests: XCTestCase {
             XCTAssertTrue(change.lossless)
         }
         XCTAssertEqual(result.plan.passes[0].changes.map(\.after), ["총", "개", "의", "논문"])
+    }
+}
+
+/// UTF-8 that a CP949 decoder mangled, replacing unpairable bytes with U+FFFD.
+final class UTF8ReadAsCP949Tests: XCTestCase {
+    func testLostBytesAreRebuiltAndTheChangeIsMarkedLossyAndUndoable() throws {
+        let garbled = try Self.decodeCP949Replacing(Array("진화 데이터 연구\n".utf8))
+        XCTAssertTrue(String(decoding: garbled, as: UTF8.self).contains("\u{FFFD}"))
+        let result = try Repairer().repair(garbled)
+        let output = String(decoding: result.output, as: UTF8.self)
+        XCTAssertTrue(output.hasPrefix("진화 "), output)  // the certain part is exact
+        XCTAssertFalse(output.contains("\u{FFFD}"), output)
+        XCTAssertFalse(result.plan.isLossless)
+        XCTAssertTrue(try PlanReplayer().invert(result.plan, on: result.output) == garbled)
+    }
+
+    /// Python's `bytes.decode("cp949", errors="replace")`: a byte that cannot start a valid pair
+    /// becomes one U+FFFD and decoding resumes at the next byte.
+    static func decodeCP949Replacing(_ bytes: [UInt8]) throws -> [UInt8] {
+        let cp949 = try ICUConverter("windows-949")
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { out.append(bytes[i]); i += 1; continue }
+            if i + 1 < bytes.count, let pair = try? cp949.decode([bytes[i], bytes[i + 1]]) {
+                out += pair
+                i += 2
+            } else {
+                out += Array("\u{FFFD}".utf8)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    func testCleanKoreanWithAReplacementCharacterIsLeftAlone() throws {
+        let clean = Array("깨진 글자 � 예시입니다\n".utf8)
+        XCTAssertTrue(try Repairer().repair(clean).output == clean)
     }
 }

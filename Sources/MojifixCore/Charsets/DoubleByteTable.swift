@@ -49,6 +49,19 @@ final class CP949Table {
         return cached == Self.invalid ? nil : cached - 1
     }
 
+    /// The pair CP949 encodes `scalar` to, through ICU (cached), or nil.
+    func pair(for scalar: UInt32) -> (UInt8, UInt8)? {
+        if let cached = pairCache[scalar] { return cached.map { (UInt8($0 >> 8), UInt8($0 & 0xFF)) } }
+        var result: UInt16? = nil
+        if let bytes = try? converter.encode(UTF8.encode(scalar)), bytes.count == 2,
+           self.scalar(lead: bytes[0], trail: bytes[1]) == scalar {
+            result = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+        }
+        pairCache[scalar] = .some(result)
+        return result.map { (UInt8($0 >> 8), UInt8($0 & 0xFF)) }
+    }
+    private var pairCache: [UInt32: UInt16?] = [:]
+
     /// True for the 2,350 Hangul syllables of KS X 1001, the ones modern Korean text uses.
     @inline(__always)
     func isKSX1001Hangul(_ scalar: UInt32) -> Bool {

@@ -24,7 +24,8 @@ public struct RepairResult: Sendable {
 }
 
 /// The repair pipeline: legacy input is transcoded to UTF-8, mojibake layers are peeled off one by
-/// one while any remain, then macOS-decomposed Hangul is composed. Text with no sign of either
+/// one while any remain, UTF-8 that a CP949 decoder mangled with U+FFFD is rebuilt, then
+/// macOS-decomposed Hangul is composed. Text with no sign of either
 /// passes through untouched after one fast scan.
 ///
 /// A `Repairer` holds ICU converters and tables; it is cheap to reuse and must not be shared
@@ -35,6 +36,7 @@ public final class Repairer {
     private let mojibake: MojibakePass
     private let legacy: LegacyDecoding
     private let composition = HangulComposition()
+    private let utf8ReadAsCP949: UTF8ReadAsCP949
 
     public init(options: RepairOptions = RepairOptions()) throws(ICUError) {
         self.options = options
@@ -47,6 +49,7 @@ public final class Repairer {
             decoders: Misreading.all.map { UnitDecoder(misreading: $0, table: tables[$0.shownAs]!, cp949: cp949) },
             scoring: scoring)
         legacy = LegacyDecoding(scoring: scoring)
+        utf8ReadAsCP949 = UTF8ReadAsCP949(cp949: cp949, scoring: scoring)
     }
 
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
@@ -69,6 +72,10 @@ public final class Repairer {
             plan.passes.append(pass)
             layers += 1
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
+        }
+        if scan.hasReplacementCharacter, let (output, pass) = utf8ReadAsCP949.run(text) {
+            text = output
+            plan.passes.append(pass)
         }
         if scan.hasConjoiningJamo, let (output, pass) = composition.run(text) {
             text = output
