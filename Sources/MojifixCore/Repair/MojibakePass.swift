@@ -84,7 +84,8 @@ struct MojibakePass {
         var families: Set<ICUScript> = []
         for k in units.indices {
             if k > start && containsNewline(p, units[k - 1].end..<units[k].start) {
-                groups.append(UnitGroup(range: start..<k, evidence: evidence - Self.soupPenalty(families), hasWord: hasWord))
+                groups.append(UnitGroup(range: start..<k, evidence: evidence - Self.soupPenalty(families)
+                                        - unexplainedPenalty(units[start..<k], p), hasWord: hasWord))
                 start = k
                 evidence = 0
                 hasWord = false
@@ -100,9 +101,41 @@ struct MojibakePass {
             if k > start && unit.supportive && units[k - 1].supportive && units[k - 1].end == unit.start { hasWord = true }
         }
         if start < units.count {
-            groups.append(UnitGroup(range: start..<units.count, evidence: evidence - Self.soupPenalty(families), hasWord: hasWord))
+            groups.append(UnitGroup(range: start..<units.count, evidence: evidence - Self.soupPenalty(families)
+                                    - unexplainedPenalty(units[start...], p), hasWord: hasWord))
         }
         return groups
+    }
+
+    /// A reading that is right explains nearly every mojibake character that touches another
+    /// one between its first and last unit; one that leaves most of them unexplained (text garbled
+    /// beyond a consistent chain, leetspeak) is not this misreading.
+    private func unexplainedPenalty(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+        guard let first = units.first, let last = units.last else { return 0 }
+        var explained = 0, unexplained = 0
+        var next = units.startIndex
+        var i = first.start
+        var previousAlphabet = false, pendingAlphabet = false
+        while i < last.end {
+            while next < units.endIndex && units[next].end <= i { next += 1 }
+            let inUnit = next < units.endIndex && units[next].start <= i && !units[next].rejected
+            let (scalar, length) = UTF8.decode(p, at: i)
+            let alphabet = scoring.alphabet.contains(scalar)
+            if inUnit {
+                if alphabet { explained += 1 }
+                previousAlphabet = false
+                pendingAlphabet = false
+            } else if alphabet {
+                // Count a character once it is known to touch another one.
+                if previousAlphabet { unexplained += pendingAlphabet ? 2 : 1; pendingAlphabet = false } else { pendingAlphabet = true }
+                previousAlphabet = true
+            } else {
+                previousAlphabet = false
+                pendingAlphabet = false
+            }
+            i += length
+        }
+        return unexplained > explained / 2 ? Float(unexplained - explained / 2) : 0
     }
 
     /// Decoded letters from many unrelated scripts on one line (`㆒テ㢀ľՋ`) are a wrong reading.
