@@ -151,7 +151,7 @@ struct MojibakePass {
     // MARK: Lossy guesses
 
     /// A lost byte is guessed as the choice whose character the rest of the document uses most,
-    /// then the most plausible one (a KS X 1001 syllable before a rare one).
+    /// then the most plausible one (a KS X 1001 syllable before a rare one, a common one first).
     private func resolveGuesses(_ accepted: inout [(unit: DecodedUnit, groupEvidence: Float)]) {
         guard accepted.contains(where: { $0.unit.alternatives.count > 1 }) else { return }
         var frequency: [UInt32: Int] = [:]
@@ -161,7 +161,8 @@ struct MojibakePass {
             accepted[k].unit.scalar = choices.max { a, b in
                 let fa = frequency[a] ?? 0, fb = frequency[b] ?? 0
                 if fa != fb { return fa < fb }
-                return (scoring.fitness(a) ?? -9) < (scoring.fitness(b) ?? -9)
+                return (scoring.fitness(a) ?? -9) + (CommonHangul.bonus[a] ?? 0)
+                    < (scoring.fitness(b) ?? -9) + (CommonHangul.bonus[b] ?? 0)
             }!
         }
     }

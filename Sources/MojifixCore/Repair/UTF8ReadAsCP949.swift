@@ -133,29 +133,33 @@ struct UTF8ReadAsCP949 {
     private func value(_ scalar: UInt32, _ frequency: [UInt32: Int]?, _ model: ByteModel?) -> Float {
         let count = Float(frequency?[scalar] ?? 0)
         return (scoring.fitness(scalar) ?? -9) + (count > 0 ? 1 + count.squareRoot() * 0.1 : 0)
-            + (model?.likelihood(scalar) ?? 0)
+            + (model?.likelihood(scalar) ?? 0) + (CommonHangul.bonus[scalar] ?? 0)
     }
 
     /// Byte values at each position of the document's certain three-byte characters: which lead
     /// (EA-ED for Hangul) and which continuations this document's text actually uses.
+    ///
+    /// A lead byte is lost exactly when it cannot pair with the next byte, which for Hangul leads
+    /// (EA-ED) means a second byte below 0xA1; certain characters are mostly the others. So leads
+    /// are counted only from certain characters in that same context (seen where the decoder was
+    /// out of step), which removes the bias against leads like ED (하, 한, 화) that are never
+    /// certain in step.
     struct ByteModel {
-        private var counts = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
-        private var total = 0
+        private var leadsWhenLost = [Int](repeating: 0, count: 256)
+        private var leadTotal = 0
 
         mutating func add(_ scalar: UInt32) {
             let bytes = UTF8.encode(scalar)
-            guard bytes.count == 3 else { return }
-            for (k, b) in bytes.enumerated() { counts[k][Int(b)] += 1 }
-            total += 1
+            guard bytes.count == 3, bytes[1] < 0xA1 else { return }
+            leadsWhenLost[Int(bytes[0])] += 1
+            leadTotal += 1
         }
 
-        /// Mean over positions of the byte's share, in 0...1 (0 without data).
+        /// The lead byte's share in its context, in 0...1 (0 without data).
         func likelihood(_ scalar: UInt32) -> Float {
             let bytes = UTF8.encode(scalar)
-            guard bytes.count == 3, total > 0 else { return 0 }
-            var sum: Float = 0
-            for (k, b) in bytes.enumerated() { sum += Float(counts[k][Int(b)]) / Float(total) }
-            return sum / 3
+            guard bytes.count == 3, bytes[1] < 0xA1, leadTotal > 0 else { return 0 }
+            return Float(leadsWhenLost[Int(bytes[0])]) / Float(leadTotal)
         }
     }
 
