@@ -41,7 +41,7 @@ struct UnitScoring {
             unit.evidence = -2
             return
         }
-        var evidence = Float(unit.width - 1) + fit + sourceOddness(unit, p)
+        var evidence = Float(unit.width - 1) + fit + sourceOddness(unit, p) + oddInsideAWord(unit, p)
         if unit.scalar >= 0x300 && unit.scalar <= 0x36F || ScalarTraits.isCombiningMark(unit.scalar) {
             // A combining mark or variation selector needs a base before it (decomposed text, or an
             // emoji with VS16, that was then garbled), not a space or the start of a line.
@@ -163,7 +163,39 @@ struct UnitScoring {
             if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) { odd -= 1 }
             if (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
+            // A symbol glued right after a letter (`wei√ü`).
+            if index == 0 && ScalarTraits.isLetter(previous) && Self.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
             previous = s
+            index += 1
+            i += length
+        }
+        return odd
+    }
+
+    private static func isSymbol(_ s: UInt32) -> Bool {
+        switch ScalarTraits.category(s) {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
+        default: return false
+        }
+    }
+
+    /// Inside a word (letters on both sides), a punctuation mark or symbol other than an
+    /// apostrophe (`HÃ´tel`, `AÃ‘OS`), or a lowercase letter among capitals (`ZURÃœCK`), is not how
+    /// words are written.
+    private func oddInsideAWord(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+        let before = scalarBefore(unit.start, p), after = scalarAt(unit.end, p)
+        guard ScalarTraits.isLetter(before) && ScalarTraits.isLetter(after) else { return 0 }
+        var odd: Float = 0
+        var i = unit.start
+        var index = 0
+        while i < unit.end {
+            let (s, length) = UTF8.decode(p, at: i)
+            if index > 0 && s != 0x2019 && s != 0x27 && s != 0xA0 && !(0x2500...0x259F).contains(s) && !ScalarTraits.isLetter(s) {
+                odd = max(odd, 1)
+            }
+            if index > 0 && ScalarTraits.isLowercase(s) && ScalarTraits.isUppercase(before) && ScalarTraits.isUppercase(after) {
+                odd = max(odd, 1)
+            }
             index += 1
             i += length
         }

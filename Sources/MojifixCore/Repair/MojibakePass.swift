@@ -84,8 +84,7 @@ struct MojibakePass {
         var families: Set<ICUScript> = []
         for k in units.indices {
             if k > start && containsNewline(p, units[k - 1].end..<units[k].start) {
-                groups.append(UnitGroup(range: start..<k, evidence: evidence - Self.soupPenalty(families)
-                                        - unexplainedPenalty(units[start..<k], p), hasWord: hasWord))
+                groups.append(UnitGroup(range: start..<k, evidence: lineEvidence(evidence, families, units[start..<k], p), hasWord: hasWord))
                 start = k
                 evidence = 0
                 hasWord = false
@@ -101,10 +100,40 @@ struct MojibakePass {
             if k > start && unit.supportive && units[k - 1].supportive && units[k - 1].end == unit.start { hasWord = true }
         }
         if start < units.count {
-            groups.append(UnitGroup(range: start..<units.count, evidence: evidence - Self.soupPenalty(families)
-                                    - unexplainedPenalty(units[start...], p), hasWord: hasWord))
+            groups.append(UnitGroup(range: start..<units.count, evidence: lineEvidence(evidence, families, units[start...], p), hasWord: hasWord))
         }
         return groups
+    }
+
+    /// A line's evidence after the line-level checks.
+    private func lineEvidence(_ evidence: Float, _ families: Set<ICUScript>, _ units: ArraySlice<DecodedUnit>,
+                              _ p: UnsafeBufferPointer<UInt8>) -> Float {
+        var e = evidence - Self.soupPenalty(families) - unexplainedPenalty(units, p)
+        if e < Self.establishedThreshold { e -= contradictions(units, p) }
+        return e
+    }
+
+    /// Consistency, as ftfy has it: a line misread this way has no correctly encoded non-ASCII
+    /// character left (`DrÃ¥ber` next to a proper `–` is not a Windows-1252 misreading). Each
+    /// non-ASCII character of the line outside the units counts against a weakly evidenced line;
+    /// strong lines (a Korean sentence) never need the scan.
+    private func contradictions(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+        guard let first = units.first, let last = units.last else { return 0 }
+        var start = first.start
+        while start > 0 && p[start - 1] != 0x0A { start -= 1 }
+        var end = last.end
+        while end < p.count && p[end] != 0x0A { end += 1 }
+        var count: Float = 0
+        var next = units.startIndex
+        var i = start
+        while i < end {
+            while next < units.endIndex && units[next].end <= i { next += 1 }
+            if next < units.endIndex && units[next].start <= i { i = units[next].end; continue }
+            let (scalar, length) = UTF8.decode(p, at: i)
+            if scalar >= 0x80 && scalar != 0xFFFD && scalar != 0xA0 { count += 2 }
+            i += length
+        }
+        return count
     }
 
     /// A reading that is right explains nearly every mojibake character that touches another

@@ -25,8 +25,9 @@ struct UTF8ReadAsCP949 {
         // First the certain syllables (no unknown byte nearby) give the document's frequencies.
         var frequency: [UInt32: Int] = [:]
         var model = ByteModel()
+        var firstMemo: [WindowKey: (UInt32, Float)?] = [:]
         for line in lines {
-            for (scalar, certain) in decode(line.bytes, frequency: nil, model: nil) ?? [] where certain {
+            for (scalar, certain) in decode(line.bytes, frequency: nil, model: nil, memo: &firstMemo) ?? [] where certain {
                 frequency[scalar, default: 0] += 1
                 model.add(scalar)
             }
@@ -35,8 +36,10 @@ struct UTF8ReadAsCP949 {
         output.reserveCapacity(text.count)
         var changes: [RepairChange] = []
         var copied = 0
+        var memo: [WindowKey: (UInt32, Float)?] = [:]
         for line in lines {
-            guard let decoded = decode(line.bytes, frequency: frequency, model: model), isPlausible(decoded.map(\.scalar)) else { continue }
+            guard let decoded = decode(line.bytes, frequency: frequency, model: model, memo: &memo),
+                  isPlausible(decoded.map(\.scalar)) else { continue }
             output += text[copied..<line.range.lowerBound]
             let start = output.count
             for (scalar, _) in decoded { UTF8.append(scalar, to: &output) }
@@ -95,7 +98,8 @@ struct UTF8ReadAsCP949 {
     /// An unknown byte may be a lead of any length or a continuation, so the line is solved as a
     /// small dynamic programme: the reading whose characters fit best (common syllables, the
     /// document's own frequent syllables) wins. Nil when no reading is well-formed.
-    private func decode(_ bytes: [UInt8?], frequency: [UInt32: Int]?, model: ByteModel?) -> [(scalar: UInt32, certain: Bool)]? {
+    private func decode(_ bytes: [UInt8?], frequency: [UInt32: Int]?, model: ByteModel?,
+                        memo: inout [WindowKey: (UInt32, Float)?]) -> [(scalar: UInt32, certain: Bool)]? {
         let n = bytes.count
         // best[i]: score and first step of the best reading of bytes[i...].
         var best = [(score: Float, length: Int, scalar: UInt32)?](repeating: nil, count: n + 1)
@@ -112,9 +116,17 @@ struct UTF8ReadAsCP949 {
             for length in lengths where i + length <= n {
                 guard let rest = best[i + length],
                       bytes[(i + 1)..<(i + length)].allSatisfy({ $0 == nil || $0! & 0xC0 == 0x80 }) else { continue }
-                let choices = candidates(Array(bytes[i..<i + length]))
-                guard let choice = choices.max(by: { value($0, frequency, model) < value($1, frequency, model) }) else { continue }
-                let score = rest.score + value(choice, frequency, model)
+                let window = Array(bytes[i..<i + length])
+                let key = WindowKey(window)
+                let pick: (UInt32, Float)?
+                if let memoized = memo[key] {
+                    pick = memoized
+                } else {
+                    pick = candidates(window).map { ($0, value($0, frequency, model)) }.max { $0.1 < $1.1 }
+                    memo[key] = .some(pick)
+                }
+                guard let (choice, choiceValue) = pick else { continue }
+                let score = rest.score + choiceValue
                 if best[i] == nil || score > best[i]!.score { best[i] = (score, length, choice) }
             }
         }
@@ -126,6 +138,16 @@ struct UTF8ReadAsCP949 {
             i += step.length
         }
         return out
+    }
+
+    /// A window of up to four bytes, unknown ones marked, as a dictionary key.
+    struct WindowKey: Hashable {
+        let value: UInt64
+        init(_ window: [UInt8?]) {
+            var v = UInt64(window.count)
+            for b in window { v = v << 9 | (b.map { UInt64($0) | 0x100 } ?? 0) }
+            value = v
+        }
     }
 
     /// How good a guessed character is: its fitness, how often the document uses it, and how
@@ -163,24 +185,44 @@ struct UTF8ReadAsCP949 {
         }
     }
 
-    /// Every scalar the window can be as one well-formed UTF-8 sequence.
+    /// Every scalar the window can be as one well-formed UTF-8 sequence. A three-byte window may
+    /// be wholly unknown (its choices are computed once per document, thanks to the memo); a
+    /// four-byte one at most half.
     private func candidates(_ window: [UInt8?]) -> [UInt32] {
+        let n = window.count
+        let unknown = window.indices.filter { window[$0] == nil }
+        guard unknown.count <= (n == 4 ? 2 : 3) else { return [] }
+        func range(_ k: Int) -> ClosedRange<UInt8> {
+            k > 0 ? 0x80...0xBF : n == 2 ? 0xC2...0xDF : n == 3 ? 0xE0...0xEF : 0xF0...0xF4
+        }
         var results: [UInt32] = []
         var bytes = window.map { $0 ?? 0 }
-        func expand(_ k: Int) {
-            if k == window.count {
-                if UTF8.isValid(bytes), UTF8.sequenceLength(lead: bytes[0]) == bytes.count {
-                    let s = UTF8.scalars(bytes)[0]
-                    if scoring.fitness(s) != nil { results.append(s) }
-                }
-                return
+        func emit() {
+            guard UTF8.sequenceLength(lead: bytes[0]) == n, UTF8.secondByteRange(lead: bytes[0]).contains(bytes[1]) else { return }
+            var scalar = UInt32(bytes[0]) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+            for k in 1..<n {
+                guard bytes[k] & 0xC0 == 0x80 else { return }
+                scalar = scalar << 6 | UInt32(bytes[k] & 0x3F)
             }
-            if window[k] != nil { expand(k + 1); return }
-            let range: ClosedRange<UInt8> = k == 0
-                ? (window.count == 2 ? 0xC2...0xDF : window.count == 3 ? 0xE0...0xEF : 0xF0...0xF4) : 0x80...0xBF
-            for b in range { bytes[k] = b; expand(k + 1) }
+            if scoring.fitness(scalar) != nil { results.append(scalar) }
         }
-        expand(0)
+        switch unknown.count {
+        case 0: emit()
+        case 1: for b in range(unknown[0]) { bytes[unknown[0]] = b; emit() }
+        case 2:
+            for b in range(unknown[0]) {
+                bytes[unknown[0]] = b
+                for c in range(unknown[1]) { bytes[unknown[1]] = c; emit() }
+            }
+        default:
+            for b in range(unknown[0]) {
+                bytes[unknown[0]] = b
+                for c in range(unknown[1]) {
+                    bytes[unknown[1]] = c
+                    for d in range(unknown[2]) { bytes[unknown[2]] = d; emit() }
+                }
+            }
+        }
         return results
     }
 
