@@ -43,6 +43,8 @@ import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tables import print_table  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD = REPO / ".build"
@@ -327,14 +329,6 @@ def status(value, target, higher_is_better):
         return "n/a"
     return "PASS" if (value >= target if higher_is_better else value < target) else "MISS"
 
-
-def print_table(rows: list[list[str]], header: list[str]) -> None:
-    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
-    line = "  ".join("{:<%d}" % w for w in widths)
-    print(line.format(*header))
-    print("  ".join("-" * w for w in widths))
-    for r in rows:
-        print(line.format(*[str(c) for c in r]))
 
 
 def main() -> int:

@@ -42,6 +42,8 @@ import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tables import print_table as table  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD = REPO / ".build"
@@ -136,14 +138,6 @@ def short(s: str | None, n: int = 70) -> str:
     r = repr(s)
     return r if len(r) <= n else r[: n - 3] + "..."
 
-
-def table(rows, header):
-    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
-    line = "  ".join("{:<%d}" % w for w in widths)
-    print(line.format(*header))
-    print("  ".join("-" * w for w in widths))
-    for r in rows:
-        print(line.format(*[str(c) for c in r]))
 
 
 def main() -> int:

@@ -58,21 +58,29 @@ public final class ICUConverter {
 
     private func run(_ input: UnsafeBufferPointer<UInt8>, initialCapacity: Int,
                      _ conversion: Conversion) throws(ICUError) -> [UInt8] {
-        var capacity = initialCapacity
-        while true {
-            var status: Int32 = 0
-            var written: Int32 = 0
-            let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                written = conversion(handle, input.baseAddress, Int32(input.count),
-                                     buffer.baseAddress, Int32(capacity), &status)
-                count = max(0, Int(written))
-            }
-            switch Int(written) {
-            case MJ_OVERFLOW: capacity *= 2
-            case MJ_ILLEGAL: throw .illegalInput
-            case ..<0: throw .failure(status)
-            default: return output
-            }
+        try growingOutput(initialCapacity: initialCapacity) { buffer, capacity, status in
+            conversion(handle, input.baseAddress, Int32(input.count), buffer, capacity, &status)
+        }
+    }
+}
+
+/// Calls an ICU-style `fill` (returns bytes written, or MJ_OVERFLOW / MJ_ILLEGAL / another
+/// negative code) with a buffer that doubles until the output fits.
+func growingOutput(initialCapacity: Int,
+                   _ fill: (UnsafeMutablePointer<UInt8>?, Int32, inout Int32) -> Int32) throws(ICUError) -> [UInt8] {
+    var capacity = initialCapacity
+    while true {
+        var status: Int32 = 0
+        var written: Int32 = 0
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            written = fill(buffer.baseAddress, Int32(capacity), &status)
+            count = max(0, Int(written))
+        }
+        switch Int(written) {
+        case MJ_OVERFLOW: capacity *= 2
+        case MJ_ILLEGAL: throw .illegalInput
+        case ..<0: throw .failure(status)
+        default: return output
         }
     }
 }
