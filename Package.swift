@@ -5,6 +5,7 @@ let package = Package(
     name: "mojifix",
     products: [
         .library(name: "MojifixCore", targets: ["MojifixCore"]),
+        .library(name: "MojifixMarkdown", targets: ["MojifixMarkdown"]),
         .executable(name: "mojifix", targets: ["mojifix"]),
     ],
     dependencies: [
@@ -19,16 +20,24 @@ let package = Package(
         ),
         // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass. No ICU.
         .target(name: "CMojifixScan"),
+        // Markdown structure through Debian's cmark-gfm (CommonMark + GFM); plain C types only.
+        .target(
+            name: "CMarkGFMShim",
+            linkerSettings: [.linkedLibrary("cmark-gfm"), .linkedLibrary("cmark-gfm-extensions")]
+        ),
         // Thin Swift wrapper: converters, normalisation, character properties as Swift types.
         .target(name: "MojifixICU", dependencies: ["CMojifixICU"]),
         // The engine: detection, reversible repair, plans. Knows nothing of the CLI.
         .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan"]),
+        // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
+        .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim"]),
         .executableTarget(
             name: "mojifix",
-            dependencies: ["MojifixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MojifixCore", "MojifixMarkdown", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore"]),
         .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan"]),
+        .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore"]),
         .testTarget(name: "MojifixCLITests", dependencies: [], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v5]

@@ -129,6 +129,21 @@ int32_t mj_normalize_utf8(char form, const uint8_t *src, int32_t length,
     return result;
 }
 
+int mj_is_nfc_utf8(const uint8_t *src, int32_t length) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    int32_t u16len = 0;
+    u_strFromUTF8(NULL, 0, &u16len, (const char *)src, length, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) err = U_ZERO_ERROR;
+    if (err > U_ZERO_ERROR) return -1;
+    UChar *text = malloc(sizeof(UChar) * (size_t)(u16len + 1));
+    if (text == NULL) return -1;
+    u_strFromUTF8(text, u16len + 1, NULL, (const char *)src, length, &err);
+    UBool result = err <= U_ZERO_ERROR ? unorm2_isNormalized(nfc, text, u16len, &err) : 0;
+    free(text);
+    return err > U_ZERO_ERROR ? -1 : (result ? 1 : 0);
+}
+
 mj_script mj_script_of(uint32_t scalar) {
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode code = uscript_getScript((UChar32)scalar, &err);

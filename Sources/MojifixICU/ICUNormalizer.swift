@@ -8,6 +8,13 @@ public enum ICUNormalizer {
         case nfd = 68  // "D"
     }
 
+    /// True when valid UTF-8 text is already in NFC (a fast check, no copy of the result).
+    public static func isNFC(_ utf8: [UInt8]) throws(ICUError) -> Bool {
+        let result = utf8.withUnsafeBufferPointer { mj_is_nfc_utf8($0.baseAddress, Int32($0.count)) }
+        if result < 0 { throw .illegalInput }
+        return result == 1
+    }
+
     /// Normalises UTF-8 text; the input must be valid UTF-8.
     public static func normalize(_ utf8: [UInt8], to form: Form) throws(ICUError) -> [UInt8] {
         try utf8.withUnsafeBufferPointer { (input) throws(ICUError) -> [UInt8] in

@@ -38,6 +38,23 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+extension InputOptions {
+    /// Reads a path or stdin as UTF-8 text for the normaliser (which takes text, not legacy bytes).
+    static func readUTF8(_ input: String, limit: Int = 512 << 20) throws -> [UInt8] {
+        let name = input == "-" ? "<stdin>" : input
+        let bytes: [UInt8]
+        do {
+            bytes = try input == "-" ? FileIO.readStandardInput(limit: limit) : FileIO.read(path: input, limit: limit)
+        } catch let error as FileIO.Failure {
+            throw CLIError(message: "\(name): \(error)", code: 2)
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw CLIError(message: "\(name): not valid UTF-8; run `mojifix fix` (repair, then normalise) instead", code: 2)
+        }
+        return bytes
+    }
+}
+
 /// A one-line error with its exit code.
 struct CLIError: Error, CustomStringConvertible {
     var message: String

@@ -38,6 +38,9 @@ int32_t mj_encode_from_utf8(mj_converter *converter, const uint8_t *src, int32_t
 int32_t mj_normalize_utf8(char form, const uint8_t *src, int32_t length,
                           uint8_t *dst, int32_t capacity, int32_t *status);
 
+/// 1 when UTF-8 text is already in NFC, 0 when not, negative on failure.
+int mj_is_nfc_utf8(const uint8_t *src, int32_t length);
+
 /// Scripts the engine distinguishes; everything else is MJ_SCRIPT_OTHER.
 typedef enum {
     MJ_SCRIPT_COMMON = 0, MJ_SCRIPT_INHERITED, MJ_SCRIPT_LATIN, MJ_SCRIPT_GREEK,

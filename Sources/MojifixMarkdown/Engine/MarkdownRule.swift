@@ -1,0 +1,53 @@
+/// One normalisation rule: a type with a stable kebab-case name that looks at a document and
+/// proposes small byte-range edits (never a reprint) and findings to report.
+public protocol MarkdownRule: Sendable {
+    /// Stable kebab-case name, used in reports, flags and configuration.
+    static var name: String { get }
+    /// One line: what the rule does.
+    static var summary: String { get }
+    /// What the rule does on its own: fixes, or only reports (errors or warnings).
+    static var kind: RuleKind { get }
+
+    init()
+    func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome
+}
+
+public enum RuleKind: String, Sendable {
+    /// Edits the text.
+    case fix
+    /// Reports findings only.
+    case report
+    /// Reports errors (a `check` fails); edits only when asked explicitly.
+    case security
+}
+
+/// Replace `range` of the document's bytes with `replacement`.
+public struct TextEdit: Sendable, Equatable {
+    public var range: Range<Int>
+    public var replacement: [UInt8]
+    /// Short imperative message, e.g. "Remove trailing whitespace".
+    public var message: String
+
+    public init(range: Range<Int>, replacement: [UInt8], message: String) {
+        self.range = range; self.replacement = replacement; self.message = message
+    }
+}
+
+/// Something a rule reports, with its position in the document it saw.
+public struct Finding: Sendable, Equatable {
+    public enum Severity: String, Sendable { case fixed, warning, error }
+    public var offset: Int
+    public var rule: String
+    public var message: String
+    public var severity: Severity
+
+    public init(offset: Int, rule: String, message: String, severity: Severity) {
+        self.offset = offset; self.rule = rule; self.message = message; self.severity = severity
+    }
+}
+
+public struct RuleOutcome: Sendable {
+    public var edits: [TextEdit] = []
+    public var findings: [Finding] = []
+    public init(edits: [TextEdit] = [], findings: [Finding] = []) { self.edits = edits; self.findings = findings }
+}

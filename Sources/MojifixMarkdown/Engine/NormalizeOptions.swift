@@ -1,0 +1,16 @@
+/// How the normaliser runs: which rules, and the few switches rules read.
+public struct NormalizeOptions: Sendable {
+    /// Rules to run (by name); `RuleRegistry.defaultEnabled` unless configured.
+    public var enabledRules: Set<String>
+    /// Keep CRLF line endings in files that use them (default: convert to LF).
+    public var keepCRLF: Bool
+    /// Let security rules remove what they report (default: report only).
+    public var stripSecurityCharacters: Bool
+
+    public init(enabledRules: Set<String> = RuleRegistry.defaultEnabled, keepCRLF: Bool = false,
+                stripSecurityCharacters: Bool = false) {
+        self.enabledRules = enabledRules
+        self.keepCRLF = keepCRLF
+        self.stripSecurityCharacters = stripSecurityCharacters
+    }
+}

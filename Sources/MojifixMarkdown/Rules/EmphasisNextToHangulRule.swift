@@ -1,0 +1,55 @@
+/// CommonMark does not read `**모델(LLM)**의` as bold: a closing `**` after punctuation must be
+/// followed by a space or punctuation, and Korean particles follow directly. The text then shows
+/// literal asterisks. Reported (the fix, a zero-width space or rewording, is the author's choice).
+struct EmphasisNextToHangulRule: MarkdownRule {
+    static let name = "emphasis-flanking"
+    static let summary = "Report emphasis CommonMark will not parse next to Hangul (`**모델(LLM)**의`)."
+    static let kind = RuleKind.report
+
+    func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
+        let bytes = document.bytes
+        var findings: [Finding] = []
+        for (index, line) in document.structure.lines.enumerated() where document.structure.lineKinds[index] == .prose {
+            let scalars = Bytes.scalars(bytes, line)
+            var k = 1
+            while k + 2 < scalars.count {
+                // `**` or `__` preceded by punctuation and followed by a letter: not right-flanking.
+                let a = scalars[k].scalar, b = scalars[k + 1].scalar
+                if (a == 0x2A && b == 0x2A) || (a == 0x5F && b == 0x5F),
+                   Self.isPunctuation(scalars[k - 1].scalar), Self.isLetter(scalars[k + 2].scalar),
+                   document.structure.zone(containing: scalars[k].offset) == nil,
+                   Self.opensBefore(scalars, k, delimiter: a) {
+                    findings.append(Finding(offset: scalars[k].offset, rule: Self.name,
+                                            message: "This closing \(a == 0x2A ? "**" : "__") is not emphasis in CommonMark (punctuation before, a letter after)",
+                                            severity: .warning))
+                    k += 2
+                }
+                k += 1
+            }
+        }
+        return RuleOutcome(findings: findings)
+    }
+
+    /// An opening delimiter of the same kind earlier on the line.
+    static func opensBefore(_ scalars: [(offset: Int, scalar: UInt32, length: Int)], _ k: Int, delimiter: UInt32) -> Bool {
+        var i = 0
+        while i + 1 < k {
+            if scalars[i].scalar == delimiter && scalars[i + 1].scalar == delimiter { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func isPunctuation(_ s: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(s) else { return false }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return s != 0x2A && s != 0x5F
+        default: return false
+        }
+    }
+
+    static func isLetter(_ s: UInt32) -> Bool {
+        Unicode.Scalar(s)?.properties.isAlphabetic ?? false
+    }
+}

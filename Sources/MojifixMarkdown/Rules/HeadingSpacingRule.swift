@@ -1,0 +1,98 @@
+/// ATX headings get one space after their `#`s, no closing `#` sequence or trailing spaces, no
+/// indentation at top level, NBSP/U+3000 in their text turned into spaces, and a blank line before
+/// and after. A line like `##<NBSP>Title` (which CommonMark does not read as a heading, though its
+/// author meant one) gets a real space. `#태그` (no space: a hashtag) is left alone.
+struct HeadingSpacingRule: MarkdownRule {
+    static let name = "heading-spacing"
+    static let summary = "Normalise the spacing of ATX headings and the blank lines around them."
+    static let kind = RuleKind.fix
+
+    func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
+        let bytes = document.bytes
+        let structure = document.structure
+        var edits: [TextEdit] = []
+        var headingLines = Set<Int>()
+        for heading in structure.headings where heading.style == .atx {
+            headingLines.insert(heading.line)
+            let line = structure.lines[heading.line]
+            var i = line.lowerBound
+            while i < line.upperBound && bytes[i] == 0x20 { i += 1 }
+            let indent = line.lowerBound..<i
+            guard i < line.upperBound, bytes[i] == 0x23 else { continue }  // inside a container: leave
+            if !indent.isEmpty && isTopLevel(heading.line, structure, bytes) {
+                edits.append(TextEdit(range: indent, replacement: [], message: "Remove the indentation of the heading"))
+            }
+            var j = i
+            while j < line.upperBound && bytes[j] == 0x23 { j += 1 }
+            let textStart = max(j, min(heading.textRange.lowerBound, line.upperBound))
+            if heading.textRange.isEmpty { continue }
+            edits.append(TextEdit(range: j..<textStart, replacement: [0x20], message: "Use one space after the heading's #"))
+            edits += spacesInText(heading.textRange, bytes)
+            if heading.textRange.upperBound < line.upperBound {
+                edits.append(TextEdit(range: heading.textRange.upperBound..<line.upperBound, replacement: [],
+                                      message: "Remove the closing # and trailing spaces of the heading"))
+            }
+        }
+        // Lines meant as headings whose # is followed by NBSP or U+3000.
+        for (index, line) in structure.lines.enumerated() where structure.lineKinds[index] == .prose && !headingLines.contains(index) {
+            var j = line.lowerBound
+            while j < line.upperBound && bytes[j] == 0x23 && j - line.lowerBound < 6 { j += 1 }
+            guard j > line.lowerBound, j < line.upperBound else { continue }
+            let rest = Array(bytes[j..<min(line.upperBound, j + 3)])
+            let width = rest.starts(with: Bytes.nbsp) ? 2 : rest.starts(with: Bytes.ideographicSpace) ? 3 : 0
+            guard width > 0 else { continue }
+            edits.append(TextEdit(range: j..<j + width, replacement: [0x20],
+                                  message: "Use a space after the heading's # (NBSP or U+3000 there is not a heading)"))
+            headingLines.insert(index)
+        }
+        edits += blankLinesAround(headingLines, structure, bytes)
+        return RuleOutcome(edits: edits)
+    }
+
+    /// NBSP and U+3000 inside heading text become spaces.
+    private func spacesInText(_ range: Range<Int>, _ bytes: [UInt8]) -> [TextEdit] {
+        var edits: [TextEdit] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if bytes[i...].starts(with: Bytes.nbsp) {
+                edits.append(TextEdit(range: i..<i + 2, replacement: [0x20], message: "Use a plain space in the heading"))
+                i += 2
+            } else if bytes[i...].starts(with: Bytes.ideographicSpace) {
+                edits.append(TextEdit(range: i..<i + 3, replacement: [0x20], message: "Use a plain space in the heading"))
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return edits
+    }
+
+    /// An indented heading is top level unless the text before it (up to a blank line) is a list.
+    private func isTopLevel(_ line: Int, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> Bool {
+        let listLines = Set(structure.listItems.map(\.line))
+        var k = line - 1
+        while k >= 0 {
+            if structure.lineKinds[k] == .blank { return true }
+            if listLines.contains(k) { return false }
+            k -= 1
+        }
+        return true
+    }
+
+    private func blankLinesAround(_ headingLines: Set<Int>, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> [TextEdit] {
+        var edits: [TextEdit] = []
+        for index in headingLines.sorted() {
+            let line = structure.lines[index]
+            guard line.lowerBound < bytes.count, bytes[line.lowerBound] == 0x23 || bytes[line.lowerBound] == 0x20 else { continue }
+            if index > 0 && structure.lineKinds[index - 1] != .blank {
+                edits.append(TextEdit(range: line.lowerBound..<line.lowerBound, replacement: [0x0A],
+                                      message: "Add a blank line before the heading"))
+            }
+            if index + 1 < structure.lines.count && structure.lineKinds[index + 1] != .blank && !headingLines.contains(index + 1) {
+                let next = structure.lines[index + 1].lowerBound
+                edits.append(TextEdit(range: next..<next, replacement: [0x0A], message: "Add a blank line after the heading"))
+            }
+        }
+        return edits
+    }
+}

@@ -1,0 +1,28 @@
+/// Zero-width spaces, word joiners and byte order marks in the middle of the text are removed
+/// outside code (they break search and slugs, and nobody sees them); U+FFFD is reported, since
+/// what it replaced is lost.
+struct InvisibleCharactersRule: MarkdownRule {
+    static let name = "invisible-characters"
+    static let summary = "Remove ZWSP, WJ and mid-file BOM; report U+FFFD."
+    static let kind = RuleKind.fix
+
+    static let removed: [UInt32: String] = [0x200B: "zero-width space", 0x2060: "word joiner", 0xFEFF: "byte order mark"]
+
+    func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
+        var outcome = RuleOutcome()
+        let bytes = document.bytes
+        // A cheap look for the lead bytes first: most documents hold none of these.
+        guard Bytes.containsAny(bytes, [[0xE2, 0x80, 0x8B], [0xE2, 0x81, 0xA0], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBD]]) else {
+            return outcome
+        }
+        for (offset, scalar, length) in Bytes.scalars(bytes, 0..<bytes.count) {
+            if let what = Self.removed[scalar], offset > 0 {
+                outcome.edits.append(TextEdit(range: offset..<offset + length, replacement: [], message: "Remove the \(what)"))
+            } else if scalar == 0xFFFD, document.structure.zone(containing: offset) == nil {
+                outcome.findings.append(Finding(offset: offset, rule: Self.name, severity: .warning,
+                                                message: "U+FFFD replacement character: the original character was lost"))
+            }
+        }
+        return outcome
+    }
+}

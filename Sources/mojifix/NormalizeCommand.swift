@@ -1,0 +1,71 @@
+import ArgumentParser
+import MojifixCore
+import MojifixMarkdown
+
+/// `mojifix normalize FILE|-`: the Markdown normalised (no mojibake repair) on stdout.
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Normalise Markdown (whitespace, headings, emoji, invisible characters) without touching code, URLs or front matter; write it to stdout."
+    )
+
+    @Argument(help: "A Markdown file, or - for standard input.")
+    var input: String
+
+    @OptionGroup var normalize: NormalizeOptionsGroup
+
+    func run() throws {
+        try reportingErrors {
+            let options = try normalize.options()
+            let bytes = try InputOptions.readUTF8(input)
+            let result = Normalizer(options: options).normalize(bytes)
+            FileIO.writeOutput(result.output)
+            normalize.printReport(result, input: bytes, file: input == "-" ? "<stdin>" : input)
+        }
+    }
+}
+
+/// `mojifix fix -` / `mojifix fix --stdout FILE`: repair, then normalise.
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Repair mojibake, then normalise the Markdown; print the result (`fix -` or `fix --stdout FILE`).",
+        discussion: "Rewriting files in place (with a journal for undo) is not available yet: use --stdout."
+    )
+
+    @OptionGroup var options: InputOptions
+
+    @Flag(name: .long, help: "Print the result instead of rewriting the file.")
+    var stdout = false
+
+    @OptionGroup var normalize: NormalizeOptionsGroup
+
+    func run() throws {
+        try reportingErrors {
+            guard options.input == "-" || stdout else {
+                throw CLIError(message: "fixing files in place is not available yet; use `mojifix fix --stdout \(options.input)`", code: 64)
+            }
+            let normalizeOptions = try normalize.options()
+            let (_, repaired) = try options.repair()
+            let result = Normalizer(options: normalizeOptions).normalize(repaired.output)
+            FileIO.writeOutput(result.output)
+            normalize.printReport(result, input: repaired.output, file: options.displayName)
+        }
+    }
+}
+
+/// `mojifix rules`: every normalisation rule with its kind and summary.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the normalisation rules.")
+
+    func run() {
+        for rule in RuleRegistry.rules {
+            let state = RuleRegistry.defaultEnabled.contains(rule.name) ? "on " : "off"
+            FileIO.writeOutput("\(rule.name.padding(24)) \(rule.kind.rawValue.padding(8)) \(state)  \(rule.summary)\n")
+        }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}

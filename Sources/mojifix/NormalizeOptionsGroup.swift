@@ -1,0 +1,63 @@
+import ArgumentParser
+import MojifixMarkdown
+
+/// Options of the commands that normalise Markdown.
+struct NormalizeOptionsGroup: ParsableArguments {
+    @Flag(name: .long, help: "List every change and finding on stderr as `path:line:col: rule: message`.")
+    var report = false
+
+    @Flag(name: .long, help: "With --report, print the findings as JSON on stderr.")
+    var json = false
+
+    @Option(name: .long, help: "Turn a rule on (repeatable; see `mojifix rules`).")
+    var enable: [String] = []
+
+    @Option(name: .long, help: "Turn a rule off (repeatable).")
+    var disable: [String] = []
+
+    @Flag(name: .long, help: "Keep CRLF line endings in files that use them.")
+    var keepCRLF = false
+
+    @Flag(name: .long, help: "Remove the characters the security-characters rule reports, instead of only reporting them.")
+    var stripSecurity = false
+
+    func options() throws -> NormalizeOptions {
+        for name in enable + disable where RuleRegistry.rule(named: name) == nil {
+            throw CLIError(message: "unknown rule \"\(name)\" (see `mojifix rules`)", code: 64)
+        }
+        var enabled = RuleRegistry.defaultEnabled
+        enabled.formUnion(enable)
+        enabled.subtract(disable)
+        return NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF, stripSecurityCharacters: stripSecurity)
+    }
+
+    /// Prints the findings of a normalisation (to stderr) when asked.
+    func printReport(_ result: Normalizer.Result, input: [UInt8], file: String) {
+        guard report else { return }
+        let document = MarkdownDocument(input)
+        if json {
+            let items = result.findings.map { finding -> String in
+                let (line, column) = document.lineAndColumn(of: finding.offset)
+                return "{\"path\": \(PlanJSON.string(file)), \"line\": \(line), \"column\": \(column), "
+                    + "\"rule\": \(PlanJSON.string(finding.rule)), \"severity\": \"\(finding.severity.rawValue)\", "
+                    + "\"message\": \(PlanJSON.string(finding.message))}"
+            }
+            let anchors = result.anchorChanges.map { change -> String in
+                let (line, _) = document.lineAndColumn(of: change.offset)
+                return "{\"path\": \(PlanJSON.string(file)), \"line\": \(line), \"style\": \"\(change.style.rawValue)\", "
+                    + "\"old\": \(PlanJSON.string(change.old)), \"new\": \(PlanJSON.string(change.new))}"
+            }
+            FileIO.writeError("{\"findings\": [\n  " + items.joined(separator: ",\n  ") + "\n],\n\"anchor_changes\": [\n  "
+                              + anchors.joined(separator: ",\n  ") + "\n]}\n")
+        } else {
+            for finding in result.findings {
+                let (line, column) = document.lineAndColumn(of: finding.offset)
+                FileIO.writeError("\(file):\(line):\(column): \(finding.rule): \(finding.message)\n")
+            }
+            for change in result.anchorChanges {
+                let (line, column) = document.lineAndColumn(of: change.offset)
+                FileIO.writeError("\(file):\(line):\(column): anchor (\(change.style.rawValue)): #\(change.old) -> #\(change.new)\n")
+            }
+        }
+    }
+}

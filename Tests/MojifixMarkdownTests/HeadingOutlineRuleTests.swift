@@ -1,0 +1,24 @@
+import XCTest
+import MojifixMarkdown
+
+final class HeadingOutlineRuleTests: XCTestCase {
+    let rule: Set<String> = ["heading-outline"]
+
+    func testReportsJumpsMissingH1AndDuplicates() {
+        let messages = findings("## 요약\n\n#### 세부\n\n## 요약\n", rules: rule).map(\.message)
+        XCTAssertEqual(messages.count, 3, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("H2 to H4") })
+        XCTAssertTrue(messages.contains { $0.contains("no title") })
+        XCTAssertTrue(messages.contains { $0.contains("distinct") })
+    }
+
+    func testH1RepeatingTheFrontMatterTitle() {
+        let text = "---\ntitle: \"Daily Papers\"\n---\n\n# Daily Papers\n\n## A\n"
+        XCTAssertEqual(findings(text, rules: rule).map(\.message).filter { $0.contains("front-matter title") }.count, 1)
+    }
+
+    func testReportsOnlyAndChangesNothing() {
+        let text = "## a\n\n#### b\n"
+        assertBytes(normalized(text, rules: rule), text)
+    }
+}

@@ -1,0 +1,20 @@
+import XCTest
+import MojifixMarkdown
+
+/// Normalises `text` with only `rules` enabled (all rules when nil) and returns the bytes.
+func normalized(_ text: String, rules: Set<String>? = nil, keepCRLF: Bool = false, stripSecurity: Bool = false) -> [UInt8] {
+    let options = NormalizeOptions(enabledRules: rules ?? RuleRegistry.defaultEnabled, keepCRLF: keepCRLF,
+                                   stripSecurityCharacters: stripSecurity)
+    return Normalizer(options: options).normalize(Array(text.utf8)).output
+}
+
+func findings(_ text: String, rules: Set<String>? = nil) -> [Finding] {
+    Normalizer(options: NormalizeOptions(enabledRules: rules ?? RuleRegistry.defaultEnabled)).normalize(Array(text.utf8)).findings
+}
+
+/// Byte comparison with a readable failure message (never String ==, which hides NFC/NFD).
+func assertBytes(_ got: [UInt8], _ want: String, file: StaticString = #filePath, line: UInt = #line) {
+    if got != Array(want.utf8) {
+        XCTFail("got \(String(decoding: got, as: UTF8.self).debugDescription)\nwant \(want.debugDescription)", file: file, line: line)
+    }
+}
