@@ -33,9 +33,12 @@ struct HeadingSpacingRule: MarkdownRule {
                                       message: "Remove the closing # and trailing spaces of the heading"))
             }
         }
-        // Lines meant as headings whose # is followed by NBSP or U+3000.
-        for (index, line) in structure.lines.enumerated() where structure.lineKinds[index] == .prose && !headingLines.contains(index) {
+        // Lines meant as headings whose # is followed by NBSP or U+3000 (the builder finds them
+        // in prose only, never in code, HTML, math or front matter).
+        for index in structure.looksLikeHeadingLines where !headingLines.contains(index) {
+            let line = structure.lines[index]
             var j = line.lowerBound
+            while j < line.upperBound && bytes[j] == 0x20 { j += 1 }
             while j < line.upperBound && bytes[j] == 0x23 && j - line.lowerBound < 6 { j += 1 }
             guard j > line.lowerBound, j < line.upperBound else { continue }
             let rest = Array(bytes[j..<min(line.upperBound, j + 3)])
