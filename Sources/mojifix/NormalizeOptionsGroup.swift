@@ -9,6 +9,9 @@ struct NormalizeOptionsGroup: ParsableArguments {
     @Flag(name: .long, help: "With --report, print the findings as JSON on stderr.")
     var json = false
 
+    @Option(name: .long, help: "Rule set: safe (default), precommit, export (also the opt-in rules).")
+    var profile: String = "safe"
+
     @Option(name: .long, help: "Turn a rule on (repeatable; see `mojifix rules`).")
     var enable: [String] = []
 
@@ -25,7 +28,9 @@ struct NormalizeOptionsGroup: ParsableArguments {
         for name in enable + disable where RuleRegistry.rule(named: name) == nil {
             throw CLIError(message: "unknown rule \"\(name)\" (see `mojifix rules`)", code: 64)
         }
-        var enabled = RuleRegistry.defaultEnabled
+        guard var enabled = RuleRegistry.rules(forProfile: profile) else {
+            throw CLIError(message: "unknown profile \"\(profile)\" (safe, precommit, export)", code: 64)
+        }
         enabled.formUnion(enable)
         enabled.subtract(disable)
         return NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF, stripSecurityCharacters: stripSecurity)

@@ -8,7 +8,12 @@ public enum RuleRegistry {
         SecurityCharactersRule.self,
         UnicodeNFCRule.self,
         EmojiZWJRule.self,
+        SetextToATXRule.self,
+        BoldLineHeadingRule.self,
+        HeadingEmojiRule.self,
+        HeadingEmphasisRule.self,
         HeadingSpacingRule.self,
+        ProseSpacesRule.self,
         TrailingWhitespaceRule.self,
         BlankLinesRule.self,
         FinalNewlineRule.self,
@@ -18,8 +23,23 @@ public enum RuleRegistry {
         OrderedListIndentRule.self,
     ]
 
-    /// On unless configured otherwise (every rule implemented so far is safe by default).
-    public static let defaultEnabled: Set<String> = Set(rules.map { $0.name })
+    /// Rules that change content a reader may care about: only on request (profile `export` or
+    /// `--enable`).
+    public static let optIn: Set<String> = [SetextToATXRule.name, BoldLineHeadingRule.name, HeadingEmphasisRule.name,
+                                            HeadingEmojiRule.name, ProseSpacesRule.name]
+
+    /// The safe default: every rule but the opt-in ones.
+    public static let defaultEnabled: Set<String> = Set(rules.map { $0.name }).subtracting(optIn)
+
+    /// Rules per profile: `safe` (the default), `precommit` (the safe fixes, with every report),
+    /// `export` (for pipelines: also the opt-in rules).
+    public static func rules(forProfile profile: String) -> Set<String>? {
+        switch profile {
+        case "safe", "precommit": return defaultEnabled
+        case "export": return Set(rules.map { $0.name })
+        default: return nil
+        }
+    }
 
     /// Rules whose edits are file-level and may cross protected zones: line terminators and a
     /// leading BOM are not part of any code block's text.

@@ -1,0 +1,16 @@
+import XCTest
+import MojifixMarkdown
+
+final class BoldLineHeadingRuleTests: XCTestCase {
+    func testPromotesStandaloneBoldLinesOneLevelBelowThePreviousHeading() {
+        let text = "# Daily\n\n**1. 첫 번째 논문**\n\n본문 **강조** 포함\n\n## 섹션\n\n**2. 두 번째**\n"
+        assertBytes(normalized(text, rules: ["bold-line-heading"]),
+                    "# Daily\n\n## 1. 첫 번째 논문\n\n본문 **강조** 포함\n\n## 섹션\n\n### 2. 두 번째\n")
+    }
+}
+
+final class BoldLineStartingAParagraphTests: XCTestCase {
+    func testABoldFirstLineBecomesAHeadingAndTheRestItsParagraph() {
+        assertBytes(normalized("# T\n\n**1. 제목**\n본문입니다.\n", rules: ["bold-line-heading"]), "# T\n\n## 1. 제목\n\n본문입니다.\n")
+    }
+}
