@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The only code that includes ICU headers. Its public header uses plain C types, so no
@@ -30,7 +31,7 @@ let package = Package(
         // The engine: detection, reversible repair, plans. Knows nothing of the CLI.
         .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan"]),
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
-        .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim"]),
+        .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "mojifix",
             dependencies: ["MojifixCore", "MojifixMarkdown", .product(name: "ArgumentParser", package: "swift-argument-parser")]

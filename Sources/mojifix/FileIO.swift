@@ -48,6 +48,22 @@ enum FileIO {
         return bytes
     }
 
+    /// The path of `name` in the current folder or the nearest parent, not looking above the
+    /// first folder that holds `stopAt` (the repository root).
+    static func findUpwards(_ name: String, stopAt marker: String) throws -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        var folder = String(cString: buffer)
+        while true {
+            let candidate = folder == "/" ? "/" + name : folder + "/" + name
+            if access(candidate, F_OK) == 0 { return candidate }
+            let markerPath = folder == "/" ? "/" + marker : folder + "/" + marker
+            if access(markerPath, F_OK) == 0 || folder == "/" { return nil }
+            folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
+            if folder.isEmpty { folder = "/" }
+        }
+    }
+
     static func writeOutput(_ bytes: [UInt8]) {
         write(STDOUT_FILENO, bytes)
     }

@@ -10,7 +10,13 @@ struct NormalizeOptionsGroup: ParsableArguments {
     var json = false
 
     @Option(name: .long, help: "Rule set: safe (default), precommit, export (also the opt-in rules).")
-    var profile: String = "safe"
+    var profile: String?
+
+    @Option(name: .long, help: "Read this configuration instead of the repository's .mojifix.toml.")
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore any .mojifix.toml.")
+    var noConfig = false
 
     @Option(name: .long, help: "Turn a rule on (repeatable; see `mojifix rules`).")
     var enable: [String] = []
@@ -24,16 +30,41 @@ struct NormalizeOptionsGroup: ParsableArguments {
     @Flag(name: .long, help: "Remove the characters the security-characters rule reports, instead of only reporting them.")
     var stripSecurity = false
 
+    /// The configuration file's options, then the command line's on top.
     func options() throws -> NormalizeOptions {
         for name in enable + disable where RuleRegistry.rule(named: name) == nil {
             throw CLIError(message: "unknown rule \"\(name)\" (see `mojifix rules`)", code: 64)
         }
-        guard var enabled = RuleRegistry.rules(forProfile: profile) else {
-            throw CLIError(message: "unknown profile \"\(profile)\" (safe, precommit, export)", code: 64)
+        var configuration = try loadConfiguration() ?? Configuration()
+        if let profile {
+            guard RuleRegistry.rules(forProfile: profile) != nil else {
+                throw CLIError(message: "unknown profile \"\(profile)\" (safe, precommit, export)", code: 64)
+            }
+            configuration.profile = profile
         }
-        enabled.formUnion(enable)
-        enabled.subtract(disable)
-        return NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF, stripSecurityCharacters: stripSecurity)
+        var options = configuration.options()
+        options.enabledRules.formUnion(enable)
+        options.enabledRules.subtract(disable)
+        if keepCRLF { options.keepCRLF = true }
+        if stripSecurity { options.stripSecurityCharacters = true }
+        return options
+    }
+
+    /// `--config FILE`, else the nearest `.mojifix.toml` from the current folder up to the
+    /// repository root (the folder holding `.git`).
+    private func loadConfiguration() throws -> Configuration? {
+        guard !noConfig else { return nil }
+        let path = try config ?? FileIO.findUpwards(Configuration.fileName, stopAt: ".git")
+        guard let path else { return nil }
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(path: path, limit: 1 << 20) } catch {
+            throw CLIError(message: "\(path): \(error)", code: 2)
+        }
+        do {
+            return try Configuration.parse(String(decoding: bytes, as: UTF8.self))
+        } catch {
+            throw CLIError(message: "\(path): \(error)", code: 2)
+        }
     }
 
     /// Prints the findings of a normalisation (to stderr) when asked.

@@ -1,0 +1,84 @@
+import TOMLKit
+
+/// The repository's `.mojifix.toml`:
+///
+/// ```toml
+/// profile = "precommit"          # safe | precommit | export
+/// enable = ["prose-spaces"]       # rules turned on beyond the profile
+/// disable = ["heading-spacing"]   # rules turned off
+/// keep-crlf = false               # keep CRLF files CRLF
+/// strip-security = false          # let security rules remove what they report
+/// ```
+///
+/// Unknown keys, profiles and rule names are errors, so a typo never silently does nothing.
+public struct Configuration: Sendable, Equatable {
+    public static let fileName = ".mojifix.toml"
+
+    public var profile: String?
+    public var enable: [String] = []
+    public var disable: [String] = []
+    public var keepCRLF: Bool?
+    public var stripSecurity: Bool?
+
+    public init(profile: String? = nil, enable: [String] = [], disable: [String] = [],
+                keepCRLF: Bool? = nil, stripSecurity: Bool? = nil) {
+        self.profile = profile; self.enable = enable; self.disable = disable
+        self.keepCRLF = keepCRLF; self.stripSecurity = stripSecurity
+    }
+
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public var description: String
+    }
+
+    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security"]
+
+    public static func parse(_ text: String) throws(Failure) -> Configuration {
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch {
+            throw Failure(description: "not valid TOML: \((error as? TOMLParseError)?.description ?? "\(error)")")
+        }
+        var configuration = Configuration()
+        for key in table.keys where !keys.contains(key) {
+            throw Failure(description: "unknown key \"\(key)\" (known: \(keys.sorted().joined(separator: ", ")))")
+        }
+        if let value = table["profile"] {
+            guard let profile = value.string, RuleRegistry.rules(forProfile: profile) != nil else {
+                throw Failure(description: "profile must be one of safe, precommit, export")
+            }
+            configuration.profile = profile
+        }
+        configuration.enable = try names(table, "enable")
+        configuration.disable = try names(table, "disable")
+        configuration.keepCRLF = try flag(table, "keep-crlf")
+        configuration.stripSecurity = try flag(table, "strip-security")
+        return configuration
+    }
+
+    private static func names(_ table: TOMLTable, _ key: String) throws(Failure) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw Failure(description: "\(key) must be an array of rule names") }
+        var names: [String] = []
+        for item in array {
+            guard let name = item.string, RuleRegistry.rule(named: name) != nil else {
+                throw Failure(description: "\(key): unknown rule \(item.string.map { "\"\($0)\"" } ?? "value") (see `mojifix rules`)")
+            }
+            names.append(name)
+        }
+        return names
+    }
+
+    private static func flag(_ table: TOMLTable, _ key: String) throws(Failure) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let flag = value.bool else { throw Failure(description: "\(key) must be true or false") }
+        return flag
+    }
+
+    /// The options this configuration gives, before command-line flags.
+    public func options() -> NormalizeOptions {
+        var enabled = RuleRegistry.rules(forProfile: profile ?? "safe") ?? RuleRegistry.defaultEnabled
+        enabled.formUnion(enable)
+        enabled.subtract(disable)
+        return NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF ?? false,
+                                stripSecurityCharacters: stripSecurity ?? false)
+    }
+}
