@@ -47,6 +47,7 @@ struct NormalizeOptionsGroup: ParsableArguments {
         options.enabledRules.subtract(disable)
         if keepCRLF { options.keepCRLF = true }
         if stripSecurity { options.stripSecurityCharacters = true }
+        options.reportAnchorChanges = report
         return options
     }
 

@@ -6,6 +6,8 @@ public struct NormalizeOptions: Sendable {
     public var keepCRLF: Bool
     /// Let security rules remove what they report (default: report only).
     public var stripSecurityCharacters: Bool
+    /// Compute the heading anchors that changed (for reports; off saves the work).
+    public var reportAnchorChanges: Bool = false
 
     public init(enabledRules: Set<String> = RuleRegistry.defaultEnabled, keepCRLF: Bool = false,
                 stripSecurityCharacters: Bool = false) {

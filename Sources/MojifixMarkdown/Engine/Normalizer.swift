@@ -1,7 +1,7 @@
-/// Runs the enabled rules in registry order. Each rule sees the document as the rules before it
-/// left it (re-parsed after every rule that edits), proposes byte-range edits, and those edits
-/// are applied outside protected zones only. Findings are reported at their position in the
-/// input, mapped back through the edits made since.
+/// Runs the enabled rules in rounds until the document stops changing. In a round every fixing
+/// rule proposes byte-range edits on the same parse; edits outside protected zones are merged in
+/// registry order and applied together. Report-only rules then look at the final document.
+/// Findings are reported at their position in the input, mapped back through the edits made.
 public struct Normalizer: Sendable {
     public let options: NormalizeOptions
 
@@ -25,27 +25,52 @@ public struct Normalizer: Sendable {
         public var new: String
     }
 
+    /// Most rounds before giving up on a fixed point (each round re-parses once).
+    static let maxRounds = 6
+
     public func normalize(_ input: [UInt8]) -> Result {
         var document = MarkdownDocument(input)
         var findings: [Finding] = []
         var stages: [[TextEdit]] = []
-        for rule in RuleRegistry.rules where options.enabledRules.contains(rule.name) {
-            let outcome = rule.init().apply(to: document, options: options)
-            let edits = Self.admissible(outcome.edits, in: document, rule: rule)
-            for finding in outcome.findings {
-                findings.append(Self.mapBack(finding, through: stages))
+        let enabled = RuleRegistry.rules.filter { options.enabledRules.contains($0.name) }
+        let fixers = enabled.filter { $0.kind != .report }
+        // Rounds: every fixing rule looks at the same parse; their edits are merged in registry
+        // order (an edit that overlaps an earlier rule's waits for the next round) and applied
+        // together, so the document is parsed once per round, not once per rule.
+        for _ in 0..<Self.maxRounds {
+            var round: [TextEdit] = []
+            var taken: [Range<Int>] = []
+            for rule in fixers {
+                let outcome = rule.init().apply(to: document, options: options)
+                if stages.isEmpty { findings += outcome.findings.map { Self.mapBack($0, through: stages) } }
+                for edit in Self.admissible(outcome.edits, in: document, rule: rule)
+                where !taken.contains(where: { Self.overlaps($0, edit.range) }) {
+                    round.append(edit)
+                    taken.append(edit.range)
+                    findings.append(Self.mapBack(Finding(offset: edit.range.lowerBound, rule: rule.name, message: edit.message,
+                                                         severity: .fixed), through: stages))
+                }
             }
-            for edit in edits {
-                findings.append(Self.mapBack(Finding(offset: edit.range.lowerBound, rule: rule.name, message: edit.message,
-                                                     severity: .fixed), through: stages))
-            }
-            guard !edits.isEmpty else { continue }
-            document = MarkdownDocument(Self.apply(edits, to: document.bytes))
-            stages.append(edits)
+            guard !round.isEmpty else { break }
+            round.sort { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.isEmpty) }
+            document = MarkdownDocument(Self.apply(round, to: document.bytes))
+            stages.append(round)
+        }
+        for rule in enabled where rule.kind == .report {
+            findings += rule.init().apply(to: document, options: options).findings.map { Self.mapBack($0, through: stages) }
         }
         findings.sort { $0.offset < $1.offset }
-        let anchors = stages.isEmpty ? [] : Self.anchorChanges(from: MarkdownDocument(input), to: document)
+        let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: MarkdownDocument(input), to: document)
         return Result(output: document.bytes, findings: findings, changed: !stages.isEmpty, anchorChanges: anchors)
+    }
+
+    /// Two edits overlap when their ranges share a byte, or both insert at the same offset, or
+    /// one inserts strictly inside the other.
+    static func overlaps(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        if a.isEmpty && b.isEmpty { return a.lowerBound == b.lowerBound }
+        if a.isEmpty { return b.lowerBound < a.lowerBound && a.lowerBound < b.upperBound }
+        if b.isEmpty { return a.lowerBound < b.lowerBound && b.lowerBound < a.upperBound }
+        return a.overlaps(b)
     }
 
     /// Ids of the headings before and after, paired in order (when the count is unchanged).

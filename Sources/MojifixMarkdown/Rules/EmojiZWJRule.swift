@@ -13,8 +13,12 @@ struct EmojiZWJRule: MarkdownRule {
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
-        guard bytes.contains(0xF0) else { return RuleOutcome() }
-        let scalars = Bytes.scalars(bytes, 0..<bytes.count)
+        var edits: [TextEdit] = []
+        for run in Bytes.runs(holding: [0xF0], in: bytes) { edits += joins(Bytes.scalars(bytes, run), bytes) }
+        return RuleOutcome(edits: edits)
+    }
+
+    private func joins(_ scalars: [(offset: Int, scalar: UInt32, length: Int)], _ bytes: [UInt8]) -> [TextEdit] {
         // Emoji "parts": an Extended_Pictographic scalar with its modifiers and VS16 attached.
         var parts: [(range: Range<Int>, scalars: Range<Int>)] = []
         var k = 0
@@ -53,6 +57,6 @@ struct EmojiZWJRule: MarkdownRule {
             }
             p += max(1, matched)
         }
-        return RuleOutcome(edits: edits)
+        return edits
     }
 }

@@ -15,7 +15,7 @@ struct InvisibleCharactersRule: MarkdownRule {
         guard Bytes.containsAny(bytes, [[0xE2, 0x80, 0x8B], [0xE2, 0x81, 0xA0], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBD]]) else {
             return outcome
         }
-        for (offset, scalar, length) in Bytes.scalars(bytes, 0..<bytes.count) {
+        for (offset, scalar, length) in Bytes.runs(holding: [0xE2, 0xEF], in: bytes).flatMap({ Bytes.scalars(bytes, $0) }) {
             if let what = Self.removed[scalar], offset > 0 {
                 outcome.edits.append(TextEdit(range: offset..<offset + length, replacement: [], message: "Remove the \(what)"))
             } else if scalar == 0xFFFD, document.structure.zone(containing: offset) == nil {

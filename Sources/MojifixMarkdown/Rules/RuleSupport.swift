@@ -3,11 +3,12 @@ enum Bytes {
     /// True when `bytes` holds any of the byte sequences: rules skip documents that cannot
     /// contain what they look for without decoding a character.
     static func containsAny(_ bytes: [UInt8], _ patterns: [[UInt8]]) -> Bool {
-        let leads = Set(patterns.compactMap(\.first))
+        var isLead = [Bool](repeating: false, count: 256)
+        for pattern in patterns { if let first = pattern.first { isLead[Int(first)] = true } }
         return bytes.withUnsafeBufferPointer { p in
             var i = 0
             while i < p.count {
-                if leads.contains(p[i]) {
+                if isLead[Int(p[i])] {
                     for pattern in patterns where i + pattern.count <= p.count && pattern.indices.allSatisfy({ p[i + $0] == pattern[$0] }) {
                         return true
                     }
@@ -16,6 +17,27 @@ enum Bytes {
             }
             return false
         }
+    }
+
+    /// The maximal runs of non-ASCII bytes that hold one of `leads`, each with the ASCII byte
+    /// before it (a keycap's digit, an emoji's neighbour): the only places a rule looking for
+    /// those characters needs to decode.
+    static func runs(holding leads: [UInt8], in bytes: [UInt8]) -> [Range<Int>] {
+        var isLead = [Bool](repeating: false, count: 256)
+        for b in leads { isLead[Int(b)] = true }
+        var runs: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                guard isLead[Int(p[i])] else { i += 1; continue }
+                var start = i, end = i
+                while start > 0 && p[start - 1] >= 0x80 { start -= 1 }
+                while end < p.count && p[end] >= 0x80 { end += 1 }
+                runs.append(max(0, start - 1)..<end)
+                i = end
+            }
+        }
+        return runs
     }
 
     /// Scalars of a UTF-8 slice with their byte offsets.

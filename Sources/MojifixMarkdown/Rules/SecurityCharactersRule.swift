@@ -19,7 +19,12 @@ struct SecurityCharactersRule: MarkdownRule {
                                    [0xE2, 0x80, 0xAE], [0xE2, 0x81, 0xA6], [0xE2, 0x81, 0xA7], [0xE2, 0x81, 0xA8],
                                    [0xE2, 0x81, 0xA9], [0xEF, 0xB8], [0xF3, 0xA0]]
         guard Bytes.containsAny(bytes, prefixes) else { return outcome }
-        let scalars = Bytes.scalars(bytes, 0..<bytes.count)
+        for run in Bytes.runs(holding: [0xE2, 0xEF, 0xF3], in: bytes) { check(Bytes.scalars(bytes, run), options, &outcome) }
+        return outcome
+    }
+
+    private func check(_ scalars: [(offset: Int, scalar: UInt32, length: Int)], _ options: NormalizeOptions,
+                       _ outcome: inout RuleOutcome) {
         var inFlagTags = false
         for (k, item) in scalars.enumerated() {
             let s = item.scalar
@@ -53,6 +58,5 @@ struct SecurityCharactersRule: MarkdownRule {
                                                 severity: .error))
             }
         }
-        return outcome
     }
 }
