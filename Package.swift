@@ -36,7 +36,7 @@ let package = Package(
             name: "mojifix",
             dependencies: ["MojifixCore", "MojifixMarkdown", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore"]),
+        .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
         .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan"]),
         .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore"]),
         .testTarget(name: "MojifixCLITests", dependencies: [], exclude: ["Snapshots"]),

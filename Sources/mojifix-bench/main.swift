@@ -1,10 +1,12 @@
-// In-process benchmark of the repair engine: `mojifix-bench FILE... [--repeat N]`.
+// In-process benchmark of the repair engine: `mojifix-bench FILE... [--repeat N] [--normalize]`
+// (`--normalize` times the Markdown normaliser instead; `--scan-only` the clean-path census).
 // Prints one JSON object per file with the best time of N repairs of the whole file (file I/O
 // excluded), so Benchmarks/bench_repair.py can set it beside ftfy measured in the same run.
 #if canImport(Glibc)
 import Glibc
 #endif
 import MojifixCore
+import MojifixMarkdown
 
 func now() -> Double {
     var ts = timespec()
@@ -28,9 +30,11 @@ func readFile(_ path: String) -> [UInt8]? {
 var files: [String] = []
 var repeats = 5
 var scanOnly = false
+var normalizeMode = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--scan-only" { scanOnly = true; continue }
+    if argument == "--normalize" { normalizeMode = true; continue }
     if argument == "--repeat", let value = arguments.popFirst().flatMap({ Int($0) }) { repeats = max(1, value) } else { files.append(argument) }
 }
 guard !files.isEmpty else {
@@ -50,6 +54,8 @@ for path in files {
         let start = now()
         if scanOnly {
             changed = !repairer.looksClean(input)
+        } else if normalizeMode {
+            changed = Normalizer().normalize(input).changed
         } else {
             let result = try? repairer.repair(input)
             changed = result?.changed ?? false
