@@ -8,6 +8,8 @@ public enum RuleRegistry {
         SecurityCharactersRule.self,
         UnicodeNFCRule.self,
         EmojiZWJRule.self,
+        AddVS16Rule.self,
+        StripVS16Rule.self,
         SetextToATXRule.self,
         BoldLineHeadingRule.self,
         HeadingEmojiRule.self,
@@ -26,7 +28,10 @@ public enum RuleRegistry {
     /// Rules that change content a reader may care about: only on request (profile `export` or
     /// `--enable`).
     public static let optIn: Set<String> = [SetextToATXRule.name, BoldLineHeadingRule.name, HeadingEmphasisRule.name,
-                                            HeadingEmojiRule.name, ProseSpacesRule.name]
+                                            HeadingEmojiRule.name, ProseSpacesRule.name, AddVS16Rule.name, StripVS16Rule.name]
+
+    /// Opt-in rules no profile turns on (they are a choice between opposites).
+    static let onRequestOnly: Set<String> = [AddVS16Rule.name, StripVS16Rule.name]
 
     /// The safe default: every rule but the opt-in ones.
     public static let defaultEnabled: Set<String> = Set(rules.map { $0.name }).subtracting(optIn)
@@ -36,7 +41,7 @@ public enum RuleRegistry {
     public static func rules(forProfile profile: String) -> Set<String>? {
         switch profile {
         case "safe", "precommit": return defaultEnabled
-        case "export": return Set(rules.map { $0.name })
+        case "export": return Set(rules.map { $0.name }).subtracting(onRequestOnly)
         default: return nil
         }
     }
