@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+
+/// `mojifix check`: writes nothing; exit 1 when a file would change or has a security finding,
+/// 0 when clean (warnings alone do not fail), 2 when a file cannot be checked.
+final class CheckCommandTests: XCTestCase {
+    func testGarbledAndUnnormalisedFilesFailAndNothingIsWritten() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        let garbled = try Fixtures.bytes("Corpus/seeds/002.garbled.md")
+        try Data(garbled).write(to: directory.appendingPathComponent("post.md"))
+        try Data("# 제목\n\n본문   \n".utf8).write(to: directory.appendingPathComponent("spaces.md"))
+        let result = try CLIRunner.run(["check", "."], directory: directory)
+        XCTAssertEqual(result.exitCode, 1, result.summary)
+        let out = String(decoding: result.stdout, as: UTF8.self)
+        XCTAssertTrue(out.contains("./post.md:4:28: mojibake: Repair \"ÏùºÍ∞Ñ\" -> \"일간\""), out)
+        XCTAssertTrue(out.contains("./spaces.md:3:3: trailing-whitespace: Remove trailing whitespace"), out)
+        assertBytesEqual(try Data(contentsOf: directory.appendingPathComponent("post.md")).map { $0 }, garbled, "check wrote the file")
+    }
+
+    func testCleanFilesPassEvenWithWarnings() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        try Data("## 섹션만 있는 글\n\n본문입니다.\n".utf8).write(to: directory.appendingPathComponent("clean.md"))
+        let result = try CLIRunner.run(["check", "clean.md"], directory: directory)
+        XCTAssertEqual(result.exitCode, 0, result.summary)
+        XCTAssertTrue(String(decoding: result.stdout, as: UTF8.self).contains("heading-outline"))
+    }
+
+    func testSecurityFindingsFail() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        try Data("# 제목\n\naccess \u{202E}level\n".utf8).write(to: directory.appendingPathComponent("bidi.md"))
+        let result = try CLIRunner.run(["check", "bidi.md"], directory: directory)
+        XCTAssertEqual(result.exitCode, 1, result.summary)
+        XCTAssertTrue(String(decoding: result.stdout, as: UTF8.self).contains("security-characters"))
+    }
+
+    func testUnreadablePathsAreErrors() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        let result = try CLIRunner.run(["check", "missing.md"], directory: directory)
+        XCTAssertEqual(result.exitCode, 2, result.summary)
+        XCTAssertTrue(result.stderr.hasPrefix("mojifix: error: "), result.stderr)
+    }
+}
