@@ -1,4 +1,8 @@
 import ArgumentParser
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import MojifixCore
 import MojifixMarkdown
 
@@ -22,44 +26,68 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let options = try normalize.options()
-            let repairer = try Repairer()
-            let normalizer = Normalizer(options: options)
-            var dirty = false, failed = false
-            for path in try FileIO.markdownFiles(under: paths) {
-                let input: [UInt8]
-                do { input = try FileIO.read(path: path, limit: 512 << 20) } catch {
-                    FileIO.writeError("mojifix: error: \(path): \(error)\n")
-                    failed = true
-                    continue
-                }
-                let repaired: RepairResult
-                do { repaired = try repairer.repair(input) } catch {
-                    FileIO.writeError("mojifix: error: \(path): \(error)\n")
-                    failed = true
-                    continue
-                }
-                var lines: [String] = []
-                let texts = repaired.plan.passInputs(from: input)
-                for (index, pass) in repaired.plan.passes.enumerated() {
-                    for change in pass.changes {
-                        let (line, column) = pass.kind == .transcode ? (1, 1) : lineAndColumn(of: change.inputRange.lowerBound, in: texts[index])
-                        let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(change.steps.chainDescription))"
-                            : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(change.steps.chainDescription))"
-                        lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
+            let files = try FileIO.markdownFiles(under: paths)
+            // Files are checked on every core (a Repairer per worker: ICU converters are not
+            // shared between threads); output stays in file order.
+            let workers = max(1, min(files.count, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+            var outcomes = [FileCheck](repeating: FileCheck(), count: files.count)
+            outcomes.withUnsafeMutableBufferPointer { slots in
+                let base = slots.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    guard let repairer = try? Repairer() else { return }
+                    let normalizer = Normalizer(options: options)
+                    var index = worker
+                    while index < files.count {
+                        (base + index).pointee = Self.check(files[index], repairer, normalizer)
+                        index += workers
                     }
                 }
-                let result = normalizer.normalize(repaired.output)
-                let document = MarkdownDocument(repaired.output)
-                for finding in result.findings {
-                    let (line, column) = document.lineAndColumn(of: finding.offset)
-                    lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
-                }
-                let security = result.findings.contains { $0.severity == .error }
-                if repaired.changed || result.changed || security { dirty = true }
-                if !lines.isEmpty { FileIO.writeOutput(lines.joined(separator: "\n") + "\n") }
+            }
+            var dirty = false, failed = false
+            for outcome in outcomes {
+                if let error = outcome.error { FileIO.writeError("mojifix: error: \(error)\n"); failed = true }
+                if !outcome.lines.isEmpty { FileIO.writeOutput(outcome.lines.joined(separator: "\n") + "\n") }
+                dirty = dirty || outcome.dirty
             }
             if failed { throw ExitCode(2) }
             if dirty { throw ExitCode(1) }
         }
+    }
+
+    struct FileCheck {
+        var lines: [String] = []
+        var dirty = false
+        var error: String? = nil
+    }
+
+    static func check(_ path: String, _ repairer: Repairer, _ normalizer: Normalizer) -> FileCheck {
+        var outcome = FileCheck()
+        let input: [UInt8]
+        do { input = try FileIO.read(path: path, limit: 512 << 20) } catch {
+            outcome.error = "\(path): \(error)"
+            return outcome
+        }
+        let repaired: RepairResult
+        do { repaired = try repairer.repair(input) } catch {
+            outcome.error = "\(path): \(error)"
+            return outcome
+        }
+        let texts = repaired.plan.passInputs(from: input)
+        for (index, pass) in repaired.plan.passes.enumerated() {
+            for change in pass.changes {
+                let (line, column) = pass.kind == .transcode ? (1, 1) : lineAndColumn(of: change.inputRange.lowerBound, in: texts[index])
+                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(change.steps.chainDescription))"
+                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(change.steps.chainDescription))"
+                outcome.lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
+            }
+        }
+        let result = normalizer.normalize(repaired.output)
+        let document = MarkdownDocument(repaired.output)
+        for finding in result.findings {
+            let (line, column) = document.lineAndColumn(of: finding.offset)
+            outcome.lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
+        }
+        outcome.dirty = repaired.changed || result.changed || result.findings.contains { $0.severity == .error }
+        return outcome
     }
 }
