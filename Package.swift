@@ -32,9 +32,12 @@ let package = Package(
         .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan"]),
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
         .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Files on disk: atomic writes, the journal that lets `undo` restore every byte.
+        .target(name: "MojifixWorkspace"),
         .executableTarget(
             name: "mojifix",
-            dependencies: ["MojifixCore", "MojifixMarkdown", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MojifixCore", "MojifixMarkdown", "MojifixWorkspace",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
         .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan"]),

@@ -80,6 +80,15 @@ enum FileIO {
         }
     }
 
+    /// An absolute path (journal entries must not depend on the folder `undo` runs in).
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(cString: buffer)
+        return (cwd == "/" ? "" : cwd) + "/" + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+    }
+
     /// The path of `name` in the current folder or the nearest parent, not looking above the
     /// first folder that holds `stopAt` (the repository root).
     static func findUpwards(_ name: String, stopAt marker: String) throws -> String? {

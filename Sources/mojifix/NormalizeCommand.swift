@@ -25,35 +25,6 @@ struct NormalizeCommand: ParsableCommand {
     }
 }
 
-/// `mojifix fix -` / `mojifix fix --stdout FILE`: repair, then normalise.
-struct FixCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fix",
-        abstract: "Repair mojibake, then normalise the Markdown; print the result (`fix -` or `fix --stdout FILE`).",
-        discussion: "Rewriting files in place (with a journal for undo) is not available yet: use --stdout."
-    )
-
-    @OptionGroup var options: InputOptions
-
-    @Flag(name: .long, help: "Print the result instead of rewriting the file.")
-    var stdout = false
-
-    @OptionGroup var normalize: NormalizeOptionsGroup
-
-    func run() throws {
-        try reportingErrors {
-            guard options.input == "-" || stdout else {
-                throw CLIError(message: "fixing files in place is not available yet; use `mojifix fix --stdout \(options.input)`", code: 64)
-            }
-            let normalizeOptions = try normalize.options()
-            let (_, repaired) = try options.repair()
-            let result = Normalizer(options: normalizeOptions).normalize(repaired.output)
-            FileIO.writeOutput(result.output)
-            normalize.printReport(result, input: repaired.output, file: options.displayName)
-        }
-    }
-}
-
 /// `mojifix rules`: every normalisation rule with its kind and summary.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the normalisation rules.")

@@ -23,7 +23,7 @@ struct LegacyDecoding {
                 throw .binary("NUL byte")
             }
             if let form = utf16WithoutBOM(bytes), let result = try? transcode(bytes, from: form, bom: nil) { return result }
-            return try guessLegacy(bytes, candidates: utf16, binaryIfNone: true)
+            return try guessLegacy(bytes, candidates: utf16, binaryIfNone: true, textShaped: true)
         }
         if census.isValidUTF8(length: bytes.count) {
             if census.looksBinary(length: bytes.count) { throw .binary("control characters") }
@@ -92,7 +92,10 @@ struct LegacyDecoding {
     }
 
     /// Tries every legacy charset strictly and ranks the readings by how much they look like text.
-    private func guessLegacy(_ bytes: [UInt8], candidates: [Charset], binaryIfNone: Bool) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
+    /// With `textShaped`, a reading must look like running text (white space in it, or nothing
+    /// but clearly fitting characters such as emoji): NUL-holding bytes are binary otherwise.
+    private func guessLegacy(_ bytes: [UInt8], candidates: [Charset], binaryIfNone: Bool,
+                             textShaped: Bool = false) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
         var readings: [(charset: Charset, score: Double, characters: Int)] = []
         for charset in candidates {
             guard let codec = try? TextCodecs.codec(for: charset),
@@ -103,7 +106,9 @@ struct LegacyDecoding {
             let scalars = UTF8.scalars(decoded)
             let nonASCII = max(1, scalars.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) })
             let prior = Self.prior(charset, hasNUL: bytes.contains(0))
-            readings.append((charset, textScore(scalars) / Double(nonASCII) * prior, nonASCII))
+            let score = textScore(scalars) / Double(nonASCII) * prior
+            if textShaped && !scalars.contains(where: { $0 == 0x20 || $0 == 0x0A || $0 == 0x3000 }) && score < 0.9 { continue }
+            readings.append((charset, score, nonASCII))
         }
         readings.sort { $0.score > $1.score }
         guard let best = readings.first, best.score > 0.15 else {
