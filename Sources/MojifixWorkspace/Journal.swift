@@ -17,23 +17,8 @@ public struct JournalEntry: Equatable, Sendable {
     }
 
     var line: String {
-        "{\"path\": \(Self.quote(path)), \"mode\": \(mode), \"sha256_before\": \"\(sha256Before)\", "
+        "{\"path\": \(JSONText.quote(path)), \"mode\": \(mode), \"sha256_before\": \"\(sha256Before)\", "
             + "\"sha256_after\": \"\(sha256After)\", \"original_base64\": \"\(Base64.encode(original))\"}\n"
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for s in text.unicodeScalars {
-            switch s.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0..<0x20:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(s)
-            }
-        }
-        return out + "\""
     }
 
     /// Parses a line this type wrote (a flat object of strings and one integer).

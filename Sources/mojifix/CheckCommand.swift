@@ -73,18 +73,19 @@ struct CheckCommand: ParsableCommand {
             return outcome
         }
         let texts = repaired.plan.passInputs(from: input)
+        let indexes = texts.map(LineIndex.init)
         for (index, pass) in repaired.plan.passes.enumerated() {
             for change in pass.changes {
-                let (line, column) = pass.kind == .transcode ? (1, 1) : lineAndColumn(of: change.inputRange.lowerBound, in: texts[index])
+                let (line, column) = pass.kind == .transcode ? (1, 1) : indexes[index].lineAndColumn(of: change.inputRange.lowerBound)
                 let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(change.steps.chainDescription))"
                     : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(change.steps.chainDescription))"
                 outcome.lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
             }
         }
         let result = normalizer.normalize(repaired.output)
-        let document = MarkdownDocument(repaired.output)
+        let lines = LineIndex(repaired.output)
         for finding in result.findings {
-            let (line, column) = document.lineAndColumn(of: finding.offset)
+            let (line, column) = lines.lineAndColumn(of: finding.offset)
             outcome.lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
         }
         outcome.dirty = repaired.changed || result.changed || result.findings.contains { $0.severity == .error }

@@ -44,11 +44,11 @@ struct FixCommand: ParsableCommand {
             if paths == ["-"] || stdout {
                 guard paths.count == 1 else { throw CLIError(message: "--stdout takes one file", code: 64) }
                 let name = paths[0] == "-" ? "<stdin>" : paths[0]
-                let input = try paths[0] == "-" ? FileIO.readStandardInput(limit: 512 << 20) : FileIO.read(path: paths[0], limit: 512 << 20)
-                let repaired: RepairResult
-                do { repaired = try repairer.repair(input) } catch let error as RepairError {
-                    throw CLIError(message: "\(name): \(error)", code: { if case .ambiguous = error { return 3 }; return 2 }())
-                }
+                let input: [UInt8]
+                do {
+                    input = try paths[0] == "-" ? FileIO.readStandardInput(limit: 512 << 20) : FileIO.read(path: paths[0], limit: 512 << 20)
+                } catch { throw CLIError(message: "\(name): \(error)", code: 2) }
+                let repaired = try InputOptions.repair(input, with: repairer, name: name)
                 let result = normalizer.normalize(repaired.output)
                 FileIO.writeOutput(result.output)
                 normalize.printReport(result, input: repaired.output, file: name)

@@ -26,14 +26,20 @@ struct InputOptions: ParsableArguments {
         } catch let error as FileIO.Failure {
             throw CLIError(message: "\(displayName): \(error)", code: 2)
         }
-        do {
-            let repairer = try Repairer(options: repairOptions)
-            return (bytes, try repairer.repair(bytes))
-        } catch let error as RepairError {
-            if case .ambiguous = error { throw CLIError(message: "\(displayName): \(error)", code: 3) }
-            throw CLIError(message: "\(displayName): \(error)", code: 2)
-        } catch {
+        let repairer: Repairer
+        do { repairer = try Repairer(options: repairOptions) } catch {
             throw CLIError(message: "\(displayName): ICU failure: \(error)", code: 2)
+        }
+        return (bytes, try Self.repair(bytes, with: repairer, name: displayName))
+    }
+
+    /// Repairs bytes, turning a refusal into its one-line message and exit code (3 ambiguous, else 2).
+    static func repair(_ bytes: [UInt8], with repairer: Repairer, name: String) throws -> RepairResult {
+        do {
+            return try repairer.repair(bytes)
+        } catch {
+            if case .ambiguous = error { throw CLIError(message: "\(name): \(error)", code: 3) }
+            throw CLIError(message: "\(name): \(error)", code: 2)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixCore
 import MojifixMarkdown
 
 /// Options of the commands that normalise Markdown.
@@ -71,7 +72,7 @@ struct NormalizeOptionsGroup: ParsableArguments {
     /// Prints the findings of a normalisation (to stderr) when asked.
     func printReport(_ result: Normalizer.Result, input: [UInt8], file: String) {
         guard report else { return }
-        let document = MarkdownDocument(input)
+        let document = LineIndex(input)
         if json {
             let items = result.findings.map { finding -> String in
                 let (line, column) = document.lineAndColumn(of: finding.offset)

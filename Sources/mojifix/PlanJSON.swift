@@ -1,4 +1,5 @@
 import MojifixCore
+import MojifixWorkspace
 
 /// The `explain --json` output: the plan with one object per change, written by hand so the CLI
 /// needs no Foundation (process start-up time matters for a per-file tool).
@@ -6,10 +7,11 @@ enum PlanJSON {
     static func document(file: String, input: [UInt8], result: RepairResult, verified: Bool?) -> String {
         let plan = result.plan
         let texts = plan.passInputs(from: input)
+        let indexes = texts.map(LineIndex.init)
         var passes: [String] = []
         for (index, pass) in plan.passes.enumerated() {
             let changes = pass.changes.map { change -> String in
-                let (line, column) = pass.kind == .transcode ? (1, 1) : lineAndColumn(of: change.inputRange.lowerBound, in: texts[index])
+                let (line, column) = pass.kind == .transcode ? (1, 1) : indexes[index].lineAndColumn(of: change.inputRange.lowerBound)
                 var fields = [
                     "\"input_range\": [\(change.inputRange.lowerBound), \(change.inputRange.upperBound)]",
                     "\"output_range\": [\(change.outputRange.lowerBound), \(change.outputRange.upperBound)]",
@@ -45,22 +47,5 @@ enum PlanJSON {
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 
-    /// A JSON string literal (RFC 8259 escaping).
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x00..<0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONText.quote(text) }
 }

@@ -13,10 +13,11 @@ enum PlanText {
         }
         if plan.inputEncoding != "UTF-8" { out += "input encoding: \(plan.inputEncoding)\n" }
         let texts = plan.passInputs(from: input)
+        let indexes = texts.map(LineIndex.init)
         for (index, pass) in plan.passes.enumerated() {
             out += "pass \(index + 1) (\(pass.kind.rawValue)): \(pass.chain.chainDescription)\n"
             for change in pass.changes {
-                let (line, column) = pass.kind == .transcode ? (1, 1) : lineAndColumn(of: change.inputRange.lowerBound, in: texts[index])
+                let (line, column) = pass.kind == .transcode ? (1, 1) : indexes[index].lineAndColumn(of: change.inputRange.lowerBound)
                 let before = change.before.map { quoted($0) } ?? "<\(change.inputRange.count) bytes>"
                 let chain = change.steps == pass.chain ? "" : " [\(change.steps.chainDescription)]"
                 out += "  \(line):\(column) \(before) -> \(quoted(change.after))\(chain) confidence \(change.confidence)"

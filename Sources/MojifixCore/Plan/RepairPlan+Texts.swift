@@ -20,13 +20,27 @@ extension RepairPlan {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset in UTF-8 text.
-public func lineAndColumn(of offset: Int, in text: [UInt8]) -> (line: Int, column: Int) {
-    var line = 1, column = 1
-    var i = 0
-    while i < min(offset, text.count) {
-        if text[i] == 0x0A { line += 1; column = 1 } else if text[i] & 0xC0 != 0x80 { column += 1 }
-        i += 1
+/// 1-based line and column (in characters) of byte offsets in UTF-8 text: line starts of the text, for many offset -> line:column lookups (binary search).
+public struct LineIndex: Sendable {
+    private let text: [UInt8]
+    private let starts: [Int]
+
+    public init(_ text: [UInt8]) {
+        self.text = text
+        var starts = [0]
+        for (i, b) in text.enumerated() where b == 0x0A { starts.append(i + 1) }
+        self.starts = starts
     }
-    return (line, column)
+
+    public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        let offset = max(0, min(offset, text.count))
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= offset { low = mid + 1 } else { high = mid }
+        }
+        let line = max(1, low)
+        let column = 1 + text[starts[line - 1]..<offset].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        return (line, column)
+    }
 }

@@ -109,10 +109,4 @@ enum UTF8 {
             return out
         }
     }
-
-    static func bytes(_ scalars: some Sequence<UInt32>) -> [UInt8] {
-        var out: [UInt8] = []
-        for s in scalars { append(s, to: &out) }
-        return out
-    }
 }
