@@ -5,19 +5,21 @@ import Glibc
 /// What an in-place run changed, one JSON line per file, written and synced before the file is
 /// replaced, so `undo` can restore every byte even after a crash in the middle of a run.
 public struct JournalEntry: Equatable, Sendable {
-    public var path: String
+    /// Absolute; kept as bytes (a name need not be UTF-8), written as text when it is valid UTF-8.
+    public var path: RawPath
     public var mode: UInt32
     public var sha256Before: String
     public var sha256After: String
     public var original: [UInt8]
 
-    public init(path: String, mode: UInt32, sha256Before: String, sha256After: String, original: [UInt8]) {
+    public init(path: RawPath, mode: UInt32, sha256Before: String, sha256After: String, original: [UInt8]) {
         self.path = path; self.mode = mode; self.sha256Before = sha256Before; self.sha256After = sha256After
         self.original = original
     }
 
     var line: String {
-        "{\"path\": \(JSONText.quote(path)), \"mode\": \(mode), \"sha256_before\": \"\(sha256Before)\", "
+        let name = path.string.map { "\"path\": \(JSONText.quote($0))" } ?? "\"path_base64\": \"\(Base64.encode(path.bytes))\""
+        return "{\(name), \"mode\": \(mode), \"sha256_before\": \"\(sha256Before)\", "
             + "\"sha256_after\": \"\(sha256After)\", \"original_base64\": \"\(Base64.encode(original))\"}\n"
     }
 
@@ -61,7 +63,8 @@ public struct JournalEntry: Equatable, Sendable {
                 fields[key] = digits
             }
         }
-        guard let path = fields["path"], let mode = fields["mode"].flatMap({ UInt32($0) }),
+        guard let path = fields["path"].map(RawPath.init) ?? fields["path_base64"].flatMap(Base64.decode).map(RawPath.init(bytes:)),
+              let mode = fields["mode"].flatMap({ UInt32($0) }),
               let before = fields["sha256_before"], let after = fields["sha256_after"],
               let original = fields["original_base64"].flatMap(Base64.decode) else { return nil }
         self.init(path: path, mode: mode, sha256Before: before, sha256After: after, original: original)

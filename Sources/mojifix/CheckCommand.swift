@@ -5,6 +5,7 @@ import Glibc
 #endif
 import MojifixCore
 import MojifixMarkdown
+import MojifixWorkspace
 
 /// `mojifix check PATH...`: writes nothing; one line per finding, exit 1 when a file would change
 /// or breaks the security policy, 0 when every file is clean, 2 when a file could not be checked.
@@ -23,72 +24,37 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var normalize: NormalizeOptionsGroup
 
+    @Option(name: .customLong("report-json"), help: ArgumentHelp("Write a JSON report: one entry per file with its status and plan.", valueName: "file.json"))
+    var reportJSON: String?
+
+    @OptionGroup var batch: BatchOptions
+
     func run() throws {
         try reportingErrors {
-            let options = try normalize.options()
-            let files = try FileIO.markdownFiles(under: paths)
-            // Files are checked on every core (a Repairer per worker: ICU converters are not
-            // shared between threads); output stays in file order.
-            let workers = max(1, min(files.count, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
-            var outcomes = [FileCheck](repeating: FileCheck(), count: files.count)
-            outcomes.withUnsafeMutableBufferPointer { slots in
-                let base = slots.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    guard let repairer = try? Repairer() else { return }
-                    let normalizer = Normalizer(options: options)
-                    var index = worker
-                    while index < files.count {
-                        (base + index).pointee = Self.check(files[index], repairer, normalizer)
-                        index += workers
-                    }
+            let normalizer = Normalizer(options: try normalize.options())
+            let (files, problems, walkedFolder) = batch.files(under: paths, skipping: nil)
+            let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
+            let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
+                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes)
+            }) { work, path in work.process(path, findings: true) }
+            let report = BatchReport(outcomes: outcomes, problems: problems)
+            for problem in problems { FileIO.writeError("mojifix: error: \(problem)\n") }
+            for outcome in outcomes {
+                switch outcome.status {
+                case .error: FileIO.writeError("mojifix: error: \(outcome.message ?? "\(outcome.path)")\n")
+                case .skipped: FileIO.writeError("mojifix: skipped \(outcome.message ?? "\(outcome.path)")\n")
+                default: break
+                }
+                if !outcome.findings.isEmpty { FileIO.writeOutput(outcome.findings.joined(separator: "\n") + "\n") }
+            }
+            if walkedFolder { FileIO.writeError(report.table) }
+            if let reportJSON {
+                do { try AtomicFile.write(report.json(command: "check", dryRun: true), to: reportJSON, mode: 0o644) } catch {
+                    throw CLIError(message: "\(error)", code: 2)
                 }
             }
-            var dirty = false, failed = false
-            for outcome in outcomes {
-                if let error = outcome.error { FileIO.writeError("mojifix: error: \(error)\n"); failed = true }
-                if !outcome.lines.isEmpty { FileIO.writeOutput(outcome.lines.joined(separator: "\n") + "\n") }
-                dirty = dirty || outcome.dirty
-            }
-            if failed { throw ExitCode(2) }
-            if dirty { throw ExitCode(1) }
+            if report.errors > 0 { throw ExitCode(2) }
+            if outcomes.contains(where: \.dirty) { throw ExitCode(1) }
         }
-    }
-
-    struct FileCheck {
-        var lines: [String] = []
-        var dirty = false
-        var error: String? = nil
-    }
-
-    static func check(_ path: String, _ repairer: Repairer, _ normalizer: Normalizer) -> FileCheck {
-        var outcome = FileCheck()
-        let input: [UInt8]
-        do { input = try FileIO.read(path: path, limit: 512 << 20) } catch {
-            outcome.error = "\(path): \(error)"
-            return outcome
-        }
-        let repaired: RepairResult
-        do { repaired = try repairer.repair(input) } catch {
-            outcome.error = "\(path): \(error)"
-            return outcome
-        }
-        let texts = repaired.plan.passInputs(from: input)
-        let indexes = texts.map(LineIndex.init)
-        for (index, pass) in repaired.plan.passes.enumerated() {
-            for change in pass.changes {
-                let (line, column) = pass.kind == .transcode ? (1, 1) : indexes[index].lineAndColumn(of: change.inputRange.lowerBound)
-                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(change.steps.chainDescription))"
-                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(change.steps.chainDescription))"
-                outcome.lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
-            }
-        }
-        let result = normalizer.normalize(repaired.output)
-        let lines = LineIndex(repaired.output)
-        for finding in result.findings {
-            let (line, column) = lines.lineAndColumn(of: finding.offset)
-            outcome.lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
-        }
-        outcome.dirty = repaired.changed || result.changed || result.findings.contains { $0.severity == .error }
-        return outcome
     }
 }

@@ -34,14 +34,19 @@ struct FixCommand: ParsableCommand {
     @Option(name: .long, help: "Read legacy input as this charset (see `repair --help`).")
     var from: String?
 
+    @Option(name: .customLong("report-json"), help: ArgumentHelp("Write a JSON report: one entry per file with its status and plan.", valueName: "file.json"))
+    var reportJSON: String?
+
+    @OptionGroup var batch: BatchOptions
+
     @OptionGroup var normalize: NormalizeOptionsGroup
 
     func run() throws {
         try reportingErrors {
             let options = try normalize.options()
-            let repairer = try Repairer(options: RepairOptions(from: from.map(Charset.named)))
             let normalizer = Normalizer(options: options)
             if paths == ["-"] || stdout {
+                let repairer = try Repairer(options: RepairOptions(from: from.map(Charset.named)))
                 guard paths.count == 1 else { throw CLIError(message: "--stdout takes one file", code: 64) }
                 let name = paths[0] == "-" ? "<stdin>" : paths[0]
                 let input: [UInt8]
@@ -54,37 +59,55 @@ struct FixCommand: ParsableCommand {
                 normalize.printReport(result, input: repaired.output, file: name)
                 return
             }
-            var run: JournalRun? = nil
-            var modified = 0, failed = false
-            for path in try FileIO.markdownFiles(under: paths) {
-                let original: [UInt8], mode: mode_t
-                do { (original, mode) = try AtomicFile.read(path) } catch {
-                    FileIO.writeError("mojifix: error: \(error)\n"); failed = true; continue
-                }
-                let repaired: RepairResult
-                do { repaired = try repairer.repair(original) } catch let error as RepairError {
-                    if case .binary = error { FileIO.writeError("mojifix: skipped \(path): \(error)\n"); continue }
-                    FileIO.writeError("mojifix: error: \(path): \(error)\n"); failed = true; continue
-                }
-                let output = normalizer.normalize(repaired.output).output
-                guard output != original else { continue }
-                modified += 1
-                FileIO.writeOutput("\(dryRun ? "would fix" : "fixed") \(path)\n")
-                if dryRun { continue }
-                do {
-                    if run == nil { run = try Journal(folder: journal).start() }
-                    // The journal entry is on disk before the file is replaced.
-                    try run!.append(JournalEntry(path: FileIO.absolute(path), mode: UInt32(mode), sha256Before: SHA256.hex(original),
-                                                 sha256After: SHA256.hex(output), original: original))
-                    try AtomicFile.write(output, to: path, mode: mode)
-                } catch {
-                    FileIO.writeError("mojifix: error: \(error)\n"); failed = true
+            let journalFolder = journal
+            let (files, problems, walkedFolder) = batch.files(under: paths, skipping: journalFolder)
+            let sink = JournalSink(folder: journalFolder)
+            let dryRun = dryRun
+            let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
+            let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
+                FileWork(repairer: try Repairer(options: RepairOptions(from: from.map(Charset.named), maxInputBytes: batch.maxBytes)),
+                         normalizer: normalizer, limit: batch.maxBytes)
+            }) { work, path in
+                work.process(path) { original, mode, output, outcome in
+                    guard outcome.changed else { return }
+                    outcome.sha256Before = SHA256.hex(original)
+                    outcome.sha256After = SHA256.hex(output)
+                    if dryRun { return }
+                    do {
+                        // The journal entry is on disk before the file is replaced.
+                        try sink.append(JournalEntry(path: path.absolute, mode: mode, sha256Before: outcome.sha256Before!,
+                                                     sha256After: outcome.sha256After!, original: original))
+                        try AtomicFile.write(output, to: path, mode: mode_t(mode))
+                    } catch {
+                        outcome.status = .error; outcome.message = "\(error)"
+                    }
                 }
             }
-            if let run { FileIO.writeError("journal: \(journal)/\(run.name) (undo with `mojifix undo`)\n") }
-            if failed { throw ExitCode(2) }
-            if modified > 0 { throw ExitCode(1) }
+            let report = BatchReport(outcomes: outcomes, problems: problems)
+            try finish(report, walkedFolder: walkedFolder, run: sink.runName)
         }
+    }
+
+    /// Per-file lines in file order, the summary table after a folder walk, the JSON report.
+    private func finish(_ report: BatchReport, walkedFolder: Bool, run: String?) throws {
+        for problem in report.problems { FileIO.writeError("mojifix: error: \(problem)\n") }
+        for outcome in report.outcomes {
+            switch outcome.status {
+            case .error: FileIO.writeError("mojifix: error: \(outcome.message ?? "\(outcome.path)")\n")
+            case .skipped: FileIO.writeError("mojifix: skipped \(outcome.message ?? "\(outcome.path)")\n")
+            case _ where outcome.changed: FileIO.writeOutput("\(dryRun ? "would fix" : "fixed") \(outcome.path) (\(outcome.status.rawValue))\n")
+            default: break
+            }
+        }
+        if walkedFolder { FileIO.writeError(report.table) }
+        if let reportJSON {
+            do { try AtomicFile.write(report.json(command: "fix", dryRun: dryRun), to: reportJSON, mode: 0o644) } catch {
+                throw CLIError(message: "\(error)", code: 2)
+            }
+        }
+        if let run { FileIO.writeError("journal: \(journal)/\(run) (undo with `mojifix undo`)\n") }
+        if report.errors > 0 { throw ExitCode(2) }
+        if report.outcomes.contains(where: \.changed) { throw ExitCode(1) }
     }
 }
 

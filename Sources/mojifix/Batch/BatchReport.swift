@@ -1,0 +1,58 @@
+import MojifixWorkspace
+
+/// The end of a batch: the summary table (stderr) and the `--report FILE.json` document.
+struct BatchReport {
+    var outcomes: [FileOutcome]
+    var problems: [String]
+    var renamed = 0
+
+    func count(_ status: FileOutcome.Status) -> Int { outcomes.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
+    var errors: Int { count(.error) + problems.count }
+
+    /// A fixed-width table, one row a status.
+    var table: String {
+        let rows: [(String, Int)] = [
+            ("files scanned", outcomes.count), ("repaired", count(.repaired)), ("transcoded", count(.transcoded)),
+            ("normalised", count(.normalised)), ("renamed", renamed), ("unchanged", count(.unchanged)),
+            ("skipped", count(.skipped)), ("errors", errors),
+        ]
+        let width = rows.map { String($0.1).count }.max() ?? 1
+        return rows.map { name, value in
+            name + String(repeating: " ", count: 15 + width - name.count - String(value).count) + String(value)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Chains in first-seen order with how many changes used each.
+    static func grouped(_ chains: [String]) -> [(chain: String, count: Int)] {
+        var order: [String] = [], counts: [String: Int] = [:]
+        for chain in chains {
+            if counts[chain] == nil { order.append(chain) }
+            counts[chain, default: 0] += 1
+        }
+        return order.map { ($0, counts[$0]!) }
+    }
+
+    /// One JSON object per file (path, status, message, SHA-256 before/after, plan chains, rules).
+    func json(command: String, dryRun: Bool) -> [UInt8] {
+        var out = "{\"command\": \(JSONText.quote(command)), \"dry_run\": \(dryRun), \"files\": ["
+        for (index, outcome) in outcomes.enumerated() {
+            out += index == 0 ? "\n  " : ",\n  "
+            var fields = [outcome.path.string.map { "\"path\": \(JSONText.quote($0))" }
+                            ?? "\"path_base64\": \"\(Base64.encode(outcome.path.bytes))\", \"path_display\": \(JSONText.quote(outcome.path.description))",
+                          "\"status\": \"\(outcome.status.rawValue)\"", "\"bytes\": \(outcome.bytes)"]
+            if let message = outcome.message { fields.append("\"message\": \(JSONText.quote(message))") }
+            if let before = outcome.sha256Before { fields.append("\"sha256_before\": \"\(before)\"") }
+            if let after = outcome.sha256After { fields.append("\"sha256_after\": \"\(after)\"") }
+            fields.append("\"plan\": [" + Self.grouped(outcome.chains).map { "{\"chain\": \(JSONText.quote($0.chain)), \"changes\": \($0.count)}" }
+                .joined(separator: ", ") + "]")
+            fields.append("\"rules\": [" + outcome.rules.map(JSONText.quote).joined(separator: ", ") + "]")
+            out += "{" + fields.joined(separator: ", ") + "}"
+        }
+        out += "\n], \"problems\": [" + problems.map(JSONText.quote).joined(separator: ", ") + "], \"summary\": {"
+        out += ["repaired", "transcoded", "normalised", "unchanged", "skipped"].map { name in
+            "\"\(name)\": \(count(FileOutcome.Status(rawValue: name)!))"
+        }.joined(separator: ", ")
+        out += ", \"renamed\": \(renamed), \"errors\": \(errors), \"files\": \(outcomes.count)}}\n"
+        return Array(out.utf8)
+    }
+}

@@ -1,0 +1,69 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+import MojifixWorkspace
+
+/// Runs one job per file on every core, handing files out one at a time (sizes vary a lot in an
+/// archive), and returns the outcomes in file order. One bad file never stops the batch.
+final class BatchRunner: Sendable {
+    private let next = Atomic<Int>(0)
+    private let progress: ProgressBar?
+
+    init(total: Int, showProgress: Bool) {
+        progress = showProgress && total > 0 ? ProgressBar(total: total) : nil
+    }
+
+    func run<Worker>(_ files: [RawPath], workers: Int, makeWorker: () throws -> Worker,
+                     job: (Worker, RawPath) -> FileOutcome) rethrows -> [FileOutcome] {
+        guard !files.isEmpty else { return [] }
+        let count = max(1, min(workers, files.count))
+        let tools = try (0..<count).map { _ in try makeWorker() }
+        var outcomes = [FileOutcome?](repeating: nil, count: files.count)
+        outcomes.withUnsafeMutableBufferPointer { slots in
+            let base = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: count) { worker in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < files.count else { return }
+                    let outcome = job(tools[worker], files[index])
+                    (base + index).initialize(to: outcome)
+                    progress?.advance(bytes: outcome.bytes)
+                }
+            }
+        }
+        progress?.finish()
+        return outcomes.map { $0! }
+    }
+}
+
+/// `[=====>    ] 1234/5000 files, 12.3 MB` on stderr, redrawn at most ten times a second.
+final class ProgressBar: Sendable {
+    private struct State { var done = 0; var bytes = 0; var lastDraw = 0.0 }
+    private let total: Int
+    private let state = Mutex(State())
+
+    init(total: Int) { self.total = total }
+
+    func advance(bytes: Int) {
+        state.withLock { state in
+            state.done += 1; state.bytes += bytes
+            let now = Self.seconds()
+            guard now - state.lastDraw >= 0.1 || state.done == total else { return }
+            state.lastDraw = now
+            let width = 30, filled = width * state.done / total
+            let bar = String(repeating: "=", count: filled) + (filled < width ? ">" + String(repeating: " ", count: width - filled - 1) : "")
+            let megabytes = Double(state.bytes / 100_000) / 10
+            FileIO.writeError("\r[\(bar)] \(state.done)/\(total) files, \(megabytes) MB")
+        }
+    }
+
+    func finish() { FileIO.writeError("\r\u{1B}[K") }
+
+    private static func seconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,77 @@
+import MojifixCore
+import MojifixMarkdown
+import MojifixWorkspace
+
+/// What happened to one file of a batch; small (no file bytes), so a batch of any size fits.
+struct FileOutcome: Sendable {
+    enum Status: String, Sendable {
+        case unchanged, repaired, transcoded, normalised, skipped, error
+    }
+
+    var path: RawPath
+    var status: Status
+    /// Why a file was skipped or failed.
+    var message: String? = nil
+    /// `check`'s findings, `path:line:col: rule: message`.
+    var findings: [String] = []
+    /// The repair plan's chains, e.g. `encode macintosh -> decode UTF-8`.
+    var chains: [String] = []
+    /// The normalisation rules that changed something.
+    var rules: [String] = []
+    var sha256Before: String? = nil
+    var sha256After: String? = nil
+    var bytes = 0
+    /// `check`: the file would change or breaks the security policy.
+    var dirty = false
+
+    var changed: Bool { status == .repaired || status == .transcoded || status == .normalised }
+}
+
+/// One worker's tools: ICU converters are not shared between threads, so each worker has its own.
+struct FileWork {
+    let repairer: Repairer
+    let normalizer: Normalizer
+    let limit: Int
+
+    /// Normalisation is for Markdown; other text files (an archive's .txt) are only repaired.
+    static func isMarkdown(_ path: RawPath) -> Bool {
+        let name = path.lastComponent
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let ext = String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
+        return ["md", "markdown", "mdown", "mkd", "mkdn"].contains(ext)
+    }
+
+    /// Reads, repairs and (for Markdown) normalises one file. `body` gets the original bytes and
+    /// the result when the file could be processed.
+    func process(_ path: RawPath, findings wantFindings: Bool = false,
+                 then body: (_ original: [UInt8], _ mode: UInt32, _ output: [UInt8], inout FileOutcome) -> Void = { _, _, _, _ in }) -> FileOutcome {
+        var outcome = FileOutcome(path: path, status: .unchanged)
+        let original: [UInt8], mode: UInt32
+        do {
+            let read = try AtomicFile.read(path, limit: limit)
+            (original, mode) = (read.bytes, UInt32(read.mode))
+        } catch {
+            outcome.status = .error; outcome.message = error.description
+            return outcome
+        }
+        outcome.bytes = original.count
+        let repaired: RepairResult
+        do { repaired = try repairer.repair(original) } catch {
+            if case .binary = error { outcome.status = .skipped } else { outcome.status = .error }
+            outcome.message = "\(path): \(error)"
+            return outcome
+        }
+        let normalized = Self.isMarkdown(path) ? normalizer.normalize(repaired.output) : nil
+        let output = normalized?.output ?? repaired.output
+        outcome.chains = repaired.plan.passes.flatMap { pass in pass.changes.map(\.steps.chainDescription) }
+        outcome.rules = Array(Set(normalized?.findings.filter { $0.severity == .fixed }.map(\.rule) ?? [])).sorted()
+        outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded
+            : repaired.changed ? .repaired : output != repaired.output ? .normalised : .unchanged
+        if wantFindings {
+            outcome.findings = FindingLines.of(repaired, input: original, normalized: normalized, path: path)
+        }
+        outcome.dirty = outcome.changed || normalized?.findings.contains { $0.severity == .error } == true
+        body(original, mode, output, &outcome)
+        return outcome
+    }
+}

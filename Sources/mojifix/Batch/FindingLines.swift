@@ -1,0 +1,27 @@
+import MojifixCore
+import MojifixMarkdown
+import MojifixWorkspace
+
+/// `check`'s lines, `path:line:col: rule: message`, for a repair plan and a normalisation.
+enum FindingLines {
+    static func of(_ repaired: RepairResult, input: [UInt8], normalized: Normalizer.Result?, path: RawPath) -> [String] {
+        var lines: [String] = []
+        let texts = repaired.plan.passInputs(from: input)
+        for (index, pass) in repaired.plan.passes.enumerated() {
+            let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
+            for change in pass.changes {
+                let (line, column) = positions?.lineAndColumn(of: change.inputRange.lowerBound) ?? (1, 1)
+                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(change.steps.chainDescription))"
+                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(change.steps.chainDescription))"
+                lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
+            }
+        }
+        guard let normalized else { return lines }
+        let positions = LineIndex(repaired.output)
+        for finding in normalized.findings {
+            let (line, column) = positions.lineAndColumn(of: finding.offset)
+            lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
+        }
+        return lines
+    }
+}
