@@ -38,23 +38,13 @@ struct CheckCommand: ParsableCommand {
                 FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes)
             }) { work, path in work.process(path, findings: true) }
             let report = BatchReport(outcomes: outcomes, problems: problems)
-            for problem in problems { FileIO.writeError("mojifix: error: \(problem)\n") }
-            for outcome in outcomes {
-                switch outcome.status {
-                case .error: FileIO.writeError("mojifix: error: \(outcome.message ?? "\(outcome.path)")\n")
-                case .skipped: FileIO.writeError("mojifix: skipped \(outcome.message ?? "\(outcome.path)")\n")
-                default: break
-                }
-                if !outcome.findings.isEmpty { FileIO.writeOutput(outcome.findings.joined(separator: "\n") + "\n") }
+            report.printProblems()
+            for outcome in outcomes where !outcome.findings.isEmpty {
+                FileIO.writeOutput(outcome.findings.joined(separator: "\n") + "\n")
             }
-            if walkedFolder { FileIO.writeError(report.table) }
-            if let reportJSON {
-                do { try AtomicFile.write(report.json(command: "check", dryRun: true), to: reportJSON, mode: 0o644) } catch {
-                    throw CLIError(message: "\(error)", code: 2)
-                }
-            }
-            if report.errors > 0 { throw ExitCode(2) }
-            if outcomes.contains(where: \.dirty) { throw ExitCode(1) }
+            try report.finish(command: "check", dryRun: true, walkedFolder: walkedFolder, jsonPath: reportJSON)
+            let code = report.exitCode(dirty: outcomes.contains(where: \.dirty))
+            if code != 0 { throw ExitCode(code) }
         }
     }
 }

@@ -90,24 +90,14 @@ struct FixCommand: ParsableCommand {
 
     /// Per-file lines in file order, the summary table after a folder walk, the JSON report.
     private func finish(_ report: BatchReport, walkedFolder: Bool, run: String?) throws {
-        for problem in report.problems { FileIO.writeError("mojifix: error: \(problem)\n") }
-        for outcome in report.outcomes {
-            switch outcome.status {
-            case .error: FileIO.writeError("mojifix: error: \(outcome.message ?? "\(outcome.path)")\n")
-            case .skipped: FileIO.writeError("mojifix: skipped \(outcome.message ?? "\(outcome.path)")\n")
-            case _ where outcome.changed: FileIO.writeOutput("\(dryRun ? "would fix" : "fixed") \(outcome.path) (\(outcome.status.rawValue))\n")
-            default: break
-            }
+        report.printProblems()
+        for outcome in report.outcomes where outcome.changed {
+            FileIO.writeOutput("\(dryRun ? "would fix" : "fixed") \(outcome.path) (\(outcome.status.rawValue))\n")
         }
-        if walkedFolder { FileIO.writeError(report.table) }
-        if let reportJSON {
-            do { try AtomicFile.write(report.json(command: "fix", dryRun: dryRun), to: reportJSON, mode: 0o644) } catch {
-                throw CLIError(message: "\(error)", code: 2)
-            }
-        }
+        try report.finish(command: "fix", dryRun: dryRun, walkedFolder: walkedFolder, jsonPath: reportJSON)
         if let run { FileIO.writeError("journal: \(journal)/\(run) (undo with `mojifix undo`)\n") }
-        if report.errors > 0 { throw ExitCode(2) }
-        if report.outcomes.contains(where: \.changed) { throw ExitCode(1) }
+        let code = report.exitCode(dirty: report.outcomes.contains(where: \.changed))
+        if code != 0 { throw ExitCode(code) }
     }
 }
 

@@ -9,12 +9,40 @@ struct BatchReport {
     func count(_ status: FileOutcome.Status) -> Int { outcomes.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
     var errors: Int { count(.error) + problems.count }
 
+    /// The batch exit contract: 2 errors, else 3 ambiguous files (choose with --from), else
+    /// 1 when something changed (or would, or `check` found something), else 0.
+    func exitCode(dirty: Bool) -> Int32 {
+        errors > 0 ? 2 : count(.ambiguous) > 0 ? 3 : dirty ? 1 : 0
+    }
+
+    /// Each file's error, skip or ambiguity on stderr, in file order.
+    func printProblems() {
+        for problem in problems { FileIO.writeError("mojifix: error: \(problem)\n") }
+        for outcome in outcomes {
+            switch outcome.status {
+            case .error: FileIO.writeError("mojifix: error: \(outcome.message ?? "\(outcome.path)")\n")
+            case .ambiguous: FileIO.writeError("mojifix: ambiguous: \(outcome.message ?? "\(outcome.path)")\n")
+            case .skipped: FileIO.writeError("mojifix: skipped \(outcome.message ?? "\(outcome.path)")\n")
+            default: break
+            }
+        }
+    }
+
+    /// The table after a folder walk, then the JSON report when asked.
+    func finish(command: String, dryRun: Bool, walkedFolder: Bool, jsonPath: String?) throws {
+        if walkedFolder { FileIO.writeError(table) }
+        guard let jsonPath else { return }
+        do { try AtomicFile.write(json(command: command, dryRun: dryRun), to: jsonPath, mode: 0o644) } catch {
+            throw CLIError(message: "\(error)", code: 2)
+        }
+    }
+
     /// A fixed-width table, one row a status.
     var table: String {
         let rows: [(String, Int)] = [
             ("files scanned", outcomes.count), ("repaired", count(.repaired)), ("transcoded", count(.transcoded)),
             ("normalised", count(.normalised)), ("renamed", renamed), ("unchanged", count(.unchanged)),
-            ("skipped", count(.skipped)), ("errors", errors),
+            ("skipped", count(.skipped)), ("ambiguous", count(.ambiguous)), ("errors", errors),
         ]
         let width = rows.map { String($0.1).count }.max() ?? 1
         return rows.map { name, value in
@@ -49,7 +77,7 @@ struct BatchReport {
             out += "{" + fields.joined(separator: ", ") + "}"
         }
         out += "\n], \"problems\": [" + problems.map(JSONText.quote).joined(separator: ", ") + "], \"summary\": {"
-        out += ["repaired", "transcoded", "normalised", "unchanged", "skipped"].map { name in
+        out += ["repaired", "transcoded", "normalised", "unchanged", "skipped", "ambiguous"].map { name in
             "\"\(name)\": \(count(FileOutcome.Status(rawValue: name)!))"
         }.joined(separator: ", ")
         out += ", \"renamed\": \(renamed), \"errors\": \(errors), \"files\": \(outcomes.count)}}\n"

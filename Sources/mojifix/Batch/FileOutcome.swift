@@ -5,7 +5,7 @@ import MojifixWorkspace
 /// What happened to one file of a batch; small (no file bytes), so a batch of any size fits.
 struct FileOutcome: Sendable {
     enum Status: String, Sendable {
-        case unchanged, repaired, transcoded, normalised, skipped, error
+        case unchanged, repaired, transcoded, normalised, skipped, ambiguous, error
     }
 
     var path: RawPath
@@ -57,7 +57,11 @@ struct FileWork {
         outcome.bytes = original.count
         let repaired: RepairResult
         do { repaired = try repairer.repair(original) } catch {
-            if case .binary = error { outcome.status = .skipped } else { outcome.status = .error }
+            switch error {
+            case .binary: outcome.status = .skipped
+            case .ambiguous: outcome.status = .ambiguous   // listed, never guessed
+            default: outcome.status = .error
+            }
             outcome.message = "\(path): \(error)"
             return outcome
         }
