@@ -21,6 +21,8 @@ let package = Package(
         ),
         // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass. No ICU.
         .target(name: "CMojifixScan"),
+        // renameat2(RENAME_NOREPLACE), which Swift's Glibc module does not expose.
+        .target(name: "CMojifixFS"),
         // Markdown structure through Debian's cmark-gfm (CommonMark + GFM); plain C types only.
         .target(
             name: "CMarkGFMShim",
@@ -33,7 +35,7 @@ let package = Package(
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
         .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Files on disk: atomic writes, the journal that lets `undo` restore every byte.
-        .target(name: "MojifixWorkspace"),
+        .target(name: "MojifixWorkspace", dependencies: ["CMojifixFS"]),
         .executableTarget(
             name: "mojifix",
             dependencies: ["MojifixCore", "MojifixMarkdown", "MojifixWorkspace",

@@ -42,8 +42,7 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: RawPath, mode: mode_t) throws(Failure) {
-        let folder = path.bytes.contains(UInt8(ascii: "/")) ? path.parent : RawPath(".")
-        let name = path.lastComponent
+        let (folder, name) = path.parentAndName
         var template = (folder.appending([UInt8(ascii: ".")] + name + Array(".mojifix-XXXXXX".utf8)).bytes + [0]).map { CChar(bitPattern: $0) }
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw .errno("\(folder)") }

@@ -2,28 +2,64 @@
 import Glibc
 #endif
 
-/// What an in-place run changed, one JSON line per file, written and synced before the file is
-/// replaced, so `undo` can restore every byte even after a crash in the middle of a run.
+/// What an in-place run changed, one JSON line per change, written and synced before the change
+/// is made, so `undo` can restore every byte even after a crash in the middle of a run. A line
+/// is a file's replaced contents or (with `"kind": "rename"`) a renamed entry; lines written
+/// before renames existed have no kind and are contents.
 public struct JournalEntry: Equatable, Sendable {
-    /// Absolute; kept as bytes (a name need not be UTF-8), written as text when it is valid UTF-8.
-    public var path: RawPath
-    public var mode: UInt32
-    public var sha256Before: String
-    public var sha256After: String
-    public var original: [UInt8]
+    /// A file whose bytes were replaced, with the original bytes.
+    public struct Content: Equatable, Sendable {
+        /// Absolute; kept as bytes (a name need not be UTF-8), written as text when it is valid UTF-8.
+        public var path: RawPath
+        public var mode: UInt32
+        public var sha256Before: String
+        public var sha256After: String
+        public var original: [UInt8]
+    }
+
+    /// An entry renamed inside `parent` (`fix --names`). The folder and both names are raw bytes
+    /// (kept as base64), since any of them may not be UTF-8; `inode` tells `undo` that the entry
+    /// found under the new name is still the one that was renamed.
+    public struct Rename: Equatable, Sendable {
+        public var parent: RawPath
+        public var oldName: [UInt8]
+        public var newName: [UInt8]
+        public var inode: UInt64
+        /// The repair's chain, for a reader of the journal ("encode ibm-437 -> decode windows-949").
+        public var plan: String
+
+        public init(parent: RawPath, oldName: [UInt8], newName: [UInt8], inode: UInt64, plan: String) {
+            self.parent = parent; self.oldName = oldName; self.newName = newName; self.inode = inode; self.plan = plan
+        }
+    }
+
+    public enum Change: Equatable, Sendable {
+        case content(Content)
+        case rename(Rename)
+    }
+
+    public var change: Change
 
     public init(path: RawPath, mode: UInt32, sha256Before: String, sha256After: String, original: [UInt8]) {
-        self.path = path; self.mode = mode; self.sha256Before = sha256Before; self.sha256After = sha256After
-        self.original = original
+        change = .content(Content(path: path, mode: mode, sha256Before: sha256Before, sha256After: sha256After, original: original))
     }
+
+    public init(_ rename: Rename) { change = .rename(rename) }
 
     var line: String {
-        let name = path.string.map { "\"path\": \(JSONText.quote($0))" } ?? "\"path_base64\": \"\(Base64.encode(path.bytes))\""
-        return "{\(name), \"mode\": \(mode), \"sha256_before\": \"\(sha256Before)\", "
-            + "\"sha256_after\": \"\(sha256After)\", \"original_base64\": \"\(Base64.encode(original))\"}\n"
+        switch change {
+        case .content(let c):
+            let name = c.path.string.map { "\"path\": \(JSONText.quote($0))" } ?? "\"path_base64\": \"\(Base64.encode(c.path.bytes))\""
+            return "{\(name), \"mode\": \(c.mode), \"sha256_before\": \"\(c.sha256Before)\", "
+                + "\"sha256_after\": \"\(c.sha256After)\", \"original_base64\": \"\(Base64.encode(c.original))\"}\n"
+        case .rename(let r):
+            return "{\"kind\": \"rename\", \"parent_base64\": \"\(Base64.encode(r.parent.bytes))\", "
+                + "\"old_base64\": \"\(Base64.encode(r.oldName))\", \"new_base64\": \"\(Base64.encode(r.newName))\", "
+                + "\"inode\": \(r.inode), \"plan\": \(JSONText.quote(r.plan))}\n"
+        }
     }
 
-    /// Parses a line this type wrote (a flat object of strings and one integer).
+    /// Parses a line this type wrote (a flat object of strings and integers).
     init?(line: Substring) {
         var fields: [String: String] = [:]
         var chars = Array(line.unicodeScalars)[...]
@@ -62,6 +98,12 @@ public struct JournalEntry: Equatable, Sendable {
                 while let c = chars.first, ("0"..."9").contains(c) { digits.unicodeScalars.append(c); chars.removeFirst() }
                 fields[key] = digits
             }
+        }
+        if fields["kind"]?.utf8.elementsEqual("rename".utf8) == true {
+            guard let parent = fields["parent_base64"].flatMap(Base64.decode), let old = fields["old_base64"].flatMap(Base64.decode),
+                  let new = fields["new_base64"].flatMap(Base64.decode), let inode = fields["inode"].flatMap({ UInt64($0) }) else { return nil }
+            self.init(Rename(parent: RawPath(parent), oldName: old, newName: new, inode: inode, plan: fields["plan"] ?? ""))
+            return
         }
         guard let path = fields["path"].map(RawPath.init) ?? fields["path_base64"].flatMap(Base64.decode).map(RawPath.init(bytes:)),
               let mode = fields["mode"].flatMap({ UInt32($0) }),
@@ -114,7 +156,7 @@ public struct Journal: Sendable {
     }
 }
 
-/// An open run file; every entry is synced to disk before the caller replaces the file.
+/// An open run file; every entry is synced to disk before the caller makes the change.
 public final class JournalRun {
     public let name: String
     private let fd: Int32
@@ -123,7 +165,12 @@ public final class JournalRun {
     deinit { close(fd) }
 
     public func append(_ entry: JournalEntry) throws(AtomicFile.Failure) {
-        let bytes = Array(entry.line.utf8)
+        try append([entry])
+    }
+
+    /// Several entries, synced once (a folder's renames are journaled together before any is made).
+    public func append(_ entries: [JournalEntry]) throws(AtomicFile.Failure) {
+        let bytes = Array(entries.map(\.line).joined().utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -16,6 +16,14 @@ struct FixCommand: ParsableCommand {
             `fix -` reads stdin and writes stdout; `fix --stdout FILE` prints instead of rewriting. Folders are \
             searched for Markdown files. Exit codes (the pre-commit fixer convention): 0 nothing changed; \
             1 files were modified (or would be, with --dry-run); 2 a file could not be processed.
+
+            `fix --names PATH...` repairs garbled file and folder names instead (raw CP949 bytes, CP949 or UTF-8 \
+            shown as CP437, Latin-1, Windows-1252 or Mac OS Roman, macOS's decomposed Hangul). It is a dry run \
+            that prints `old -> new (plan)` for each name and exits 1 when something would be renamed; add \
+            --apply to rename (journaled; `mojifix undo` renames back). Hidden entries, the journal folder and \
+            symlink targets are never walked; a folder given as PATH keeps its own name. Exit codes: 0 nothing \
+            to rename; 1 renamed (or would be, without --apply); 2 a name could not be repaired (collision, \
+            ambiguous reading, error).
             """
     )
 
@@ -31,6 +39,12 @@ struct FixCommand: ParsableCommand {
     @Option(name: .long, help: "Journal folder for undo.")
     var journal: String = ".mojifix/journal"
 
+    @Flag(name: .long, help: "Repair garbled file and folder names instead of contents; a dry run unless --apply (exit 1 when something would be renamed).")
+    var names = false
+
+    @Flag(name: .long, help: "With --names: rename (each folder's renames journaled first; `mojifix undo` renames back).")
+    var apply = false
+
     @Option(name: .long, help: "Read legacy input as this charset (see `repair --help`).")
     var from: String?
 
@@ -43,6 +57,8 @@ struct FixCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if names { throw ExitCode(try fixNames()) }
+            guard !apply else { throw CLIError(message: "--apply goes with --names (fix PATH already rewrites; preview with --dry-run)", code: 64) }
             let options = try normalize.options()
             let normalizer = Normalizer(options: options)
             if paths == ["-"] || stdout {
@@ -101,13 +117,29 @@ struct FixCommand: ParsableCommand {
     }
 }
 
+extension FixCommand {
+    /// Renaming is a preview by default, unlike content fixes: a rename breaks every link,
+    /// script and bookmark that names the old path, and is harder to spot afterwards than an
+    /// edit, so the user reads the list first and adds --apply.
+    private func fixNames() throws -> Int32 {
+        guard !stdout, !paths.contains("-") else { throw CLIError(message: "--names takes files or folders, not - or --stdout", code: 64) }
+        guard from == nil else { throw CLIError(message: "--from does not apply to --names (names are detected one by one)", code: 64) }
+        guard !(apply && dryRun) else { throw CLIError(message: "--apply and --dry-run contradict each other", code: 64) }
+        return try FixNames(apply: apply, journalFolder: journal).fix(RawArguments.paths(paths))
+    }
+}
+
 /// `mojifix undo [RUN]`: restores the files of the last (or the named) journaled run, byte for
 /// byte; a file that changed since is refused, not overwritten.
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Restore the files of the last (or a named) `fix` run byte for byte.",
-        discussion: "Exit codes: 0 restored; 2 a file changed since the run (not restored) or the journal is unreadable."
+        abstract: "Restore the files of the last (or a named) `fix` run byte for byte, and rename back what `fix --names` renamed.",
+        discussion: """
+            Changes are undone in reverse order. A file that changed since the run is not restored; a renamed entry \
+            that is gone or was replaced, or whose old name is taken, is not renamed back. Exit codes: 0 restored; \
+            2 something was refused (the run stays undoable) or the journal is unreadable.
+            """
     )
 
     @Argument(help: "The run to undo (a file name in the journal folder); default: the last one.")
@@ -125,23 +157,48 @@ struct UndoCommand: ParsableCommand {
             let entries: [JournalEntry]
             do { entries = try journal.entries(of: name) } catch { throw CLIError(message: "\(error)", code: 2) }
             var refused = false
+            var folders: Set<RawPath> = []
             for entry in entries.reversed() {
-                let current: [UInt8]
-                do { current = try AtomicFile.read(entry.path).bytes } catch {
-                    FileIO.writeError("mojifix: error: \(entry.path): cannot read (\(error)); not restored\n"); refused = true; continue
-                }
-                guard SHA256.hex(current) == entry.sha256After else {
-                    FileIO.writeError("mojifix: error: \(entry.path): changed since the fix; not restored\n"); refused = true; continue
-                }
-                do {
-                    try AtomicFile.write(entry.original, to: entry.path, mode: mode_t(entry.mode))
-                    FileIO.writeOutput("restored \(entry.path)\n")
-                } catch {
-                    FileIO.writeError("mojifix: error: \(error)\n"); refused = true
+                switch entry.change {
+                case .content(let content): refused = !Self.restore(content) || refused
+                case .rename(let rename):
+                    refused = !Self.renameBack(rename) || refused
+                    folders.insert(rename.parent)
                 }
             }
+            folders.forEach(NameRename.syncFolder)
             if refused { throw ExitCode(2) }
             do { try journal.markUndone(name) } catch { throw CLIError(message: "\(error)", code: 2) }
+        }
+    }
+
+    /// Writes a file's original bytes back, unless it changed since the fix.
+    private static func restore(_ entry: JournalEntry.Content) -> Bool {
+        let current: [UInt8]
+        do { current = try AtomicFile.read(entry.path).bytes } catch {
+            FileIO.writeError("mojifix: error: \(entry.path): cannot read (\(error)); not restored\n"); return false
+        }
+        guard SHA256.hex(current) == entry.sha256After else {
+            FileIO.writeError("mojifix: error: \(entry.path): changed since the fix; not restored\n"); return false
+        }
+        do {
+            try AtomicFile.write(entry.original, to: entry.path, mode: mode_t(entry.mode))
+            FileIO.writeOutput("restored \(entry.path)\n")
+            return true
+        } catch {
+            FileIO.writeError("mojifix: error: \(error)\n"); return false
+        }
+    }
+
+    /// Gives a renamed entry its old name back (refused when it is gone, replaced, or the old name is taken).
+    private static func renameBack(_ rename: JournalEntry.Rename) -> Bool {
+        do {
+            if try NameRename.undo(rename) == .restored {
+                FileIO.writeOutput("renamed back \(rename.parent.appending(rename.newName).display) -> \(RawPath.display(rename.oldName))\n")
+            }
+            return true
+        } catch {
+            FileIO.writeError("mojifix: error: \(error)\n"); return false
         }
     }
 }

@@ -8,6 +8,11 @@ struct UnitScoring {
     let cp949: CP949Table
     /// Characters some misreading shows for a high byte (the mojibake alphabet).
     let alphabet: SuspicionAlphabet
+    /// What is being scored. A file name holds no line art, so box drawing next to box drawing
+    /// there is what CP437 shows for Korean bytes, not a drawing; and macOS writes names in NFD,
+    /// so conjoining jamo are as plausible in a name as the syllables they spell.
+    enum Context { case document, fileName }
+    var context = Context.document
 
     /// Scoring for units of one misreading: CP949 text is Korean, so a CP949 reading has to give
     /// Hangul; Hanja and symbols are what random byte pairs decode to.
@@ -100,7 +105,7 @@ struct UnitScoring {
         switch s {
         case 0xAC00...0xD7A3: return cp949.isKSX1001Hangul(s) ? 1.0 : 0.5
         case 0x3131...0x318E: return 0.8  // compatibility jamo: ㅋㅋ, ㅠㅠ
-        case 0x1100...0x11FF: return 0.4
+        case 0x1100...0x11FF: return context == .fileName ? 0.9 : 0.4
         case 0x3040...0x30FF: return 0.8
         case 0x4E00...0x9FFF, 0x3400...0x4DBF: return 0.5
         case 0xFF61...0xFF9F: return 0.1  // half-width katakana: legacy-only, what stray bytes decode to
@@ -161,7 +166,7 @@ struct UnitScoring {
             // NBSP after a letter is typography (`SELKÄ<NBSP>EDELLÄ`), and box drawing next to box
             // drawing is line art: neither is a sign of mojibake.
             if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) { odd -= 1 }
-            if (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
+            if context == .document && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
             // A symbol glued right after a letter (`wei√ü`).
             if index == 0 && ScalarTraits.isLetter(previous) && Self.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }

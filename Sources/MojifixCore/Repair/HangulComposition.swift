@@ -5,6 +5,10 @@ import MojifixICU
 /// result gives the cluster back, which proves the change invertible (a compatibility ideograph or
 /// a cluster that was not in NFD is left alone). Never NFKC.
 struct HangulComposition {
+    /// Compose only clusters made of Hangul (jamo, or a syllable plus trailing jamo), leaving
+    /// decomposed Latin and other marks as they are (file names: only the Hangul is repaired).
+    var onlyHangul = false
+
     func run(_ text: [UInt8]) -> (output: [UInt8], pass: RepairPass)? {
         var output: [UInt8] = []
         output.reserveCapacity(text.count)
@@ -18,6 +22,7 @@ struct HangulComposition {
                 defer { clusterStart = end; clusterScalars = 0 }
                 guard clusterScalars > 1 else { return }
                 let cluster = Array(p[clusterStart..<end])
+                if onlyHangul && !UTF8.scalars(cluster).allSatisfy(Self.isHangul) { return }
                 guard let composed = try? ICUNormalizer.normalize(cluster, to: .nfc), composed != cluster,
                       (try? ICUNormalizer.normalize(composed, to: .nfd)) == cluster else { return }
                 output.append(contentsOf: p[copied..<clusterStart])
@@ -42,6 +47,14 @@ struct HangulComposition {
         guard !changes.isEmpty else { return nil }
         return (output, RepairPass(kind: .composeHangul, chain: [.normalize("NFC")], changes: changes))
     }
+
+    /// Conjoining jamo: U+1100-U+11FF and the extensions U+A960-U+A97F, U+D7B0-U+D7FF.
+    static func isConjoiningJamo(_ s: UInt32) -> Bool {
+        (0x1100...0x11FF).contains(s) || (0xA960...0xA97F).contains(s) || (0xD7B0...0xD7FF).contains(s)
+    }
+
+    /// A conjoining jamo or a precomposed syllable.
+    static func isHangul(_ s: UInt32) -> Bool { isConjoiningJamo(s) || ScalarTraits.isHangulSyllable(s) }
 
     /// Medial vowels, final consonants and combining marks attach to the character before them.
     private static func continuesCluster(_ s: UInt32) -> Bool {

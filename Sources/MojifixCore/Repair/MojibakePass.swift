@@ -76,7 +76,7 @@ struct MojibakePass {
 
     /// Units of the same line form a group. Only supportive units add evidence; doubtful ones can
     /// only subtract, and a rejected unit counts against its line.
-    private func group(_ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [UnitGroup] {
+    func group(_ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [UnitGroup] {
         var groups: [UnitGroup] = []
         var start = 0
         var evidence: Float = 0

@@ -44,7 +44,7 @@ struct IgnoreFile: Sendable {
                 return above.reversed().compactMap(load(in:))
             }
             if current.bytes == Array("/".utf8) || current.bytes == Array(".".utf8) { return [] }
-            current = current.parent
+            current = current.parentAndName.parent
             above.append(current)
         }
     }

@@ -9,6 +9,7 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var bytes: [UInt8]
 
     public init(bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
     public init(_ string: String) { self.bytes = Array(string.utf8) }
 
     public static func < (a: RawPath, b: RawPath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
@@ -16,48 +17,49 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The exact path when it is valid UTF-8.
     public var string: String? { String(validating: bytes, as: UTF8.self) }
 
-    /// For messages: UTF-8 where valid, `\xNN` for each byte that is not.
-    public var description: String { RawPath.display(bytes) }
+    /// For messages: a component that is UTF-8 as it is; in one that is not, every byte above
+    /// ASCII escaped (`\xC7\xD1`, never a U+FFFD, nor a stray character that two of its bytes
+    /// happen to form); control characters and the backslash escaped everywhere.
+    public var description: String { Self.display(bytes) }
+    public var display: String { Self.display(bytes) }
 
     public static func display(_ bytes: [UInt8]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var out = "", index = 0
-        while index < bytes.count {
-            // The longest valid UTF-8 sequence at `index`, else one escaped byte.
-            let length = utf8SequenceLength(bytes, at: index)
-            if length > 0 {
-                out += String(decoding: bytes[index..<index + length], as: UTF8.self)
-                index += length
-            } else {
-                let hex = Array("0123456789ABCDEF")
-                out += "\\x\(hex[Int(bytes[index] >> 4)])\(hex[Int(bytes[index] & 15)])"
-                index += 1
+        bytes.split(separator: 0x2F, omittingEmptySubsequences: false).map { component in
+            let text = String(validating: component, as: UTF8.self)
+            var out = ""
+            for scalar in text.map({ Array($0.unicodeScalars) }) ?? component.map({ Unicode.Scalar($0) }) {
+                let v = scalar.value
+                if v == 0x5C {
+                    out += "\\\\"
+                } else if v < 0x20 || (0x7F...0x9F).contains(v) || (text == nil && v >= 0x80) {
+                    // The bytes as they are on disk: the byte itself, or the scalar's UTF-8.
+                    for byte in text == nil ? [UInt8(v)] : Array(String(scalar).utf8) {
+                        out += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                    }
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
-        }
-        return out
-    }
-
-    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
-        let lead = bytes[index]
-        let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xF0 && lead < 0xF5 ? 4 : 0
-        guard length > 0, index + length <= bytes.count else { return 0 }
-        return String(validating: bytes[index..<index + length], as: UTF8.self) == nil ? 0 : length
+            return out
+        }.joined(separator: "/")
     }
 
     public func appending(_ component: [UInt8]) -> RawPath {
         RawPath(bytes: bytes.last == UInt8(ascii: "/") || bytes.isEmpty ? bytes + component : bytes + [UInt8(ascii: "/")] + component)
     }
 
-    /// The last component (the whole path when it has no slash).
-    public var lastComponent: [UInt8] {
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return bytes }
-        return Array(bytes[(slash + 1)...])
+    /// The folder and the last component: "a/b" gives ("a", "b"), "b" gives (".", "b").
+    public var parentAndName: (parent: RawPath, name: [UInt8]) {
+        var trimmed = bytes[...]
+        while trimmed.count > 1 && trimmed.last == 0x2F { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: 0x2F) else { return (RawPath("."), Array(trimmed)) }
+        return (RawPath(slash == 0 ? [0x2F] : Array(trimmed[..<slash])), Array(trimmed[(slash + 1)...]))
     }
 
-    /// The folder holding this path (`.` for a bare name, `/` for a root entry).
-    public var parent: RawPath {
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return RawPath(".") }
-        return slash == 0 ? RawPath("/") : RawPath(bytes: Array(bytes[..<slash]))
+    /// lstat(2): the entry itself, a symlink not followed; nil when there is none.
+    public func status() -> stat? {
+        var info = stat()
+        return withCString { lstat($0, &info) } == 0 ? info : nil
     }
 
     public func withCString<R>(_ body: (UnsafePointer<CChar>) throws -> R) rethrows -> R {

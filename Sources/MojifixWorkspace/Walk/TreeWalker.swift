@@ -40,13 +40,13 @@ public enum TreeWalker {
             guard info.st_mode & S_IFMT == S_IFDIR else { visit(.file(root)); continue }
             let absolute = root.absolute
             let ignores = options.honourGitignore ? IgnoreFile.ancestors(of: absolute) : []
-            FolderWalk(options: options, skip: skip).walk(root, relative: [], absolute: absolute, ignores: ignores, visit: visit)
+            RootWalk(options: options, skip: skip).walk(root, relative: [], absolute: absolute, ignores: ignores, visit: visit)
         }
     }
 }
 
 /// The recursion of one root, with the `.gitignore` files in force on the current branch.
-private struct FolderWalk {
+private struct RootWalk {
     let options: WalkOptions
     let skip: [RawPath]
 

@@ -35,7 +35,7 @@ struct FileWork {
 
     /// Normalisation is for Markdown; other text files (an archive's .txt) are only repaired.
     static func isMarkdown(_ path: RawPath) -> Bool {
-        let name = path.lastComponent
+        let name = path.parentAndName.name
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
         let ext = String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
         return ["md", "markdown", "mdown", "mkd", "mkdn"].contains(ext)

@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import MojifixCore
+import MojifixWorkspace
+
+/// `mojifix fix --names PATH...`: garbled file and folder names under each PATH, repaired by
+/// FileNameRepair. Without `--apply` it lists `old -> new` and changes nothing. With it, each
+/// folder's renames are journaled (synced) and then made, children before their folder so the
+/// paths still to be walked stay valid. A folder given as PATH keeps its own name (it is the
+/// scope, and the caller's shell may stand in it); a file or symlink given as PATH is the target.
+final class FixNames {
+    private let apply: Bool
+    private let journal: Journal
+    private let names: FileNameRepair
+    private var run: JournalRun?
+    /// The journal folder (device, inode) once it exists, never walked or renamed.
+    private var journalIdentity: (dev_t, ino_t)?
+    private(set) var renamed = 0
+    private(set) var problems = 0
+
+    init(apply: Bool, journalFolder: String) throws {
+        self.apply = apply
+        journal = Journal(folder: journalFolder)
+        do { names = try FileNameRepair() } catch { throw CLIError(message: "ICU failure: \(error)", code: 2) }
+        journalIdentity = RawPath(journalFolder).status().map { ($0.st_dev, $0.st_ino) }
+    }
+
+    /// Repairs the names under (or of) every path; exit code 0 nothing to rename, 1 renamed (or
+    /// would be), 2 a name could not be repaired (collision, ambiguous reading, error).
+    func fix(_ roots: [RawPath]) throws -> Int32 {
+        for root in roots {
+            guard let info = root.status() else { problem("mojifix: error: \(root.display): \(String(cString: strerror(errno)))"); continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                try walk(root)
+            } else {
+                let (parent, name) = root.parentAndName
+                try fixFolder(parent, [name])
+            }
+        }
+        if let run { FileIO.writeError("journal: \(journal.folder)/\(run.name) (undo with `mojifix undo`)\n") }
+        if !apply && renamed > 0 { FileIO.writeError("\(renamed) name(s) would be renamed; rename with --apply\n") }
+        return problems > 0 ? 2 : renamed > 0 ? 1 : 0
+    }
+
+    private func walk(_ root: RawPath) throws {
+        var failure: Error? = nil
+        FolderWalk.bottomUp(root, skip: isJournal, visit: { folder, entries in
+            guard failure == nil else { return }
+            do { try fixFolder(folder, entries) } catch { failure = error }
+        }, failure: { folder, why in problem("mojifix: error: \(folder.display): \(why)") })
+        if let failure { throw failure }
+    }
+
+    private func isJournal(_ info: stat) -> Bool {
+        guard let (device, inode) = journalIdentity else { return false }
+        return info.st_dev == device && info.st_ino == inode
+    }
+
+    /// The renames of one folder's entries. Refused: a name two readings repair differently, a
+    /// new name that already exists, and names that would all become the same one (none of them
+    /// is renamed: which one deserves the name is not for mojifix to guess).
+    private func fixFolder(_ folder: RawPath, _ entries: [[UInt8]]) throws {
+        var planned: [(old: [UInt8], proposal: FileNameProposal)] = []
+        for name in entries {
+            let readings = names.readings(name)
+            if readings.count > 1 {
+                let options = readings.map { "\(RawPath.display($0.repaired)) (\($0.chainDescription))" }.joined(separator: " or ")
+                problem("mojifix: ambiguous: \(folder.appending(name).display) could be \(options); not renamed")
+            } else if let proposal = readings.first {
+                planned.append((name, proposal))
+            }
+        }
+        var targets: [[UInt8]: [[UInt8]]] = [:]
+        for entry in planned { targets[entry.proposal.repaired, default: []].append(entry.old) }
+        var renames: [(old: [UInt8], proposal: FileNameProposal)] = []
+        for entry in planned {
+            let new = entry.proposal.repaired
+            if let sources = targets[new], sources.count > 1 {
+                if sources[0] == entry.old {
+                    problem("mojifix: collision: \(sources.map { folder.appending($0).display }.joined(separator: ", ")) "
+                            + "would all become \(RawPath.display(new)); none renamed")
+                }
+            } else if folder.appending(new).status() != nil {
+                problem("mojifix: collision: \(folder.appending(entry.old).display) -> \(RawPath.display(new)): "
+                        + "\(RawPath.display(new)) already exists; not renamed")
+            } else {
+                renames.append(entry)
+            }
+        }
+        guard !renames.isEmpty else { return }
+        guard apply else {
+            for entry in renames { report("would rename", folder, entry.old, entry.proposal) }
+            renamed += renames.count
+            return
+        }
+        try rename(renames, in: folder)
+    }
+
+    /// Journals the folder's renames (one sync) before making any of them.
+    private func rename(_ renames: [(old: [UInt8], proposal: FileNameProposal)], in folder: RawPath) throws {
+        let parent = folder.absolute
+        var entries: [JournalEntry] = []
+        for entry in renames {
+            guard let info = folder.appending(entry.old).status() else { continue }
+            entries.append(JournalEntry(JournalEntry.Rename(parent: parent, oldName: entry.old, newName: entry.proposal.repaired,
+                                                            inode: UInt64(info.st_ino), plan: entry.proposal.chainDescription)))
+        }
+        do {
+            if run == nil {
+                run = try journal.start()
+                journalIdentity = RawPath(journal.folder).status().map { ($0.st_dev, $0.st_ino) }
+            }
+            try run!.append(entries)
+        } catch { throw CLIError(message: "\(error); nothing renamed in \(folder.display)", code: 2) }
+        for entry in renames {
+            do {
+                switch try NameRename.rename(in: folder, from: entry.old, to: entry.proposal.repaired) {
+                case .renamed:
+                    report("renamed", folder, entry.old, entry.proposal)
+                    renamed += 1
+                case .taken:
+                    problem("mojifix: collision: \(RawPath.display(entry.proposal.repaired)) appeared in \(folder.display); "
+                            + "\(RawPath.display(entry.old)) not renamed")
+                }
+            } catch {
+                problem("mojifix: error: \(error)")
+            }
+        }
+        NameRename.syncFolder(folder)
+    }
+
+    private func report(_ verb: String, _ folder: RawPath, _ old: [UInt8], _ proposal: FileNameProposal) {
+        let note = proposal.note.map { "; \($0)" } ?? ""
+        FileIO.writeOutput("\(verb) \(folder.appending(old).display) -> \(RawPath.display(proposal.repaired))  (\(proposal.chainDescription)\(note))\n")
+    }
+
+    private func problem(_ message: String) {
+        FileIO.writeError(message + "\n")
+        problems += 1
+    }
+}
+
+/// The command line's own bytes for path arguments. Swift decodes argv as UTF-8 and puts U+FFFD
+/// where a byte is not UTF-8, so a raw CP949 name passed (or globbed) on the command line is
+/// looked up again in argv, in order, by that decoding.
+enum RawArguments {
+    static func paths(_ arguments: [String]) -> [RawPath] {
+        let raw: [[UInt8]] = (1..<Int(CommandLine.argc)).map { index in
+            guard let pointer = CommandLine.unsafeArgv[index] else { return [] }
+            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
+        }
+        var next = 0
+        return arguments.map { argument in
+            let wanted = Array(argument.utf8)
+            if let found = raw[next...].firstIndex(where: { Array(String(decoding: $0, as: UTF8.self).utf8) == wanted }) {
+                next = found + 1
+                return RawPath(raw[found])
+            }
+            return RawPath(wanted)
+        }
+    }
+}
