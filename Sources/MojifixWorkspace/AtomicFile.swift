@@ -42,24 +42,61 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: RawPath, mode: mode_t) throws(Failure) {
+        let staged = try stage(bytes, for: path, mode: mode, sync: true)
+        try staged.commit()
+        syncFolder(staged.folder)
+    }
+
+    static let temporaryMarker = ".mojifix-"
+
+    /// Writes `bytes` to a temporary file beside `path` (same folder, so the rename is atomic),
+    /// with the target's mode. `sync: false` leaves the flush to the caller (a batch syncs many
+    /// files at once). The writer's pid is in the name, so a later run can tell a file left by a
+    /// killed writer from one a live writer is still filling.
+    public static func stage(_ bytes: [UInt8], for path: RawPath, mode: mode_t, sync: Bool) throws(Failure) -> Staged {
         let (folder, name) = path.parentAndName
-        var template = (folder.appending([UInt8(ascii: ".")] + name + Array(".mojifix-XXXXXX".utf8)).bytes + [0]).map { CChar(bitPattern: $0) }
+        let marker = Array("\(temporaryMarker)\(getpid())-XXXXXX".utf8)
+        var template = (folder.appending([UInt8(ascii: ".")] + name + marker).bytes + [0]).map { CChar(bitPattern: $0) }
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw .errno("\(folder)") }
-        let temporary = template   // the bytes as made by mkstemp (a String could not hold a non-UTF-8 folder)
-        let shown = RawPath(bytes: temporary.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }).description
-        var ok = false
-        defer { if !ok { unlink(temporary) } }
+        let staged = Staged(temporary: template, path: path, folder: folder)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 { if Glibc.errno == EINTR { continue }; close(fd); throw .errno(shown) }
+            if n < 0 {
+                if Glibc.errno == EINTR { continue }
+                let failure = Failure.errno(staged.shown); close(fd); staged.discard(); throw failure
+            }
             offset += n
         }
-        guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { close(fd); throw .errno(shown) }
+        guard fchmod(fd, mode) == 0, !sync || fsync(fd) == 0 else {
+            let failure = Failure.errno(staged.shown); close(fd); staged.discard(); throw failure
+        }
         close(fd)
-        guard path.withCString({ rename(temporary, $0) }) == 0 else { throw .errno("\(path)") }
-        ok = true
+        return staged
+    }
+
+    /// A temporary file holding a target's new bytes, not yet in place.
+    public struct Staged: Sendable {
+        /// The bytes as made by mkstemp (a String could not hold a non-UTF-8 folder).
+        let temporary: [CChar]
+        public let path: RawPath
+        public let folder: RawPath
+
+        var shown: String { RawPath(bytes: temporary.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }).description }
+
+        /// Renames the temporary file over the target.
+        public func commit() throws(Failure) {
+            guard path.withCString({ rename(temporary, $0) }) == 0 else {
+                let failure = Failure.errno("\(path)"); discard(); throw failure
+            }
+        }
+
+        public func discard() { unlink(temporary) }
+    }
+
+    /// fsync of a folder: its renames survive a crash.
+    public static func syncFolder(_ folder: RawPath) {
         let dir = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         if dir >= 0 { fsync(dir); close(dir) }
     }

@@ -46,6 +46,12 @@ public struct JournalEntry: Equatable, Sendable {
 
     public init(_ rename: Rename) { change = .rename(rename) }
 
+    /// Bytes of original content the entry carries (what a pending batch holds in memory).
+    var originalSize: Int {
+        if case .content(let content) = change { return content.original.count }
+        return 0
+    }
+
     var line: String {
         switch change {
         case .content(let c):

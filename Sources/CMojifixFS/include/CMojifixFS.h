@@ -13,6 +13,10 @@ extern "C" {
 /// name, also atomic), and a check before rename(2) for folders (a short race window).
 int mj_rename_noreplace(const char *from, const char *to);
 
+/// syncfs(2) on the file system holding `path`: one flush for every file a batch wrote there,
+/// instead of one fsync each. 0 on success, -1 with errno set otherwise.
+int mj_syncfs_at(const char *path);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,3 +22,13 @@ int mj_rename_noreplace(const char *from, const char *to) {
     if (lstat(to, &info) == 0) { errno = EEXIST; return -1; }
     return rename(from, to);
 }
+
+int mj_syncfs_at(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int result = syncfs(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
+}
