@@ -97,11 +97,7 @@ public struct Journal: Sendable {
 
     /// Starts a run file (creating the folder as needed).
     public func start() throws(AtomicFile.Failure) -> JournalRun {
-        var path = ""
-        for part in folder.split(separator: "/", omittingEmptySubsequences: false) {
-            path += path.isEmpty && folder.hasPrefix("/") ? "/" + part : (path.isEmpty ? "" : "/") + part
-            if !path.isEmpty { mkdir(path, 0o755) }
-        }
+        Paths.createFolders(folder)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let name = "\(now.tv_sec)\(String(now.tv_nsec / 1_000_000 + 1000).dropFirst())-\(getpid()).jsonl"

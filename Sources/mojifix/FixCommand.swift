@@ -15,7 +15,8 @@ struct FixCommand: ParsableCommand {
         discussion: """
             `fix -` reads stdin and writes stdout; `fix --stdout FILE` prints instead of rewriting. Folders are \
             searched for Markdown files. Exit codes (the pre-commit fixer convention): 0 nothing changed; \
-            1 files were modified (or would be, with --dry-run); 2 a file could not be processed.
+            1 files were modified (or would be, with --dry-run or --diff); 2 a file could not be processed \
+            (binary files are skipped, not errors).
             """
     )
 
@@ -28,8 +29,14 @@ struct FixCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; list the files that would change.")
     var dryRun = false
 
-    @Option(name: .long, help: "Journal folder for undo.")
-    var journal: String = ".mojifix/journal"
+    @Flag(name: .long, help: "Write nothing; print a unified diff of what would change.")
+    var diff = false
+
+    @Option(name: .long, help: ArgumentHelp("Write a JSON report: per file its status, SHA-256 before and after, repair chains and normalisation rules.", valueName: "FILE.json"))
+    var report: String?
+
+    @Option(name: .long, help: "Journal folder for undo (default: [journal] folder of .mojifix.toml, else .mojifix/journal at the repository root).")
+    var journal: String?
 
     @Option(name: .long, help: "Read legacy input as this charset (see `repair --help`).")
     var from: String?
@@ -38,97 +45,99 @@ struct FixCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let options = try normalize.options()
+            let loaded = try normalize.configFile.load()
+            let options = try normalize.options(loaded)
             let repairer = try Repairer(options: RepairOptions(from: from.map(Charset.named)))
             let normalizer = Normalizer(options: options)
             if paths == ["-"] || stdout {
-                guard paths.count == 1 else { throw CLIError(message: "--stdout takes one file", code: 64) }
-                let name = paths[0] == "-" ? "<stdin>" : paths[0]
-                let input: [UInt8]
-                do {
-                    input = try paths[0] == "-" ? FileIO.readStandardInput(limit: 512 << 20) : FileIO.read(path: paths[0], limit: 512 << 20)
-                } catch { throw CLIError(message: "\(name): \(error)", code: 2) }
-                let repaired = try InputOptions.repair(input, with: repairer, name: name)
-                let result = normalizer.normalize(repaired.output)
-                FileIO.writeOutput(result.output)
-                normalize.printReport(result, input: repaired.output, file: name)
-                return
+                try printFixed(repairer, normalizer)
+            } else {
+                try fixInPlace(repairer, normalizer, JournalLocation(flag: journal, configuration: loaded))
             }
-            var run: JournalRun? = nil
-            var modified = 0, failed = false
-            for path in try FileIO.markdownFiles(under: paths) {
-                let original: [UInt8], mode: mode_t
-                do { (original, mode) = try AtomicFile.read(path) } catch {
-                    FileIO.writeError("mojifix: error: \(error)\n"); failed = true; continue
-                }
-                let repaired: RepairResult
-                do { repaired = try repairer.repair(original) } catch let error as RepairError {
-                    if case .binary = error { FileIO.writeError("mojifix: skipped \(path): \(error)\n"); continue }
-                    FileIO.writeError("mojifix: error: \(path): \(error)\n"); failed = true; continue
-                }
-                let output = normalizer.normalize(repaired.output).output
-                guard output != original else { continue }
-                modified += 1
-                FileIO.writeOutput("\(dryRun ? "would fix" : "fixed") \(path)\n")
-                if dryRun { continue }
-                do {
-                    if run == nil { run = try Journal(folder: journal).start() }
-                    // The journal entry is on disk before the file is replaced.
-                    try run!.append(JournalEntry(path: FileIO.absolute(path), mode: UInt32(mode), sha256Before: SHA256.hex(original),
-                                                 sha256After: SHA256.hex(output), original: original))
-                    try AtomicFile.write(output, to: path, mode: mode)
-                } catch {
-                    FileIO.writeError("mojifix: error: \(error)\n"); failed = true
-                }
-            }
-            if let run { FileIO.writeError("journal: \(journal)/\(run.name) (undo with `mojifix undo`)\n") }
-            if failed { throw ExitCode(2) }
-            if modified > 0 { throw ExitCode(1) }
         }
     }
-}
 
-/// `mojifix undo [RUN]`: restores the files of the last (or the named) journaled run, byte for
-/// byte; a file that changed since is refused, not overwritten.
-struct UndoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "undo",
-        abstract: "Restore the files of the last (or a named) `fix` run byte for byte.",
-        discussion: "Exit codes: 0 restored; 2 a file changed since the run (not restored) or the journal is unreadable."
-    )
+    /// `fix -` / `fix --stdout FILE`: the result on stdout, nothing written.
+    private func printFixed(_ repairer: Repairer, _ normalizer: Normalizer) throws {
+        guard paths.count == 1 else { throw CLIError(message: "--stdout takes one file", code: 64) }
+        let name = paths[0] == "-" ? "<stdin>" : paths[0]
+        let input: [UInt8]
+        do {
+            input = try paths[0] == "-" ? FileIO.readStandardInput(limit: 512 << 20) : FileIO.read(path: paths[0], limit: 512 << 20)
+        } catch { throw CLIError(message: "\(name): \(error)", code: 2) }
+        let repaired = try InputOptions.repair(input, with: repairer, name: name)
+        let result = normalizer.normalize(repaired.output)
+        FileIO.writeOutput(result.output)
+        if let report {
+            var row = FileFix(path: name, status: result.output == input ? .unchanged : .wouldFix,
+                              sha256Before: SHA256.hex(input), sha256After: SHA256.hex(result.output))
+            row.chains = repaired.plan.passes.filter { !$0.changes.isEmpty }.map { $0.chain.chainDescription }
+            row.rules = result.findings.filter { $0.severity == .fixed }.map(\.rule).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            try FixReport.write([row], journalRun: nil, to: report)
+        }
+    }
 
-    @Argument(help: "The run to undo (a file name in the journal folder); default: the last one.")
-    var runName: String?
-
-    @Option(name: .long, help: "Journal folder.")
-    var journal: String = ".mojifix/journal"
-
-    func run() throws {
-        try reportingErrors {
-            let journal = Journal(folder: journal)
-            guard let name = runName ?? journal.runs().last else {
-                throw CLIError(message: "nothing to undo in \(self.journal)", code: 2)
+    private func fixInPlace(_ repairer: Repairer, _ normalizer: Normalizer, _ location: JournalLocation) throws {
+        let files = try FileIO.markdownFiles(under: paths)
+        if let file = files.first(where: location.isWithin) {
+            throw CLIError(message: "journal folder \(location.path) is \(file), one of the files being fixed; choose another with --journal", code: 2)
+        }
+        let writing = !dryRun && !diff
+        if writing { Self.removeStaleTemporaries(near: files.map { Paths.absolute($0) }) }
+        var rows: [FileFix] = []
+        var run: JournalRun? = nil
+        for path in files {
+            // Never rewrite the journal's own folder: `undo` must find it as it was written.
+            if location.holds(path) {
+                FileIO.writeError("mojifix: skipped \(path): inside the journal folder \(location.path)\n")
+                rows.append(FileFix(path: path, status: .skipped, message: "inside the journal folder"))
+                continue
             }
-            let entries: [JournalEntry]
-            do { entries = try journal.entries(of: name) } catch { throw CLIError(message: "\(error)", code: 2) }
-            var refused = false
-            for entry in entries.reversed() {
-                let current: [UInt8]
-                do { current = try AtomicFile.read(entry.path).bytes } catch {
-                    FileIO.writeError("mojifix: error: \(entry.path): cannot read (\(error)); not restored\n"); refused = true; continue
+            let (prepared, work) = FileFix.prepare(path, repairer: repairer, normalizer: normalizer)
+            var row = prepared
+            defer { rows.append(row) }
+            if row.status == .skipped { FileIO.writeError("mojifix: skipped \(path): \(row.message ?? "")\n") }
+            if row.status == .error { FileIO.writeError("mojifix: error: \(path): \(row.message ?? "")\n") }
+            guard let work, let output = work.output else { continue }
+            if !writing {
+                row.status = .wouldFix
+                if diff {
+                    let name = path.hasPrefix("/") ? String(path.dropFirst()) : path
+                    FileIO.writeOutput(UnifiedDiff.make(old: work.original, new: output, name: name))
+                } else {
+                    FileIO.writeOutput("would fix \(path)\n")
                 }
-                guard SHA256.hex(current) == entry.sha256After else {
-                    FileIO.writeError("mojifix: error: \(entry.path): changed since the fix; not restored\n"); refused = true; continue
-                }
-                do {
-                    try AtomicFile.write(entry.original, to: entry.path, mode: mode_t(entry.mode))
-                    FileIO.writeOutput("restored \(entry.path)\n")
-                } catch {
-                    FileIO.writeError("mojifix: error: \(error)\n"); refused = true
-                }
+                continue
             }
-            if refused { throw ExitCode(2) }
-            do { try journal.markUndone(name) } catch { throw CLIError(message: "\(error)", code: 2) }
+            do {
+                if run == nil { run = try Journal(folder: location.path).start() }
+                // The journal entry is on disk before the file is replaced.
+                try run!.append(JournalEntry(path: Paths.absolute(path), mode: UInt32(work.mode), sha256Before: row.sha256Before!,
+                                             sha256After: row.sha256After!, original: work.original))
+                try AtomicFile.write(output, to: path, mode: work.mode)
+                row.status = .fixed
+                FileIO.writeOutput("fixed \(path)\n")
+            } catch {
+                FileIO.writeError("mojifix: error: \(error)\n")
+                row.status = .error
+                row.message = "\(error)"
+            }
+        }
+        let runPath = run.map { location.path + "/" + $0.name }
+        if let runPath { FileIO.writeError("journal: \(runPath) (undo with `mojifix undo`)\n") }
+        if let report { try FixReport.write(rows, journalRun: runPath, to: report) }
+        if rows.contains(where: { $0.status == .error }) { throw ExitCode(2) }
+        if rows.contains(where: { $0.status == .fixed || $0.status == .wouldFix }) { throw ExitCode(1) }
+    }
+
+    /// Removes what writers killed mid-write left in the folders of these files (never a live
+    /// process's: pre-commit runs several `fix` at once).
+    static func removeStaleTemporaries(near files: [String]) {
+        var seen = Set<String>()
+        for folder in files.map(Paths.parent) where seen.insert(folder).inserted {
+            for name in AtomicFile.removeStaleTemporaries(in: folder) {
+                FileIO.writeError("mojifix: removed \(folder)/\(name), a temporary file of a killed run\n")
+            }
         }
     }
 }
