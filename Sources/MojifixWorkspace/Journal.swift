@@ -21,30 +21,36 @@ public struct JournalEntry: Equatable, Sendable {
             + "\"sha256_after\": \"\(sha256After)\", \"original_base64\": \"\(Base64.encode(original))\"}\n"
     }
 
-    /// Parses a line this type wrote (a flat object of strings and one integer).
-    init?(line: Substring) {
+    /// Parses a line this type wrote (a flat object of strings and one integer), on its bytes: a
+    /// journal holds every original file, so this runs over megabytes.
+    init?(line: ArraySlice<UInt8>) {
         var fields: [String: String] = [:]
-        var chars = Array(line.unicodeScalars)[...]
-        func skip() { while let c = chars.first, c == " " || c == "," || c == "{" || c == "}" || c == ":" || c == "\n" { chars.removeFirst() } }
+        var i = line.startIndex
+        func skip() {
+            while i < line.endIndex, [0x20, 0x2C, 0x7B, 0x7D, 0x3A, 0x0A].contains(line[i]) { i += 1 }
+        }
         func string() -> String? {
-            guard chars.first == "\"" else { return nil }
-            chars.removeFirst()
-            var out = ""
-            while let c = chars.first {
-                chars.removeFirst()
-                if c == "\"" { return out }
-                if c == "\\", let e = chars.first {
-                    chars.removeFirst()
-                    switch e {
-                    case "u":
-                        let hex = String(String.UnicodeScalarView(chars.prefix(4)))
-                        chars.removeFirst(min(4, chars.count))
-                        guard let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else { return nil }
-                        out.unicodeScalars.append(s)
-                    default: out.unicodeScalars.append(e)
-                    }
-                } else {
-                    out.unicodeScalars.append(c)
+            guard i < line.endIndex, line[i] == 0x22 else { return nil }
+            i += 1
+            var out: [UInt8] = []
+            while i < line.endIndex {
+                let c = line[i]
+                i += 1
+                if c == 0x22 { return String(decoding: out, as: UTF8.self) }
+                guard c == 0x5C else { out.append(c); continue }
+                guard i < line.endIndex else { return nil }
+                let e = line[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard i + 4 <= line.endIndex, let v = UInt32(String(decoding: line[i..<(i + 4)], as: UTF8.self), radix: 16),
+                          let scalar = Unicode.Scalar(v) else { return nil }
+                    i += 4
+                    out += Array(String(Character(scalar)).utf8)
+                default: out.append(e)
                 }
             }
             return nil
@@ -56,9 +62,9 @@ public struct JournalEntry: Equatable, Sendable {
             if let value = string() {
                 fields[key] = value
             } else {
-                var digits = ""
-                while let c = chars.first, ("0"..."9").contains(c) { digits.unicodeScalars.append(c); chars.removeFirst() }
-                fields[key] = digits
+                let digits = line[i...].prefix { (0x30...0x39).contains($0) }
+                i += digits.count
+                fields[key] = String(decoding: digits, as: UTF8.self)
             }
         }
         guard let path = fields["path"], let mode = fields["mode"].flatMap({ UInt32($0) }),
@@ -88,7 +94,9 @@ public struct Journal: Sendable {
 
     public func entries(of run: String) throws(AtomicFile.Failure) -> [JournalEntry] {
         let bytes = try AtomicFile.read(folder + "/" + run).bytes
-        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap(JournalEntry.init(line:))
+        // A run killed mid-append leaves a partial last line: it does not parse and is dropped (its
+        // file was not replaced yet).
+        return bytes.split(separator: 0x0A).compactMap(JournalEntry.init(line:))
     }
 
     public func markUndone(_ run: String) throws(AtomicFile.Failure) {

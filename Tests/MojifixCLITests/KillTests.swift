@@ -20,8 +20,8 @@ final class KillTests: XCTestCase {
         }
     }
 
-    /// About 300 files: small garbled cases, large garbled posts (17-100 KB), clean posts,
-    /// unnormalised notes, binaries named .md and other binaries, in nested folders.
+    /// 240 files: small garbled cases, large garbled posts (17-100 KB), clean posts, unnormalised
+    /// notes, binaries named .md and other binaries, in nested folders.
     func makeLargeFolder(_ posts: URL) throws {
         let fm = FileManager.default
         var cases: [String] = []
@@ -30,14 +30,15 @@ final class KillTests: XCTestCase {
         }
         let garbled = try Fixtures.bytes("Corpus/seeds/002.garbled.md")
         var generator = SeededGenerator(state: 42)
-        for index in 0..<300 {
+        for index in 0..<240 {
             let folder = posts.appendingPathComponent("part\(index % 7)/\(index % 3 == 0 ? "deep/" : "")")
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             let bytes: [UInt8]
             let name: String
             switch index % 10 {
             case 0, 1, 2, 3: bytes = try Fixtures.bytes(cases[index % cases.count]); name = "case\(index).md"
-            case 4: bytes = Array([[UInt8]](repeating: garbled, count: 1 + index % 6).joined()); name = "big\(index).md"
+            case 4 where index % 20 == 4: bytes = Array([[UInt8]](repeating: garbled, count: 1 + index % 6).joined()); name = "big\(index).md"
+            case 4: bytes = garbled; name = "post\(index).md"
             case 5, 6: bytes = try Fixtures.bytes("Corpus/markdown/seed-00\([0, 1, 3, 4][index % 4]).out.md"); name = "clean\(index).md"
             case 7, 8: bytes = Array("# Note \(index)\n\n본문   \n\n\n\nend".utf8); name = "note\(index).md"
             default:
@@ -96,11 +97,12 @@ final class KillTests: XCTestCase {
         XCTAssertEqual(full.exitCode, 1, full.summary)
         let fixed = try contents(reference.appendingPathComponent("posts"))
         let changing = original.keys.filter { original[$0] != fixed[$0] }.count
-        XCTAssertGreaterThan(changing, 150, "the folder must give fix plenty to write")
+        XCTAssertGreaterThan(changing, 120, "the folder must give fix plenty to write")
 
         var generator = SeededGenerator(state: 0x5EED_4B11)
         var partial = 0, temporaries = 0, alreadyOriginal = 0
-        let iterations = 20
+        var resumeTime = 0.0, undoTime = 0.0
+        let iterations = 16
         for iteration in 0..<iterations {
             let process = Process()
             process.executableURL = binary
@@ -130,6 +132,7 @@ final class KillTests: XCTestCase {
 
             // The next run, either undo at once or fix to the end first, clears the killed writer's
             // temporary files; undo then restores the original tree.
+            var mark = Date()
             if iteration % 2 == 1 {
                 let rest = try CLIRunner.run(["fix", "posts"], directory: directory)
                 XCTAssertNotEqual(rest.exitCode, 2, "iteration \(iteration): \(rest.summary)")
@@ -137,7 +140,9 @@ final class KillTests: XCTestCase {
                 XCTAssertEqual(completed.filter { !isTemporary($0.key) }, fixed, "iteration \(iteration): the resumed run differs")
                 XCTAssertFalse(completed.keys.contains(where: isTemporary), "iteration \(iteration): temporary files left after the next fix")
             }
+            resumeTime += Date().timeIntervalSince(mark); mark = Date()
             let undone = try undoAll(directory, iteration: iteration)
+            undoTime += Date().timeIntervalSince(mark)
             alreadyOriginal += undone.components(separatedBy: "already original ").count - 1
             let digest = try TreeDigest.of(posts)
             XCTAssertEqual(digest, originalDigest, "iteration \(iteration): not restored\n" + TreeDigest.differences(digest, originalDigest))
@@ -145,7 +150,8 @@ final class KillTests: XCTestCase {
         }
         print("KillTests: \(original.count) files (\(changing) to fix), full run \(String(format: "%.2f", duration)) s; "
               + "\(iterations) kills: \(partial) mid-run, \(temporaries) temporary files left, "
-              + "\(alreadyOriginal) journaled files found still original by undo")
+              + "\(alreadyOriginal) journaled files found still original by undo; resumed fixes \(String(format: "%.1f", resumeTime)) s, "
+              + "undo \(String(format: "%.1f", undoTime)) s")
         XCTAssertGreaterThan(partial, iterations / 4, "too few kills landed in the middle of a run to prove anything")
     }
 }
