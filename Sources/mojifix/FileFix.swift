@@ -41,14 +41,19 @@ struct FileFix {
             return (fix, nil)
         }
         let normalized = normalizer.normalize(repaired.output)
-        fix.chains = repaired.plan.passes.filter { !$0.changes.isEmpty }.map { $0.chain.chainDescription }
-        for finding in normalized.findings where finding.severity == .fixed && !fix.rules.contains(finding.rule) {
-            fix.rules.append(finding.rule)
-        }
+        fix.describe(repaired, normalized)
         // Bytes, not String ==: a canonically equivalent rewrite is still a change.
         let changed = normalized.output != original
         fix.sha256After = changed ? SHA256.hex(normalized.output) : fix.sha256Before
         return (fix, Work(original: original, mode: mode, output: changed ? normalized.output : nil))
+    }
+
+    /// The repair chains and the normalisation rules that changed something.
+    mutating func describe(_ repaired: RepairResult, _ normalized: Normalizer.Result) {
+        chains = repaired.plan.passes.filter { !$0.changes.isEmpty }.map { $0.chain.chainDescription }
+        for finding in normalized.findings where finding.severity == .fixed && !rules.contains(finding.rule) {
+            rules.append(finding.rule)
+        }
     }
 }
 

@@ -71,8 +71,7 @@ struct FixCommand: ParsableCommand {
         if let report {
             var row = FileFix(path: name, status: result.output == input ? .unchanged : .wouldFix,
                               sha256Before: SHA256.hex(input), sha256After: SHA256.hex(result.output))
-            row.chains = repaired.plan.passes.filter { !$0.changes.isEmpty }.map { $0.chain.chainDescription }
-            row.rules = result.findings.filter { $0.severity == .fixed }.map(\.rule).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            row.describe(repaired, result)
             try FixReport.write([row], journalRun: nil, to: report)
         }
     }

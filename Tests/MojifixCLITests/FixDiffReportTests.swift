@@ -68,6 +68,15 @@ final class FixDiffReportTests: XCTestCase {
         XCTAssertEqual(Set(files[3]["rules"] as? [String] ?? []), ["trailing-whitespace", "blank-lines", "final-newline"])
         XCTAssertEqual(files[1]["rules"] as? [String], [])
         XCTAssertTrue((files[0]["message"] as? String ?? "").contains("binary"), "\(files[0])")
+
+        // fix -: the one row of standard input.
+        let stdin = try CLIRunner.run(["fix", "-", "--report", "stdin.json"], stdin: try Fixtures.bytes("Corpus/seeds/002.garbled.md"), directory: directory)
+        XCTAssertEqual(stdin.exitCode, 0, stdin.summary)
+        let single = try rows(directory.appendingPathComponent("stdin.json"))
+        XCTAssertEqual(single.count, 1)
+        XCTAssertEqual(single.first?["path"] as? String, "<stdin>")
+        XCTAssertEqual(single.first?["status"] as? String, "would-fix")
+        XCTAssertEqual(single.first?["sha256_after"] as? String, after["garbled.md"])
     }
 
     func rows(_ url: URL, file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {

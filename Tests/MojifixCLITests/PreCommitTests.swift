@@ -13,7 +13,16 @@ final class PreCommitTests: XCTestCase {
     nonisolated(unsafe) static var homeUsed = false
 
     override class func tearDown() {
-        if homeUsed { try? FileManager.default.removeItem(at: home) }
+        if homeUsed {
+            try? FileManager.default.removeItem(at: home)
+            // SwiftPM leaves empty lock files named after the build folder in the temporary folder.
+            let temporary = FileManager.default.temporaryDirectory
+            let prefix = home.path.replacingOccurrences(of: "/", with: "_")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+            where name.hasPrefix(prefix) && name.hasSuffix(".lock") {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
         super.tearDown()
     }
 
