@@ -8,15 +8,13 @@ import Glibc
 /// original or its fully fixed version, the next run removes the killed writer's temporary files,
 /// and `undo` gives back the original tree.
 final class KillTests: XCTestCase {
-    /// SplitMix64: the kill delays are the same on every run.
-    struct SeededGenerator: RandomNumberGenerator {
+    /// A seeded generator (Knuth's MMIX LCG): the kill delays and binaries are the same on every run.
+    struct Seeded {
         var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+        /// A number in [0, 1).
+        mutating func unit() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(UInt64(1) << 53)
         }
     }
 
@@ -29,7 +27,7 @@ final class KillTests: XCTestCase {
             cases += try Fixtures.files(in: "Corpus/golden/\(chain)", suffix: ".in").prefix(30)
         }
         let garbled = try Fixtures.bytes("Corpus/seeds/002.garbled.md")
-        var generator = SeededGenerator(state: 42)
+        var generator = Seeded(state: 42)
         for index in 0..<240 {
             let folder = posts.appendingPathComponent("part\(index % 7)/\(index % 3 == 0 ? "deep/" : "")")
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -42,7 +40,7 @@ final class KillTests: XCTestCase {
             case 5, 6: bytes = try Fixtures.bytes("Corpus/markdown/seed-00\([0, 1, 3, 4][index % 4]).out.md"); name = "clean\(index).md"
             case 7, 8: bytes = Array("# Note \(index)\n\n본문   \n\n\n\nend".utf8); name = "note\(index).md"
             default:
-                bytes = (0..<(4096 + index * 37)).map { _ in UInt8.random(in: 0...255, using: &generator) } + [0]
+                bytes = (0..<(4096 + index * 37)).map { _ in UInt8(generator.unit() * 256) } + [0]
                 name = index % 20 == 9 ? "blob\(index).md" : "image\(index).png"
             }
             try Data(bytes).write(to: folder.appendingPathComponent(name))
@@ -99,7 +97,7 @@ final class KillTests: XCTestCase {
         let changing = original.keys.filter { original[$0] != fixed[$0] }.count
         XCTAssertGreaterThan(changing, 120, "the folder must give fix plenty to write")
 
-        var generator = SeededGenerator(state: 0x5EED_4B11)
+        var generator = Seeded(state: 0x5EED_4B11)
         var partial = 0, temporaries = 0, alreadyOriginal = 0
         var resumeTime = 0.0, undoTime = 0.0
         let iterations = 16
@@ -111,7 +109,7 @@ final class KillTests: XCTestCase {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0...duration, using: &generator))
+            Thread.sleep(forTimeInterval: generator.unit() * duration)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
 
