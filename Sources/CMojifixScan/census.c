@@ -85,6 +85,12 @@ void mj_census_scalar(const uint8_t *p, size_t n, const uint64_t *alphabet, mj_c
     memset(r, 0, sizeof *r);
     scan_state s = { (size_t)-1 };
     r->valid_prefix = scalar_range(p, 0, n, n, alphabet, r, &s);
+    // Past the first invalid byte (legacy text, or a binary file) the control bytes are still
+    // counted, so a binary file is known as one whatever its first bytes are. No legacy charset
+    // uses a control byte inside a character.
+    for (size_t i = r->valid_prefix; i < n; i++) {
+        if (p[i] < 0x80 && is_counted_control(p[i])) { r->control_bytes++; if (p[i] == 0) r->nul_bytes++; }
+    }
 }
 
 #ifdef MJ_HAVE_X86

@@ -100,4 +100,38 @@ public enum AtomicFile {
         let dir = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         if dir >= 0 { fsync(dir); close(dir) }
     }
+
+    /// Removes the temporary files (`.<name>.mojifix-<pid>-XXXXXX`) that writers which no longer run
+    /// left in `folder` when they were killed between creating and renaming them. Those of a live
+    /// process are kept: several `fix` processes may work in one folder at once (pre-commit runs
+    /// hooks in parallel). Returns the names removed.
+    @discardableResult
+    public static func removeStaleTemporaries(in folder: RawPath) -> [[UInt8]] {
+        guard let dir = folder.withCString({ opendir($0) }) else { return [] }
+        var stale: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard name.first == UInt8(ascii: "."), let pid = writerPid(ofTemporary: name), !isRunning(pid) else { continue }
+            stale.append(name)
+        }
+        closedir(dir)
+        return stale.filter { name in folder.appending(name).withCString { unlink($0) } == 0 }
+    }
+
+    /// The pid in a temporary file's name `.<name>.mojifix-<pid>-XXXXXX`, or nil for any other name.
+    static func writerPid(ofTemporary name: [UInt8]) -> pid_t? {
+        let marker = Array(temporaryMarker.utf8)
+        guard name.count > marker.count,
+              let start = (0...(name.count - marker.count)).last(where: { name[$0..<($0 + marker.count)].elementsEqual(marker) })
+        else { return nil }
+        let rest = name[(start + marker.count)...].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        guard rest.count == 2, rest[1].count == 6, let pid = pid_t(rest[0]), pid > 0 else { return nil }
+        return pid
+    }
+
+    /// A process exists with this pid (EPERM: it exists but is someone else's).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || Glibc.errno == EPERM
+    }
 }

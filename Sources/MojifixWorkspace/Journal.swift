@@ -36,6 +36,9 @@ public struct JournalEntry: Equatable, Sendable {
     public enum Change: Equatable, Sendable {
         case content(Content)
         case rename(Rename)
+        /// A folder where the run writes temporary files, recorded before the first one is made,
+        /// so that `undo` of a killed run knows where to look for what it left.
+        case staging(RawPath)
     }
 
     public var change: Change
@@ -45,6 +48,8 @@ public struct JournalEntry: Equatable, Sendable {
     }
 
     public init(_ rename: Rename) { change = .rename(rename) }
+
+    public init(stagingIn folder: RawPath) { change = .staging(folder) }
 
     /// Bytes of original content the entry carries (what a pending batch holds in memory).
     var originalSize: Int {
@@ -62,33 +67,41 @@ public struct JournalEntry: Equatable, Sendable {
             return "{\"kind\": \"rename\", \"parent_base64\": \"\(Base64.encode(r.parent.bytes))\", "
                 + "\"old_base64\": \"\(Base64.encode(r.oldName))\", \"new_base64\": \"\(Base64.encode(r.newName))\", "
                 + "\"inode\": \(r.inode), \"plan\": \(JSONText.quote(r.plan))}\n"
+        case .staging(let folder):
+            return "{\"kind\": \"staging\", \"folder_base64\": \"\(Base64.encode(folder.bytes))\"}\n"
         }
     }
 
-    /// Parses a line this type wrote (a flat object of strings and integers).
-    init?(line: Substring) {
+    /// Parses a line this type wrote (a flat object of strings and integers), on its bytes: a
+    /// journal holds every original file, so this runs over megabytes.
+    init?(line: ArraySlice<UInt8>) {
         var fields: [String: String] = [:]
-        var chars = Array(line.unicodeScalars)[...]
-        func skip() { while let c = chars.first, c == " " || c == "," || c == "{" || c == "}" || c == ":" || c == "\n" { chars.removeFirst() } }
+        var i = line.startIndex
+        func skip() {
+            while i < line.endIndex, [0x20, 0x2C, 0x7B, 0x7D, 0x3A, 0x0A].contains(line[i]) { i += 1 }
+        }
         func string() -> String? {
-            guard chars.first == "\"" else { return nil }
-            chars.removeFirst()
-            var out = ""
-            while let c = chars.first {
-                chars.removeFirst()
-                if c == "\"" { return out }
-                if c == "\\", let e = chars.first {
-                    chars.removeFirst()
-                    switch e {
-                    case "u":
-                        let hex = String(String.UnicodeScalarView(chars.prefix(4)))
-                        chars.removeFirst(min(4, chars.count))
-                        guard let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else { return nil }
-                        out.unicodeScalars.append(s)
-                    default: out.unicodeScalars.append(e)
-                    }
-                } else {
-                    out.unicodeScalars.append(c)
+            guard i < line.endIndex, line[i] == 0x22 else { return nil }
+            i += 1
+            var out: [UInt8] = []
+            while i < line.endIndex {
+                let c = line[i]
+                i += 1
+                if c == 0x22 { return String(decoding: out, as: UTF8.self) }
+                guard c == 0x5C else { out.append(c); continue }
+                guard i < line.endIndex else { return nil }
+                let e = line[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard i + 4 <= line.endIndex, let v = UInt32(String(decoding: line[i..<(i + 4)], as: UTF8.self), radix: 16),
+                          let scalar = Unicode.Scalar(v) else { return nil }
+                    i += 4
+                    out += Array(String(Character(scalar)).utf8)
+                default: out.append(e)
                 }
             }
             return nil
@@ -100,15 +113,20 @@ public struct JournalEntry: Equatable, Sendable {
             if let value = string() {
                 fields[key] = value
             } else {
-                var digits = ""
-                while let c = chars.first, ("0"..."9").contains(c) { digits.unicodeScalars.append(c); chars.removeFirst() }
-                fields[key] = digits
+                let digits = line[i...].prefix { (0x30...0x39).contains($0) }
+                i += digits.count
+                fields[key] = String(decoding: digits, as: UTF8.self)
             }
         }
         if fields["kind"]?.utf8.elementsEqual("rename".utf8) == true {
             guard let parent = fields["parent_base64"].flatMap(Base64.decode), let old = fields["old_base64"].flatMap(Base64.decode),
                   let new = fields["new_base64"].flatMap(Base64.decode), let inode = fields["inode"].flatMap({ UInt64($0) }) else { return nil }
             self.init(Rename(parent: RawPath(parent), oldName: old, newName: new, inode: inode, plan: fields["plan"] ?? ""))
+            return
+        }
+        if fields["kind"]?.utf8.elementsEqual("staging".utf8) == true {
+            guard let folder = fields["folder_base64"].flatMap(Base64.decode) else { return nil }
+            self.init(stagingIn: RawPath(folder))
             return
         }
         guard let path = fields["path"].map(RawPath.init) ?? fields["path_base64"].flatMap(Base64.decode).map(RawPath.init(bytes:)),
@@ -139,7 +157,9 @@ public struct Journal: Sendable {
 
     public func entries(of run: String) throws(AtomicFile.Failure) -> [JournalEntry] {
         let bytes = try AtomicFile.read(folder + "/" + run).bytes
-        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap(JournalEntry.init(line:))
+        // A run killed mid-append leaves a partial last line: it does not parse and is dropped (its
+        // file was not replaced yet).
+        return bytes.split(separator: 0x0A).compactMap(JournalEntry.init(line:))
     }
 
     public func markUndone(_ run: String) throws(AtomicFile.Failure) {
@@ -148,11 +168,7 @@ public struct Journal: Sendable {
 
     /// Starts a run file (creating the folder as needed).
     public func start() throws(AtomicFile.Failure) -> JournalRun {
-        var path = ""
-        for part in folder.split(separator: "/", omittingEmptySubsequences: false) {
-            path += path.isEmpty && folder.hasPrefix("/") ? "/" + part : (path.isEmpty ? "" : "/") + part
-            if !path.isEmpty { mkdir(path, 0o755) }
-        }
+        Paths.createFolders(folder)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let name = "\(now.tv_sec)\(String(now.tv_nsec / 1_000_000 + 1000).dropFirst())-\(getpid()).jsonl"
@@ -175,7 +191,8 @@ public final class JournalRun {
     }
 
     /// Several entries, synced once (a folder's renames are journaled together before any is made).
-    public func append(_ entries: [JournalEntry]) throws(AtomicFile.Failure) {
+    /// `sync: false` for a line only a killed process's successor needs (the kernel keeps it).
+    public func append(_ entries: [JournalEntry], sync: Bool = true) throws(AtomicFile.Failure) {
         let bytes = Array(entries.map(\.line).joined().utf8)
         var offset = 0
         while offset < bytes.count {
@@ -183,6 +200,6 @@ public final class JournalRun {
             if n < 0 { if Glibc.errno == EINTR { continue }; throw .errno(name) }
             offset += n
         }
-        guard fsync(fd) == 0 else { throw .errno(name) }
+        guard !sync || fsync(fd) == 0 else { throw .errno(name) }
     }
 }

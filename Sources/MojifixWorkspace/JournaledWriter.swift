@@ -7,7 +7,7 @@ import Glibc
 /// Replaces many files, journaled, with a group commit: a crash or SIGKILL at any moment leaves
 /// every file either as it was or wholly new, and the journal describes every replaced file.
 ///
-/// Per chunk of files: their new bytes go to temporary files (no fsync each), one syncfs makes
+/// Per chunk of files (64, or 32 MiB): their new bytes go to temporary files (no fsync each), one syncfs makes
 /// them durable, their journal entries are appended with one fsync, and only then are the
 /// temporary files renamed over the targets; the folders are synced once at the end. Three
 /// fsyncs per file become about two per chunk, which is most of a batch's time on a real disk.
@@ -28,14 +28,19 @@ public final class JournaledWriter: Sendable {
     private let maxBytes: Int
     private let pending = Mutex(Pending())
     /// Serialises flushes (journal order = commit order) and holds what the run did.
-    private let committed = Mutex<(run: JournalRun?, folders: Set<RawPath>, failed: [Failed])>((nil, [], []))
+    private let committed = Mutex<(run: JournalRun?, folders: Set<RawPath>, staging: Set<RawPath>, failed: [Failed])>((nil, [], [], []))
 
-    public init(journal: Journal, maxFiles: Int = 256, maxBytes: Int = 32 << 20) {
+    public init(journal: Journal, maxFiles: Int = 64, maxBytes: Int = 32 << 20) {
         self.journal = journal; self.maxFiles = maxFiles; self.maxBytes = maxBytes
     }
 
     /// Stages one file's replacement; it is in place after a later flush (at the latest `finish`).
     public func replace(_ path: RawPath, with output: [UInt8], entry: JournalEntry, mode: mode_t) throws(AtomicFile.Failure) {
+        let folder = path.parentAndName.parent
+        try committed.withLock { (state: inout (run: JournalRun?, folders: Set<RawPath>, staging: Set<RawPath>, failed: [Failed])) throws(AtomicFile.Failure) in
+            if state.run == nil { state.run = try journal.start() }
+            if state.staging.insert(folder).inserted { try state.run!.append([JournalEntry(stagingIn: folder.absolute)], sync: false) }
+        }
         let staged = try AtomicFile.stage(output, for: path, mode: mode, sync: false)
         let full: Pending? = pending.withLock { pending in
             pending.entries.append(entry); pending.staged.append(staged); pending.bytes += output.count + entry.originalSize
@@ -74,7 +79,6 @@ public final class JournaledWriter: Sendable {
             }
             // 2. The journal describes every file before it is replaced.
             do {
-                if state.run == nil { state.run = try journal.start() }
                 try state.run!.append(chunk.entries)
             } catch {
                 return fail("journal: \(error); not written")

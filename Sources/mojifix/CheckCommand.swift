@@ -24,8 +24,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var normalize: NormalizeOptionsGroup
 
-    @Option(name: .customLong("report-json"), help: ArgumentHelp("Write a JSON report: one entry per file with its status and plan.", valueName: "file.json"))
-    var reportJSON: String?
+    @Option(name: .long, help: ArgumentHelp("Write a JSON report: per file its status, SHA-256, plan and normalisation rules.", valueName: "FILE.json"))
+    var report: String?
 
     @OptionGroup var batch: BatchOptions
 
@@ -37,13 +37,14 @@ struct CheckCommand: ParsableCommand {
             let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
                 FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes)
             }) { work, path in work.process(path, findings: true) }
-            let report = BatchReport(outcomes: outcomes, problems: problems)
-            report.printProblems()
+            let batchReport = BatchReport(outcomes: outcomes, problems: problems)
+            batchReport.printProblems()
             for outcome in outcomes where !outcome.findings.isEmpty {
                 FileIO.writeOutput(outcome.findings.joined(separator: "\n") + "\n")
             }
-            try report.finish(command: "check", dryRun: true, walkedFolder: walkedFolder, jsonPath: reportJSON)
-            let code = report.exitCode(dirty: outcomes.contains(where: \.dirty))
+            if walkedFolder { FileIO.writeError(batchReport.table) }
+            if let report { try batchReport.writeJSON(command: "check", dryRun: true, journalRun: nil, to: report) }
+            let code = batchReport.exitCode(dirty: outcomes.contains(where: \.dirty))
             if code != 0 { throw ExitCode(code) }
         }
     }

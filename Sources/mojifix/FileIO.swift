@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MojifixWorkspace
 
 /// Byte-exact reading and writing with POSIX calls (clear errno messages, no Foundation start-up).
 enum FileIO {
@@ -80,13 +81,18 @@ enum FileIO {
         }
     }
 
-    /// An absolute path (journal entries must not depend on the folder `undo` runs in).
-    static func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return path }
-        let cwd = String(cString: buffer)
-        return (cwd == "/" ? "" : cwd) + "/" + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+    /// The repository root: the nearest folder, from the current one up, that holds
+    /// `.mojifix.toml` or `.git`; the current folder when none does.
+    static func repositoryRoot() -> String {
+        let start = Paths.currentFolder()
+        var folder = start
+        while true {
+            for marker in [".mojifix.toml", ".git"] where access((folder == "/" ? "" : folder) + "/" + marker, F_OK) == 0 {
+                return folder
+            }
+            if folder == "/" { return start }
+            folder = Paths.parent(folder)
+        }
     }
 
     /// The path of `name` in the current folder or the nearest parent, not looking above the

@@ -7,15 +7,17 @@ import MojifixMarkdown
 import MojifixWorkspace
 
 /// `mojifix fix PATH...`: repair then normalise, rewriting files in place (atomically, journaled
-/// for `undo`); `fix -` and `fix --stdout FILE` print instead.
+/// for `undo`); `fix -` and `fix --stdout FILE` print instead; `fix --names` repairs names.
 struct FixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
         abstract: "Repair mojibake, then normalise the Markdown, in place (journaled; see `undo`).",
         discussion: """
             `fix -` reads stdin and writes stdout; `fix --stdout FILE` prints instead of rewriting. Folders are \
-            searched for Markdown files. Exit codes (the pre-commit fixer convention): 0 nothing changed; \
-            1 files were modified (or would be, with --dry-run); 2 a file could not be processed.
+            walked (see --include). Markdown files are repaired and normalised, other text files only repaired; \
+            binary files are skipped. Exit codes (pre-commit's fixer convention): 0 nothing changed; 1 files were \
+            modified (or would be, with --dry-run or --diff); 2 a file or folder could not be processed (the others \
+            were); 3 no errors, but a legacy file's encoding is ambiguous (listed, not guessed).
 
             `fix --names PATH...` repairs garbled file and folder names instead (raw CP949 bytes, CP949 or UTF-8 \
             shown as CP437, Latin-1, Windows-1252 or Mac OS Roman, macOS's decomposed Hangul). It is a dry run \
@@ -36,8 +38,14 @@ struct FixCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; list the files that would change.")
     var dryRun = false
 
-    @Option(name: .long, help: "Journal folder for undo.")
-    var journal: String = ".mojifix/journal"
+    @Flag(name: .long, help: "Write nothing; print a unified diff of what would change.")
+    var diff = false
+
+    @Option(name: .long, help: ArgumentHelp("Write a JSON report: per file its status, SHA-256 before and after, plan and normalisation rules.", valueName: "FILE.json"))
+    var report: String?
+
+    @Option(name: .long, help: "Journal folder for undo (default: [journal] folder of .mojifix.toml, else .mojifix/journal at the repository root).")
+    var journal: String?
 
     @Flag(name: .long, help: "Repair garbled file and folder names instead of contents; a dry run unless --apply (exit 1 when something would be renamed).")
     var names = false
@@ -48,157 +56,120 @@ struct FixCommand: ParsableCommand {
     @Option(name: .long, help: "Read legacy input as this charset (see `repair --help`).")
     var from: String?
 
-    @Option(name: .customLong("report-json"), help: ArgumentHelp("Write a JSON report: one entry per file with its status and plan.", valueName: "file.json"))
-    var reportJSON: String?
-
     @OptionGroup var batch: BatchOptions
 
     @OptionGroup var normalize: NormalizeOptionsGroup
 
     func run() throws {
         try reportingErrors {
-            if names { throw ExitCode(try fixNames()) }
+            let loaded = try normalize.configFile.load()
+            let location = JournalLocation(flag: journal, configuration: loaded)
+            if names { throw ExitCode(try fixNames(location)) }
             guard !apply else { throw CLIError(message: "--apply goes with --names (fix PATH already rewrites; preview with --dry-run)", code: 64) }
-            let options = try normalize.options()
-            let normalizer = Normalizer(options: options)
-            if paths == ["-"] || stdout {
-                let repairer = try Repairer(options: RepairOptions(from: from.map(Charset.named)))
-                guard paths.count == 1 else { throw CLIError(message: "--stdout takes one file", code: 64) }
-                let name = paths[0] == "-" ? "<stdin>" : paths[0]
-                let input: [UInt8]
-                do {
-                    input = try paths[0] == "-" ? FileIO.readStandardInput(limit: 512 << 20) : FileIO.read(path: paths[0], limit: 512 << 20)
-                } catch { throw CLIError(message: "\(name): \(error)", code: 2) }
-                let repaired = try InputOptions.repair(input, with: repairer, name: name)
-                let result = normalizer.normalize(repaired.output)
-                FileIO.writeOutput(result.output)
-                normalize.printReport(result, input: repaired.output, file: name)
-                return
-            }
-            let journalFolder = journal
-            let (files, problems, walkedFolder) = batch.files(under: paths, skipping: journalFolder)
-            let sink = JournalSink(folder: journalFolder)
-            let dryRun = dryRun
-            let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
-            let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
+            let normalizer = Normalizer(options: try normalize.options(loaded))
+            let makeWork = { () throws -> FileWork in
                 FileWork(repairer: try Repairer(options: RepairOptions(from: from.map(Charset.named), maxInputBytes: batch.maxBytes)),
                          normalizer: normalizer, limit: batch.maxBytes)
-            }) { work, path in
-                work.process(path) { original, mode, output, outcome in
-                    guard outcome.changed else { return }
-                    outcome.sha256Before = SHA256.hex(original)
-                    outcome.sha256After = SHA256.hex(output)
-                    if dryRun { return }
-                    do {
-                        // The journal entry is on disk before the file is replaced.
-                        try sink.append(JournalEntry(path: path.absolute, mode: mode, sha256Before: outcome.sha256Before!,
-                                                     sha256After: outcome.sha256After!, original: original))
-                        try AtomicFile.write(output, to: path, mode: mode_t(mode))
-                    } catch {
-                        outcome.status = .error; outcome.message = "\(error)"
-                    }
+            }
+            if paths == ["-"] || stdout {
+                try printFixed(try makeWork())
+            } else {
+                try fixInPlace(makeWork, location)
+            }
+        }
+    }
+
+    /// `fix -` / `fix --stdout FILE`: the result on stdout, nothing written. The input is
+    /// normalised as Markdown whatever its name (this is how editors and scripts call it).
+    private func printFixed(_ work: FileWork) throws {
+        guard paths.count == 1 else { throw CLIError(message: "--stdout takes one file", code: 64) }
+        let name = paths[0] == "-" ? "<stdin>" : paths[0]
+        let input: [UInt8]
+        do {
+            input = try paths[0] == "-" ? FileIO.readStandardInput(limit: 512 << 20) : FileIO.read(path: paths[0], limit: 512 << 20)
+        } catch { throw CLIError(message: "\(name): \(error)", code: 2) }
+        var output: [UInt8] = []
+        let outcome = work.process(input, path: RawPath(name), markdown: true) { output = $0 }
+        switch outcome.status {
+        case .ambiguous: throw CLIError(message: outcome.message ?? name, code: 3)
+        case .error, .skipped: throw CLIError(message: outcome.message ?? name, code: 2)
+        default: FileIO.writeOutput(output)
+        }
+        if let report {
+            try BatchReport(outcomes: [outcome], problems: []).writeJSON(command: "fix", dryRun: true, journalRun: nil, to: report)
+        }
+    }
+
+    private func fixInPlace(_ makeWork: () throws -> FileWork, _ location: JournalLocation) throws {
+        let (walked, problems, walkedFolder) = batch.files(under: paths, skipping: nil)
+        var files = walked
+        if let file = files.first(where: { $0.string.map(location.isWithin) ?? false }) {
+            throw CLIError(message: "journal folder \(location.path) is \(file), one of the files being fixed; choose another with --journal", code: 2)
+        }
+        // Never rewrite the journal's own files: `undo` must find them as they were written.
+        let inJournal = files.filter { $0.string.map(location.holds) ?? false }
+        files.removeAll { $0.string.map(location.holds) ?? false }
+        let writing = !dryRun && !diff
+        if writing { Self.removeStaleTemporaries(in: files.map(\.parentAndName.parent)) }
+        let writer = JournaledWriter(journal: Journal(folder: location.path))
+        let diff = diff
+        let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
+        var outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: makeWork) { work, path in
+            work.process(path) { original, mode, output, outcome in
+                guard outcome.changed else { return }
+                if diff {
+                    let name = path.bytes.first == UInt8(ascii: "/") ? String(path.description.dropFirst()) : path.description
+                    outcome.diff = UnifiedDiff.make(old: original, new: output, name: name)
+                }
+                guard writing else { return }
+                do {
+                    try writer.replace(path, with: output, entry: JournalEntry(path: path.absolute, mode: mode, sha256Before: outcome.sha256Before!,
+                                                                                sha256After: outcome.sha256After!, original: original),
+                                       mode: mode_t(mode))
+                } catch {
+                    outcome.status = .error; outcome.message = "\(error)"
                 }
             }
-            let report = BatchReport(outcomes: outcomes, problems: problems)
-            try finish(report, walkedFolder: walkedFolder, run: sink.runName)
         }
-    }
-
-    /// Per-file lines in file order, the summary table after a folder walk, the JSON report.
-    private func finish(_ report: BatchReport, walkedFolder: Bool, run: String?) throws {
+        outcomes += inJournal.map { FileOutcome(path: $0, status: .skipped, message: "\($0): inside the journal folder \(location.path)") }
+        let (run, failed) = writer.finish()
+        for failure in failed {
+            if let index = outcomes.firstIndex(where: { $0.path == failure.path }) {
+                outcomes[index].status = .error; outcomes[index].message = failure.message
+            }
+        }
+        let runPath = run.map { location.path + "/" + $0 }
+        let report = BatchReport(outcomes: outcomes, problems: problems)
         report.printProblems()
-        for outcome in report.outcomes where outcome.changed {
-            FileIO.writeOutput("\(dryRun ? "would fix" : "fixed") \(outcome.path) (\(outcome.status.rawValue))\n")
+        for outcome in outcomes where outcome.changed {
+            if let diff = outcome.diff { FileIO.writeOutput(diff); continue }
+            FileIO.writeOutput("\(writing ? "fixed" : "would fix") \(outcome.path) (\(outcome.status.rawValue))\n")
         }
-        try report.finish(command: "fix", dryRun: dryRun, walkedFolder: walkedFolder, jsonPath: reportJSON)
-        if let run { FileIO.writeError("journal: \(journal)/\(run) (undo with `mojifix undo`)\n") }
-        let code = report.exitCode(dirty: report.outcomes.contains(where: \.changed))
+        if walkedFolder { FileIO.writeError(report.table) }
+        if let path = self.report { try report.writeJSON(command: "fix", dryRun: !writing, journalRun: runPath, to: path) }
+        if let runPath { FileIO.writeError("journal: \(runPath) (undo with `mojifix undo`)\n") }
+        let code = report.exitCode(dirty: outcomes.contains(where: \.changed))
         if code != 0 { throw ExitCode(code) }
     }
-}
 
-extension FixCommand {
     /// Renaming is a preview by default, unlike content fixes: a rename breaks every link,
     /// script and bookmark that names the old path, and is harder to spot afterwards than an
     /// edit, so the user reads the list first and adds --apply.
-    private func fixNames() throws -> Int32 {
+    private func fixNames(_ location: JournalLocation) throws -> Int32 {
         guard !stdout, !paths.contains("-") else { throw CLIError(message: "--names takes files or folders, not - or --stdout", code: 64) }
         guard from == nil else { throw CLIError(message: "--from does not apply to --names (names are detected one by one)", code: 64) }
         guard !(apply && dryRun) else { throw CLIError(message: "--apply and --dry-run contradict each other", code: 64) }
-        return try FixNames(apply: apply, journalFolder: journal).fix(RawArguments.paths(paths))
-    }
-}
-
-/// `mojifix undo [RUN]`: restores the files of the last (or the named) journaled run, byte for
-/// byte; a file that changed since is refused, not overwritten.
-struct UndoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "undo",
-        abstract: "Restore the files of the last (or a named) `fix` run byte for byte, and rename back what `fix --names` renamed.",
-        discussion: """
-            Changes are undone in reverse order. A file that changed since the run is not restored; a renamed entry \
-            that is gone or was replaced, or whose old name is taken, is not renamed back. Exit codes: 0 restored; \
-            2 something was refused (the run stays undoable) or the journal is unreadable.
-            """
-    )
-
-    @Argument(help: "The run to undo (a file name in the journal folder); default: the last one.")
-    var runName: String?
-
-    @Option(name: .long, help: "Journal folder.")
-    var journal: String = ".mojifix/journal"
-
-    func run() throws {
-        try reportingErrors {
-            let journal = Journal(folder: journal)
-            guard let name = runName ?? journal.runs().last else {
-                throw CLIError(message: "nothing to undo in \(self.journal)", code: 2)
-            }
-            let entries: [JournalEntry]
-            do { entries = try journal.entries(of: name) } catch { throw CLIError(message: "\(error)", code: 2) }
-            var refused = false
-            var folders: Set<RawPath> = []
-            for entry in entries.reversed() {
-                switch entry.change {
-                case .content(let content): refused = !Self.restore(content) || refused
-                case .rename(let rename):
-                    refused = !Self.renameBack(rename) || refused
-                    folders.insert(rename.parent)
-                }
-            }
-            folders.forEach(NameRename.syncFolder)
-            if refused { throw ExitCode(2) }
-            do { try journal.markUndone(name) } catch { throw CLIError(message: "\(error)", code: 2) }
-        }
+        return try FixNames(apply: apply, journalFolder: location.path).fix(RawArguments.paths(paths))
     }
 
-    /// Writes a file's original bytes back, unless it changed since the fix.
-    private static func restore(_ entry: JournalEntry.Content) -> Bool {
-        let current: [UInt8]
-        do { current = try AtomicFile.read(entry.path).bytes } catch {
-            FileIO.writeError("mojifix: error: \(entry.path): cannot read (\(error)); not restored\n"); return false
-        }
-        guard SHA256.hex(current) == entry.sha256After else {
-            FileIO.writeError("mojifix: error: \(entry.path): changed since the fix; not restored\n"); return false
-        }
-        do {
-            try AtomicFile.write(entry.original, to: entry.path, mode: mode_t(entry.mode))
-            FileIO.writeOutput("restored \(entry.path)\n")
-            return true
-        } catch {
-            FileIO.writeError("mojifix: error: \(error)\n"); return false
-        }
-    }
-
-    /// Gives a renamed entry its old name back (refused when it is gone, replaced, or the old name is taken).
-    private static func renameBack(_ rename: JournalEntry.Rename) -> Bool {
-        do {
-            if try NameRename.undo(rename) == .restored {
-                FileIO.writeOutput("renamed back \(rename.parent.appending(rename.newName).display) -> \(RawPath.display(rename.oldName))\n")
+    /// Removes what writers killed mid-write left in these folders (never a live process's:
+    /// pre-commit runs several `fix` at once).
+    static func removeStaleTemporaries(in folders: [RawPath]) {
+        var seen = Set<RawPath>()
+        for folder in folders where seen.insert(folder).inserted {
+            for name in AtomicFile.removeStaleTemporaries(in: folder) {
+                FileIO.writeError("mojifix: removed \(folder.absolute.appending(name)), a temporary file of a killed run\n")
             }
-            return true
-        } catch {
-            FileIO.writeError("mojifix: error: \(error)\n"); return false
         }
     }
 }

@@ -13,14 +13,15 @@ struct NormalizeCommand: ParsableCommand {
     var input: String
 
     @OptionGroup var normalize: NormalizeOptionsGroup
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
         try reportingErrors {
-            let options = try normalize.options()
+            let options = try normalize.options(reportAnchorChanges: report.report)
             let bytes = try InputOptions.readUTF8(input)
             let result = Normalizer(options: options).normalize(bytes)
             FileIO.writeOutput(result.output)
-            normalize.printReport(result, input: bytes, file: input == "-" ? "<stdin>" : input)
+            report.printReport(result, input: bytes, file: input == "-" ? "<stdin>" : input)
         }
     }
 }

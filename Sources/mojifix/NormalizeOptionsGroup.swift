@@ -2,22 +2,13 @@ import ArgumentParser
 import MojifixCore
 import MojifixMarkdown
 
-/// Options of the commands that normalise Markdown.
+/// Options of the commands that normalise Markdown: the rule set, from the configuration file
+/// and then the command line.
 struct NormalizeOptionsGroup: ParsableArguments {
-    @Flag(name: .long, help: "List every change and finding on stderr as `path:line:col: rule: message`.")
-    var report = false
-
-    @Flag(name: .long, help: "With --report, print the findings as JSON on stderr.")
-    var json = false
-
     @Option(name: .long, help: "Rule set: safe (default), precommit, export (also the opt-in rules).")
     var profile: String?
 
-    @Option(name: .long, help: "Read this configuration instead of the repository's .mojifix.toml.")
-    var config: String?
-
-    @Flag(name: .long, help: "Ignore any .mojifix.toml.")
-    var noConfig = false
+    @OptionGroup var configFile: ConfigOptions
 
     @Option(name: .long, help: "Turn a rule on (repeatable; see `mojifix rules`).")
     var enable: [String] = []
@@ -31,12 +22,12 @@ struct NormalizeOptionsGroup: ParsableArguments {
     @Flag(name: .long, help: "Remove the characters the security-characters rule reports, instead of only reporting them.")
     var stripSecurity = false
 
-    /// The configuration file's options, then the command line's on top.
-    func options() throws -> NormalizeOptions {
+    /// The configuration file's options (`loaded`, else read now), then the command line's on top.
+    func options(_ loaded: ConfigOptions.Loaded? = nil, reportAnchorChanges: Bool = false) throws -> NormalizeOptions {
         for name in enable + disable where RuleRegistry.rule(named: name) == nil {
             throw CLIError(message: "unknown rule \"\(name)\" (see `mojifix rules`)", code: 64)
         }
-        var configuration = try loadConfiguration() ?? Configuration()
+        var configuration = try (loaded ?? configFile.load())?.configuration ?? Configuration()
         if let profile {
             guard RuleRegistry.rules(forProfile: profile) != nil else {
                 throw CLIError(message: "unknown profile \"\(profile)\" (safe, precommit, export)", code: 64)
@@ -48,26 +39,18 @@ struct NormalizeOptionsGroup: ParsableArguments {
         options.enabledRules.subtract(disable)
         if keepCRLF { options.keepCRLF = true }
         if stripSecurity { options.stripSecurityCharacters = true }
-        options.reportAnchorChanges = report
+        options.reportAnchorChanges = reportAnchorChanges
         return options
     }
+}
 
-    /// `--config FILE`, else the nearest `.mojifix.toml` from the current folder up to the
-    /// repository root (the folder holding `.git`).
-    private func loadConfiguration() throws -> Configuration? {
-        guard !noConfig else { return nil }
-        let path = try config ?? FileIO.findUpwards(Configuration.fileName, stopAt: ".git")
-        guard let path else { return nil }
-        let bytes: [UInt8]
-        do { bytes = try FileIO.read(path: path, limit: 1 << 20) } catch {
-            throw CLIError(message: "\(path): \(error)", code: 2)
-        }
-        do {
-            return try Configuration.parse(String(decoding: bytes, as: UTF8.self))
-        } catch {
-            throw CLIError(message: "\(path): \(error)", code: 2)
-        }
-    }
+/// `--report [--json]`: the normaliser's changes and findings on stderr.
+struct ReportOptions: ParsableArguments {
+    @Flag(name: .long, help: "List every change and finding on stderr as `path:line:col: rule: message`.")
+    var report = false
+
+    @Flag(name: .long, help: "With --report, print the findings as JSON on stderr.")
+    var json = false
 
     /// Prints the findings of a normalisation (to stderr) when asked.
     func printReport(_ result: Normalizer.Result, input: [UInt8], file: String) {

@@ -45,7 +45,7 @@ final class BatchCommandTests: XCTestCase {
         try write("posts/clean.md", Array(repaired.utf8))
         try write("posts/legacy.txt", [0xC7, 0xD1, 0xB1, 0xDB, 0x20, 0xB9, 0xAE, 0xBC, 0xAD, 0xC0, 0xD4, 0xB4, 0xCF, 0xB4, 0xD9, 0x2E, 0x0A])
         try write("posts/image.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0x00, 0x01, 0x02])
-        let fix = try CLIRunner.run(["fix", "--dry-run", "--report-json", "report.json", "posts"], directory: directory)
+        let fix = try CLIRunner.run(["fix", "--dry-run", "--report", "report.json", "posts"], directory: directory)
         XCTAssertEqual(fix.exitCode, 1, fix.summary)
         for row in ["files scanned  4", "repaired       1", "transcoded     1", "unchanged      1", "skipped        1", "errors         0"] {
             XCTAssertTrue(fix.stderr.contains(row), "missing \(row) in\n\(fix.stderr)")
@@ -151,17 +151,17 @@ final class BatchCommandTests: XCTestCase {
     /// (names as bytes, modes, contents) is exactly what it was.
     func testArchiveFixThenUndoRestoresTheTree() throws {
         let archive = directory.appendingPathComponent("archive")
-        _ = try TreeDigest.python(["import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+        _ = try ByteTreeDigest.python(["import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
                                    CLIRunner.packageRoot.appendingPathComponent("Scripts/make_archive.py").path,
                                    archive.path, "--files", "400", "--seed", "7"])
-        let before = try TreeDigest.of(archive)
+        let before = try ByteTreeDigest.of(archive)
         XCTAssertGreaterThan(Int(before.split(separator: " ")[1])!, 400, before)   // files and their folders
         let fix = try CLIRunner.run(["fix", "--include", "*", "archive"], directory: directory, timeout: 300)
         XCTAssertTrue([1, 2, 3].contains(fix.exitCode), fix.summary)
         XCTAssertFalse(fix.stderr.contains("mojifix: error:"), fix.stderr)   // nothing in this archive is unreadable
-        XCTAssertNotEqual(try TreeDigest.of(archive), before)
+        XCTAssertNotEqual(try ByteTreeDigest.of(archive), before)
         let undo = try CLIRunner.run(["undo"], directory: directory, timeout: 300)
         XCTAssertEqual(undo.exitCode, 0, undo.summary)
-        XCTAssertEqual(try TreeDigest.of(archive), before)
+        XCTAssertEqual(try ByteTreeDigest.of(archive), before)
     }
 }

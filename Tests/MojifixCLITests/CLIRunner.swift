@@ -132,10 +132,24 @@ enum CLIRunner {
 
     private static func runOnce(_ binary: URL, _ arguments: [String], stdin: [UInt8]?, directory: URL,
                                 timeout: TimeInterval, file: StaticString, line: UInt) throws -> CLIResult {
+        try runProcess(binary, arguments, stdin: stdin, directory: directory, timeout: timeout, file: file, line: line)
+    }
+
+    /// Runs any executable (git, pre-commit, sha256sum, the binary) with both pipes drained;
+    /// `environment` entries are added to (or, as nil, removed from) this process's environment.
+    static func runProcess(_ executable: URL, _ arguments: [String], stdin: [UInt8]? = nil, directory: URL,
+                           environment: [String: String?] = [:], timeout: TimeInterval = 60,
+                           file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
+        _ = ignoreSIGPIPE
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (key, value) in environment { merged[key] = value }
+            process.environment = merged
+        }
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
@@ -163,7 +177,7 @@ enum CLIRunner {
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             exited.wait()
-            XCTFail("mojifix \(arguments.joined(separator: " ")) did not finish within \(timeout) s; killed", file: file, line: line)
+            XCTFail("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) did not finish within \(timeout) s; killed", file: file, line: line)
         }
         process.waitUntilExit()
         group.wait()

@@ -1,41 +1,52 @@
 import Foundation
+import XCTest
 
-/// A digest of a folder tree that sees names as bytes (Foundation would turn a CP949 name into
-/// U+FFFD): every entry's relative path bytes, type, permission bits and content SHA-256.
-/// Python's standard library does the walking, so the test does not trust the code under test.
-enum TreeDigest {
-    static let script = """
-        import hashlib, os, stat, sys
-        root = os.fsencode(sys.argv[1]); skip = os.fsencode(sys.argv[2]) if len(sys.argv) > 2 else None
-        rows = []
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = [d for d in dirs if os.path.join(folder, d) != skip]
-            for name in dirs + files:
-                path = os.path.join(folder, name)
-                info = os.lstat(path)
-                data = b""
-                if stat.S_ISREG(info.st_mode):
-                    with open(path, "rb") as handle: data = handle.read()
-                rows.append(os.path.relpath(path, root) + b"|%o|" % info.st_mode + hashlib.sha256(data).hexdigest().encode())
-        print(hashlib.sha256(b"\\n".join(sorted(rows))).hexdigest(), len(rows))
-        """
-
-    /// "sha256 count" of the tree under `root`, leaving out the folder `skip` (the journal).
-    static func of(_ root: URL, skipping skip: URL? = nil) throws -> String {
-        try python([script, root.path] + (skip.map { [$0.path] } ?? []))
+/// Runs a tool found on PATH (git, sha256sum, pre-commit) through `/usr/bin/env`.
+enum Tool {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:], timeout: TimeInterval = 120,
+                    file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
+        try CLIRunner.runProcess(URL(fileURLWithPath: "/usr/bin/env"), arguments, directory: directory,
+                                 environment: environment, timeout: timeout, file: file, line: line)
     }
 
-    /// Runs `python3 -c SCRIPT ARGS...` and returns its trimmed stdout.
-    static func python(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Runs and fails the test unless the tool exits 0.
+    @discardableResult
+    static func succeed(_ arguments: [String], in directory: URL, environment: [String: String?] = [:],
+                        file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
+        let result = try run(arguments, in: directory, environment: environment, file: file, line: line)
+        XCTAssertEqual(result.exitCode, 0, "\(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
+        return result
+    }
+}
+
+/// Every regular file under a folder with its SHA-256, computed by coreutils' `sha256sum` (not by
+/// the tool's own SHA-256, which the journal uses), keyed by path relative to the folder.
+enum TreeDigest {
+    static func of(_ root: URL, excluding excluded: (String) -> Bool = { _ in false },
+                   file: StaticString = #filePath, line: UInt = #line) throws -> [String: String] {
+        var paths: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: root.path)!
+        for case let path as String in enumerator where !excluded(path) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+               !isDirectory.boolValue { paths.append(path) }
+        }
+        var digests: [String: String] = [:]
+        for start in stride(from: 0, to: paths.count, by: 400) {
+            let batch = Array(paths[start..<min(paths.count, start + 400)])
+            let result = try Tool.succeed(["sha256sum", "--"] + batch, in: root, file: file, line: line)
+            for entry in String(decoding: result.stdout, as: UTF8.self).split(separator: "\n") {
+                let parts = entry.split(separator: " ", maxSplits: 1)
+                digests[String(parts[1].dropFirst())] = String(parts[0])  // "HASH  PATH" (text mode: a space)
+            }
+        }
+        XCTAssertEqual(digests.count, paths.count, "sha256sum did not list every file", file: file, line: line)
+        return digests
+    }
+
+    /// The differing paths of two digests, for a readable failure.
+    static func differences(_ actual: [String: String], _ expected: [String: String]) -> String {
+        let keys = Set(actual.keys).union(expected.keys).sorted().filter { actual[$0] != expected[$0] }
+        return keys.prefix(10).map { "\($0): \(actual[$0] ?? "missing") vs \(expected[$0] ?? "missing")" }.joined(separator: "\n")
     }
 }

@@ -28,4 +28,13 @@ final class ConfigurationTests: XCTestCase {
     func testEmptyConfigurationIsTheSafeDefault() throws {
         XCTAssertEqual(try Configuration.parse("").options().enabledRules, RuleRegistry.defaultEnabled)
     }
+
+    func testJournalFolderIsReadAsWrittenAndTyposAreErrors() throws {
+        XCTAssertEqual(try Configuration.parse("[journal]\nfolder = \"../journal\"\n").journalFolder, "../journal")
+        XCTAssertNil(try Configuration.parse("profile = \"safe\"").journalFolder)
+        XCTAssertThrowsError(try Configuration.parse("journal = \"x\""))
+        XCTAssertThrowsError(try Configuration.parse("[journal]\nfolders = \"x\""))
+        XCTAssertThrowsError(try Configuration.parse("[journal]\nfolder = 3"))
+        XCTAssertThrowsError(try Configuration.parse("[journal]\nfolder = \"\""))
+    }
 }

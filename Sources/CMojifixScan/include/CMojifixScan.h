@@ -13,7 +13,8 @@ extern "C" {
 typedef struct {
     /// Length of the well-formed UTF-8 prefix (== length when the whole input is valid).
     size_t valid_prefix;
-    /// NUL bytes, and control bytes other than TAB LF FF CR SO SI ESC (NUL included).
+    /// NUL bytes, and control bytes other than TAB LF FF CR SO SI ESC (NUL included), over the
+    /// whole input (also past the valid prefix).
     size_t nul_bytes;
     size_t control_bytes;
     /// Two adjacent characters of the mojibake alphabet, or one followed by U+FFFD.
@@ -25,7 +26,8 @@ typedef struct {
 } mj_census_result;
 
 /// `alphabet` is a 65,536-bit map (1,024 words) of the BMP scalars that some misreading charset
-/// shows for a byte >= 0x80. Counting and flags are exact only within the valid prefix.
+/// shows for a byte >= 0x80. The flags are exact only within the valid prefix; the control counts
+/// cover the whole input.
 void mj_census(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj_census_result *result);
 
 /// Forces the portable scalar path (for tests comparing both paths).

@@ -8,6 +8,9 @@ import TOMLKit
 /// disable = ["heading-spacing"]   # rules turned off
 /// keep-crlf = false               # keep CRLF files CRLF
 /// strip-security = false          # let security rules remove what they report
+///
+/// [journal]
+/// folder = "../mojifix-journal"   # where `fix` journals for `undo` (relative to this file)
 /// ```
 ///
 /// Unknown keys, profiles and rule names are errors, so a typo never silently does nothing.
@@ -19,18 +22,20 @@ public struct Configuration: Sendable, Equatable {
     public var disable: [String] = []
     public var keepCRLF: Bool?
     public var stripSecurity: Bool?
+    /// `[journal] folder`, as written (a relative path is relative to the configuration file).
+    public var journalFolder: String?
 
     public init(profile: String? = nil, enable: [String] = [], disable: [String] = [],
-                keepCRLF: Bool? = nil, stripSecurity: Bool? = nil) {
+                keepCRLF: Bool? = nil, stripSecurity: Bool? = nil, journalFolder: String? = nil) {
         self.profile = profile; self.enable = enable; self.disable = disable
-        self.keepCRLF = keepCRLF; self.stripSecurity = stripSecurity
+        self.keepCRLF = keepCRLF; self.stripSecurity = stripSecurity; self.journalFolder = journalFolder
     }
 
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public var description: String
     }
 
-    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security"]
+    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal"]
 
     public static func parse(_ text: String) throws(Failure) -> Configuration {
         let table: TOMLTable
@@ -51,7 +56,19 @@ public struct Configuration: Sendable, Equatable {
         configuration.disable = try names(table, "disable")
         configuration.keepCRLF = try flag(table, "keep-crlf")
         configuration.stripSecurity = try flag(table, "strip-security")
+        configuration.journalFolder = try journalFolder(table)
         return configuration
+    }
+
+    private static func journalFolder(_ table: TOMLTable) throws(Failure) -> String? {
+        guard let value = table["journal"] else { return nil }
+        guard let journal = value.table else { throw Failure(description: "journal must be a table ([journal] folder = \"...\")") }
+        for key in journal.keys where key != "folder" {
+            throw Failure(description: "journal: unknown key \"\(key)\" (known: folder)")
+        }
+        guard let folder = journal["folder"] else { return nil }
+        guard let path = folder.string, !path.isEmpty else { throw Failure(description: "journal.folder must be a non-empty string") }
+        return path
     }
 
     private static func names(_ table: TOMLTable, _ key: String) throws(Failure) -> [String] {

@@ -28,12 +28,11 @@ struct BatchReport {
         }
     }
 
-    /// The table after a folder walk, then the JSON report when asked.
-    func finish(command: String, dryRun: Bool, walkedFolder: Bool, jsonPath: String?) throws {
-        if walkedFolder { FileIO.writeError(table) }
-        guard let jsonPath else { return }
-        do { try AtomicFile.write(json(command: command, dryRun: dryRun), to: jsonPath, mode: 0o644) } catch {
-            throw CLIError(message: "\(error)", code: 2)
+    /// The JSON report, written atomically.
+    func writeJSON(command: String, dryRun: Bool, journalRun: String?, to path: String) throws {
+        Paths.createFolders(Paths.parent(Paths.absolute(path)))
+        do { try AtomicFile.write(json(command: command, dryRun: dryRun, journalRun: journalRun), to: path, mode: 0o644) } catch {
+            throw CLIError(message: "report: \(error)", code: 2)
         }
     }
 
@@ -61,8 +60,9 @@ struct BatchReport {
     }
 
     /// One JSON object per file (path, status, message, SHA-256 before/after, plan chains, rules).
-    func json(command: String, dryRun: Bool) -> [UInt8] {
-        var out = "{\"command\": \(JSONText.quote(command)), \"dry_run\": \(dryRun), \"files\": ["
+    func json(command: String, dryRun: Bool, journalRun: String?) -> [UInt8] {
+        var out = "{\"command\": \(JSONText.quote(command)), \"dry_run\": \(dryRun), "
+            + "\"journal\": \(journalRun.map(JSONText.quote) ?? "null"), \"files\": ["
         for (index, outcome) in outcomes.enumerated() {
             out += index == 0 ? "\n  " : ",\n  "
             var fields = [outcome.path.string.map { "\"path\": \(JSONText.quote($0))" }

@@ -23,6 +23,8 @@ struct FileOutcome: Sendable {
     var bytes = 0
     /// `check`: the file would change or breaks the security policy.
     var dirty = false
+    /// `fix --diff`: the unified diff of the change.
+    var diff: [UInt8]? = nil
 
     var changed: Bool { status == .repaired || status == .transcoded || status == .normalised }
 }
@@ -41,20 +43,29 @@ struct FileWork {
         return ["md", "markdown", "mdown", "mkd", "mkdn"].contains(ext)
     }
 
-    /// Reads, repairs and (for Markdown) normalises one file. `body` gets the original bytes and
-    /// the result when the file could be processed.
+    /// Reads, repairs and (for Markdown) normalises one file. `body` gets the original bytes, the
+    /// mode and the result when the file could be processed.
     func process(_ path: RawPath, findings wantFindings: Bool = false,
                  then body: (_ original: [UInt8], _ mode: UInt32, _ output: [UInt8], inout FileOutcome) -> Void = { _, _, _, _ in }) -> FileOutcome {
-        var outcome = FileOutcome(path: path, status: .unchanged)
         let original: [UInt8], mode: UInt32
         do {
             let read = try AtomicFile.read(path, limit: limit)
             (original, mode) = (read.bytes, UInt32(read.mode))
         } catch {
-            outcome.status = .error; outcome.message = error.description
-            return outcome
+            return FileOutcome(path: path, status: .error, message: error.description)
         }
-        outcome.bytes = original.count
+        var output: [UInt8] = []
+        var outcome = process(original, path: path, markdown: Self.isMarkdown(path), findings: wantFindings) { output = $0 }
+        if outcome.status != .error && outcome.status != .skipped && outcome.status != .ambiguous {
+            body(original, mode, output, &outcome)
+        }
+        return outcome
+    }
+
+    /// Repairs and (when `markdown`) normalises bytes; `output` gets the result.
+    func process(_ original: [UInt8], path: RawPath, markdown: Bool, findings wantFindings: Bool = false,
+                 output: ([UInt8]) -> Void) -> FileOutcome {
+        var outcome = FileOutcome(path: path, status: .unchanged, sha256Before: SHA256.hex(original), bytes: original.count)
         let repaired: RepairResult
         do { repaired = try repairer.repair(original) } catch {
             switch error {
@@ -65,17 +76,19 @@ struct FileWork {
             outcome.message = "\(path): \(error)"
             return outcome
         }
-        let normalized = Self.isMarkdown(path) ? normalizer.normalize(repaired.output) : nil
-        let output = normalized?.output ?? repaired.output
+        let normalized = markdown ? normalizer.normalize(repaired.output) : nil
+        let result = normalized?.output ?? repaired.output
         outcome.chains = repaired.plan.passes.flatMap { pass in pass.changes.map(\.steps.chainDescription) }
         outcome.rules = Array(Set(normalized?.findings.filter { $0.severity == .fixed }.map(\.rule) ?? [])).sorted()
+        // Bytes, not String ==: a canonically equivalent rewrite is still a change.
         outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded
-            : repaired.changed ? .repaired : output != repaired.output ? .normalised : .unchanged
+            : repaired.changed ? .repaired : result != repaired.output ? .normalised : .unchanged
+        outcome.sha256After = outcome.changed ? SHA256.hex(result) : outcome.sha256Before
         if wantFindings {
             outcome.findings = FindingLines.of(repaired, input: original, normalized: normalized, path: path)
         }
         outcome.dirty = outcome.changed || normalized?.findings.contains { $0.severity == .error } == true
-        body(original, mode, output, &outcome)
+        output(result)
         return outcome
     }
 }

@@ -1,0 +1,29 @@
+import MojifixWorkspace
+
+/// The journal folder of a run, and the guard that it never lies among the files it describes.
+struct JournalLocation {
+    /// Absolute, as spelled: where runs are written and looked for.
+    let path: String
+    /// With symlinks resolved, for the inside/outside comparisons.
+    let canonical: String
+
+    /// `--journal DIR` (relative to the current folder), else `[journal] folder` of the
+    /// configuration (relative to that file), else `.mojifix/journal` at the repository root, so
+    /// `undo` from a subfolder finds what `fix` journaled from another.
+    init(flag: String?, configuration: ConfigOptions.Loaded?) {
+        if let flag {
+            path = Paths.absolute(flag)
+        } else if let configuration, let folder = configuration.configuration.journalFolder {
+            path = Paths.absolute(folder, from: Paths.parent(configuration.path))
+        } else {
+            path = Paths.absolute(".mojifix/journal", from: FileIO.repositoryRoot())
+        }
+        canonical = Paths.canonical(path)
+    }
+
+    /// The file lies in the journal folder (or is it).
+    func holds(_ file: String) -> Bool { Paths.isInside(Paths.canonical(file), canonical) }
+
+    /// The journal folder would be the file, or lie below it.
+    func isWithin(_ file: String) -> Bool { Paths.isInside(canonical, Paths.canonical(file)) }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `fix` killed with SIGKILL at random moments over a large folder: every file is either its
+/// original or its fully fixed version, the next run removes the killed writer's temporary files,
+/// and `undo` gives back the original tree.
+final class KillTests: XCTestCase {
+    /// A seeded generator (Knuth's MMIX LCG): the kill delays and binaries are the same on every run.
+    struct Seeded {
+        var state: UInt64
+        /// A number in [0, 1).
+        mutating func unit() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(UInt64(1) << 53)
+        }
+    }
+
+    /// 240 files: small garbled cases, large garbled posts (17-100 KB), clean posts, unnormalised
+    /// notes, binaries named .md and other binaries, in nested folders.
+    func makeLargeFolder(_ posts: URL) throws {
+        let fm = FileManager.default
+        var cases: [String] = []
+        for chain in ["utf8-as-macintosh", "utf8-as-windows-1252", "cp949-as-windows-1252", "raw-windows-949", "raw-utf-16le-bom"] {
+            cases += try Fixtures.files(in: "Corpus/golden/\(chain)", suffix: ".in").prefix(30)
+        }
+        let garbled = try Fixtures.bytes("Corpus/seeds/002.garbled.md")
+        var generator = Seeded(state: 42)
+        for index in 0..<240 {
+            let folder = posts.appendingPathComponent("part\(index % 7)/\(index % 3 == 0 ? "deep/" : "")")
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            let bytes: [UInt8]
+            let name: String
+            switch index % 10 {
+            case 0, 1, 2, 3: bytes = try Fixtures.bytes(cases[index % cases.count]); name = "case\(index).md"
+            case 4 where index % 20 == 4: bytes = Array([[UInt8]](repeating: garbled, count: 1 + index % 6).joined()); name = "big\(index).md"
+            case 4: bytes = garbled; name = "post\(index).md"
+            case 5, 6: bytes = try Fixtures.bytes("Corpus/markdown/seed-00\([0, 1, 3, 4][index % 4]).out.md"); name = "clean\(index).md"
+            case 7, 8: bytes = Array("# Note \(index)\n\n본문   \n\n\n\nend".utf8); name = "note\(index).md"
+            default:
+                bytes = (0..<(4096 + index * 37)).map { _ in UInt8(generator.unit() * 256) } + [0]
+                name = index % 20 == 9 ? "blob\(index).md" : "image\(index).png"
+            }
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+        }
+    }
+
+    func contents(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: root.path)! {
+            let url = root.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    func isTemporary(_ path: String) -> Bool { (path as NSString).lastPathComponent.contains(".mojifix-") }
+
+    func journalRuns(_ directory: URL) -> Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(".mojifix/journal").path)) ?? [])
+            .filter { $0.hasSuffix(".jsonl") }.count
+    }
+
+    /// Undoes every run still in the journal, newest first; the tree must then be the original.
+    func undoAll(_ directory: URL, iteration: Int) throws -> String {
+        var out = ""
+        while journalRuns(directory) > 0 {
+            let undo = try CLIRunner.run(["undo"], directory: directory)
+            XCTAssertEqual(undo.exitCode, 0, "iteration \(iteration): \(undo.summary)")
+            if undo.exitCode != 0 { break }
+            out += String(decoding: undo.stdout, as: UTF8.self)
+        }
+        return out
+    }
+
+    func testSIGKILLAtRandomMomentsNeverLeavesAHalfWrittenFile() throws {
+        let binary = try CLIRunner.binary()
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        let posts = directory.appendingPathComponent("posts")
+        try makeLargeFolder(posts)
+        let original = try contents(posts)
+        let originalDigest = try TreeDigest.of(posts)
+
+        // The fully fixed tree, from a run on a copy, and how long such a run takes.
+        let reference = directory.appendingPathComponent("reference")
+        try FileManager.default.copyItem(at: posts, to: reference.appendingPathComponent("posts"))
+        let started = Date()
+        let full = try CLIRunner.run(["fix", "posts"], directory: reference)
+        let duration = Date().timeIntervalSince(started)
+        XCTAssertEqual(full.exitCode, 1, full.summary)
+        let fixed = try contents(reference.appendingPathComponent("posts"))
+        let changing = original.keys.filter { original[$0] != fixed[$0] }.count
+        XCTAssertGreaterThan(changing, 120, "the folder must give fix plenty to write")
+
+        var generator = Seeded(state: 0x5EED_4B11)
+        var partial = 0, temporaries = 0, alreadyOriginal = 0
+        var resumeTime = 0.0, undoTime = 0.0
+        let iterations = 15
+        for iteration in 0..<iterations {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["fix", "posts"]
+            process.currentDirectoryURL = directory
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: generator.unit() * duration)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            // Every file whole: its original bytes or its fully fixed bytes, never a mix or a prefix.
+            let now = try contents(posts)
+            var fixedCount = 0
+            for (path, bytes) in now {
+                if isTemporary(path) { temporaries += 1; continue }
+                guard let before = original[path], let after = fixed[path] else {
+                    XCTFail("iteration \(iteration): unexpected file \(path)"); continue
+                }
+                if bytes == after && before != after { fixedCount += 1 }
+                XCTAssertTrue(bytes == before || bytes == after,
+                              "iteration \(iteration): \(path) is neither original (\(before.count) B) nor fixed (\(after.count) B): \(bytes.count) B")
+            }
+            XCTAssertEqual(Set(now.keys.filter { !isTemporary($0) }), Set(original.keys), "iteration \(iteration): a file went missing")
+            if fixedCount > 0 && fixedCount < changing { partial += 1 }
+
+            // The next run, undo at once or (every fourth time) fix to the end first, clears the
+            // killed writer's temporary files; undo then restores the original tree.
+            var mark = Date()
+            if iteration % 4 == 3 {
+                let rest = try CLIRunner.run(["fix", "posts"], directory: directory)
+                XCTAssertNotEqual(rest.exitCode, 2, "iteration \(iteration): \(rest.summary)")
+                let completed = try contents(posts)
+                XCTAssertEqual(completed.filter { !isTemporary($0.key) }, fixed, "iteration \(iteration): the resumed run differs")
+                XCTAssertFalse(completed.keys.contains(where: isTemporary), "iteration \(iteration): temporary files left after the next fix")
+            }
+            resumeTime += Date().timeIntervalSince(mark); mark = Date()
+            let undone = try undoAll(directory, iteration: iteration)
+            undoTime += Date().timeIntervalSince(mark)
+            alreadyOriginal += undone.components(separatedBy: "already original ").count - 1
+            let digest = try TreeDigest.of(posts)
+            XCTAssertFalse(digest.keys.contains(where: isTemporary), "iteration \(iteration): temporary files left after undo")
+            XCTAssertEqual(digest, originalDigest, "iteration \(iteration): not restored\n" + TreeDigest.differences(digest, originalDigest))
+            if digest != originalDigest { break }
+        }
+        print("KillTests: \(original.count) files (\(changing) to fix), full run \(String(format: "%.2f", duration)) s; "
+              + "\(iterations) kills: \(partial) mid-run, \(temporaries) temporary files left, "
+              + "\(alreadyOriginal) journaled files found still original by undo; resumed fixes \(String(format: "%.1f", resumeTime)) s, "
+              + "undo \(String(format: "%.1f", undoTime)) s")
+        XCTAssertGreaterThan(partial, iterations / 4, "too few kills landed in the middle of a run to prove anything")
+    }
+}
