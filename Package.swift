@@ -42,6 +42,7 @@ let package = Package(
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
         .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan"]),
         .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore"]),
+        .testTarget(name: "MojifixWorkspaceTests", dependencies: ["MojifixWorkspace"]),
         .testTarget(name: "MojifixCLITests", dependencies: [], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v5]
