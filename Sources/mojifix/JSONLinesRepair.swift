@@ -47,13 +47,15 @@ struct JSONLinesRepair {
             }
             if let longLineStart {
                 guard FileIO.writeOutput(longLineStart), try reader.passRestOfLine(FileIO.writeOutput) else { return .downstreamClosed }
-                FileIO.writeError("mojifix: line \(lineNumber): longer than \(maxLineBytes) bytes (--max-bytes); passed through\n")
+                FileIO.writeError("mojifix: line \(lineNumber): \(Self.tooLong(maxLineBytes)); passed through\n")
                 passedThrough += 1
                 lineNumber += 1
             }
         }
         return .finished(passedThrough: passedThrough)
     }
+
+    static func tooLong(_ limit: Int) -> String { "longer than \(limit) bytes (--max-bytes)" }
 
     struct Batch {
         var output: [UInt8] = []
@@ -100,6 +102,11 @@ struct JSONLinesRepair {
     /// passed through when it could not be processed. Blank lines pass silently.
     private func repair(_ line: UnsafeBufferPointer<UInt8>, with repairer: Repairer, into out: inout [UInt8]) -> String? {
         var note: String? = nil
+        // Lines a little over the limit can reach a batch (the reader checks between reads).
+        if line.count > maxLineBytes {
+            out.append(contentsOf: line)
+            return Self.tooLong(maxLineBytes)
+        }
         switch field.lookup(in: line) {
         case .string(let value):
             // A refused repair (ambiguous, control characters) leaves the value as it was.

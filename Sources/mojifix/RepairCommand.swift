@@ -36,6 +36,8 @@ struct RepairCommand: ParsableCommand {
             if field != nil { throw ValidationError("--field needs --jsonl") }
         } else if reading.from != nil {
             throw ValidationError("--from does not apply to --jsonl (JSON Lines are UTF-8)")
+        } else if let limit = reading.maxBytes, limit <= 0 {
+            throw ValidationError("--max-bytes must be positive")
         }
     }
 

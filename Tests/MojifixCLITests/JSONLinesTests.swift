@@ -99,6 +99,16 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertEqual(result.stderrLines, ["mojifix: line 2: longer than 1000 bytes (--max-bytes); passed through"])
     }
 
+    /// The limit is exact: a line of --max-bytes bytes (without its `\n`) is repaired, one byte more is not.
+    func testMaxBytesIsExactPerLine() throws {
+        let line = #"{"text":\#(garbledRaw)}"#, repaired = #"{"text":\#(repairedRaw)}"#
+        let limit = line.utf8.count
+        let result = try run(line + "\n" + line + " \n" + line, ["--max-bytes", "\(limit)"])
+        XCTAssertEqual(result.exitCode, 2, result.summary)
+        assertBytesEqual(result.stdout, bytes(repaired + "\n" + line + " \n" + repaired), "limit \(limit)")
+        XCTAssertEqual(result.stderrLines, ["mojifix: line 2: longer than \(limit) bytes (--max-bytes); passed through"])
+    }
+
     // MARK: Many batches, a file argument, a closed pipe, usage
 
     /// Several megabytes: many batches repaired on every core, written in input order.
@@ -139,7 +149,7 @@ final class JSONLinesTests: XCTestCase {
     }
 
     func testUsageErrors() throws {
-        for arguments in [["repair", "--field", "text", "-"], ["repair", "--jsonl", "--from", "cp949"], ["repair", "--jsonl", "a", "b"]] {
+        for arguments in [["repair", "--field", "text", "-"], ["repair", "--jsonl", "--from", "cp949"], ["repair", "--jsonl", "a", "b"], ["repair", "--jsonl", "--max-bytes", "0"]] {
             let result = try CLIRunner.run(arguments, stdin: [])
             XCTAssertEqual(result.exitCode, 64, result.summary)
             XCTAssertEqual(result.stdout, [], result.summary)
