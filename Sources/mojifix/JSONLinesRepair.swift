@@ -4,10 +4,11 @@ import Glibc
 #endif
 import MojifixCore
 import MojifixWorkspace
+import Synchronization
 
 /// `repair --jsonl`: one string field of every JSON line repaired, every other byte kept.
-/// Batches of lines are repaired on every core (a Repairer per worker: ICU converters are not
-/// shared between threads) and written in input order, so memory holds a few batches at most.
+/// Groups of batches of lines are repaired on every core (a Repairer per worker: ICU converters
+/// are not shared between threads) and written in input order, so memory holds one group.
 struct JSONLinesRepair {
     let field: JSONLineField
     let maxLineBytes: Int
@@ -24,13 +25,13 @@ struct JSONLinesRepair {
         signal(SIGPIPE, SIG_IGN)
         let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let repairers = try (0..<workers).map { _ in try Repairer() }
-        var reader = LineBatchReader(fd: fd, maxLineBytes: maxLineBytes)
+        var reader = LineBatchReader(fd: fd, batchBytes: 512 << 10, maxLineBytes: maxLineBytes)
         var lineNumber = 1, passedThrough = 0
         var ended = false
         while !ended {
             var group: [[UInt8]] = []
             var longLineStart: [UInt8]? = nil
-            gather: while group.count < workers {
+            gather: while group.count < 4 * workers {
                 switch try reader.next() {
                 case .lines(let bytes): group.append(bytes)
                 case .longLine(let bytes): longLineStart = bytes; break gather
@@ -64,12 +65,17 @@ struct JSONLinesRepair {
         var notes: [(Int, String)] = []
     }
 
+    /// Each worker takes the next batch as it finishes one, so a batch of heavy mojibake does not
+    /// leave the other cores idle.
     private func repair(_ group: [[UInt8]], _ repairers: [Repairer]) -> [Batch] {
         var batches = [Batch](repeating: Batch(), count: group.count)
+        let next = Atomic<Int>(0)
         batches.withUnsafeMutableBufferPointer { slots in
             let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: group.count) { k in
-                (base + k).pointee = repair(group[k], with: repairers[k])
+            DispatchQueue.concurrentPerform(iterations: min(repairers.count, group.count)) { worker in
+                while case let k = next.wrappingAdd(1, ordering: .relaxed).oldValue, k < group.count {
+                    (base + k).pointee = repair(group[k], with: repairers[worker])
+                }
             }
         }
         return batches
