@@ -1,20 +1,60 @@
-/// JSON string literals (RFC 8259 escaping), for the journal and the CLI's JSON output.
+/// JSON string literals (RFC 8259 escaping), for the journal, the CLI's JSON output and the
+/// values `repair --jsonl` writes back.
 public enum JSONText {
     public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x00..<0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendQuoted(Array(text.utf8), asciiOnly: false, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `utf8` (valid UTF-8) as a JSON string literal. `"`, `\` and control characters are
+    /// escaped; with `asciiOnly`, so is everything above U+007F (surrogate pairs above U+FFFF),
+    /// which is how Python's `json.dumps` writes by default (ensure_ascii).
+    public static func appendQuoted(_ utf8: [UInt8], asciiOnly: Bool, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + utf8.count + 2)
+        out.append(0x22)
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x00..<0x20: appendEscape(UInt32(byte), to: &out)
+            case 0x80... where asciiOnly:
+                let (scalar, length) = decodeScalar(utf8, at: i)
+                if scalar > 0xFFFF {
+                    let v = scalar - 0x10000
+                    appendEscape(0xD800 + (v >> 10), to: &out)
+                    appendEscape(0xDC00 + (v & 0x3FF), to: &out)
+                } else {
+                    appendEscape(scalar, to: &out)
+                }
+                i += length
+                continue
+            default: out.append(byte)
             }
+            i += 1
         }
-        return out + "\""
+        out.append(0x22)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `\uXXXX`, lower-case hex as Python writes it.
+    private static func appendEscape(_ unit: UInt32, to out: inout [UInt8]) {
+        out += [0x5C, 0x75]
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int(unit >> UInt32(shift) & 0xF)]) }
+    }
+
+    /// The scalar of the (valid) UTF-8 sequence starting at `i`, and its length.
+    private static func decodeScalar(_ utf8: [UInt8], at i: Int) -> (UInt32, Int) {
+        let lead = UInt32(utf8[i])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var scalar = lead & (0xFF >> UInt32(length + 1))
+        for k in 1..<length where i + k < utf8.count { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
+        return (scalar, length)
     }
 }

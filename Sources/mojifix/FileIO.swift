@@ -111,27 +111,33 @@ enum FileIO {
         }
     }
 
-    static func writeOutput(_ bytes: [UInt8]) {
+    /// Writes all of `bytes` to stdout; false when it is refused (EPIPE: the reader went away).
+    @discardableResult
+    static func writeOutput(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { write(STDOUT_FILENO, $0) }
+    }
+
+    @discardableResult
+    static func writeOutput(_ bytes: UnsafeRawBufferPointer) -> Bool {
         write(STDOUT_FILENO, bytes)
     }
 
     static func writeOutput(_ text: String) {
-        write(STDOUT_FILENO, Array(text.utf8))
+        writeOutput(Array(text.utf8))
     }
 
     static func writeError(_ text: String) {
-        write(STDERR_FILENO, Array(text.utf8))
+        _ = Array(text.utf8).withUnsafeBytes { write(STDERR_FILENO, $0) }
     }
 
-    private static func write(_ fd: Int32, _ bytes: [UInt8]) {
+    private static func write(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
-        bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if Glibc.errno == EINTR { continue }; return }
-                offset += n
-            }
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 { if Glibc.errno == EINTR { continue }; return false }
+            offset += n
         }
+        return true
     }
 }
 

@@ -6,33 +6,48 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "A file to read, or - for standard input.")
     var input: String
 
+    @OptionGroup var reading: ReadingOptions
+
+    var displayName: String { ReadingOptions.displayName(input) }
+
+    func repair() throws -> (input: [UInt8], result: RepairResult) { try reading.repair(input) }
+}
+
+/// How an input is read: `--from` and `--max-bytes` (also `repair`'s, whose argument is optional
+/// with `--jsonl`).
+struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "Read the input as this charset instead of detecting it (e.g. cp949, euc-kr, johab, utf-16le).")
     var from: String?
 
-    @Option(name: .long, help: "Refuse inputs larger than this many bytes.")
-    var maxBytes: Int = 512 << 20
+    @Option(name: .long, help: "Refuse inputs larger than this many bytes (default 512 MiB). With repair --jsonl: longer lines are passed through unrepaired (default 16 MiB).")
+    var maxBytes: Int?
 
-    var displayName: String { input == "-" ? "<stdin>" : input }
+    var inputLimit: Int { maxBytes ?? 512 << 20 }
+
+    static func displayName(_ input: String) -> String { input == "-" ? "<stdin>" : input }
 
     var repairOptions: RepairOptions {
-        RepairOptions(from: from.map(Charset.named), maxInputBytes: maxBytes)
+        RepairOptions(from: from.map(Charset.named), maxInputBytes: inputLimit)
     }
 
     /// Reads the input and repairs it, or exits with the documented code and a one-line message.
-    func repair() throws -> (input: [UInt8], result: RepairResult) {
+    func repair(_ input: String) throws -> (input: [UInt8], result: RepairResult) {
+        let name = Self.displayName(input)
         let bytes: [UInt8]
         do {
-            bytes = try input == "-" ? FileIO.readStandardInput(limit: maxBytes) : FileIO.read(path: input, limit: maxBytes)
+            bytes = try input == "-" ? FileIO.readStandardInput(limit: inputLimit) : FileIO.read(path: input, limit: inputLimit)
         } catch let error as FileIO.Failure {
-            throw CLIError(message: "\(displayName): \(error)", code: 2)
+            throw CLIError(message: "\(name): \(error)", code: 2)
         }
         let repairer: Repairer
         do { repairer = try Repairer(options: repairOptions) } catch {
-            throw CLIError(message: "\(displayName): ICU failure: \(error)", code: 2)
+            throw CLIError(message: "\(name): ICU failure: \(error)", code: 2)
         }
-        return (bytes, try Self.repair(bytes, with: repairer, name: displayName))
+        return (bytes, try InputOptions.repair(bytes, with: repairer, name: name))
     }
+}
 
+extension InputOptions {
     /// Repairs bytes, turning a refusal into its one-line message and exit code (3 ambiguous, else 2).
     static func repair(_ bytes: [UInt8], with repairer: Repairer, name: String) throws -> RepairResult {
         do {

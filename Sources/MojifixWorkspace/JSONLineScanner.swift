@@ -1,0 +1,147 @@
+/// A strict RFC 8259 scanner over one line's bytes that only skips: values off the field's path
+/// are checked and stepped over without being built, so a line costs one pass and no allocation
+/// beyond the field's own value. Nesting is tracked on an explicit stack (no recursion: a line of
+/// ten thousand `[` must not overflow the thread's stack).
+struct JSONLineScanner {
+    struct Failure: Error { var message: String }
+
+    let p: UnsafeBufferPointer<UInt8>
+    var i = 0
+    private var containers: [Bool] = []  // true: object, false: array
+
+    init(_ p: UnsafeBufferPointer<UInt8>) { self.p = p }
+
+    /// The byte at `j`, or 0 past the end (0 is invalid everywhere, so no bounds check is missed).
+    @inline(__always) func byte(_ j: Int) -> UInt8 { j < p.count ? p[j] : 0 }
+    @inline(__always) var current: UInt8 { byte(i) }
+
+    func failure(_ expected: String) -> Failure {
+        Failure(message: i < p.count ? "expected \(expected) at byte \(i + 1)" : "expected \(expected), line ends at byte \(i + 1)")
+    }
+
+    mutating func skipWhitespace() {
+        while i < p.count, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0D || p[i] == 0x0A { i += 1 }
+    }
+
+    mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
+        guard current == byte else { throw failure(what) }
+        i += 1
+    }
+
+    /// Steps over one value of any kind.
+    mutating func skipValue() throws(Failure) {
+        let base = containers.count
+        while true {
+            skipWhitespace()
+            switch current {
+            case 0x7B:  // {
+                i += 1
+                skipWhitespace()
+                if current == 0x7D { i += 1 } else { containers.append(true); try skipKeyAndColon(); continue }
+            case 0x5B:  // [
+                i += 1
+                skipWhitespace()
+                if current == 0x5D { i += 1 } else { containers.append(false); continue }
+            case 0x22: try skipString()
+            case 0x2D, 0x30...0x39: try skipNumber()
+            case 0x74: try skipLiteral("true")
+            case 0x66: try skipLiteral("false")
+            case 0x6E: try skipLiteral("null")
+            default: throw failure("a value")
+            }
+            // After a value: close what ends here, or step to the next member or element.
+            while containers.count > base {
+                skipWhitespace()
+                let inObject = containers[containers.count - 1]
+                if current == 0x2C {
+                    i += 1
+                    if inObject { skipWhitespace(); try skipKeyAndColon() }
+                    break
+                }
+                guard current == (inObject ? 0x7D : 0x5D) else { throw failure(inObject ? "',' or '}'" : "',' or ']'") }
+                i += 1
+                containers.removeLast()
+            }
+            if containers.count == base { return }
+        }
+    }
+
+    private mutating func skipKeyAndColon() throws(Failure) {
+        guard current == 0x22 else { throw failure("a key") }
+        try skipString()
+        skipWhitespace()
+        try expect(0x3A, "':'")
+    }
+
+    /// Steps over a string, checking its escapes and that it holds no raw control character.
+    mutating func skipString() throws(Failure) {
+        i += 1
+        while i < p.count {
+            let b = p[i]
+            if b == 0x22 { i += 1; return }
+            if b == 0x5C {
+                if byte(i + 1) == 0x75 { _ = try hex4(at: i + 2); i += 6; continue }
+                guard Self.simpleEscape(byte(i + 1)) != nil else { i += 1; throw failure("an escape") }
+                i += 2
+            } else if b < 0x20 {
+                throw failure("no control character in a string")
+            } else {
+                i += 1
+            }
+        }
+        throw failure("'\"'")
+    }
+
+    private mutating func skipNumber() throws(Failure) {
+        if current == 0x2D { i += 1 }
+        if current == 0x30 { i += 1 } else { try digits() }
+        if current == 0x2E { i += 1; try digits() }
+        if current == 0x65 || current == 0x45 {
+            i += 1
+            if current == 0x2B || current == 0x2D { i += 1 }
+            try digits()
+        }
+    }
+
+    private mutating func digits() throws(Failure) {
+        guard (0x30...0x39).contains(current) else { throw failure("a digit") }
+        while (0x30...0x39).contains(current) { i += 1 }
+    }
+
+    private mutating func skipLiteral(_ word: StaticString) throws(Failure) {
+        for k in 0..<word.utf8CodeUnitCount {
+            guard current == word.utf8Start[k] else { throw failure("'\(word)'") }
+            i += 1
+        }
+    }
+
+    /// What `\x` stands for, for every escape but `\u`.
+    static func simpleEscape(_ x: UInt8) -> UInt8? {
+        switch x {
+        case 0x22, 0x5C, 0x2F: x
+        case 0x62: 0x08
+        case 0x66: 0x0C
+        case 0x6E: 0x0A
+        case 0x72: 0x0D
+        case 0x74: 0x09
+        default: nil
+        }
+    }
+
+    /// The four hex digits at `j` as a UTF-16 code unit.
+    func hex4(at j: Int) throws(Failure) -> UInt32 {
+        var unit: UInt32 = 0
+        for k in j..<(j + 4) {
+            let b = byte(k)
+            let digit: UInt8
+            switch b {
+            case 0x30...0x39: digit = b - 0x30
+            case 0x41...0x46: digit = b - 0x41 + 10
+            case 0x61...0x66: digit = b - 0x61 + 10
+            default: throw Failure(message: "expected four hex digits after \\u at byte \(j - 1)")
+            }
+            unit = unit << 4 | UInt32(digit)
+        }
+        return unit
+    }
+}

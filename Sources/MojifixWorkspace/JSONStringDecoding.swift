@@ -1,0 +1,85 @@
+/// A decoded JSON string: its UTF-8 and how it was written.
+public struct JSONStringValue: Equatable, Sendable {
+    /// The literal's bytes in the line, quotes included: what a replacement takes the place of.
+    public var range: Range<Int>
+    /// The value, decoded to UTF-8 (always valid: lone surrogates and bad UTF-8 are refused).
+    public var utf8: [UInt8]
+    /// Non-ASCII was written as `\uXXXX` and never raw (Python's `json.dumps` default), so a
+    /// replacement should be written the same way.
+    public var asciiEscaped: Bool
+}
+
+extension JSONLineScanner {
+    enum Decoded {
+        case value(JSONStringValue)
+        case loneSurrogate(UInt32)
+        case invalidUTF8
+    }
+
+    /// Decodes the string at `i` (on its `"`). Syntax errors throw; a string that is valid JSON
+    /// but not valid Unicode is returned as such, so a key can simply fail to match.
+    mutating func decodeString() throws(Failure) -> Decoded {
+        let start = i
+        var out: [UInt8] = []
+        var rawNonASCII = false, escapedNonASCII = false
+        var lone: UInt32? = nil
+        i += 1
+        var run = i  // start of the bytes copied as they are
+        while true {
+            guard i < p.count else { throw failure("'\"'") }
+            let b = p[i]
+            if b == 0x22 { break }
+            if b < 0x20 { throw failure("no control character in a string") }
+            if b != 0x5C {
+                if b >= 0x80 { rawNonASCII = true }
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
+            if byte(i + 1) == 0x75 {
+                var scalar = try hex4(at: i + 2)
+                i += 6
+                if (0xD800..<0xDC00).contains(scalar), current == 0x5C, byte(i + 1) == 0x75,
+                   case let low = try hex4(at: i + 2), (0xDC00..<0xE000).contains(low) {
+                    scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00)
+                    i += 6
+                } else if (0xD800..<0xE000).contains(scalar) {
+                    lone = lone ?? scalar
+                    scalar = 0xFFFD  // placeholder; the value is refused below
+                }
+                if scalar >= 0x80 { escapedNonASCII = true }
+                Self.appendUTF8(scalar, to: &out)
+            } else {
+                guard let decoded = Self.simpleEscape(byte(i + 1)) else { i += 1; throw failure("an escape") }
+                out.append(decoded)
+                i += 2
+            }
+            run = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
+        i += 1
+        if let lone { return .loneSurrogate(lone) }
+        if rawNonASCII && String(validating: out, as: UTF8.self) == nil { return .invalidUTF8 }
+        return .value(JSONStringValue(range: start..<i, utf8: out, asciiEscaped: escapedNonASCII && !rawNonASCII))
+    }
+
+    /// Whether the key at `i` (on its `"`) is `name`; compared as raw bytes unless it has escapes.
+    mutating func keyEquals(_ name: [UInt8]) throws(Failure) -> Bool {
+        let start = i + 1
+        try skipString()
+        let raw = UnsafeBufferPointer(rebasing: p[start..<(i - 1)])
+        guard raw.contains(0x5C) else { return raw.elementsEqual(name) }
+        i = start - 1
+        guard case .value(let key) = try decodeString() else { return false }
+        return key.utf8 == name
+    }
+
+    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80: out.append(UInt8(scalar))
+        case ..<0x800: out += [UInt8(0xC0 | scalar >> 6), UInt8(0x80 | scalar & 0x3F)]
+        case ..<0x10000: out += [UInt8(0xE0 | scalar >> 12), UInt8(0x80 | scalar >> 6 & 0x3F), UInt8(0x80 | scalar & 0x3F)]
+        default: out += [UInt8(0xF0 | scalar >> 18), UInt8(0x80 | scalar >> 12 & 0x3F), UInt8(0x80 | scalar >> 6 & 0x3F), UInt8(0x80 | scalar & 0x3F)]
+        }
+    }
+}

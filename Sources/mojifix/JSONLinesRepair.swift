@@ -1,0 +1,131 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+import MojifixCore
+import MojifixWorkspace
+import Synchronization
+
+/// `repair --jsonl`: one string field of every JSON line repaired, every other byte kept.
+/// Groups of batches of lines are repaired on every core (a Repairer per worker: ICU converters
+/// are not shared between threads) and written in input order, so memory holds one group.
+struct JSONLinesRepair {
+    let field: JSONLineField
+    let maxLineBytes: Int
+
+    enum Outcome {
+        /// Every line was read; `passedThrough` lines could not be processed.
+        case finished(passedThrough: Int)
+        /// The reader of our output went away (EPIPE): stop quietly.
+        case downstreamClosed
+    }
+
+    func run(fd: Int32) throws -> Outcome {
+        // A closed pipe must be a failed write we can see, not a signal that kills us.
+        signal(SIGPIPE, SIG_IGN)
+        let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let repairers = try (0..<workers).map { _ in try Repairer() }
+        var reader = LineBatchReader(fd: fd, batchBytes: 512 << 10, maxLineBytes: maxLineBytes)
+        var lineNumber = 1, passedThrough = 0
+        var ended = false
+        while !ended {
+            var group: [[UInt8]] = []
+            var longLineStart: [UInt8]? = nil
+            gather: while group.count < 4 * workers {
+                switch try reader.next() {
+                case .lines(let bytes): group.append(bytes)
+                case .longLine(let bytes): longLineStart = bytes; break gather
+                case .end: ended = true; break gather
+                }
+            }
+            for batch in repair(group, repairers) {
+                guard FileIO.writeOutput(batch.output) else { return .downstreamClosed }
+                for (offset, message) in batch.notes {
+                    FileIO.writeError("mojifix: line \(lineNumber + offset): \(message); passed through\n")
+                }
+                passedThrough += batch.notes.count
+                lineNumber += batch.lines
+            }
+            if let longLineStart {
+                guard FileIO.writeOutput(longLineStart), try reader.passRestOfLine(FileIO.writeOutput) else { return .downstreamClosed }
+                FileIO.writeError("mojifix: line \(lineNumber): \(Self.tooLong(maxLineBytes)); passed through\n")
+                passedThrough += 1
+                lineNumber += 1
+            }
+        }
+        return .finished(passedThrough: passedThrough)
+    }
+
+    static func tooLong(_ limit: Int) -> String { "longer than \(limit) bytes (--max-bytes)" }
+
+    struct Batch {
+        var output: [UInt8] = []
+        var lines = 0
+        /// (line offset in the batch, why the line was passed through)
+        var notes: [(Int, String)] = []
+    }
+
+    /// Each worker takes the next batch as it finishes one, so a batch of heavy mojibake does not
+    /// leave the other cores idle.
+    private func repair(_ group: [[UInt8]], _ repairers: [Repairer]) -> [Batch] {
+        var batches = [Batch](repeating: Batch(), count: group.count)
+        let next = Atomic<Int>(0)
+        batches.withUnsafeMutableBufferPointer { slots in
+            let base = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: min(repairers.count, group.count)) { worker in
+                while case let k = next.wrappingAdd(1, ordering: .relaxed).oldValue, k < group.count {
+                    (base + k).pointee = repair(group[k], with: repairers[worker])
+                }
+            }
+        }
+        return batches
+    }
+
+    private func repair(_ bytes: [UInt8], with repairer: Repairer) -> Batch {
+        var batch = Batch()
+        batch.output.reserveCapacity(bytes.count + bytes.count / 8)
+        bytes.withUnsafeBufferPointer { p in
+            var start = 0
+            while start < p.count {
+                let end = Self.newline(in: p, from: start)
+                let line = UnsafeBufferPointer(rebasing: p[start..<end])
+                if let note = repair(line, with: repairer, into: &batch.output) { batch.notes.append((batch.lines, note)) }
+                if end < p.count { batch.output.append(0x0A) }
+                batch.lines += 1
+                start = end + 1
+            }
+        }
+        return batch
+    }
+
+    /// The index of the next `\n` at or after `start`, or the end.
+    private static func newline(in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = p.baseAddress, let found = memchr(base + start, 0x0A, p.count - start) else { return p.count }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// Appends the line, with its field repaired when that changes it; returns why the line was
+    /// passed through when it could not be processed. Blank lines pass silently.
+    private func repair(_ line: UnsafeBufferPointer<UInt8>, with repairer: Repairer, into out: inout [UInt8]) -> String? {
+        var note: String? = nil
+        // Lines a little over the limit can reach a batch (the reader checks between reads).
+        if line.count > maxLineBytes {
+            out.append(contentsOf: line)
+            return Self.tooLong(maxLineBytes)
+        }
+        switch field.lookup(in: line) {
+        case .string(let value):
+            // A refused repair (ambiguous, control characters) leaves the value as it was.
+            if let repaired = try? repairer.repair(value.utf8).output, repaired != value.utf8 {
+                JSONLineField.replacing(value, with: repaired, in: line, to: &out)
+                return nil
+            }
+        case .invalid(let reason) where !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }):
+            note = reason
+        default:
+            break
+        }
+        out.append(contentsOf: line)
+        return note
+    }
+}

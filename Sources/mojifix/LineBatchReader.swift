@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a file descriptor as batches of whole lines (about `batchBytes` each), so memory holds a
+/// few batches whatever the input's size. A line longer than `maxLineBytes` is never gathered:
+/// it is handed over piece by piece (`longLine`, then `passRestOfLine`).
+struct LineBatchReader {
+    enum Item {
+        /// Whole lines, each ending in `\n` except perhaps the input's last.
+        case lines([UInt8])
+        /// The first `maxLineBytes`-odd bytes of a line too long to gather.
+        case longLine([UInt8])
+        case end
+    }
+
+    let fd: Int32
+    let batchBytes: Int
+    let maxLineBytes: Int
+    private var buffer: [UInt8] = []
+    private var lastNewline = -1  // index in `buffer` of its last `\n`, or -1
+    private var atEnd = false
+    private var chunk: [UInt8]
+
+    init(fd: Int32, batchBytes: Int = 1 << 20, maxLineBytes: Int) {
+        self.fd = fd
+        self.batchBytes = batchBytes
+        self.maxLineBytes = maxLineBytes
+        chunk = [UInt8](repeating: 0, count: min(batchBytes, 1 << 20))
+    }
+
+    mutating func next() throws -> Item {
+        while true {
+            if lastNewline >= 0 && (buffer.count >= batchBytes || atEnd) { return .lines(take(upTo: lastNewline + 1)) }
+            if atEnd { return buffer.isEmpty ? .end : .lines(take(upTo: buffer.count)) }
+            if buffer.count - (lastNewline + 1) > maxLineBytes {
+                // The line being gathered is too long: hand over the lines before it, then its start.
+                if lastNewline >= 0 { return .lines(take(upTo: lastNewline + 1)) }
+                return .longLine(take(upTo: buffer.count))
+            }
+            let n = try readChunk()
+            if n == 0 { atEnd = true; continue }
+            if let newline = chunk[..<n].lastIndex(of: 0x0A) { lastNewline = buffer.count + newline }
+            buffer.append(contentsOf: chunk[..<n])
+        }
+    }
+
+    /// Writes the rest of a long line (through its `\n`) with `write` as it arrives; false when
+    /// `write` refused.
+    mutating func passRestOfLine(_ write: (UnsafeRawBufferPointer) -> Bool) throws -> Bool {
+        while true {
+            let n = try readChunk()
+            if n == 0 { atEnd = true; return true }
+            let end = chunk[..<n].firstIndex(of: 0x0A).map { $0 + 1 } ?? n
+            guard chunk.withUnsafeBytes({ write(UnsafeRawBufferPointer(rebasing: $0[..<end])) }) else { return false }
+            if end < n {
+                buffer.append(contentsOf: chunk[end..<n])
+                lastNewline = buffer.lastIndex(of: 0x0A) ?? -1
+                return true
+            }
+        }
+    }
+
+    /// The first `count` bytes of the buffer; the rest stays.
+    private mutating func take(upTo count: Int) -> [UInt8] {
+        let taken = Array(buffer[..<count])
+        buffer.removeFirst(count)
+        lastNewline = lastNewline >= count ? lastNewline - count : -1
+        return taken
+    }
+
+    private mutating func readChunk() throws -> Int {
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n >= 0 { return n }
+            if errno != EINTR { throw FileIO.Failure.errno() }
+        }
+    }
+}
