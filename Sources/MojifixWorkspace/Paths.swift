@@ -15,14 +15,7 @@ public enum Paths {
     /// `path` made absolute against `base` (default: the current folder), with `.`, `..` and
     /// repeated slashes resolved by spelling alone.
     public static func absolute(_ path: String, from base: String? = nil) -> String {
-        let joined = path.hasPrefix("/") ? path : (base ?? currentFolder()) + "/" + path
-        var parts: [Substring] = []
-        for part in joined.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
+        String(decoding: RawPath(path).absolute(from: base.map(RawPath.init)).bytes, as: UTF8.self)
     }
 
     /// The folder part of an absolute path ("/" for a top-level entry).

@@ -68,15 +68,25 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
-    /// An absolute path (journal entries must not depend on the folder `undo` runs in).
-    public var absolute: RawPath {
-        if bytes.first == UInt8(ascii: "/") { return self }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return self }
-        let cwd = RawPath(bytes: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
-        let relative = bytes.starts(with: Array("./".utf8)) ? Array(bytes.dropFirst(2)) : bytes
-        return relative.isEmpty || relative == [UInt8(ascii: ".")] ? cwd : cwd.appending(relative)
+    /// An absolute path (journal entries must not depend on the folder `undo` runs in), against
+    /// `base` (default: the current folder), with `.`, `..` and repeated slashes resolved by
+    /// spelling alone.
+    public func absolute(from base: RawPath? = nil) -> RawPath {
+        var joined = bytes
+        if joined.first != 0x2F {
+            let start = base ?? RawPath(Paths.currentFolder())
+            joined = start.bytes + [0x2F] + joined
+        }
+        var parts: [ArraySlice<UInt8>] = []
+        for part in joined.split(separator: 0x2F) {
+            if part.elementsEqual([0x2E]) { continue }
+            if part.elementsEqual([0x2E, 0x2E]) { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return RawPath(bytes: [0x2F] + Array(parts.joined(separator: [0x2F])))
     }
+
+    public var absolute: RawPath { absolute() }
 
     /// True when `self` is `folder` or lies inside it (both taken as given; pass absolute paths).
     public func isInside(_ folder: RawPath) -> Bool {
