@@ -129,7 +129,64 @@ int32_t mj_normalize_utf8(char form, const uint8_t *src, int32_t length,
     return result;
 }
 
+/// A scalar that is NFC_Quick_Check=Yes with canonical combining class 0.
+static int nfc_quick_yes(uint32_t c) {
+    if (c < 0x80) return 1;
+    return u_getCombiningClass((UChar32)c) == 0
+        && u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+}
+
+/// The next scalar of well-formed UTF-8 at src[*i] (advancing *i), or -1 for anything else.
+static int32_t next_scalar(const uint8_t *src, int32_t length, int32_t *i) {
+    int32_t k = *i;
+    uint8_t b0 = src[k];
+    if (b0 >= 0xC2 && b0 <= 0xDF && k + 1 < length && (src[k + 1] & 0xC0) == 0x80) {
+        *i = k + 2;
+        return ((b0 & 0x1F) << 6) | (src[k + 1] & 0x3F);
+    }
+    if (b0 >= 0xE0 && b0 <= 0xEF && k + 2 < length && (src[k + 1] & 0xC0) == 0x80 && (src[k + 2] & 0xC0) == 0x80) {
+        int32_t c = ((b0 & 0x0F) << 12) | ((src[k + 1] & 0x3F) << 6) | (src[k + 2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return -1;
+        *i = k + 3;
+        return c;
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4 && k + 3 < length && (src[k + 1] & 0xC0) == 0x80 && (src[k + 2] & 0xC0) == 0x80
+        && (src[k + 3] & 0xC0) == 0x80) {
+        int32_t c = ((b0 & 0x07) << 18) | ((src[k + 1] & 0x3F) << 12) | ((src[k + 2] & 0x3F) << 6) | (src[k + 3] & 0x3F);
+        if (c < 0x10000 || c > 0x10FFFF) return -1;
+        *i = k + 4;
+        return c;
+    }
+    return -1;
+}
+
+/// True when every scalar is quick-check Yes with combining class 0, which makes the text NFC
+/// (UAX #15 quick check); false means "ask ICU's full check" (also for ill-formed UTF-8). ASCII,
+/// Hangul syllables and CJK unified ideographs (the bulk of Korean text; none decomposes or
+/// combines) are known without asking ICU.
+static int all_nfc_quick_yes(const uint8_t *src, int32_t length) {
+    int32_t i = 0;
+    while (i < length) {
+        if (i + 8 <= length) {
+            uint64_t word;
+            memcpy(&word, src + i, 8);
+            if ((word & 0x8080808080808080ULL) == 0) { i += 8; continue; }
+        }
+        uint8_t b0 = src[i];
+        if (b0 < 0x80) { i++; continue; }
+        // Hangul syllables and CJK ideographs (three bytes) in a tight loop.
+        if ((b0 & 0xF0) == 0xE0 && i + 2 < length && (src[i + 1] & 0xC0) == 0x80 && (src[i + 2] & 0xC0) == 0x80) {
+            uint32_t c3 = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(src[i + 1] & 0x3F) << 6) | (src[i + 2] & 0x3F);
+            if (c3 - 0xAC00 <= 0xD7A3 - 0xAC00 || c3 - 0x4E00 <= 0x9FFF - 0x4E00) { i += 3; continue; }
+        }
+        int32_t c = next_scalar(src, length, &i);
+        if (c < 0 || !nfc_quick_yes((uint32_t)c)) return 0;
+    }
+    return 1;
+}
+
 int mj_is_nfc_utf8(const uint8_t *src, int32_t length) {
+    if (all_nfc_quick_yes(src, length)) return 1;
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
     int32_t u16len = 0;

@@ -98,7 +98,7 @@ public struct Normalizer: Sendable {
         var end = 0
         let structure = document.structure
         for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            guard edit.range.lowerBound >= end, Array(document.bytes[edit.range]) != edit.replacement else { continue }
+            guard edit.range.lowerBound >= end, !document.bytes[edit.range].elementsEqual(edit.replacement) else { continue }
             if !RuleRegistry.crossesZones.contains(rule.name) {
                 if edit.range.isEmpty {
                     // An insertion is fine at a zone's edge, not inside it.

@@ -57,10 +57,10 @@ struct HeadingSpacingRule: MarkdownRule {
         var edits: [TextEdit] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if bytes[i...].starts(with: Bytes.nbsp) {
+            if Bytes.has(Bytes.nbsp, in: bytes, at: i, before: bytes.count) {
                 edits.append(TextEdit(range: i..<i + 2, replacement: [0x20], message: "Use a plain space in the heading"))
                 i += 2
-            } else if bytes[i...].starts(with: Bytes.ideographicSpace) {
+            } else if Bytes.has(Bytes.ideographicSpace, in: bytes, at: i, before: bytes.count) {
                 edits.append(TextEdit(range: i..<i + 3, replacement: [0x20], message: "Use a plain space in the heading"))
                 i += 3
             } else {
