@@ -167,17 +167,20 @@ static int32_t next_scalar(const uint8_t *src, int32_t length, int32_t *i) {
 static int all_nfc_quick_yes(const uint8_t *src, int32_t length) {
     int32_t i = 0;
     while (i < length) {
-        if (i + 8 <= length) {
-            uint64_t word;
-            memcpy(&word, src + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) { i += 8; continue; }
-        }
         uint8_t b0 = src[i];
-        if (b0 < 0x80) { i++; continue; }
-        // Hangul syllables and CJK ideographs (three bytes) in a tight loop.
-        if ((b0 & 0xF0) == 0xE0 && i + 2 < length && (src[i + 1] & 0xC0) == 0x80 && (src[i + 2] & 0xC0) == 0x80) {
-            uint32_t c3 = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(src[i + 1] & 0x3F) << 6) | (src[i + 2] & 0x3F);
-            if (c3 - 0xAC00 <= 0xD7A3 - 0xAC00 || c3 - 0x4E00 <= 0x9FFF - 0x4E00) { i += 3; continue; }
+        if (b0 < 0x80) {
+            uint64_t word;
+            if (i + 8 <= length && (memcpy(&word, src + i, 8), (word & 0x8080808080808080ULL) == 0)) i += 8;
+            else i++;
+            continue;
+        }
+        // Hangul syllables and CJK ideographs (three bytes) without a call.
+        if ((b0 & 0xF0) == 0xE0 && i + 2 < length) {
+            uint32_t b1 = src[i + 1] ^ 0x80u, b2 = src[i + 2] ^ 0x80u;
+            if ((b1 | b2) < 0x40) {
+                uint32_t c3 = ((uint32_t)(b0 & 0x0F) << 12) | (b1 << 6) | b2;
+                if (c3 - 0xAC00 <= 0xD7A3 - 0xAC00 || c3 - 0x4E00 <= 0x9FFF - 0x4E00) { i += 3; continue; }
+            }
         }
         int32_t c = next_scalar(src, length, &i);
         if (c < 0 || !nfc_quick_yes((uint32_t)c)) return 0;

@@ -31,6 +31,18 @@ void mj_census(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj
 /// Forces the portable scalar path (for tests comparing both paths).
 void mj_census_scalar(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj_census_result *result);
 
+/// Bits of `mj_markdown_bytes`'s result.
+enum {
+    /// A byte below 0x20 other than TAB and LF (CR, NUL, form feed ...).
+    MJ_MD_CONTROL = 1 << 0,
+    /// `$$`, `{%`, `{::`, or `#` followed by NBSP or U+3000 somewhere.
+    MJ_MD_SPECIAL = 1 << 1,
+};
+
+/// One pass over Markdown source for the byte-level conditions of the normaliser's quick
+/// structure (MojifixMarkdown's QuickStructure): which of the MJ_MD_* conditions occur.
+int mj_markdown_bytes(const uint8_t *bytes, size_t length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,8 +2,16 @@
 /// rule proposes byte-range edits on the same parse; edits outside protected zones are merged in
 /// registry order and applied together. Report-only rules then look at the final document.
 /// Findings are reported at their position in the input, mapped back through the edits made.
+///
+/// Each document is first read with the quick structure when a line scan is sure of its blocks
+/// (`QuickStructure`: no cmark). Rules see at least as much to change there as on the full
+/// parse, so when no fixing rule proposes an edit the document is final; as soon as one does (or
+/// a rule whose findings depend on zones reports something), the round is redone on the full
+/// parse. Clean documents, and the last round of every document, thus skip cmark.
 public struct Normalizer: Sendable {
     public let options: NormalizeOptions
+    /// Off only in tests that compare both paths.
+    var usesQuickStructure = true
 
     public init(options: NormalizeOptions = NormalizeOptions()) { self.options = options }
 
@@ -29,7 +37,7 @@ public struct Normalizer: Sendable {
     static let maxRounds = 6
 
     public func normalize(_ input: [UInt8]) -> Result {
-        var document = MarkdownDocument(input)
+        var document = self.document(input)
         var findings: [Finding] = []
         var stages: [[TextEdit]] = []
         let enabled = RuleRegistry.rules.filter { options.enabledRules.contains($0.name) }
@@ -38,10 +46,10 @@ public struct Normalizer: Sendable {
         // order (an edit that overlaps an earlier rule's waits for the next round) and applied
         // together, so the document is parsed once per round, not once per rule.
         for _ in 0..<Self.maxRounds {
+            let outcomes = run(fixers, on: &document, findingsKept: stages.isEmpty)
             var round: [TextEdit] = []
             var taken: [Range<Int>] = []
-            for rule in fixers {
-                let outcome = rule.init().apply(to: document, options: options)
+            for (rule, outcome) in zip(fixers, outcomes) {
                 if stages.isEmpty { findings += outcome.findings.map { Self.mapBack($0, through: stages) } }
                 for edit in Self.admissible(outcome.edits, in: document, rule: rule)
                 where !taken.contains(where: { Self.overlaps($0, edit.range) }) {
@@ -53,15 +61,42 @@ public struct Normalizer: Sendable {
             }
             guard !round.isEmpty else { break }
             round.sort { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.isEmpty) }
-            document = MarkdownDocument(Self.apply(round, to: document.bytes))
+            document = self.document(Self.apply(round, to: document.bytes))
             stages.append(round)
         }
-        for rule in enabled where rule.kind == .report {
-            findings += rule.init().apply(to: document, options: options).findings.map { Self.mapBack($0, through: stages) }
+        for outcome in run(enabled.filter { $0.kind == .report }, on: &document, findingsKept: true) {
+            findings += outcome.findings.map { Self.mapBack($0, through: stages) }
         }
         findings.sort { $0.offset < $1.offset }
-        let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: MarkdownDocument(input), to: document)
+        let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: self.document(input), to: document)
         return Result(output: document.bytes, findings: findings, changed: !stages.isEmpty, anchorChanges: anchors)
+    }
+
+    private func document(_ bytes: [UInt8]) -> MarkdownDocument {
+        usesQuickStructure ? MarkdownDocument(quickOrFull: bytes) : MarkdownDocument(bytes)
+    }
+
+    /// The rules' outcomes on `document`. On a quick structure they are final only when no rule
+    /// proposes a change and, when findings are kept, no rule whose findings depend on zones
+    /// reports any; at the first rule that does, the document is parsed in full and the rules
+    /// run again. The quick round goes in reverse registry order, line-shape rules first: they
+    /// are the ones that usually find something, and they are cheap.
+    private func run(_ rules: [MarkdownRule.Type], on document: inout MarkdownDocument, findingsKept: Bool) -> [RuleOutcome] {
+        if document.structure.isQuick {
+            var outcomes = [RuleOutcome?](repeating: nil, count: rules.count)
+            for k in rules.indices.reversed() {
+                let outcome = rules[k].init().apply(to: document, options: options)
+                let bytes = document.bytes
+                guard outcome.edits.allSatisfy({ bytes[$0.range].elementsEqual($0.replacement) }),
+                      !findingsKept || outcome.findings.isEmpty || !rules[k].findingsUseZones else {
+                    document = MarkdownDocument(bytes)
+                    return rules.map { $0.init().apply(to: document, options: options) }
+                }
+                outcomes[k] = outcome
+            }
+            return outcomes.compactMap { $0 }
+        }
+        return rules.map { $0.init().apply(to: document, options: options) }
     }
 
     /// Two edits overlap when their ranges share a byte, or both insert at the same offset, or

@@ -5,6 +5,7 @@ struct HeadingOutlineRule: MarkdownRule {
     static let name = "heading-outline"
     static let summary = "Report heading level jumps, missing or repeated H1, duplicate headings."
     static let kind = RuleKind.report
+    static let findingsUseZones = false
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
@@ -17,6 +18,7 @@ struct HeadingOutlineRule: MarkdownRule {
         guard let first = headings.first else { return RuleOutcome() }
         var previousLevel = 0
         var seen: [TextKey: Int] = [:]
+        seen.reserveCapacity(headings.count)
         let h1 = headings.filter { $0.level == 1 }
         let title = frontMatterTitle(document)
         if h1.isEmpty && title == nil { report(first, "Add an H1 (the document has no title)") }

@@ -4,6 +4,7 @@ struct OrderedListIndentRule: MarkdownRule {
     static let name = "ordered-list-indent"
     static let summary = "Report sub-lists indented 3 spaces under a `10.` item (suggest 4)."
     static let kind = RuleKind.report
+    static let findingsUseZones = false
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes

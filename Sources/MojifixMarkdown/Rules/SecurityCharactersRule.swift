@@ -9,6 +9,7 @@ struct SecurityCharactersRule: MarkdownRule {
     static let name = "security-characters"
     static let summary = "Report bidi controls, stray tag characters and stray variation selectors."
     static let kind = RuleKind.security
+    static let findingsUseZones = false
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         var outcome = RuleOutcome()
