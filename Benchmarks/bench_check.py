@@ -3,7 +3,8 @@
 
 Posts are built once into .build/bench-data/check-posts-N/ from the seeds (--seeds DIR, default
 ../shared/seeds next to the repo) and Corpus/clean: each is a front matter, a title and a seeded
-pick of sections cut from the seed posts (at their `## `/`### ` headings and `**1. ` lines). The
+pick of sections cut from the seed posts (at their `## `/`### ` headings and `**1. ` lines), as
+long as a seed post picked at random (11-48 KB; 10,000 posts are about 240 MB). The
 folder is then made clean the way a repository is, with `mojifix fix` (repair, then normalise, in
 place), and `mojifix check` must exit 0 on it (warnings such as heading-outline are printed but
 do not fail).
@@ -43,12 +44,16 @@ def build_posts(folder: Path, count: int, seeds: Path, mojifix: Path) -> None:
         out = subprocess.run([str(mojifix), "repair", str(path)], capture_output=True, check=True).stdout
         texts.append(out.decode("utf-8"))
     pool = [s for t in texts for s in sections(t)]
+    sizes = [len(t.encode("utf-8")) for t in texts]
     rng = random.Random(20261122)
     staging = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     for n in range(count):
         day = 1 + n % 28
-        body = "".join(rng.choice(pool) for _ in range(rng.randint(2, 8)))
+        # As long as a seed post picked at random (11-48 KB).
+        size, body = rng.choice(sizes), ""
+        while len(body.encode("utf-8")) < size:
+            body += rng.choice(pool)
         post = (f"---\ntitle: \"Daily Papers {n}\"\ndate: 2026-02-{day:02d}\ntags: [papers, ai]\n---\n\n"
                 f"# Daily Papers {n}\n\n{body}")
         path = staging / f"{n // 1000:02d}" / f"post-{n:05d}.md"

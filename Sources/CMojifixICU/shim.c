@@ -11,6 +11,9 @@
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 
 struct mj_converter {
     UConverter *charset;
@@ -160,30 +163,74 @@ static int32_t next_scalar(const uint8_t *src, int32_t length, int32_t *i) {
     return -1;
 }
 
+/// One character (or eight ASCII bytes) of the quick check at src[*i], advancing *i: 0 when it is
+/// not quick-check Yes with combining class 0 (or not well-formed UTF-8).
+static int quick_yes_step(const uint8_t *src, int32_t length, int32_t *i) {
+    uint8_t b0 = src[*i];
+    if (b0 < 0x80) {
+        uint64_t word;
+        if (*i + 8 <= length && (memcpy(&word, src + *i, 8), (word & 0x8080808080808080ULL) == 0)) *i += 8;
+        else *i += 1;
+        return 1;
+    }
+    // Hangul syllables and CJK ideographs (three bytes) without a call.
+    if ((b0 & 0xF0) == 0xE0 && *i + 2 < length) {
+        uint32_t b1 = src[*i + 1] ^ 0x80u, b2 = src[*i + 2] ^ 0x80u;
+        if ((b1 | b2) < 0x40) {
+            uint32_t c3 = ((uint32_t)(b0 & 0x0F) << 12) | (b1 << 6) | b2;
+            if (c3 - 0xAC00 <= 0xD7A3 - 0xAC00 || c3 - 0x4E00 <= 0x9FFF - 0x4E00) { *i += 3; return 1; }
+        }
+    }
+    int32_t c = next_scalar(src, length, i);
+    return c >= 0 && nfc_quick_yes((uint32_t)c);
+}
+
+#if defined(__x86_64__)
+/// Bit k set when byte k of `x` is in lo...lo+span.
+static inline int in_range(__m128i x, uint8_t lo, uint8_t span) {
+    __m128i t = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)span)), t));
+}
+
+/// How many of the 16 bytes at p are ASCII and whole Hangul syllables (U+AC00-U+D7A3), stopping
+/// before a syllable the block does not hold whole; 0 when anything else is in them.
+static int ascii_hangul_prefix(const uint8_t *p) {
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    int ascii = _mm_movemask_epi8(x) ^ 0xFFFF;
+    if (ascii == 0xFFFF) return 16;
+    int lead = in_range(x, 0xEA, 3), cont = in_range(x, 0x80, 0x3F);
+    int cut = lead & 0x4000 ? 14 : lead & 0x8000 ? 15 : 16;
+    int keep = (1 << cut) - 1;
+    lead &= keep;
+    if (((ascii | lead | cont) & keep) != keep) return 0;
+    if ((cont & keep) != (((lead << 1) | (lead << 2)) & keep)) return 0;
+    // EA 80-AF is below U+AC00; ED 9F-BF and ED 9E A4-BF are past U+D7A3.
+    int ea = in_range(x, 0xEA, 0) & lead, ed = in_range(x, 0xED, 0) & lead;
+    if ((ea | ed) == 0) return cut;
+    int is_9e = in_range(x, 0x9E, 0);
+    int outside = (ea & (in_range(x, 0x80, 0x2F) >> 1)) | (ed & (in_range(x, 0x9F, 0x20) >> 1))
+        | (ed & (is_9e >> 1) & (in_range(x, 0xA4, 0x1B) >> 2));
+    return outside ? 0 : cut;
+}
+#endif
+
 /// True when every scalar is quick-check Yes with combining class 0, which makes the text NFC
 /// (UAX #15 quick check); false means "ask ICU's full check" (also for ill-formed UTF-8). ASCII,
 /// Hangul syllables and CJK unified ideographs (the bulk of Korean text; none decomposes or
-/// combines) are known without asking ICU.
+/// combines) are known without asking ICU, 16 bytes at a time for ASCII and Hangul.
 static int all_nfc_quick_yes(const uint8_t *src, int32_t length) {
     int32_t i = 0;
     while (i < length) {
-        uint8_t b0 = src[i];
-        if (b0 < 0x80) {
-            uint64_t word;
-            if (i + 8 <= length && (memcpy(&word, src + i, 8), (word & 0x8080808080808080ULL) == 0)) i += 8;
-            else i++;
+#if defined(__x86_64__)
+        if (i + 16 <= length) {
+            int whole = ascii_hangul_prefix(src + i);
+            if (whole) { i += whole; continue; }
+            // Something else in the block: one character at a time through it.
+            for (int32_t end = i + 16; i < end;) if (!quick_yes_step(src, length, &i)) return 0;
             continue;
         }
-        // Hangul syllables and CJK ideographs (three bytes) without a call.
-        if ((b0 & 0xF0) == 0xE0 && i + 2 < length) {
-            uint32_t b1 = src[i + 1] ^ 0x80u, b2 = src[i + 2] ^ 0x80u;
-            if ((b1 | b2) < 0x40) {
-                uint32_t c3 = ((uint32_t)(b0 & 0x0F) << 12) | (b1 << 6) | b2;
-                if (c3 - 0xAC00 <= 0xD7A3 - 0xAC00 || c3 - 0x4E00 <= 0x9FFF - 0x4E00) { i += 3; continue; }
-            }
-        }
-        int32_t c = next_scalar(src, length, &i);
-        if (c < 0 || !nfc_quick_yes((uint32_t)c)) return 0;
+#endif
+        if (!quick_yes_step(src, length, &i)) return 0;
     }
     return 1;
 }

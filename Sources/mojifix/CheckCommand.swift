@@ -72,8 +72,8 @@ struct CheckCommand: ParsableCommand {
             outcome.error = "\(path): \(error)"
             return outcome
         }
-        let texts = repaired.plan.passInputs(from: input)
-        let indexes = texts.map(LineIndex.init)
+        // Line indexes only for texts that have something to report: most files have nothing.
+        let indexes = repaired.plan.passes.isEmpty ? [] : repaired.plan.passInputs(from: input).map(LineIndex.init)
         for (index, pass) in repaired.plan.passes.enumerated() {
             for change in pass.changes {
                 let (line, column) = pass.kind == .transcode ? (1, 1) : indexes[index].lineAndColumn(of: change.inputRange.lowerBound)
@@ -83,10 +83,12 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let result = normalizer.normalize(repaired.output)
-        let lines = LineIndex(repaired.output)
-        for finding in result.findings {
-            let (line, column) = lines.lineAndColumn(of: finding.offset)
-            outcome.lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
+        if !result.findings.isEmpty {
+            let lines = LineIndex(repaired.output)
+            for finding in result.findings {
+                let (line, column) = lines.lineAndColumn(of: finding.offset)
+                outcome.lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
+            }
         }
         outcome.dirty = repaired.changed || result.changed || result.findings.contains { $0.severity == .error }
         return outcome
