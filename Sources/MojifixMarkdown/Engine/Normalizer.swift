@@ -5,9 +5,11 @@
 ///
 /// Each document is first read with the quick structure when a line scan is sure of its blocks
 /// (`QuickStructure`: no cmark). Rules see at least as much to change there as on the full
-/// parse, so when no fixing rule proposes an edit the document is final; as soon as one does (or
-/// a rule whose findings depend on zones reports something), the round is redone on the full
-/// parse. Clean documents, and the last round of every document, thus skip cmark.
+/// parse, so when no fixing rule but the file-level ones (line endings, BOM, final newline, which
+/// never read zones) proposes an edit, the round stands; as soon as one does (or a rule whose
+/// findings depend on zones reports something), the round is redone on the full parse. Clean
+/// documents, those that only lack their final newline, and the confirming last round of most
+/// others thus skip cmark.
 public struct Normalizer: Sendable {
     public let options: NormalizeOptions
     /// Off only in tests that compare both paths.
@@ -77,17 +79,18 @@ public struct Normalizer: Sendable {
     }
 
     /// The rules' outcomes on `document`. On a quick structure they are final only when no rule
-    /// proposes a change and, when findings are kept, no rule whose findings depend on zones
-    /// reports any; at the first rule that does, the document is parsed in full and the rules
-    /// run again. The quick round goes in reverse registry order, line-shape rules first: they
-    /// are the ones that usually find something, and they are cheap.
+    /// proposes a change (file-level rules apart: they never read zones) and, when findings are
+    /// kept, no rule whose findings depend on zones reports any; at the first rule that does, the
+    /// document is parsed in full and the rules run again. The quick round goes in reverse
+    /// registry order, line-shape rules first: they usually find something, and they are cheap.
     private func run(_ rules: [MarkdownRule.Type], on document: inout MarkdownDocument, findingsKept: Bool) -> [RuleOutcome] {
         if document.structure.isQuick {
             var outcomes = [RuleOutcome?](repeating: nil, count: rules.count)
             for k in rules.indices.reversed() {
                 let outcome = rules[k].init().apply(to: document, options: options)
                 let bytes = document.bytes
-                guard outcome.edits.allSatisfy({ bytes[$0.range].elementsEqual($0.replacement) }),
+                guard RuleRegistry.crossesZones.contains(rules[k].name)
+                        || outcome.edits.allSatisfy({ bytes[$0.range].elementsEqual($0.replacement) }),
                       !findingsKept || outcome.findings.isEmpty || !rules[k].findingsUseZones else {
                     document = MarkdownDocument(bytes)
                     return rules.map { $0.init().apply(to: document, options: options) }
