@@ -8,7 +8,7 @@ import CMojifixScan
 /// or fences that do not start their line; indented code; a line made of `=`, `-`, `|`, `:`
 /// under a non-blank line (setext underline, table delimiter row); unclosed or indented fences;
 /// `$$`, `{%`, `{::` and `#` + NBSP/U+3000 outside code; four spaces of indentation anywhere
-/// but under paragraph text.
+/// but under paragraph text (a footnote definition's first line does not count as such).
 ///
 /// Lines, line kinds, headings and front matter equal `StructureBuilder`'s (the differential
 /// tests compare them). Zones hold only the front matter and list items are not collected; both
