@@ -10,6 +10,8 @@
 /// The conditions at p[i], a byte flagged by the block scan (or any byte on the scalar path).
 static int look(const uint8_t *p, size_t i, size_t n) {
     uint8_t b = p[i];
+    // A CR ends a line for cmark on its own too; the line table knows only CRLF.
+    if (b == 0x0D) return i + 1 < n && p[i + 1] == 0x0A ? 0 : MJ_MD_CONTROL;
     if (b < 0x20) return b == 0x09 || b == 0x0A ? 0 : MJ_MD_CONTROL;
     if (i + 1 >= n) return 0;
     uint8_t c = p[i + 1];

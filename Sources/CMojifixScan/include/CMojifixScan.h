@@ -33,7 +33,7 @@ void mj_census_scalar(const uint8_t *bytes, size_t length, const uint64_t *alpha
 
 /// Bits of `mj_markdown_bytes`'s result.
 enum {
-    /// A byte below 0x20 other than TAB and LF (CR, NUL, form feed ...).
+    /// A byte below 0x20 other than TAB, LF and the CR of a CRLF (NUL, form feed, a lone CR ...).
     MJ_MD_CONTROL = 1 << 0,
     /// `$$`, `{%`, `{::`, or `#` followed by NBSP or U+3000 somewhere.
     MJ_MD_SPECIAL = 1 << 1,

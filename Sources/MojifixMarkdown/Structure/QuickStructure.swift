@@ -4,7 +4,8 @@ import CMojifixScan
 /// tells apart exactly: paragraphs and blank lines, ATX headings starting their line, lists and
 /// block quotes holding paragraphs, fenced code starting its line, front matter. Anything the
 /// scan could read differently from cmark makes `build` return nil (the caller then parses in
-/// full): a leading BOM, control characters or a tab before a line's text; HTML blocks; headings
+/// full): a leading BOM, control characters (a CR outside CRLF included) or a tab before a line's
+/// text; HTML blocks; headings
 /// or fences that do not start their line; indented code; a line made of `=`, `-`, `|`, `:`
 /// under a non-blank line (setext underline, table delimiter row); unclosed or indented fences;
 /// `$$`, `{%`, `{::` and `#` + NBSP/U+3000 outside code; four spaces of indentation anywhere
