@@ -50,13 +50,12 @@ public struct Normalizer: Sendable {
         for _ in 0..<Self.maxRounds {
             let outcomes = run(fixers, on: &document, findingsKept: stages.isEmpty)
             var round: [TextEdit] = []
-            var taken: [Range<Int>] = []
+            var taken = TakenRanges()
             for (rule, outcome) in zip(fixers, outcomes) {
                 if stages.isEmpty { findings += outcome.findings.map { Self.mapBack($0, through: stages) } }
-                for edit in Self.admissible(outcome.edits, in: document, rule: rule)
-                where !taken.contains(where: { Self.overlaps($0, edit.range) }) {
+                for edit in Self.admissible(outcome.edits, in: document, rule: rule) {
+                    guard taken.take(edit.range) else { continue }
                     round.append(edit)
-                    taken.append(edit.range)
                     findings.append(Self.mapBack(Finding(offset: edit.range.lowerBound, rule: rule.name, message: edit.message,
                                                          severity: .fixed), through: stages))
                 }
@@ -100,15 +99,6 @@ public struct Normalizer: Sendable {
             return outcomes.compactMap { $0 }
         }
         return rules.map { $0.init().apply(to: document, options: options) }
-    }
-
-    /// Two edits overlap when their ranges share a byte, or both insert at the same offset, or
-    /// one inserts strictly inside the other.
-    static func overlaps(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        if a.isEmpty && b.isEmpty { return a.lowerBound == b.lowerBound }
-        if a.isEmpty { return b.lowerBound < a.lowerBound && a.lowerBound < b.upperBound }
-        if b.isEmpty { return a.lowerBound < b.lowerBound && b.lowerBound < a.upperBound }
-        return a.overlaps(b)
     }
 
     /// Ids of the headings before and after, paired in order (when the count is unchanged).
