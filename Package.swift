@@ -19,7 +19,8 @@ let package = Package(
             name: "CMojifixICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass. No ICU.
+        // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass; the byte
+        // conditions of the Markdown normaliser's quick structure. No ICU.
         .target(name: "CMojifixScan"),
         // renameat2(RENAME_NOREPLACE), which Swift's Glibc module does not expose.
         .target(name: "CMojifixFS"),
@@ -33,7 +34,7 @@ let package = Package(
         // The engine: detection, reversible repair, plans. Knows nothing of the CLI.
         .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan"]),
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
-        .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", "CMojifixScan", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Files on disk: atomic writes, the journal that lets `undo` restore every byte.
         .target(name: "MojifixWorkspace", dependencies: ["CMojifixFS"]),
         .executableTarget(

@@ -34,17 +34,15 @@ import hashlib
 import json
 import os
 import platform
-import shlex
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tables import print_table  # noqa: E402
+from timing import time_commands  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD = REPO / ".build"
@@ -269,53 +267,6 @@ def run_ftfy_inproc(py: Path, jobs: list[dict]) -> dict:
         x["mb_per_s"] = x["bytes"] / x["seconds"] / MB
         res[x["name"]] = x
     return res
-
-
-# --------------------------------------------------------------------------- process timing
-
-def time_commands(cmds: dict[str, list[str]], runs: int, warmup: int,
-                  use_hyperfine: bool) -> tuple[dict, str]:
-    """Mean/stddev/min wall time (ms) per command, output discarded."""
-    hf = shutil.which("hyperfine") if use_hyperfine else None
-    if hf:
-        with tempfile.TemporaryDirectory() as td:
-            jpath = Path(td) / "hf.json"
-            args = [hf, "-N", "-i", "--style", "none", "--runs", str(runs), "--warmup", str(warmup),
-                    "--export-json", str(jpath)]
-            for name, cmd in cmds.items():
-                args += ["-n", name, " ".join(shlex.quote(c) for c in cmd)]
-            r = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            if r.returncode == 0 and jpath.exists():
-                data = json.loads(jpath.read_text())
-                res = {}
-                for x in data["results"]:
-                    res[x["command"]] = dict(mean_ms=x["mean"] * 1e3, stddev_ms=(x["stddev"] or 0) * 1e3,
-                                             min_ms=x["min"] * 1e3, runs=len(x["times"]),
-                                             exit_codes=sorted(set(x.get("exit_codes") or [])))
-                if set(res) == set(cmds):
-                    return res, f"hyperfine {hf_version(hf)} -N (no shell), {warmup} warmup"
-            log(f"bench_repair: hyperfine failed ({r.stderr.strip()[:300]}); using subprocess timing")
-    res = {}
-    for name, cmd in cmds.items():
-        for _ in range(warmup):
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times, codes = [], set()
-        for _ in range(runs):
-            t = time.perf_counter()
-            r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            times.append(time.perf_counter() - t)
-            codes.add(r.returncode)
-        res[name] = dict(mean_ms=statistics.mean(times) * 1e3,
-                         stddev_ms=(statistics.stdev(times) if len(times) > 1 else 0) * 1e3,
-                         min_ms=min(times) * 1e3, runs=runs, exit_codes=sorted(codes))
-    return res, f"python subprocess timing (fork+exec from Python), {warmup} warmup"
-
-
-def hf_version(hf: str) -> str:
-    try:
-        return subprocess.run([hf, "--version"], stdout=subprocess.PIPE, text=True).stdout.split()[-1]
-    except Exception:
-        return "?"
 
 
 # --------------------------------------------------------------------------- report

@@ -11,6 +11,9 @@
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 
 struct mj_converter {
     UConverter *charset;
@@ -129,7 +132,111 @@ int32_t mj_normalize_utf8(char form, const uint8_t *src, int32_t length,
     return result;
 }
 
+/// A scalar that is NFC_Quick_Check=Yes with canonical combining class 0.
+static int nfc_quick_yes(uint32_t c) {
+    if (c < 0x80) return 1;
+    return u_getCombiningClass((UChar32)c) == 0
+        && u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+}
+
+/// The next scalar of well-formed UTF-8 at src[*i] (advancing *i), or -1 for anything else.
+static int32_t next_scalar(const uint8_t *src, int32_t length, int32_t *i) {
+    int32_t k = *i;
+    uint8_t b0 = src[k];
+    if (b0 >= 0xC2 && b0 <= 0xDF && k + 1 < length && (src[k + 1] & 0xC0) == 0x80) {
+        *i = k + 2;
+        return ((b0 & 0x1F) << 6) | (src[k + 1] & 0x3F);
+    }
+    if (b0 >= 0xE0 && b0 <= 0xEF && k + 2 < length && (src[k + 1] & 0xC0) == 0x80 && (src[k + 2] & 0xC0) == 0x80) {
+        int32_t c = ((b0 & 0x0F) << 12) | ((src[k + 1] & 0x3F) << 6) | (src[k + 2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return -1;
+        *i = k + 3;
+        return c;
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4 && k + 3 < length && (src[k + 1] & 0xC0) == 0x80 && (src[k + 2] & 0xC0) == 0x80
+        && (src[k + 3] & 0xC0) == 0x80) {
+        int32_t c = ((b0 & 0x07) << 18) | ((src[k + 1] & 0x3F) << 12) | ((src[k + 2] & 0x3F) << 6) | (src[k + 3] & 0x3F);
+        if (c < 0x10000 || c > 0x10FFFF) return -1;
+        *i = k + 4;
+        return c;
+    }
+    return -1;
+}
+
+/// One character (or eight ASCII bytes) of the quick check at src[*i], advancing *i: 0 when it is
+/// not quick-check Yes with combining class 0 (or not well-formed UTF-8).
+static int quick_yes_step(const uint8_t *src, int32_t length, int32_t *i) {
+    uint8_t b0 = src[*i];
+    if (b0 < 0x80) {
+        uint64_t word;
+        if (*i + 8 <= length && (memcpy(&word, src + *i, 8), (word & 0x8080808080808080ULL) == 0)) *i += 8;
+        else *i += 1;
+        return 1;
+    }
+    // Hangul syllables and CJK ideographs (three bytes) without a call.
+    if ((b0 & 0xF0) == 0xE0 && *i + 2 < length) {
+        uint32_t b1 = src[*i + 1] ^ 0x80u, b2 = src[*i + 2] ^ 0x80u;
+        if ((b1 | b2) < 0x40) {
+            uint32_t c3 = ((uint32_t)(b0 & 0x0F) << 12) | (b1 << 6) | b2;
+            if (c3 - 0xAC00 <= 0xD7A3 - 0xAC00 || c3 - 0x4E00 <= 0x9FFF - 0x4E00) { *i += 3; return 1; }
+        }
+    }
+    int32_t c = next_scalar(src, length, i);
+    return c >= 0 && nfc_quick_yes((uint32_t)c);
+}
+
+#if defined(__x86_64__)
+/// Bit k set when byte k of `x` is in lo...lo+span.
+static inline int in_range(__m128i x, uint8_t lo, uint8_t span) {
+    __m128i t = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)span)), t));
+}
+
+/// How many of the 16 bytes at p are ASCII and whole Hangul syllables (U+AC00-U+D7A3), stopping
+/// before a syllable the block does not hold whole; 0 when anything else is in them.
+static int ascii_hangul_prefix(const uint8_t *p) {
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    int ascii = _mm_movemask_epi8(x) ^ 0xFFFF;
+    if (ascii == 0xFFFF) return 16;
+    int lead = in_range(x, 0xEA, 3), cont = in_range(x, 0x80, 0x3F);
+    int cut = lead & 0x4000 ? 14 : lead & 0x8000 ? 15 : 16;
+    int keep = (1 << cut) - 1;
+    lead &= keep;
+    if (((ascii | lead | cont) & keep) != keep) return 0;
+    if ((cont & keep) != (((lead << 1) | (lead << 2)) & keep)) return 0;
+    // EA 80-AF is below U+AC00; ED 9F-BF and ED 9E A4-BF are past U+D7A3.
+    int ea = in_range(x, 0xEA, 0) & lead, ed = in_range(x, 0xED, 0) & lead;
+    if ((ea | ed) == 0) return cut;
+    int is_9e = in_range(x, 0x9E, 0);
+    int outside = (ea & (in_range(x, 0x80, 0x2F) >> 1)) | (ed & (in_range(x, 0x9F, 0x20) >> 1))
+        | (ed & (is_9e >> 1) & (in_range(x, 0xA4, 0x1B) >> 2));
+    return outside ? 0 : cut;
+}
+#endif
+
+/// True when every scalar is quick-check Yes with combining class 0, which makes the text NFC
+/// (UAX #15 quick check); false means "ask ICU's full check" (also for ill-formed UTF-8). ASCII,
+/// Hangul syllables and CJK unified ideographs (the bulk of Korean text; none decomposes or
+/// combines) are known without asking ICU, 16 bytes at a time for ASCII and Hangul.
+static int all_nfc_quick_yes(const uint8_t *src, int32_t length) {
+    int32_t i = 0;
+    while (i < length) {
+#if defined(__x86_64__)
+        if (i + 16 <= length) {
+            int whole = ascii_hangul_prefix(src + i);
+            if (whole) { i += whole; continue; }
+            // Something else in the block: one character at a time through it.
+            for (int32_t end = i + 16; i < end;) if (!quick_yes_step(src, length, &i)) return 0;
+            continue;
+        }
+#endif
+        if (!quick_yes_step(src, length, &i)) return 0;
+    }
+    return 1;
+}
+
 int mj_is_nfc_utf8(const uint8_t *src, int32_t length) {
+    if (all_nfc_quick_yes(src, length)) return 1;
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
     int32_t u16len = 0;

@@ -32,20 +32,23 @@ enum FileIO {
         try readAll(STDIN_FILENO, limit: limit, sizeHint: 0)
     }
 
+    /// Reads into the array itself (no chunk copies), sized from the hint plus one byte so that a
+    /// file of the hinted size ends with a read of 0; doubled when the input is longer.
     private static func readAll(_ fd: Int32, limit: Int, sizeHint: Int) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(sizeHint, 1 << 16) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 1 << 12) + 1)
+        var count = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if Glibc.errno == EINTR { continue }
                 throw Failure.errno()
             }
             if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > limit { throw Failure("input is over the \(limit)-byte limit; not changed") }
+            count += n
+            if count > limit { throw Failure("input is over the \(limit)-byte limit; not changed") }
         }
+        bytes.removeLast(bytes.count - count)
         return bytes
     }
 

@@ -37,6 +37,18 @@ void mj_census_scalar(const uint8_t *bytes, size_t length, const uint64_t *alpha
 /// byte, so legacy bytes need this to tell text from a binary file).
 void mj_count_controls(const uint8_t *bytes, size_t length, size_t *controls, size_t *nuls);
 
+/// Bits of `mj_markdown_bytes`'s result.
+enum {
+    /// A byte below 0x20 other than TAB, LF and the CR of a CRLF (NUL, form feed, a lone CR ...).
+    MJ_MD_CONTROL = 1 << 0,
+    /// `$$`, `{%`, `{::`, or `#` followed by NBSP or U+3000 somewhere.
+    MJ_MD_SPECIAL = 1 << 1,
+};
+
+/// One pass over Markdown source for the byte-level conditions of the normaliser's quick
+/// structure (MojifixMarkdown's QuickStructure): which of the MJ_MD_* conditions occur.
+int mj_markdown_bytes(const uint8_t *bytes, size_t length);
+
 #ifdef __cplusplus
 }
 #endif

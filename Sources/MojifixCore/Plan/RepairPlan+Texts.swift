@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension RepairPlan {
     /// The text each pass started from (the first is `input`), rebuilt from the recorded outputs of
     /// the changes: used to show line and column numbers for later passes.
@@ -28,7 +34,14 @@ public struct LineIndex: Sendable {
     public init(_ text: [UInt8]) {
         self.text = text
         var starts = [0]
-        for (i, b) in text.enumerated() where b == 0x0A { starts.append(i + 1) }
+        text.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            var from = 0
+            while from < p.count, let found = memchr(base + from, 0x0A, p.count - from) {
+                from = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(from)
+            }
+        }
         self.starts = starts
     }
 

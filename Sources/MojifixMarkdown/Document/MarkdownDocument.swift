@@ -8,6 +8,12 @@ public struct MarkdownDocument: Sendable {
         self.structure = MarkdownStructure(parsing: bytes)
     }
 
+    /// With the quick structure when the line scan is sure of it, else the full parse.
+    init(quickOrFull bytes: [UInt8]) {
+        self.bytes = bytes
+        self.structure = QuickStructure.build(bytes) ?? MarkdownStructure(parsing: bytes)
+    }
+
     public var lineCount: Int { structure.lines.count }
 
     /// The line's content bytes (without terminator).

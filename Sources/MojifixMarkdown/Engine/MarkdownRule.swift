@@ -8,8 +8,16 @@ public protocol MarkdownRule: Sendable {
     /// What the rule does on its own: fixes, or only reports (errors or warnings).
     static var kind: RuleKind { get }
 
+    /// Whether its findings depend on the protected zones or the list items, which only the full
+    /// parse knows (see `QuickStructure`). True unless a rule declares otherwise.
+    static var findingsUseZones: Bool { get }
+
     init()
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome
+}
+
+extension MarkdownRule {
+    public static var findingsUseZones: Bool { true }
 }
 
 public enum RuleKind: String, Sendable {

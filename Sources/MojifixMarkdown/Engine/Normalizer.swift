@@ -2,8 +2,18 @@
 /// rule proposes byte-range edits on the same parse; edits outside protected zones are merged in
 /// registry order and applied together. Report-only rules then look at the final document.
 /// Findings are reported at their position in the input, mapped back through the edits made.
+///
+/// Each document is first read with the quick structure when a line scan is sure of its blocks
+/// (`QuickStructure`: no cmark). Rules see at least as much to change there as on the full
+/// parse, so when no fixing rule but the file-level ones (line endings, BOM, final newline, which
+/// never read zones) proposes an edit, the round stands; as soon as one does (or a rule whose
+/// findings depend on zones reports something), the round is redone on the full parse. Clean
+/// documents, those that only lack their final newline, and the confirming last round of most
+/// others thus skip cmark.
 public struct Normalizer: Sendable {
     public let options: NormalizeOptions
+    /// Off only in tests that compare both paths.
+    var usesQuickStructure = true
 
     public init(options: NormalizeOptions = NormalizeOptions()) { self.options = options }
 
@@ -29,7 +39,7 @@ public struct Normalizer: Sendable {
     static let maxRounds = 6
 
     public func normalize(_ input: [UInt8]) -> Result {
-        var document = MarkdownDocument(input)
+        var document = self.document(input)
         var findings: [Finding] = []
         var stages: [[TextEdit]] = []
         let enabled = RuleRegistry.rules.filter { options.enabledRules.contains($0.name) }
@@ -38,39 +48,57 @@ public struct Normalizer: Sendable {
         // order (an edit that overlaps an earlier rule's waits for the next round) and applied
         // together, so the document is parsed once per round, not once per rule.
         for _ in 0..<Self.maxRounds {
+            let outcomes = run(fixers, on: &document, findingsKept: stages.isEmpty)
             var round: [TextEdit] = []
-            var taken: [Range<Int>] = []
-            for rule in fixers {
-                let outcome = rule.init().apply(to: document, options: options)
+            var taken = TakenRanges()
+            for (rule, outcome) in zip(fixers, outcomes) {
                 if stages.isEmpty { findings += outcome.findings.map { Self.mapBack($0, through: stages) } }
-                for edit in Self.admissible(outcome.edits, in: document, rule: rule)
-                where !taken.contains(where: { Self.overlaps($0, edit.range) }) {
+                for edit in Self.admissible(outcome.edits, in: document, rule: rule) {
+                    guard taken.take(edit.range) else { continue }
                     round.append(edit)
-                    taken.append(edit.range)
                     findings.append(Self.mapBack(Finding(offset: edit.range.lowerBound, rule: rule.name, message: edit.message,
                                                          severity: .fixed), through: stages))
                 }
             }
             guard !round.isEmpty else { break }
             round.sort { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.isEmpty) }
-            document = MarkdownDocument(Self.apply(round, to: document.bytes))
+            document = self.document(Self.apply(round, to: document.bytes))
             stages.append(round)
         }
-        for rule in enabled where rule.kind == .report {
-            findings += rule.init().apply(to: document, options: options).findings.map { Self.mapBack($0, through: stages) }
+        for outcome in run(enabled.filter { $0.kind == .report }, on: &document, findingsKept: true) {
+            findings += outcome.findings.map { Self.mapBack($0, through: stages) }
         }
         findings.sort { $0.offset < $1.offset }
-        let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: MarkdownDocument(input), to: document)
+        let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: self.document(input), to: document)
         return Result(output: document.bytes, findings: findings, changed: !stages.isEmpty, anchorChanges: anchors)
     }
 
-    /// Two edits overlap when their ranges share a byte, or both insert at the same offset, or
-    /// one inserts strictly inside the other.
-    static func overlaps(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        if a.isEmpty && b.isEmpty { return a.lowerBound == b.lowerBound }
-        if a.isEmpty { return b.lowerBound < a.lowerBound && a.lowerBound < b.upperBound }
-        if b.isEmpty { return a.lowerBound < b.lowerBound && b.lowerBound < a.upperBound }
-        return a.overlaps(b)
+    private func document(_ bytes: [UInt8]) -> MarkdownDocument {
+        usesQuickStructure ? MarkdownDocument(quickOrFull: bytes) : MarkdownDocument(bytes)
+    }
+
+    /// The rules' outcomes on `document`. On a quick structure they are final only when no rule
+    /// proposes a change (file-level rules apart: they never read zones) and, when findings are
+    /// kept, no rule whose findings depend on zones reports any; at the first rule that does, the
+    /// document is parsed in full and the rules run again. The quick round goes in reverse
+    /// registry order, line-shape rules first: they usually find something, and they are cheap.
+    private func run(_ rules: [MarkdownRule.Type], on document: inout MarkdownDocument, findingsKept: Bool) -> [RuleOutcome] {
+        if document.structure.isQuick {
+            var outcomes = [RuleOutcome?](repeating: nil, count: rules.count)
+            for k in rules.indices.reversed() {
+                let outcome = rules[k].init().apply(to: document, options: options)
+                let bytes = document.bytes
+                guard RuleRegistry.crossesZones.contains(rules[k].name)
+                        || outcome.edits.allSatisfy({ bytes[$0.range].elementsEqual($0.replacement) }),
+                      !findingsKept || outcome.findings.isEmpty || !rules[k].findingsUseZones else {
+                    document = MarkdownDocument(bytes)
+                    return rules.map { $0.init().apply(to: document, options: options) }
+                }
+                outcomes[k] = outcome
+            }
+            return outcomes.compactMap { $0 }
+        }
+        return rules.map { $0.init().apply(to: document, options: options) }
     }
 
     /// Ids of the headings before and after, paired in order (when the count is unchanged).
@@ -98,7 +126,7 @@ public struct Normalizer: Sendable {
         var end = 0
         let structure = document.structure
         for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            guard edit.range.lowerBound >= end, Array(document.bytes[edit.range]) != edit.replacement else { continue }
+            guard edit.range.lowerBound >= end, !document.bytes[edit.range].elementsEqual(edit.replacement) else { continue }
             if !RuleRegistry.crossesZones.contains(rule.name) {
                 if edit.range.isEmpty {
                     // An insertion is fine at a zone's edge, not inside it.

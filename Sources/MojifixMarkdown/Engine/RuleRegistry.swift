@@ -47,7 +47,8 @@ public enum RuleRegistry {
     }
 
     /// Rules whose edits are file-level and may cross protected zones: line terminators and a
-    /// leading BOM are not part of any code block's text.
+    /// leading BOM are not part of any code block's text. They read neither zones nor list items,
+    /// so their edits on the quick structure are the ones they make on the full parse.
     static let crossesZones: Set<String> = [LineEndingsRule.name, LeadingBOMRule.name, FinalNewlineRule.name]
 
     public static func rule(named name: String) -> MarkdownRule.Type? { rules.first { $0.name == name } }

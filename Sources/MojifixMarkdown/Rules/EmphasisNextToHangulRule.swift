@@ -9,7 +9,8 @@ struct EmphasisNextToHangulRule: MarkdownRule {
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
         var findings: [Finding] = []
-        for (index, line) in document.structure.lines.enumerated() where document.structure.lineKinds[index] == .prose {
+        for (index, line) in document.structure.lines.enumerated()
+        where document.structure.lineKinds[index] == .prose && Self.mayHold(bytes, line) {
             let scalars = Bytes.scalars(bytes, line)
             var k = 1
             while k + 2 < scalars.count {
@@ -28,6 +29,29 @@ struct EmphasisNextToHangulRule: MarkdownRule {
             }
         }
         return RuleOutcome(findings: findings)
+    }
+
+    /// A cheap byte-level look that the line may hold a finding: a `**` or `__` after an earlier,
+    /// separate pair of the same kind, with a byte that can end punctuation before it (ASCII
+    /// punctuation but `*` and `_`, or the last byte of a non-ASCII character) and one that can
+    /// start a letter after it. Lines without one (nearly all) are not decoded.
+    static func mayHold(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            for delimiter in [MDByte.star, MDByte.underscore] {
+                var opener: Int? = nil
+                var i = line.lowerBound
+                while let k = MDByte.find(delimiter, in: p, from: i, to: line.upperBound - 1) {
+                    i = k + 1
+                    guard p[k + 1] == delimiter else { continue }
+                    guard let open = opener else { opener = k; continue }
+                    guard open + 1 < k, k + 2 < line.upperBound else { continue }
+                    let before = p[k - 1], after = p[k + 2]
+                    let punctuation = before >= 0x80 || (MDByte.isPunctuation(before) && before != MDByte.star && before != MDByte.underscore)
+                    if punctuation && (after >= 0x80 || MDByte.isAlpha(after)) { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// An opening delimiter of the same kind earlier on the line.

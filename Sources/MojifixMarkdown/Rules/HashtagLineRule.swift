@@ -4,6 +4,7 @@ struct HashtagLineRule: MarkdownRule {
     static let name = "hashtag-line"
     static let summary = "Report `#word` lines: a hashtag, or a heading missing its space."
     static let kind = RuleKind.report
+    static let findingsUseZones = false
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes

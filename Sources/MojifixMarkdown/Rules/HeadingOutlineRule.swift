@@ -5,6 +5,7 @@ struct HeadingOutlineRule: MarkdownRule {
     static let name = "heading-outline"
     static let summary = "Report heading level jumps, missing or repeated H1, duplicate headings."
     static let kind = RuleKind.report
+    static let findingsUseZones = false
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
@@ -16,7 +17,8 @@ struct HeadingOutlineRule: MarkdownRule {
         }
         guard let first = headings.first else { return RuleOutcome() }
         var previousLevel = 0
-        var seen: [[UInt8]: Int] = [:]
+        var seen: [TextKey: Int] = [:]
+        seen.reserveCapacity(headings.count)
         let h1 = headings.filter { $0.level == 1 }
         let title = frontMatterTitle(document)
         if h1.isEmpty && title == nil { report(first, "Add an H1 (the document has no title)") }
@@ -26,14 +28,14 @@ struct HeadingOutlineRule: MarkdownRule {
                 report(heading, "Do not skip heading levels (H\(previousLevel) to H\(heading.level))")
             }
             previousLevel = heading.level
-            let text = Array(bytes[heading.textRange])
-            if heading.level == 1, let title, text == title {
+            let text = bytes[heading.textRange]
+            if heading.level == 1, let title, text.elementsEqual(title) {
                 report(heading, "Remove the H1 that repeats the front-matter title")
             }
-            if let line = seen[text] {
+            if let line = seen[TextKey(text: text)] {
                 report(heading, "Use a distinct heading (same text as line \(line + 1); its anchor gets a suffix)")
             } else {
-                seen[text] = heading.line
+                seen[TextKey(text: text)] = heading.line
             }
         }
         return RuleOutcome(findings: findings)
@@ -53,4 +55,11 @@ struct HeadingOutlineRule: MarkdownRule {
         }
         return nil
     }
+}
+
+/// Heading text as a dictionary key, hashed as one block of bytes rather than byte by byte.
+private struct TextKey: Hashable {
+    let text: ArraySlice<UInt8>
+    func hash(into hasher: inout Hasher) { text.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    static func == (a: TextKey, b: TextKey) -> Bool { a.text.elementsEqual(b.text) }
 }

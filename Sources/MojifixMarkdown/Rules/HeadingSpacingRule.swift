@@ -11,7 +11,7 @@ struct HeadingSpacingRule: MarkdownRule {
         let bytes = document.bytes
         let structure = document.structure
         var edits: [TextEdit] = []
-        var headingLines = Set<Int>()
+        var headingLines = Set<Int>(minimumCapacity: structure.headings.count + structure.looksLikeHeadingLines.count)
         for heading in structure.headings where heading.style == .atx {
             headingLines.insert(heading.line)
             let line = structure.lines[heading.line]
@@ -26,7 +26,9 @@ struct HeadingSpacingRule: MarkdownRule {
             while j < line.upperBound && bytes[j] == 0x23 { j += 1 }
             let textStart = max(j, min(heading.textRange.lowerBound, line.upperBound))
             if heading.textRange.isEmpty { continue }
-            edits.append(TextEdit(range: j..<textStart, replacement: [0x20], message: "Use one space after the heading's #"))
+            if textStart != j + 1 || bytes[j] != 0x20 {  // one space already: nothing to propose
+                edits.append(TextEdit(range: j..<textStart, replacement: [0x20], message: "Use one space after the heading's #"))
+            }
             edits += spacesInText(heading.textRange, bytes)
             if heading.textRange.upperBound < line.upperBound {
                 edits.append(TextEdit(range: heading.textRange.upperBound..<line.upperBound, replacement: [],
@@ -57,10 +59,12 @@ struct HeadingSpacingRule: MarkdownRule {
         var edits: [TextEdit] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if bytes[i...].starts(with: Bytes.nbsp) {
+            if bytes[i] != 0xC2 && bytes[i] != 0xE3 {
+                i += 1
+            } else if Bytes.has(Bytes.nbsp, in: bytes, at: i, before: bytes.count) {
                 edits.append(TextEdit(range: i..<i + 2, replacement: [0x20], message: "Use a plain space in the heading"))
                 i += 2
-            } else if bytes[i...].starts(with: Bytes.ideographicSpace) {
+            } else if Bytes.has(Bytes.ideographicSpace, in: bytes, at: i, before: bytes.count) {
                 edits.append(TextEdit(range: i..<i + 3, replacement: [0x20], message: "Use a plain space in the heading"))
                 i += 3
             } else {

@@ -11,11 +11,9 @@ struct InvisibleCharactersRule: MarkdownRule {
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         var outcome = RuleOutcome()
         let bytes = document.bytes
-        // A cheap look for the lead bytes first: most documents hold none of these.
-        guard Bytes.containsAny(bytes, [[0xE2, 0x80, 0x8B], [0xE2, 0x81, 0xA0], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBD]]) else {
-            return outcome
-        }
-        for (offset, scalar, length) in Bytes.runs(holding: [0xE2, 0xEF], in: bytes).flatMap({ Bytes.scalars(bytes, $0) }) {
+        // Only the runs holding one of these characters are decoded: most documents hold none.
+        let runs = Bytes.runs(holding: [[0xE2, 0x80, 0x8B], [0xE2, 0x81, 0xA0], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBD]], in: bytes)
+        for (offset, scalar, length) in runs.flatMap({ Bytes.scalars(bytes, $0) }) {
             if let what = Self.removed[scalar], offset > 0 {
                 outcome.edits.append(TextEdit(range: offset..<offset + length, replacement: [], message: "Remove the \(what)"))
             } else if scalar == 0xFFFD, document.structure.zone(containing: offset) == nil {

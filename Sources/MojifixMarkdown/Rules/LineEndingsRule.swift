@@ -6,7 +6,7 @@ struct LineEndingsRule: MarkdownRule {
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
-        guard bytes.contains(0x0D) else { return RuleOutcome() }
+        guard Bytes.contains(0x0D, in: bytes) else { return RuleOutcome() }
         var edits: [TextEdit] = []
         let crlf = zip(bytes, bytes.dropFirst()).filter { $0 == 0x0D && $1 == 0x0A }.count
         let lf = bytes.filter { $0 == 0x0A }.count

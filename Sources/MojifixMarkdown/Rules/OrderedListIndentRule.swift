@@ -4,6 +4,7 @@ struct OrderedListIndentRule: MarkdownRule {
     static let name = "ordered-list-indent"
     static let summary = "Report sub-lists indented 3 spaces under a `10.` item (suggest 4)."
     static let kind = RuleKind.report
+    static let findingsUseZones = false
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
@@ -11,7 +12,7 @@ struct OrderedListIndentRule: MarkdownRule {
         var findings: [Finding] = []
         for (index, line) in structure.lines.enumerated() where index > 0 && structure.lineKinds[index] == .prose {
             // Three spaces then a bullet, under a line that starts with a two-digit ordered marker.
-            guard bytes[line].starts(with: [0x20, 0x20, 0x20]), line.count > 4,
+            guard line.count > 4, bytes[line.lowerBound] == 0x20, bytes[line.lowerBound + 1] == 0x20, bytes[line.lowerBound + 2] == 0x20,
                   [0x2D, 0x2A, 0x2B].contains(bytes[line.lowerBound + 3]), bytes[line.lowerBound + 4] == 0x20 else { continue }
             var k = index - 1
             while k > 0 && structure.lineKinds[k] == .prose && bytes[structure.lines[k]].first == 0x20 { k -= 1 }

@@ -1,43 +1,59 @@
 /// Small helpers the rules share.
 enum Bytes {
-    /// True when `bytes` holds any of the byte sequences: rules skip documents that cannot
-    /// contain what they look for without decoding a character.
-    static func containsAny(_ bytes: [UInt8], _ patterns: [[UInt8]]) -> Bool {
-        var isLead = [Bool](repeating: false, count: 256)
-        for pattern in patterns { if let first = pattern.first { isLead[Int(first)] = true } }
-        return bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            while i < p.count {
-                if isLead[Int(p[i])] {
-                    for pattern in patterns where i + pattern.count <= p.count && pattern.indices.allSatisfy({ p[i + $0] == pattern[$0] }) {
-                        return true
-                    }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    /// The maximal runs of non-ASCII bytes that hold one of `leads`, each with the ASCII byte
-    /// before it (a keycap's digit, an emoji's neighbour): the only places a rule looking for
-    /// those characters needs to decode.
-    static func runs(holding leads: [UInt8], in bytes: [UInt8]) -> [Range<Int>] {
-        var isLead = [Bool](repeating: false, count: 256)
-        for b in leads { isLead[Int(b)] = true }
-        var runs: [Range<Int>] = []
+    /// The maximal runs of non-ASCII bytes that hold one of `patterns` (each starting with a
+    /// byte >= 0x80), each with the ASCII byte before it (a keycap's digit, an emoji's
+    /// neighbour): the only places a rule looking for those characters needs to decode. The
+    /// patterns' lead bytes are found with memchr, so text without them costs one SIMD pass per
+    /// distinct lead.
+    static func runs(holding patterns: [[UInt8]], in bytes: [UInt8]) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            while i < p.count {
-                guard isLead[Int(p[i])] else { i += 1; continue }
-                var start = i, end = i
+            var hits: [Int] = []
+            var leads: [UInt8] = []
+            for pattern in patterns where !leads.contains(pattern[0]) { leads.append(pattern[0]) }
+            for lead in leads {
+                var from = 0
+                while let k = MDByte.find(lead, in: p, from: from, to: p.count) {
+                    if patterns.contains(where: { $0[0] == lead && matches(p, k, $0) }) { hits.append(k) }
+                    from = k + 1
+                }
+            }
+            hits.sort()
+            var runs: [Range<Int>] = []
+            var covered = 0
+            for k in hits where k >= covered {
+                var start = k, end = k
                 while start > 0 && p[start - 1] >= 0x80 { start -= 1 }
                 while end < p.count && p[end] >= 0x80 { end += 1 }
                 runs.append(max(0, start - 1)..<end)
-                i = end
+                covered = end
             }
+            return runs
         }
-        return runs
+    }
+
+    /// Runs holding any of the lead bytes `leads` (see `runs(holding:in:)`).
+    static func runs(holdingLeads leads: [UInt8], in bytes: [UInt8]) -> [Range<Int>] {
+        runs(holding: leads.map { [$0] }, in: bytes)
+    }
+
+    @inline(__always)
+    static func matches(_ p: UnsafeBufferPointer<UInt8>, _ at: Int, _ pattern: [UInt8]) -> Bool {
+        guard at + pattern.count <= p.count else { return false }
+        for k in 1..<pattern.count where p[at + k] != pattern[k] { return false }
+        return true
+    }
+
+    /// True when `bytes` holds `byte` (memchr).
+    static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { MDByte.find(byte, in: $0, from: 0, to: $0.count) != nil }
+    }
+
+    /// True when `bytes[at...]` starts with `pattern` (no slice or array is made).
+    @inline(__always)
+    static func has(_ pattern: [UInt8], in bytes: [UInt8], at: Int, before end: Int) -> Bool {
+        guard at >= 0, at + pattern.count <= end else { return false }
+        for k in 0..<pattern.count where bytes[at + k] != pattern[k] { return false }
+        return true
     }
 
     /// Scalars of a UTF-8 slice with their byte offsets.

@@ -9,6 +9,7 @@ struct SecurityCharactersRule: MarkdownRule {
     static let name = "security-characters"
     static let summary = "Report bidi controls, stray tag characters and stray variation selectors."
     static let kind = RuleKind.security
+    static let findingsUseZones = false
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         var outcome = RuleOutcome()
@@ -18,8 +19,7 @@ struct SecurityCharactersRule: MarkdownRule {
         let prefixes: [[UInt8]] = [[0xE2, 0x80, 0xAA], [0xE2, 0x80, 0xAB], [0xE2, 0x80, 0xAC], [0xE2, 0x80, 0xAD],
                                    [0xE2, 0x80, 0xAE], [0xE2, 0x81, 0xA6], [0xE2, 0x81, 0xA7], [0xE2, 0x81, 0xA8],
                                    [0xE2, 0x81, 0xA9], [0xEF, 0xB8], [0xF3, 0xA0]]
-        guard Bytes.containsAny(bytes, prefixes) else { return outcome }
-        for run in Bytes.runs(holding: [0xE2, 0xEF, 0xF3], in: bytes) { check(Bytes.scalars(bytes, run), options, &outcome) }
+        for run in Bytes.runs(holding: prefixes, in: bytes) { check(Bytes.scalars(bytes, run), options, &outcome) }
         return outcome
     }
 

@@ -16,9 +16,11 @@ struct TrailingWhitespaceRule: MarkdownRule {
             while end > line.lowerBound {
                 if bytes[end - 1] == 0x20 { spaces += 1; end -= 1; continue }
                 if bytes[end - 1] == 0x09 { other = true; end -= 1; continue }
-                if end - 2 >= line.lowerBound && Array(bytes[(end - 2)..<end]) == Bytes.nbsp { other = true; end -= 2; continue }
-                if end - 3 >= line.lowerBound,
-                   [Bytes.ideographicSpace, Bytes.zeroWidthSpace].contains(Array(bytes[(end - 3)..<end])) { other = true; end -= 3; continue }
+                if end - 2 >= line.lowerBound && Bytes.has(Bytes.nbsp, in: bytes, at: end - 2, before: end) { other = true; end -= 2; continue }
+                if end - 3 >= line.lowerBound && (Bytes.has(Bytes.ideographicSpace, in: bytes, at: end - 3, before: end)
+                                                  || Bytes.has(Bytes.zeroWidthSpace, in: bytes, at: end - 3, before: end)) {
+                    other = true; end -= 3; continue
+                }
                 break
             }
             guard end < line.upperBound else { continue }

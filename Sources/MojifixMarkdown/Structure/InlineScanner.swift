@@ -55,15 +55,20 @@ final class InlineScanner {
     /// Loads the block `segments` of `s`; `sourceOpaque` are the Liquid/kramdown zones of the
     /// document, sorted and non-overlapping.
     func load(_ s: UnsafeBufferPointer<UInt8>, segments: [Range<Int>], sourceOpaque: [Range<Int>]) {
-        text.removeAll(keepingCapacity: true)
-        segVirtual.removeAll(keepingCapacity: true)
-        segSource.removeAll(keepingCapacity: true)
-        segLength.removeAll(keepingCapacity: true)
         opaque.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)
         for length in codeSpanMissTouched { codeSpanMiss[length] = false }
         codeSpanMissTouched.removeAll(keepingCapacity: true)
         misses = Misses()
+        // Filled as locals (swapped out and back, buffers kept): each access to a class's stored
+        // property costs a dynamic exclusivity check.
+        var text: [UInt8] = [], segVirtual: [Int] = [], segSource: [Int] = [], segLength: [Int] = []
+        swap(&text, &self.text); swap(&segVirtual, &self.segVirtual)
+        swap(&segSource, &self.segSource); swap(&segLength, &self.segLength)
+        text.removeAll(keepingCapacity: true)
+        segVirtual.removeAll(keepingCapacity: true)
+        segSource.removeAll(keepingCapacity: true)
+        segLength.removeAll(keepingCapacity: true)
         for (k, segment) in segments.enumerated() {
             if k > 0 { text.append(MDByte.lf) }
             segVirtual.append(text.count)
@@ -71,6 +76,8 @@ final class InlineScanner {
             segLength.append(segment.count)
             text.append(contentsOf: UnsafeBufferPointer(rebasing: s[segment]))
         }
+        swap(&text, &self.text); swap(&segVirtual, &self.segVirtual)
+        swap(&segSource, &self.segSource); swap(&segLength, &self.segLength)
         guard !sourceOpaque.isEmpty, let first = segments.first, let last = segments.last else { return }
         // Opaque zones overlapping the block, mapped into the virtual text.
         var low = 0, high = sourceOpaque.count

@@ -63,6 +63,8 @@ public struct MarkdownStructure: Sendable {
     /// and GitHub (only a space or tab may follow the `#`s). Never lines of code, HTML, math or
     /// front matter. (Additive; not part of the memberwise `init`.)
     public var looksLikeHeadingLines: [Int] = []
+    /// Built by `QuickStructure`: no inline zones and no list items (see there).
+    var isQuick = false
 
     public init(lines: [Range<Int>], lineKinds: [LineKind], zones: [Zone], headings: [Heading],
                 listItems: [ListItem], frontMatter: Range<Int>?) {

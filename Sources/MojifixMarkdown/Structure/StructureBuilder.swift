@@ -24,6 +24,23 @@ enum StructureBuilder {
         }
     }
 
+    /// The text of an ATX heading whose `#`s start at `p`: after the `#`s and their spaces, before
+    /// an optional closing sequence (`#`s after a space or tab, or alone) and trailing spaces.
+    static func atxText(_ s: UnsafeBufferPointer<UInt8>, hashes p: Int, lineEnd: Int) -> Range<Int> {
+        var q = p
+        while q < lineEnd && s[q] == MDByte.hash { q += 1 }
+        var textStart = q
+        while textStart < lineEnd && MDByte.isBlank(s[textStart]) { textStart += 1 }
+        var end = SourceScanner.trimmedEnd(s, textStart..<lineEnd)
+        var c = end
+        while c > textStart && s[c - 1] == MDByte.hash { c -= 1 }
+        if c < end && (c == textStart || MDByte.isBlank(s[c - 1])) {
+            end = c
+            while end > textStart && MDByte.isBlank(s[end - 1]) { end -= 1 }
+        }
+        return textStart..<max(end, textStart)
+    }
+
     /// One build over one document.
     private struct Run {
         let s: UnsafeBufferPointer<UInt8>
@@ -334,19 +351,7 @@ enum StructureBuilder {
                 p = contentStart(span.lowerBound, quoteDepth: quoteDepth)
                 while p < line.upperBound && s[p] != MDByte.hash { p += 1 }
             }
-            var q = p
-            while q < line.upperBound && s[q] == MDByte.hash { q += 1 }
-            var textStart = q
-            while textStart < line.upperBound && MDByte.isBlank(s[textStart]) { textStart += 1 }
-            var end = SourceScanner.trimmedEnd(s, textStart..<line.upperBound)
-            // An optional closing sequence: `#`s preceded by a space or tab (or alone).
-            var c = end
-            while c > textStart && s[c - 1] == MDByte.hash { c -= 1 }
-            if c < end && (c == textStart || MDByte.isBlank(s[c - 1])) {
-                end = c
-                while end > textStart && MDByte.isBlank(s[end - 1]) { end -= 1 }
-            }
-            let textRange = textStart..<max(end, textStart)
+            let textRange = StructureBuilder.atxText(s, hashes: p, lineEnd: line.upperBound)
             headings.append(.init(level: level, style: .atx, line: span.lowerBound, textRange: textRange, underlineLine: nil))
             headerID(textRange)
             if !textRange.isEmpty { inlineBlocks.append(([textRange], false)) }

@@ -6,7 +6,8 @@ import MojifixWorkspace
 enum FindingLines {
     static func of(_ repaired: RepairResult, input: [UInt8], normalized: Normalizer.Result?, path: RawPath) -> [String] {
         var lines: [String] = []
-        let texts = repaired.plan.passInputs(from: input)
+        // Line indexes only for texts that have something to report: most files have nothing.
+        let texts = repaired.plan.passes.isEmpty ? [] : repaired.plan.passInputs(from: input)
         for (index, pass) in repaired.plan.passes.enumerated() {
             let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
             for change in pass.changes {
@@ -16,7 +17,7 @@ enum FindingLines {
                 lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
             }
         }
-        guard let normalized else { return lines }
+        guard let normalized, !normalized.findings.isEmpty else { return lines }
         let positions = LineIndex(repaired.output)
         for finding in normalized.findings {
             let (line, column) = positions.lineAndColumn(of: finding.offset)

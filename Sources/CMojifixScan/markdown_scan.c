@@ -1,0 +1,50 @@
+// Byte conditions of the Markdown normaliser's quick structure, 16 bytes at a time where SSE2 is
+// there (every x86-64): only blocks holding a control byte or one of `$`, `{`, `#` are looked at
+// byte by byte.
+#include "CMojifixScan.h"
+
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
+/// The conditions at p[i], a byte flagged by the block scan (or any byte on the scalar path).
+static int look(const uint8_t *p, size_t i, size_t n) {
+    uint8_t b = p[i];
+    // A CR ends a line for cmark on its own too; the line table knows only CRLF.
+    if (b == 0x0D) return i + 1 < n && p[i + 1] == 0x0A ? 0 : MJ_MD_CONTROL;
+    if (b < 0x20) return b == 0x09 || b == 0x0A ? 0 : MJ_MD_CONTROL;
+    if (i + 1 >= n) return 0;
+    uint8_t c = p[i + 1];
+    switch (b) {
+    case '$': return c == '$' ? MJ_MD_SPECIAL : 0;
+    case '{': return c == '%' || (c == ':' && i + 2 < n && p[i + 2] == ':') ? MJ_MD_SPECIAL : 0;
+    case '#':
+        if (c == 0xC2 && i + 2 < n && p[i + 2] == 0xA0) return MJ_MD_SPECIAL;
+        if (c == 0xE3 && i + 3 < n && p[i + 2] == 0x80 && p[i + 3] == 0x80) return MJ_MD_SPECIAL;
+        return 0;
+    default: return 0;
+    }
+}
+
+int mj_markdown_bytes(const uint8_t *p, size_t n) {
+    int found = 0;
+    size_t i = 0;
+#if defined(__x86_64__)
+    const __m128i below = _mm_set1_epi8(0x1F), dollar = _mm_set1_epi8('$');
+    const __m128i brace = _mm_set1_epi8('{'), hash = _mm_set1_epi8('#');
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, below), x),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, dollar),
+                                                _mm_or_si128(_mm_cmpeq_epi8(x, brace), _mm_cmpeq_epi8(x, hash))));
+        int mask = _mm_movemask_epi8(hit);
+        while (mask) {
+            int k = __builtin_ctz(mask);
+            mask &= mask - 1;
+            found |= look(p, i + (size_t)k, n);
+        }
+    }
+#endif
+    for (; i < n; i++) found |= look(p, i, n);
+    return found;
+}
