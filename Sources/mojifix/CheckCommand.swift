@@ -35,7 +35,8 @@ struct CheckCommand: ParsableCommand {
             let (files, problems, walkedFolder) = batch.files(under: paths, skipping: nil)
             let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
             let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
-                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes)
+                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes,
+                         hashEveryFile: report != nil)
             }) { work, path in work.process(path, findings: true) }
             let batchReport = BatchReport(outcomes: outcomes, problems: problems)
             batchReport.printProblems()

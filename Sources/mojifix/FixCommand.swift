@@ -69,7 +69,7 @@ struct FixCommand: ParsableCommand {
             let normalizer = Normalizer(options: try normalize.options(loaded))
             let makeWork = { () throws -> FileWork in
                 FileWork(repairer: try Repairer(options: RepairOptions(from: from.map(Charset.named), maxInputBytes: batch.maxBytes)),
-                         normalizer: normalizer, limit: batch.maxBytes)
+                         normalizer: normalizer, limit: batch.maxBytes, hashEveryFile: report != nil)
             }
             if paths == ["-"] || stdout {
                 try printFixed(try makeWork())

@@ -24,7 +24,10 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var display: String { Self.display(bytes) }
 
     public static func display(_ bytes: [UInt8]) -> String {
-        bytes.split(separator: 0x2F, omittingEmptySubsequences: false).map { component in
+        // The common case, a UTF-8 path with nothing to escape, as it is.
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }),
+           let text = String(validating: bytes, as: UTF8.self) { return text }
+        return bytes.split(separator: 0x2F, omittingEmptySubsequences: false).map { component in
             let text = String(validating: component, as: UTF8.self)
             var out = ""
             for scalar in text.map({ Array($0.unicodeScalars) }) ?? component.map({ Unicode.Scalar($0) }) {

@@ -34,6 +34,9 @@ struct FileWork {
     let repairer: Repairer
     let normalizer: Normalizer
     let limit: Int
+    /// SHA-256 of every file (for a report); otherwise only of the files that change (for the
+    /// journal): hashing is most of the time a clean file costs.
+    var hashEveryFile = false
 
     /// Normalisation is for Markdown; other text files (an archive's .txt) are only repaired.
     static func isMarkdown(_ path: RawPath) -> Bool {
@@ -65,7 +68,8 @@ struct FileWork {
     /// Repairs and (when `markdown`) normalises bytes; `output` gets the result.
     func process(_ original: [UInt8], path: RawPath, markdown: Bool, findings wantFindings: Bool = false,
                  output: ([UInt8]) -> Void) -> FileOutcome {
-        var outcome = FileOutcome(path: path, status: .unchanged, sha256Before: SHA256.hex(original), bytes: original.count)
+        var outcome = FileOutcome(path: path, status: .unchanged, bytes: original.count)
+        if hashEveryFile { outcome.sha256Before = SHA256.hex(original) }
         let repaired: RepairResult
         do { repaired = try repairer.repair(original) } catch {
             switch error {
@@ -83,7 +87,12 @@ struct FileWork {
         // Bytes, not String ==: a canonically equivalent rewrite is still a change.
         outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded
             : repaired.changed ? .repaired : result != repaired.output ? .normalised : .unchanged
-        outcome.sha256After = outcome.changed ? SHA256.hex(result) : outcome.sha256Before
+        if outcome.changed {
+            outcome.sha256Before = outcome.sha256Before ?? SHA256.hex(original)
+            outcome.sha256After = SHA256.hex(result)
+        } else {
+            outcome.sha256After = outcome.sha256Before
+        }
         if wantFindings {
             outcome.findings = FindingLines.of(repaired, input: original, normalized: normalized, path: path)
         }

@@ -4,8 +4,9 @@ import MojifixWorkspace
 
 /// `check`'s lines, `path:line:col: rule: message`, for a repair plan and a normalisation.
 enum FindingLines {
-    static func of(_ repaired: RepairResult, input: [UInt8], normalized: Normalizer.Result?, path: RawPath) -> [String] {
+    static func of(_ repaired: RepairResult, input: [UInt8], normalized: Normalizer.Result?, path raw: RawPath) -> [String] {
         var lines: [String] = []
+        let path = raw.description
         // Line indexes only for texts that have something to report: most files have nothing.
         let texts = repaired.plan.passes.isEmpty ? [] : repaired.plan.passInputs(from: input)
         for (index, pass) in repaired.plan.passes.enumerated() {
