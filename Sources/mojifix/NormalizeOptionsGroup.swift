@@ -37,6 +37,7 @@ struct NormalizeOptionsGroup: ParsableArguments {
         var options = configuration.options()
         options.enabledRules.formUnion(enable)
         options.enabledRules.subtract(disable)
+        options.suggestedRules.subtract(disable)
         if keepCRLF { options.keepCRLF = true }
         if stripSecurity { options.stripSecurityCharacters = true }
         options.reportAnchorChanges = reportAnchorChanges

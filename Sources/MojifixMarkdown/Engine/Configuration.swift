@@ -95,7 +95,9 @@ public struct Configuration: Sendable, Equatable {
         var enabled = RuleRegistry.rules(forProfile: profile ?? "safe") ?? RuleRegistry.defaultEnabled
         enabled.formUnion(enable)
         enabled.subtract(disable)
-        return NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF ?? false,
-                                stripSecurityCharacters: stripSecurity ?? false)
+        var options = NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF ?? false,
+                                       stripSecurityCharacters: stripSecurity ?? false)
+        options.suggestedRules = RuleRegistry.suggestedRules(forProfile: profile ?? "safe").subtracting(disable)
+        return options
     }
 }

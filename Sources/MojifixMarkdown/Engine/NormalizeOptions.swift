@@ -8,6 +8,9 @@ public struct NormalizeOptions: Sendable {
     public var stripSecurityCharacters: Bool
     /// Compute the heading anchors that changed (for reports; off saves the work).
     public var reportAnchorChanges: Bool = false
+    /// Fixing rules that only report what they would change, as warnings (profile `precommit`:
+    /// the opt-in rules are suggested, never applied). A rule also in `enabledRules` fixes.
+    public var suggestedRules: Set<String> = []
 
     public init(enabledRules: Set<String> = RuleRegistry.defaultEnabled, keepCRLF: Bool = false,
                 stripSecurityCharacters: Bool = false) {

@@ -68,9 +68,29 @@ public struct Normalizer: Sendable {
         for outcome in run(enabled.filter { $0.kind == .report }, on: &document, findingsKept: true) {
             findings += outcome.findings.map { Self.mapBack($0, through: stages) }
         }
+        findings += suggestions(on: &document).map { Self.mapBack($0, through: stages) }
         findings.sort { $0.offset < $1.offset }
         let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: self.document(input), to: document)
         return Result(output: document.bytes, findings: findings, changed: !stages.isEmpty, anchorChanges: anchors)
+    }
+
+    /// What the suggested rules would change in the final document, as warnings; nothing is applied.
+    private func suggestions(on document: inout MarkdownDocument) -> [Finding] {
+        let rules = RuleRegistry.rules.filter {
+            $0.kind == .fix && options.suggestedRules.contains($0.name) && !options.enabledRules.contains($0.name)
+        }
+        guard !rules.isEmpty else { return [] }
+        var findings: [Finding] = []
+        for (rule, outcome) in zip(rules, run(rules, on: &document, findingsKept: false)) {
+            var last: Int? = nil
+            for edit in Self.admissible(outcome.edits, in: document, rule: rule) {
+                // One line per place: a rule's edits on one line (both `**` of a bold line) are one suggestion.
+                if let last, !document.bytes[last..<edit.range.lowerBound].contains(0x0A) { continue }
+                last = edit.range.lowerBound
+                findings.append(Finding(offset: edit.range.lowerBound, rule: rule.name, message: edit.message + " (suggested)", severity: .warning))
+            }
+        }
+        return findings
     }
 
     private func document(_ bytes: [UInt8]) -> MarkdownDocument {
