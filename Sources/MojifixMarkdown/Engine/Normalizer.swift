@@ -70,7 +70,7 @@ public struct Normalizer: Sendable {
         }
         findings += suggestions(on: &document).map { Self.mapBack($0, through: stages) }
         findings.sort { $0.offset < $1.offset }
-        let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: self.document(input), to: document)
+        let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: self.document(input), to: document, through: stages)
         return Result(output: document.bytes, findings: findings, changed: !stages.isEmpty, anchorChanges: anchors)
     }
 
@@ -121,19 +121,35 @@ public struct Normalizer: Sendable {
         return rules.map { $0.init().apply(to: document, options: options) }
     }
 
-    /// Ids of the headings before and after, paired in order (when the count is unchanged).
-    static func anchorChanges(from old: MarkdownDocument, to new: MarkdownDocument) -> [AnchorChange] {
+    /// Ids of the headings before and after. A heading of the output is paired with the input
+    /// heading whose line its own line maps back to through the edits, so pairs hold when a rule
+    /// adds or removes headings (`bold-line-heading`); a new heading has no old id to report.
+    static func anchorChanges(from old: MarkdownDocument, to new: MarkdownDocument, through stages: [[TextEdit]]) -> [AnchorChange] {
         func texts(_ document: MarkdownDocument) -> [String] {
             document.structure.headings.map { String(decoding: document.bytes[$0.textRange], as: UTF8.self) }
         }
+        let oldLines = old.structure.lines
+        var oldHeadingAtLine: [Int: Int] = [:]
+        for (k, heading) in old.structure.headings.enumerated() { oldHeadingAtLine[heading.line] = k }
+        var pairs: [(old: Int, new: Int)] = []
+        for (j, heading) in new.structure.headings.enumerated() {
+            let offset = mapBack(Finding(offset: new.structure.lines[heading.line].lowerBound, rule: "", message: "", severity: .fixed),
+                                 through: stages).offset
+            // The input line holding that offset (lines are sorted, disjoint ranges).
+            var low = 0, high = oldLines.count
+            while low < high {
+                let mid = (low + high) / 2
+                if oldLines[mid].upperBound < offset { low = mid + 1 } else { high = mid }
+            }
+            if low < oldLines.count, let k = oldHeadingAtLine[low], !pairs.contains(where: { $0.old == k }) { pairs.append((k, j)) }
+        }
         let before = texts(old), after = texts(new)
-        guard before.count == after.count else { return [] }
         var changes: [AnchorChange] = []
         for style in AnchorStyle.allCases {
             let oldIDs = HeadingAnchors.ids(for: before, style: style), newIDs = HeadingAnchors.ids(for: after, style: style)
-            for (k, heading) in old.structure.headings.enumerated() where !oldIDs[k].unicodeScalars.elementsEqual(newIDs[k].unicodeScalars) {
-                changes.append(AnchorChange(style: style, offset: old.structure.lines[heading.line].lowerBound,
-                                            old: oldIDs[k], new: newIDs[k]))
+            for (k, j) in pairs where !oldIDs[k].unicodeScalars.elementsEqual(newIDs[j].unicodeScalars) {
+                changes.append(AnchorChange(style: style, offset: oldLines[old.structure.headings[k].line].lowerBound,
+                                            old: oldIDs[k], new: newIDs[j]))
             }
         }
         return changes
