@@ -65,6 +65,15 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertFalse(single.stderr.contains("files scanned"), single.summary)   // no table for named files
     }
 
+    func testProgressBarOnlyWhenAskedOrOnATerminal() throws {
+        for index in 0..<3 { try write("p/\(index).md", Array(repaired.utf8)) }
+        let forced = try CLIRunner.run(["check", "--progress", "p"], directory: directory)
+        XCTAssertEqual(forced.exitCode, 0, forced.summary)
+        XCTAssertTrue(forced.stderr.contains("\r[") && forced.stderr.contains("] 3/3 files"), forced.stderr)
+        let quiet = try CLIRunner.run(["check", "p"], directory: directory)   // stderr is a pipe here
+        XCTAssertFalse(quiet.stderr.contains("\r["), quiet.stderr)
+    }
+
     func testOversizeEmptyAndNULFilledFilesDoNotStopTheBatch() throws {
         try write("a/garbled.md", Array(garbled.utf8))
         try write("a/nul.md", [UInt8](repeating: 0, count: 4096))

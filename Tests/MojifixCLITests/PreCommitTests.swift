@@ -28,13 +28,7 @@ final class PreCommitTests: XCTestCase {
 
     /// The pre-commit executable, or a skip that says why there is none.
     func preCommit() throws -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        let url = environment["MOJIFIX_PRE_COMMIT"].map { URL(fileURLWithPath: $0) }
-            ?? CLIRunner.packageRoot.appendingPathComponent(".build/precommit-venv/bin/pre-commit")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            let recorded = try? String(contentsOf: CLIRunner.packageRoot.appendingPathComponent(".build/precommit-unavailable.txt"), encoding: .utf8)
-            throw XCTSkip("pre-commit is not available (\(recorded?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "run Scripts/install-precommit.sh"))")
-        }
+        let url = try TestVenv.executable("precommit", "bin/pre-commit", override: "MOJIFIX_PRE_COMMIT")
         let version = try CLIRunner.runProcess(url, ["--version"], directory: CLIRunner.packageRoot)
         let numbers = String(decoding: version.stdout, as: UTF8.self).split(separator: " ").last?
             .split(separator: ".").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? []
