@@ -52,38 +52,6 @@ enum FileIO {
         return bytes
     }
 
-    /// Files named directly, and the Markdown files (.md, .markdown) under folders, recursively,
-    /// skipping hidden entries and not following symlinked folders; sorted within each folder.
-    static func markdownFiles(under paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var info = stat()
-            guard stat(path, &info) == 0 else { throw CLIError(message: "\(path): \(String(cString: strerror(Glibc.errno)))", code: 2) }
-            if info.st_mode & S_IFMT == S_IFDIR { walk(path, into: &files) } else { files.append(path) }
-        }
-        return files
-    }
-
-    private static func walk(_ folder: String, into files: inout [String]) {
-        guard let dir = opendir(folder) else { return }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        for name in names.sorted() {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, into: &files)
-            case S_IFREG where name.hasSuffix(".md") || name.hasSuffix(".markdown"): files.append(path)
-            default: break
-            }
-        }
-    }
-
     /// The repository root: the nearest folder, from the current one up, that holds
     /// `.mojifix.toml` or `.git`; the current folder when none does.
     static func repositoryRoot() -> String {

@@ -101,7 +101,7 @@ struct FixCommand: ParsableCommand {
     }
 
     private func fixInPlace(_ makeWork: () throws -> FileWork, _ location: JournalLocation) throws {
-        let (walked, problems, walkedFolder) = batch.files(under: paths, skipping: nil)
+        let (walked, problems, walkedFolder) = batch.files(under: paths)
         var files = walked
         if let file = files.first(where: { $0.string.map(location.isWithin) ?? false }) {
             throw CLIError(message: "journal folder \(location.path) is \(file), one of the files being fixed; choose another with --journal", code: 2)

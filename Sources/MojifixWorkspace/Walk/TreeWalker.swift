@@ -10,11 +10,8 @@ public struct WalkOptions: Sendable {
     public var exclude: [PathPattern] = []
     /// Leave out what the `.gitignore` files of the repository leave out.
     public var honourGitignore = false
-    /// Absolute folders never entered (the journal: it must not describe itself).
-    public var skipFolders: [RawPath] = []
-
-    public init(include: [PathPattern], exclude: [PathPattern] = [], honourGitignore: Bool = false, skipFolders: [RawPath] = []) {
-        self.include = include; self.exclude = exclude; self.honourGitignore = honourGitignore; self.skipFolders = skipFolders
+    public init(include: [PathPattern], exclude: [PathPattern] = [], honourGitignore: Bool = false) {
+        self.include = include; self.exclude = exclude; self.honourGitignore = honourGitignore
     }
 }
 
@@ -31,7 +28,6 @@ public enum WalkEvent: Sendable {
 /// symlinks, and keeping names as bytes (see RawPath).
 public enum TreeWalker {
     public static func walk(_ roots: [RawPath], options: WalkOptions, visit: (WalkEvent) -> Void) {
-        let skip = options.skipFolders.map(\.absolute)
         for root in roots {
             var info = stat()
             guard root.withCString({ stat($0, &info) }) == 0 else {
@@ -40,7 +36,7 @@ public enum TreeWalker {
             guard info.st_mode & S_IFMT == S_IFDIR else { visit(.file(root)); continue }
             let absolute = root.absolute
             let ignores = options.honourGitignore ? IgnoreFile.ancestors(of: absolute) : []
-            RootWalk(options: options, skip: skip).walk(root, relative: [], absolute: absolute, ignores: ignores, visit: visit)
+            RootWalk(options: options).walk(root, relative: [], absolute: absolute, ignores: ignores, visit: visit)
         }
     }
 }
@@ -48,10 +44,8 @@ public enum TreeWalker {
 /// The recursion of one root, with the `.gitignore` files in force on the current branch.
 private struct RootWalk {
     let options: WalkOptions
-    let skip: [RawPath]
 
     func walk(_ folder: RawPath, relative: [UInt8], absolute: RawPath, ignores: [IgnoreFile], visit: (WalkEvent) -> Void) {
-        if skip.contains(where: { absolute.isInside($0) }) { return }
         guard let dir = folder.withCString({ opendir($0) }) else {
             visit(.problem(folder, String(cString: strerror(errno)))); return
         }
