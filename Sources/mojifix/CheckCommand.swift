@@ -14,6 +14,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Report what `fix` would change (mojibake, normalisation) and security findings; write nothing.",
         discussion: """
+            Folders are walked (see --include; hidden entries skipped, symlinks never followed); Markdown files \
+            are checked for repair and normalisation, other text files for repair. Exit codes: 0 clean (warnings \
+            alone do not fail); 1 a file would change or has a security finding; 2 a file or folder could not \
+            be checked (the others were); 3 no errors, but a legacy file's encoding is ambiguous.
+            """
             Folders are searched for Markdown files (.md, .markdown), skipping hidden folders. \
             Exit codes: 0 clean; 1 a file would change or has a security finding; 2 a file could not be checked.
             """
