@@ -8,7 +8,8 @@ import MojifixMarkdown
 import MojifixWorkspace
 
 /// `mojifix check PATH...`: writes nothing; one line per finding, exit 1 when a file would change
-/// or breaks the security policy, 0 when every file is clean, 2 when a file could not be checked.
+/// or breaks the security policy, 0 when every file is clean, 2 when a file could not be checked,
+/// 3 when a legacy file's encoding is ambiguous.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -18,9 +19,6 @@ struct CheckCommand: ParsableCommand {
             are checked for repair and normalisation, other text files for repair. Exit codes: 0 clean (warnings \
             alone do not fail); 1 a file would change or has a security finding; 2 a file or folder could not \
             be checked (the others were); 3 no errors, but a legacy file's encoding is ambiguous.
-            """
-            Folders are searched for Markdown files (.md, .markdown), skipping hidden folders. \
-            Exit codes: 0 clean; 1 a file would change or has a security finding; 2 a file could not be checked.
             """
     )
 
