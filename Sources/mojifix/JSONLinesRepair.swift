@@ -1,10 +1,8 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
 import MojifixCore
 import MojifixWorkspace
-import Synchronization
 
 /// `repair --jsonl`: one string field of every JSON line repaired, every other byte kept.
 /// Groups of batches of lines are repaired on every core (a Repairer per worker: ICU converters
@@ -65,20 +63,10 @@ struct JSONLinesRepair {
         var notes: [(Int, String)] = []
     }
 
-    /// Each worker takes the next batch as it finishes one, so a batch of heavy mojibake does not
-    /// leave the other cores idle.
+    /// Batches on every core (ParallelMap): a batch of heavy mojibake does not leave the other
+    /// cores idle.
     private func repair(_ group: [[UInt8]], _ repairers: [Repairer]) -> [Batch] {
-        var batches = [Batch](repeating: Batch(), count: group.count)
-        let next = Atomic<Int>(0)
-        batches.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: min(repairers.count, group.count)) { worker in
-                while case let k = next.wrappingAdd(1, ordering: .relaxed).oldValue, k < group.count {
-                    (base + k).pointee = repair(group[k], with: repairers[worker])
-                }
-            }
-        }
-        return batches
+        ParallelMap.map(group, workers: repairers) { repairer, bytes in repair(bytes, with: repairer) }
     }
 
     private func repair(_ bytes: [UInt8], with repairer: Repairer) -> Batch {

@@ -1,14 +1,12 @@
-import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 import MojifixWorkspace
 
-/// Runs one job per file on every core, handing files out one at a time (sizes vary a lot in an
-/// archive), and returns the outcomes in file order. One bad file never stops the batch.
-final class BatchRunner: Sendable {
-    private let next = Atomic<Int>(0)
+/// Runs one job per file on every core (see ParallelMap), with the progress bar, and returns the
+/// outcomes in file order. One bad file never stops the batch.
+struct BatchRunner {
     private let progress: ProgressBar?
 
     init(total: Int, showProgress: Bool) {
@@ -18,23 +16,14 @@ final class BatchRunner: Sendable {
     func run<Worker>(_ files: [RawPath], workers: Int, makeWorker: () throws -> Worker,
                      job: (Worker, RawPath) -> FileOutcome) rethrows -> [FileOutcome] {
         guard !files.isEmpty else { return [] }
-        let count = max(1, min(workers, files.count))
-        let tools = try (0..<count).map { _ in try makeWorker() }
-        var outcomes = [FileOutcome?](repeating: nil, count: files.count)
-        outcomes.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: count) { worker in
-                while true {
-                    let index = next.add(1, ordering: .relaxed).oldValue
-                    guard index < files.count else { return }
-                    let outcome = job(tools[worker], files[index])
-                    (base + index).initialize(to: outcome)
-                    progress?.advance(bytes: outcome.bytes)
-                }
-            }
+        let tools = try (0..<max(1, min(workers, files.count))).map { _ in try makeWorker() }
+        let outcomes = ParallelMap.map(files, workers: tools) { worker, path in
+            let outcome = job(worker, path)
+            progress?.advance(bytes: outcome.bytes)
+            return outcome
         }
         progress?.finish()
-        return outcomes.map { $0! }
+        return outcomes
     }
 }
 
