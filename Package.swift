@@ -43,10 +43,12 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
-        .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan"]),
-        .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore"]),
-        .testTarget(name: "MojifixWorkspaceTests", dependencies: ["MojifixWorkspace"]),
-        .testTarget(name: "MojifixCLITests", dependencies: [], exclude: ["Snapshots"]),
+        // Shared by the test targets: the seeded generator of every property test.
+        .target(name: "MojifixTestSupport", path: "Tests/MojifixTestSupport"),
+        .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan", "MojifixTestSupport"]),
+        .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore", "MojifixTestSupport"]),
+        .testTarget(name: "MojifixWorkspaceTests", dependencies: ["MojifixWorkspace", "MojifixTestSupport"]),
+        .testTarget(name: "MojifixCLITests", dependencies: ["MojifixTestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v5]
 )

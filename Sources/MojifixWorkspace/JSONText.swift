@@ -1,6 +1,12 @@
 /// JSON string literals (RFC 8259 escaping), for the journal, the CLI's JSON output and the
 /// values `repair --jsonl` writes back.
 public enum JSONText {
+    /// A path as a JSON member: `"path": "..."` when it is UTF-8, else `"path_base64": "..."`
+    /// (JSON strings cannot hold arbitrary bytes, and a name must come back exactly).
+    public static func pathMember(_ path: RawPath) -> String {
+        path.string.map { "\"path\": \(quote($0))" } ?? "\"path_base64\": \"\(Base64.encode(path.bytes))\""
+    }
+
     public static func quote(_ text: String) -> String {
         var out: [UInt8] = []
         appendQuoted(Array(text.utf8), asciiOnly: false, to: &out)

@@ -60,8 +60,7 @@ public struct JournalEntry: Equatable, Sendable {
     var line: String {
         switch change {
         case .content(let c):
-            let name = c.path.string.map { "\"path\": \(JSONText.quote($0))" } ?? "\"path_base64\": \"\(Base64.encode(c.path.bytes))\""
-            return "{\(name), \"mode\": \(c.mode), \"sha256_before\": \"\(c.sha256Before)\", "
+            return "{\(JSONText.pathMember(c.path)), \"mode\": \(c.mode), \"sha256_before\": \"\(c.sha256Before)\", "
                 + "\"sha256_after\": \"\(c.sha256After)\", \"original_base64\": \"\(Base64.encode(c.original))\"}\n"
         case .rename(let r):
             return "{\"kind\": \"rename\", \"parent_base64\": \"\(Base64.encode(r.parent.bytes))\", "

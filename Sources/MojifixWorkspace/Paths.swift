@@ -43,7 +43,7 @@ public enum Paths {
 
     /// Whether canonical `path` is `folder` itself or lies below it.
     public static func isInside(_ path: String, _ folder: String) -> Bool {
-        path == folder || folder == "/" || path.hasPrefix(folder + "/")
+        RawPath(path).isInside(RawPath(folder))
     }
 
     /// Creates a folder and its missing parents (`mkdir -p`); failures show up at the first write.

@@ -1,4 +1,5 @@
 import Foundation
+import MojifixTestSupport
 import XCTest
 
 /// Seeded property of `repair --jsonl`: on random lines (random other fields, nested look-alike
@@ -43,14 +44,11 @@ final class JSONLinesPropertyTests: XCTestCase {
 /// Random JSON lines around a `text` field, written without JSONSerialization (which would
 /// pick one style); decoding goes through JSONSerialization, so the two sides are independent.
 struct LineGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    private var rng: SeededGenerator
+    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
 
-    private mutating func next(_ n: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int((state >> 33) % UInt64(n))
-    }
-    private mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
+    private mutating func next(_ n: Int) -> Int { rng.next(n) }
+    private mutating func pick<T>(_ items: [T]) -> T { rng.pick(items) }
 
     static let words = ["일간", "좋아요", "순위", "오늘", "회의는", "오후", "변경되었습니다", "파일", "이름이", "깨져서", "보입니다",
                         "배포", "완료", "다들", "수고하셨습니다", "서울특별시", "강남구", "테헤란로", "한국어", "텍스트", "모델을", "학습했다"]

@@ -1,4 +1,5 @@
 import Foundation
+import MojifixTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -8,16 +9,6 @@ import Glibc
 /// original or its fully fixed version, the next run removes the killed writer's temporary files,
 /// and `undo` gives back the original tree.
 final class KillTests: XCTestCase {
-    /// A seeded generator (Knuth's MMIX LCG): the kill delays and binaries are the same on every run.
-    struct Seeded {
-        var state: UInt64
-        /// A number in [0, 1).
-        mutating func unit() -> Double {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Double(state >> 11) / Double(UInt64(1) << 53)
-        }
-    }
-
     /// 240 files: small garbled cases, large garbled posts (17-100 KB), clean posts, unnormalised
     /// notes, binaries named .md and other binaries, in nested folders.
     func makeLargeFolder(_ posts: URL) throws {
@@ -27,7 +18,7 @@ final class KillTests: XCTestCase {
             cases += try Fixtures.files(in: "Corpus/golden/\(chain)", suffix: ".in").prefix(30)
         }
         let garbled = try Fixtures.bytes("Corpus/seeds/002.garbled.md")
-        var generator = Seeded(state: 42)
+        var generator = SeededGenerator(seed: 42)
         for index in 0..<240 {
             let folder = posts.appendingPathComponent("part\(index % 7)/\(index % 3 == 0 ? "deep/" : "")")
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -97,7 +88,7 @@ final class KillTests: XCTestCase {
         let changing = original.keys.filter { original[$0] != fixed[$0] }.count
         XCTAssertGreaterThan(changing, 120, "the folder must give fix plenty to write")
 
-        var generator = Seeded(state: 0x5EED_4B11)
+        var generator = SeededGenerator(seed: 0x5EED_4B11)
         var partial = 0, temporaries = 0, alreadyOriginal = 0
         var resumeTime = 0.0, undoTime = 0.0
         let iterations = 15

@@ -1,3 +1,4 @@
+import MojifixTestSupport
 import XCTest
 import MojifixCore
 

@@ -74,7 +74,7 @@ final class QuickStructureTests: XCTestCase {
     /// Corpus documents, their normalised forms, slices of them, small generated documents, and
     /// mutations of all of these.
     static func documents(count: Int, seed: UInt64) -> [[UInt8]] {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         let normalizer = Normalizer()
         var bases = corpus + corpus.map { normalizer.normalize($0).output }
         var documents = bases

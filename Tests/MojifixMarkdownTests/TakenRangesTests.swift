@@ -1,10 +1,11 @@
+import MojifixTestSupport
 import XCTest
 @testable import MojifixMarkdown
 
 /// The round's overlap test: the same answers as testing every range taken so far.
 final class TakenRangesTests: XCTestCase {
     func testAgreesWithTestingEveryTakenRange() {
-        var g = NormalizerPropertyTests.Generator(state: 5)
+        var g = SeededGenerator(seed: 5)
         for _ in 0..<300 {
             var taken = TakenRanges()
             var all: [Range<Int>] = []

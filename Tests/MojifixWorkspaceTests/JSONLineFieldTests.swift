@@ -1,3 +1,4 @@
+import MojifixTestSupport
 import XCTest
 import MojifixWorkspace
 
@@ -186,7 +187,7 @@ final class JSONLineFieldTests: XCTestCase {
     /// Seeded round trip: whatever is quoted (both styles) comes back through the lookup, and
     /// Foundation's parser reads the same text.
     func testQuotedValuesRoundTrip() throws {
-        var rng = SeededLCG(seed: 2026)
+        var rng = SeededGenerator(seed: 2026)
         let pool: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "é",
                                       "\u{80}", "ÿ", "일", "\u{FFFD}", "\u{FEFF}", "\u{D7FF}", "\u{E000}", "🚀", "\u{10FFFF}", "\u{1F9D1}"]
         for _ in 0..<500 {
@@ -209,9 +210,3 @@ final class JSONLineFieldTests: XCTestCase {
     }
 }
 
-/// A seeded generator (a 64-bit LCG), so the round trip is reproducible.
-struct SeededLCG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
-}

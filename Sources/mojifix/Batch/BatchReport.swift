@@ -49,29 +49,18 @@ struct BatchReport {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// Chains in first-seen order with how many changes used each.
-    static func grouped(_ chains: [String]) -> [(chain: String, count: Int)] {
-        var order: [String] = [], counts: [String: Int] = [:]
-        for chain in chains {
-            if counts[chain] == nil { order.append(chain) }
-            counts[chain, default: 0] += 1
-        }
-        return order.map { ($0, counts[$0]!) }
-    }
-
     /// One JSON object per file (path, status, message, SHA-256 before/after, plan chains, rules).
     func json(command: String, dryRun: Bool, journalRun: String?) -> [UInt8] {
         var out = "{\"command\": \(JSONText.quote(command)), \"dry_run\": \(dryRun), "
             + "\"journal\": \(journalRun.map(JSONText.quote) ?? "null"), \"files\": ["
         for (index, outcome) in outcomes.enumerated() {
             out += index == 0 ? "\n  " : ",\n  "
-            var fields = [outcome.path.string.map { "\"path\": \(JSONText.quote($0))" }
-                            ?? "\"path_base64\": \"\(Base64.encode(outcome.path.bytes))\", \"path_display\": \(JSONText.quote(outcome.path.description))",
+            var fields = [JSONText.pathMember(outcome.path) + (outcome.path.string == nil ? ", \"path_display\": \(JSONText.quote(outcome.path.description))" : ""),
                           "\"status\": \"\(outcome.status.rawValue)\"", "\"bytes\": \(outcome.bytes)"]
             if let message = outcome.message { fields.append("\"message\": \(JSONText.quote(message))") }
             if let before = outcome.sha256Before { fields.append("\"sha256_before\": \"\(before)\"") }
             if let after = outcome.sha256After { fields.append("\"sha256_after\": \"\(after)\"") }
-            fields.append("\"plan\": [" + Self.grouped(outcome.chains).map { "{\"chain\": \(JSONText.quote($0.chain)), \"changes\": \($0.count)}" }
+            fields.append("\"plan\": [" + outcome.plan.map { "{\"chain\": \(JSONText.quote($0.chain)), \"changes\": \($0.changes)}" }
                 .joined(separator: ", ") + "]")
             fields.append("\"rules\": [" + outcome.rules.map(JSONText.quote).joined(separator: ", ") + "]")
             out += "{" + fields.joined(separator: ", ") + "}"

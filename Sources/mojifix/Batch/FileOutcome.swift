@@ -14,8 +14,9 @@ struct FileOutcome: Sendable {
     var message: String? = nil
     /// `check`'s findings, `path:line:col: rule: message`.
     var findings: [String] = []
-    /// The repair plan's chains, e.g. `encode macintosh -> decode UTF-8`.
-    var chains: [String] = []
+    /// The repair plan's chains (e.g. `encode macintosh -> decode UTF-8`) in first-seen order,
+    /// with how many changes used each.
+    var plan: [(chain: String, changes: Int)] = []
     /// The normalisation rules that changed something.
     var rules: [String] = []
     var sha256Before: String? = nil
@@ -65,6 +66,17 @@ struct FileWork {
         return outcome
     }
 
+    /// A plan's chains with their change counts, grouped on the steps themselves: a garbled
+    /// file has thousands of changes and a handful of chains.
+    static func chains(of plan: RepairPlan) -> [(chain: String, changes: Int)] {
+        var order: [[ChainStep]] = [], counts: [[ChainStep]: Int] = [:]
+        for change in plan.passes.lazy.flatMap(\.changes) {
+            if counts[change.steps] == nil { order.append(change.steps) }
+            counts[change.steps, default: 0] += 1
+        }
+        return order.map { ($0.chainDescription, counts[$0]!) }
+    }
+
     /// Repairs and (when `markdown`) normalises bytes; `output` gets the result.
     func process(_ original: [UInt8], path: RawPath, markdown: Bool, findings wantFindings: Bool = false,
                  output: ([UInt8]) -> Void) -> FileOutcome {
@@ -82,7 +94,7 @@ struct FileWork {
         }
         let normalized = markdown ? normalizer.normalize(repaired.output) : nil
         let result = normalized?.output ?? repaired.output
-        outcome.chains = repaired.plan.passes.flatMap { pass in pass.changes.map(\.steps.chainDescription) }
+        outcome.plan = Self.chains(of: repaired.plan)
         outcome.rules = Array(Set(normalized?.findings.filter { $0.severity == .fixed }.map(\.rule) ?? [])).sorted()
         // Bytes, not String ==: a canonically equivalent rewrite is still a change.
         outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded

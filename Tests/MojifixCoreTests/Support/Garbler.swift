@@ -1,4 +1,5 @@
 import MojifixCore
+import MojifixTestSupport
 import MojifixICU
 
 /// Garbles text the way the world does, through ICU (the golden corpus uses Python's codecs for an
@@ -24,19 +25,6 @@ struct Garbler {
             stored = bytes
         }
         return try? converter(misreading.shownAs).decode(stored)
-    }
-}
-
-/// A small deterministic PRNG (SplitMix64) so property tests are seeded and reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
