@@ -75,12 +75,6 @@ static size_t scalar_range(const uint8_t *p, size_t from, size_t to, size_t n, c
     return i;
 }
 
-void mj_count_controls(const uint8_t *p, size_t n, size_t *controls, size_t *nuls) {
-    size_t c = 0, z = 0;
-    for (size_t i = 0; i < n; i++) if (is_counted_control(p[i])) { c++; if (p[i] == 0) z++; }
-    *controls = c; *nuls = z;
-}
-
 void mj_census_scalar(const uint8_t *p, size_t n, const uint64_t *alphabet, mj_census_result *r) {
     memset(r, 0, sizeof *r);
     scan_state s = { (size_t)-1 };

@@ -33,9 +33,6 @@ void mj_census(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj
 /// Forces the portable scalar path (for tests comparing both paths).
 void mj_census_scalar(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj_census_result *result);
 
-/// Counts the binary-sign bytes of the whole input (the census stops at the first invalid UTF-8
-/// byte, so legacy bytes need this to tell text from a binary file).
-void mj_count_controls(const uint8_t *bytes, size_t length, size_t *controls, size_t *nuls);
 
 /// Bits of `mj_markdown_bytes`'s result.
 enum {

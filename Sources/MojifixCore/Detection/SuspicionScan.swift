@@ -64,13 +64,6 @@ struct TextCensus {
 
     func isValidUTF8(length: Int) -> Bool { validPrefix == length }
 
-    /// Recounts NUL and control bytes over all of `bytes` (the census counted only its valid prefix).
-    mutating func countControls(in bytes: [UInt8]) {
-        var controls = 0, nuls = 0
-        bytes.withUnsafeBufferPointer { mj_count_controls($0.baseAddress, $0.count, &controls, &nuls) }
-        controlBytes = controls; nulBytes = nuls
-    }
-
     /// Control bytes beyond a stray one or two (`\u{1A}` left in a sentence is still text): more
     /// than 1% and at least four of them, or more than 10%.
     func looksBinary(length: Int) -> Bool {

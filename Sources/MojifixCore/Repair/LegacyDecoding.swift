@@ -11,8 +11,6 @@ struct LegacyDecoding {
 
     /// The UTF-8 text and the transcoding pass, or nil when the input is already plain UTF-8.
     func decode(_ bytes: [UInt8], census: TextCensus, forced: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass)? {
-        var census = census
-        if !census.isValidUTF8(length: bytes.count) { census.countControls(in: bytes) }
         if let forced { return try transcode(bytes, from: forced, bom: nil) }
         for form in [Charset.utf32LE, .utf32BE, .utf8, .utf16LE, .utf16BE] {
             let bom = ChainStep.byteOrderMark(form)
