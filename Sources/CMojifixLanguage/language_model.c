@@ -4,6 +4,12 @@
 #define BOUNDARY 0x20u
 #define BACKOFF 23   // an unseen bigram: the unigram cost plus -10 ln 0.1 (as in the generator)
 #define KEY_BITS 0x00FFFFFFFFFFFFFFull
+#define SAME_SCRIPT_RELIEF 60  // an unseen letter of the language's own script: less than the floor
+#define CASE_FLIP 50           // an uppercase letter right after a lowercase one ("ÐµÐ")
+#define SYMBOL 100             // a currency or other common sign no word list holds
+#define GLUED_SEPARATOR 60     // punctuation between two letters ("caf‚s"), apostrophes aside
+#define COMMON_PUNCTUATION 20  // non-ASCII punctuation the word lists cannot show: NBSP ’ “ ” – — … « »
+#define RARE_PUNCTUATION 60    // the rest of it: ‚ „ ‘ ‹ › ¡ ¿ …
 
 int mj_lm_language_count(void) { return mj_lm_language_count_; }
 const char *mj_lm_language_code(int index) { return mj_lm_languages_[index].code; }
@@ -34,16 +40,17 @@ static inline int lookup(uint64_t key) {
     }
 }
 
-int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
-    uint64_t language = (uint64_t)index << 42;
-    int cost = lookup(language | ((uint64_t)previous << 21) | token);
-    if (cost) return cost;
-    cost = lookup(language | token);
-    return cost ? cost + BACKOFF : mj_lm_languages_[index].floor;
+// Signs of real text in any language: Latin-1 signs (not ¤ ¦ and the spacing diacritics ¨ ¯ ´ ¸,
+// which prose does not use), × ÷, € ™ ‰ † ‡ •.
+static int is_symbol(uint32_t s) {
+    if (s == 0xA4 || s == 0xA6 || s == 0xA8 || s == 0xAF || s == 0xB4 || s == 0xB8) return 0;
+    return (s >= 0xA2 && s <= 0xBE) || s == 0xD7 || s == 0xF7 || s == 0x20AC || s == 0x2122 ||
+           s == 0x2030 || (s >= 0x2020 && s <= 0x2022);
 }
 
 static mj_lm_script script_of(uint32_t s) {
-    if (s < 0x250 || (s >= 0x1E00 && s <= 0x1EFF)) return MJ_LM_SCRIPT_LATIN;
+    if (s < 0x80) return ((s | 0x20) >= 'a' && (s | 0x20) <= 'z') ? MJ_LM_SCRIPT_LATIN : MJ_LM_SCRIPT_NONE;
+    if ((s >= 0xC0 && s < 0x250 && s != 0xD7 && s != 0xF7) || (s >= 0x1E00 && s <= 0x1EFF)) return MJ_LM_SCRIPT_LATIN;
     if (s >= 0x370 && s <= 0x3FF) return MJ_LM_SCRIPT_GREEK;
     if (s >= 0x400 && s <= 0x52F) return MJ_LM_SCRIPT_CYRILLIC;
     if (s >= 0x590 && s <= 0x5FF) return MJ_LM_SCRIPT_HEBREW;
@@ -53,6 +60,19 @@ static mj_lm_script script_of(uint32_t s) {
     if ((s >= 0x3040 && s <= 0x30FF) || (s >= 0x31F0 && s <= 0x31FF) || (s >= 0xFF66 && s <= 0xFF9F)) return MJ_LM_SCRIPT_JAPANESE;
     if ((s >= 0x3400 && s <= 0x9FFF) || (s >= 0xF900 && s <= 0xFAFF) || (s >= 0x20000 && s <= 0x3FFFF)) return MJ_LM_SCRIPT_HAN;
     return MJ_LM_SCRIPT_NONE;
+}
+
+int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
+    uint64_t language = (uint64_t)index << 42;
+    int cost = lookup(language | ((uint64_t)previous << 21) | token);
+    if (cost) return cost;
+    cost = lookup(language | token);
+    if (cost) return cost + BACKOFF;
+    int floor = mj_lm_languages_[index].floor;
+    if (is_symbol(token)) return SYMBOL;
+    mj_lm_script script = script_of(token), own = (mj_lm_script)mj_lm_languages_[index].script;
+    int related = script == own || (own == MJ_LM_SCRIPT_JAPANESE && script == MJ_LM_SCRIPT_HAN);
+    return related && token >= 0x80 ? floor - SAME_SCRIPT_RELIEF : floor;
 }
 
 uint64_t mj_lm_languages_for(const uint32_t *scalars, size_t count) {
@@ -69,7 +89,31 @@ uint64_t mj_lm_languages_for(const uint32_t *scalars, size_t count) {
     return mask;
 }
 
-size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, int non_ascii_only,
+static int is_common_punctuation(uint32_t s) {
+    return s == 0xA0 || s == 0x2019 || s == 0x201C || s == 0x201D || s == 0x2013 || s == 0x2014 ||
+           s == 0x2026 || s == 0xAB || s == 0xBB || s >= 0x3000;
+}
+
+static inline int is_letter_token(uint32_t token) { return token != BOUNDARY && token != '0'; }
+
+// Costs the model cannot learn from word lists, the same in every language: case flips inside a
+// word, and punctuation glued between two letters (the right single quote is an apostrophe).
+static int shape_cost(const uint32_t *scalars, size_t count, size_t i, uint32_t previous, uint32_t token) {
+    uint32_t scalar = scalars[i];
+    if (token == BOUNDARY) {
+        if (scalar < 0x80) return 0;
+        int cost = is_common_punctuation(scalar) ? COMMON_PUNCTUATION : RARE_PUNCTUATION;
+        if (scalar >= 0x3000 || scalar == 0x2019 || !is_letter_token(previous) || i + 1 >= count) return cost;
+        return is_letter_token(mj_lm_token(scalars[i + 1])) ? cost + GLUED_SEPARATOR : cost;
+    }
+    if (i > 0 && scalar < 0x2000 && token != scalar && is_letter_token(previous)) {
+        uint32_t before = scalars[i - 1];
+        if (before < 0x2000 && mj_lm_fold_[before] == before) return CASE_FLIP;  // lowercase, then uppercase
+    }
+    return 0;
+}
+
+size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
                    int64_t *costs) {
     uint32_t previous = BOUNDARY;
     int previous_non_ascii = 0;
@@ -77,15 +121,21 @@ size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, int non
     for (size_t i = 0; i < count; i++) {
         uint32_t scalar = scalars[i], token = mj_lm_token(scalar);
         int non_ascii = scalar >= 0x80;
-        if (token == BOUNDARY && previous == BOUNDARY) {
+        int shape = shape_cost(scalars, count, i, previous, token);
+        if (token == BOUNDARY && previous == BOUNDARY) {  // one separator, but each sign costs
+            if (shape && which != MJ_LM_ASCII) {
+                counted++;
+                for (uint64_t rest = mask; rest; rest &= rest - 1) costs[__builtin_ctzll(rest)] += shape;
+            }
             previous_non_ascii |= non_ascii;
             continue;
         }
-        if (!non_ascii_only || non_ascii || previous_non_ascii) {
+        int touches = non_ascii || previous_non_ascii;
+        if (which == MJ_LM_ALL || (which == MJ_LM_NON_ASCII) == touches) {
             counted++;
             for (uint64_t rest = mask; rest; rest &= rest - 1) {
                 int index = __builtin_ctzll(rest);
-                costs[index] += mj_lm_cost(index, previous, token);
+                costs[index] += mj_lm_cost(index, previous, token) + shape;
             }
         }
         previous = token;

@@ -35,11 +35,13 @@ int mj_lm_cost(int index, uint32_t previous, uint32_t token);
 /// (Latin languages for pure ASCII).
 uint64_t mj_lm_languages_for(const uint32_t *scalars, size_t count);
 
+/// Which bigrams a score counts. Readings of the same bytes in ASCII-compatible charsets differ
+/// only in the bigrams that touch a non-ASCII scalar: score the ASCII ones once, the others per reading.
+typedef enum { MJ_LM_ALL = 0, MJ_LM_NON_ASCII = 1, MJ_LM_ASCII = 2 } mj_lm_bigrams;
+
 /// Adds to costs[i] (tenths of a nat) the cost of the scalars under each language i in `mask`.
-/// Runs of separators count once. With `non_ascii_only`, only bigrams that touch a non-ASCII
-/// scalar count (what differs between readings of ASCII-compatible charsets).
-/// Returns the number of bigrams counted.
-size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, int non_ascii_only,
+/// Runs of separators count once. Returns the number of bigrams counted.
+size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
                    int64_t *costs);
 
 #ifdef __cplusplus

@@ -25,6 +25,8 @@ final class ISO2022KRCodec: TextCodec {
             switch b {
             case 0x0E: shifted = true; i += 1
             case 0x0F: try flush(); shifted = false; i += 1
+            // Some writers repeat the designator on every line (RFC 1557 allows it once per line).
+            case 0x1B where !shifted && bytes[i...].starts(with: Self.designator): i += Self.designator.count
             case _ where b >= 0x80 || b == 0x1B: throw .illegalInput
             default:
                 if shifted {

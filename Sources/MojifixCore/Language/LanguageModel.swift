@@ -20,19 +20,31 @@ public struct LanguageModel: Sendable {
 
     public func language(code: String) -> Language? { languages.first { $0.code == code } }
 
+    /// Which bigrams a score counts. Readings of the same bytes in ASCII-compatible charsets
+    /// differ only in the bigrams that touch a non-ASCII scalar: score the ASCII ones once
+    /// (`.ascii`), the rest per reading (`.nonASCII`), and add.
+    public enum Bigrams: UInt32, Sendable { case all = 0, nonASCII = 1, ascii = 2 }
+
     /// Scores `scalars` under `languages` (default: every language written in a script that
-    /// occurs in them). With `nonASCIIOnly`, only bigrams touching a non-ASCII scalar count:
-    /// what differs between readings of the same bytes in ASCII-compatible charsets.
-    public func score(_ scalars: [UInt32], languages: LanguageSet? = nil, nonASCIIOnly: Bool = false) -> LanguageScores {
+    /// occurs in them; Latin ones for pure ASCII).
+    public func score(_ scalars: [UInt32], languages: LanguageSet? = nil, bigrams: Bigrams = .all) -> LanguageScores {
         scalars.withUnsafeBufferPointer { buffer in
             let mask = languages?.mask ?? mj_lm_languages_for(buffer.baseAddress, buffer.count)
             var costs = [Int64](repeating: 0, count: self.languages.count)
             let counted = costs.withUnsafeMutableBufferPointer { out in
-                mj_lm_score(buffer.baseAddress, buffer.count, mask, nonASCIIOnly ? 1 : 0, out.baseAddress)
+                mj_lm_score(buffer.baseAddress, buffer.count, mask, mj_lm_bigrams(rawValue: bigrams.rawValue), out.baseAddress)
             }
             return LanguageScores(model: self, mask: mask, costs: costs, bigrams: counted)
         }
     }
+
+    /// Only the bigrams touching a non-ASCII scalar when `nonASCIIOnly`.
+    public func score(_ scalars: [UInt32], languages: LanguageSet? = nil, nonASCIIOnly: Bool) -> LanguageScores {
+        score(scalars, languages: languages, bigrams: nonASCIIOnly ? .nonASCII : .all)
+    }
+
+    /// Every language.
+    public var all: LanguageSet { LanguageSet(mask: languages.count == 64 ? .max : (1 << UInt64(languages.count)) - 1) }
 
     /// Cost in nats of `scalar` right after `previous` in `language` (separators and case folded
     /// as the model does): the building block for scoring a single change.
@@ -66,9 +78,18 @@ public struct LanguageSet: Sendable, Equatable {
 public struct LanguageScores: Sendable {
     let model: LanguageModel
     public let mask: UInt64
-    let costs: [Int64]
+    var costs: [Int64]
     /// Number of bigrams counted (the divisor of the mean costs).
-    public let bigrams: Int
+    public private(set) var bigrams: Int
+
+    /// The scores of two parts of one text (e.g. `.nonASCII` of a reading plus `.ascii` of the
+    /// bytes), over the languages both scored.
+    public func adding(_ other: LanguageScores) -> LanguageScores {
+        var sum = self
+        for i in costs.indices { sum.costs[i] += other.costs[i] }
+        sum.bigrams += other.bigrams
+        return LanguageScores(model: model, mask: mask & other.mask, costs: sum.costs, bigrams: sum.bigrams)
+    }
 
     /// Total cost in nats under `language`, nil when it was not scored.
     public func cost(_ language: Language) -> Double? {

@@ -5,9 +5,7 @@ import MojifixICU
 /// plausible the input is refused with their names rather than guessed.
 struct LegacyDecoding {
     let scoring: UnitScoring
-
-    /// Legacy charsets tried on bytes that are not UTF-8, Korean first.
-    static let candidates: [Charset] = [.windows949, .johab, .shiftJIS, .eucJP, .gb18030, .big5, .windows1251, .windows1252]
+    let detector = CharsetDetector()
 
     /// The UTF-8 text and the transcoding pass, or nil when the input is already plain UTF-8.
     func decode(_ bytes: [UInt8], census: TextCensus, forced: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass)? {
@@ -16,23 +14,25 @@ struct LegacyDecoding {
             let bom = ChainStep.byteOrderMark(form)
             if bytes.starts(with: bom) { return try transcode(bytes, from: form, bom: form) }
         }
-        let utf16: [Charset] = bytes.count % 2 == 0 ? [.utf16LE, .utf16BE] : []
         if census.nulBytes > 0 {
-            // ASCII with a few NULs is a binary or broken file, not UTF-16 (whose ASCII is half NULs).
-            if census.nulBytes * 4 < bytes.count && bytes.allSatisfy({ $0 == 0 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || (0x20...0x7E).contains($0) }) {
-                throw .binary("NUL byte")
-            }
-            if let form = utf16WithoutBOM(bytes), let result = try? transcode(bytes, from: form, bom: nil) { return result }
-            return try guessLegacy(bytes, candidates: utf16, binaryIfNone: true, textShaped: true)
+            // UTF-16/32 without a BOM only on the evidence of their NUL bytes; any other NUL is binary.
+            if let form = utf32WithoutBOM(bytes) ?? utf16WithoutBOM(bytes),
+               let result = try? transcode(bytes, from: form, bom: nil), isPlausibleText(result.text) { return result }
+            throw .binary("NUL byte")
         }
         if census.isValidUTF8(length: bytes.count) {
             if census.looksBinary(length: bytes.count) { throw .binary("control characters") }
             if bytes.count >= 4, containsISO2022KRDesignator(bytes) {
                 return try transcode(bytes, from: .iso2022KR, bom: nil)
             }
+            // 7-bit CJK encodings are valid ASCII: an escape sequence (ISO-2022-JP) or a `~{`
+            // shift whose reading is plausible Chinese (HZ) tells them apart from plain text.
+            if let charset = SevenBitCJK.charset(of: bytes) {
+                return try transcode(bytes, from: charset, bom: nil)
+            }
             return nil
         }
-        return try guessLegacy(bytes, candidates: Self.candidates + utf16, binaryIfNone: census.looksBinary(length: bytes.count))
+        return try guessLegacy(bytes, binaryIfNone: census.looksBinary(length: bytes.count))
     }
 
     // MARK: Transcoding
@@ -68,102 +68,57 @@ struct LegacyDecoding {
 
     // MARK: Detection
 
-    /// UTF-16 without a BOM: many NUL bytes, nearly all on the same side of each code unit.
+    /// UTF-16 without a BOM: most NUL bytes on the same side of the code units (the high byte of
+    /// ASCII; the other side has them only where a character's low byte is zero, as in 가 U+AC00).
     private func utf16WithoutBOM(_ bytes: [UInt8]) -> Charset? {
-        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
         var evenZeros = 0, oddZeros = 0
         for i in stride(from: 0, to: bytes.count, by: 2) {
             if bytes[i] == 0 { evenZeros += 1 }
             if bytes[i + 1] == 0 { oddZeros += 1 }
         }
-        let units = bytes.count / 2
-        if oddZeros >= 2 && oddZeros * 4 >= units && evenZeros * 20 < oddZeros { return .utf16LE }
-        if evenZeros >= 2 && evenZeros * 4 >= units && oddZeros * 20 < evenZeros { return .utf16BE }
+        if oddZeros > evenZeros * 2 { return .utf16LE }
+        if evenZeros > oddZeros * 2 { return .utf16BE }
         return nil
     }
 
-    /// Controls other than white space, ESC, SO and SI: a decoding that yields them is not text.
+    /// A UTF-16/32 reading found on NUL evidence must still be text: no controls, U+0000 rare
+    /// (a binary file read as UTF-16 shows controls wherever a unit's high byte is zero).
+    private func isPlausibleText(_ utf8: [UInt8]) -> Bool {
+        !containsBinaryControls(utf8) && utf8.reduce(0, { $0 + ($1 == 0 ? 1 : 0) }) * 8 < utf8.count
+    }
+
+    /// UTF-32 without a BOM: every unit's high bytes zero and its plane one that text uses (0-2).
+    private func utf32WithoutBOM(_ bytes: [UInt8]) -> Charset? {
+        guard bytes.count >= 8, bytes.count % 4 == 0 else { return nil }
+        let units = stride(from: 0, to: bytes.count, by: 4)
+        if units.allSatisfy({ bytes[$0 + 3] == 0 && bytes[$0 + 2] <= 0x02 }) { return .utf32LE }
+        if units.allSatisfy({ bytes[$0] == 0 && bytes[$0 + 1] <= 0x02 }) { return .utf32BE }
+        return nil
+    }
+
+    /// Controls other than white space: a decoding that yields them is not text. NUL is text
+    /// in UTF-16/32 (a U+0000 there is kept), so it does not count here.
     private func containsBinaryControls(_ utf8: [UInt8]) -> Bool {
-        utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }
+        utf8.contains { $0 != 0 && $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }
     }
 
     private func containsISO2022KRDesignator(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: ISO2022KRCodec.designator) && bytes.contains(0x0E)
     }
 
-    /// Tries every legacy charset strictly and ranks the readings by how much they look like text.
-    /// With `textShaped`, a reading must look like running text (white space in it, or nothing
-    /// but clearly fitting characters such as emoji): NUL-holding bytes are binary otherwise.
-    private func guessLegacy(_ bytes: [UInt8], candidates: [Charset], binaryIfNone: Bool,
-                             textShaped: Bool = false) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
-        var readings: [(charset: Charset, score: Double, characters: Int)] = []
-        for charset in candidates {
-            guard let codec = try? TextCodecs.codec(for: charset),
-                  let decoded = try? codec.decode(bytes),
-                  (try? codec.encode(decoded)) == bytes,
-                  !containsBinaryControls(decoded) else { continue }
-            // Mean per non-ASCII character: how much each decoded character looks like real text.
-            let scalars = UTF8.scalars(decoded)
-            let nonASCII = max(1, scalars.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) })
-            let prior = Self.prior(charset, hasNUL: bytes.contains(0))
-            let score = textScore(scalars) / Double(nonASCII) * prior
-            if textShaped && !scalars.contains(where: { $0 == 0x20 || $0 == 0x0A || $0 == 0x3000 }) && score < 0.9 { continue }
-            readings.append((charset, score, nonASCII))
+    /// The language model's verdict on bytes that are neither UTF-8 nor UTF-16/32: the best
+    /// reading when it is clearly the best, the two best names when they are close.
+    private func guessLegacy(_ bytes: [UInt8], binaryIfNone: Bool) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
+        switch detector.detect(bytes) {
+        case .charset(let charset, let confidence):
+            var result = try transcode(bytes, from: charset, bom: nil)
+            result.pass.changes[0].confidence = confidence
+            return result
+        case .ambiguous(let charsets):
+            throw .ambiguous(charsets.map(\.icuName))
+        case .none:
+            throw binaryIfNone ? .binary("control characters") : .unknownEncoding
         }
-        readings.sort { $0.score > $1.score }
-        guard let best = readings.first, best.score > 0.15 else {
-            throw binaryIfNone ? .binary("NUL byte") : .unknownEncoding
-        }
-        // A close runner-up means the bytes are ambiguous; so does any runner-up when the input is
-        // a single character (`똠` alone is 깎 in Johab and 獌 in UTF-16).
-        let doubtful = best.characters < 2
-        let rivals = readings.dropFirst().filter { $0.score > 0.15 && ($0.score >= best.score * 0.8 || doubtful) }
-        if !rivals.isEmpty {
-            throw .ambiguous([best.charset.icuName] + rivals.map(\.charset.icuName))
-        }
-        var result = try transcode(bytes, from: best.charset, bom: nil)
-        // Confidence of a guessed charset: how far the runner-up trails.
-        let runnerUp = readings.dropFirst().first.map { max(0, $0.score) } ?? 0
-        result.pass.changes[0].confidence = Double(Int((1 - runnerUp / best.score) * 1000)) / 1000
-        return result
-    }
-
-    /// Korean files are far more often CP949 (or UTF-16) than Johab or a Chinese or Japanese
-    /// charset: a close call goes to the common reading, a clear one still goes the other way.
-    /// UTF-16 without a single NUL has no ASCII at all (no space, no newline): rare for text.
-    static func prior(_ charset: Charset, hasNUL: Bool) -> Double {
-        switch charset {
-        case .windows949: return 1
-        case .utf16LE, .utf16BE: return hasNUL ? 1 : 0.6
-        default: return 0.8
-        }
-    }
-
-    /// Sum of the fitness of non-ASCII characters, less what no clean text does: symbols glued to
-    /// letters, case flips inside a word, letters of another script glued to a word.
-    func textScore(_ scalars: [UInt32]) -> Double {
-        var score = 0.0
-        var previous: UInt32 = 0x20
-        for s in scalars {
-            defer { previous = s }
-            guard s >= 0x80 else {
-                if previous >= 0x80, ScalarTraits.isLetter(previous), ScalarTraits.isLetter(s),
-                   ScalarTraits.letterScript(previous) != .latin { score -= 1 }
-                continue
-            }
-            let letter = ScalarTraits.isLetter(s), previousLetter = ScalarTraits.isLetter(previous)
-            if ScalarTraits.isCombiningMark(s) && previousLetter { score += 0.6; continue }  // Thai vowels, Hebrew points
-            score += Double(scoring.fitness(s) ?? -2)
-            // Scripts switching inside a word: Hangul and Hanja alternate only in Chinese text
-            // misread as Korean; Korean with Hanja keeps Hanja words whole.
-            if letter && previousLetter && previous >= 0x80, let a = ScalarTraits.letterScript(s),
-               let b = ScalarTraits.letterScript(previous), a != b,
-               ScalarTraits.family(a) != ScalarTraits.family(b) || a == .hangul || b == .hangul { score -= 0.5 }
-            if previous >= 0x80 && letter != previousLetter && !ScalarTraits.isC1Control(previous) { score -= 0.5 }
-            if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { score -= 0.5 }
-            if letter && previousLetter && previous < 0x80,
-               let script = ScalarTraits.letterScript(s), script != .latin { score -= 1 }
-        }
-        return score
     }
 }

@@ -1,0 +1,41 @@
+import MojifixICU
+
+/// ISO-8859-16 (Latin-10: Romanian ș ț, Polish, Hungarian, Croatian ...), which ICU's data lacks.
+/// The upper half is the standard's table as Python's `iso8859_16` codec has it, printed by
+/// `python3 -c "print([hex(ord(bytes([b]).decode('iso8859_16'))) for b in range(0xA0, 0x100)])"`;
+/// bytes 0x00-0x9F are U+0000-U+009F.
+final class ISO885916Codec: TextCodec {
+    static let upper: [UInt16] = [
+        0x00A0, 0x0104, 0x0105, 0x0141, 0x20AC, 0x201E, 0x0160, 0x00A7,
+        0x0161, 0x00A9, 0x0218, 0x00AB, 0x0179, 0x00AD, 0x017A, 0x017B,
+        0x00B0, 0x00B1, 0x010C, 0x0142, 0x017D, 0x201D, 0x00B6, 0x00B7,
+        0x017E, 0x010D, 0x0219, 0x00BB, 0x0152, 0x0153, 0x0178, 0x017C,
+        0x00C0, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0106, 0x00C6, 0x00C7,
+        0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF,
+        0x0110, 0x0143, 0x00D2, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x015A,
+        0x0170, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x0118, 0x021A, 0x00DF,
+        0x00E0, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x0107, 0x00E6, 0x00E7,
+        0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x00EC, 0x00ED, 0x00EE, 0x00EF,
+        0x0111, 0x0144, 0x00F2, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x015B,
+        0x0171, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x0119, 0x021B, 0x00FF,
+    ]
+    static let charset = Charset("ISO-8859-16")
+    let maxCharSize = 1
+
+    func decode(_ bytes: [UInt8]) throws(ICUError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        for b in bytes {
+            if b < 0x80 { out.append(b) } else { UTF8.append(b < 0xA0 ? UInt32(b) : UInt32(Self.upper[Int(b) - 0xA0]), to: &out) }
+        }
+        return out
+    }
+
+    func encode(_ utf8: [UInt8]) throws(ICUError) -> [UInt8] {
+        try UTF8.scalars(utf8).map { (scalar) throws(ICUError) -> UInt8 in
+            if scalar < 0xA0 { return UInt8(scalar) }
+            guard let index = Self.upper.firstIndex(of: UInt16(truncatingIfNeeded: scalar)), scalar < 0x10000 else { throw .illegalInput }
+            return UInt8(index + 0xA0)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import MojifixICU
+
+/// The charset of bytes that are not UTF-8, chosen by the language model: every candidate charset
+/// that decodes the bytes strictly gives a reading, and the reading that is the most plausible
+/// text in some language wins. The costs are log-likelihoods, so readings compare directly; when
+/// the two best distinct readings are close, there is no verdict but the pair.
+struct CharsetDetector {
+    enum Verdict: Equatable {
+        case charset(Charset, confidence: Double)
+        case ambiguous([Charset])
+        case none
+    }
+
+    /// ASCII-compatible legacy charsets with their prior cost (nats, -ln of how often a file is
+    /// in that charset rather than in the most common one), the most common of each group first:
+    /// a reading that several charsets give the same text is named after the first. Korean files
+    /// are mojifix's home ground, so CP949 has no prior cost; rare charsets pay more.
+    static let candidates: [(charset: Charset, prior: Double)] = [
+        ("windows-949", 0), ("Johab", 3), ("windows-31j", 1), ("EUC-JP", 1), ("GB18030", 1), ("Big5", 1), ("Big5-HKSCS", 2),
+        ("windows-1252", 1), ("ISO-8859-1", 1), ("ISO-8859-15", 2), ("windows-1250", 1), ("ISO-8859-2", 2),
+        ("windows-1251", 1), ("KOI8-R", 2), ("KOI8-U", 2), ("IBM866", 2), ("ISO-8859-5", 3), ("x-mac-cyrillic", 3),
+        ("IBM855", 3), ("windows-1253", 2), ("ISO-8859-7", 2), ("windows-1254", 2), ("ISO-8859-9", 2),
+        ("windows-1255", 2), ("ISO-8859-8", 2), ("windows-1256", 2), ("ISO-8859-6", 3), ("windows-1257", 2),
+        ("ISO-8859-13", 2), ("ISO-8859-4", 3), ("windows-1258", 2), ("windows-874", 2), ("ISO-8859-3", 3),
+        ("ISO-8859-10", 3), ("ISO-8859-14", 3), ("ISO-8859-16", 3), ("macintosh", 2), ("x-mac-centraleurope", 3),
+        ("IBM850", 2), ("IBM852", 3), ("IBM437", 3),
+    ].map { (Charset($0.0), $0.1) }
+
+    /// Bytes of the file the readings are scored on: enough to decide, bounded for speed.
+    static let sampleLimit = 16 * 1024
+    /// How much cheaper (nats) the best reading must be than the runner-up when the best fits its
+    /// language well; a worse fit in Latin script (likely a language the model lacks) asks for more.
+    static let margin = 3.0
+    static let marginPerMissingFit = 100.0
+    static let goodFit = 0.8
+    /// Few non-ASCII bytes are little evidence: below this many, each missing one adds to the margin.
+    static let enoughNonASCII = 8
+    static let marginPerMissingByte = 1.0
+
+    let model = LanguageModel.shared
+
+    struct Reading {
+        let charset: Charset
+        let text: [UInt8]
+        let cost: Double
+        let language: Language
+        let plausibility: Double
+    }
+
+    func detect(_ bytes: [UInt8]) -> Verdict {
+        let sample = Self.sample(bytes)
+        let readings = rank(sample)
+        guard let best = readings.first else { return .none }
+        if let second = readings.dropFirst().first {
+            let nonASCII = sample.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+            // Only Latin script has many languages the model lacks (Maltese, Welsh, Estonian ...).
+            let misfit = best.language.script == .latin ? max(0, Self.goodFit - best.plausibility) : 0
+            let needed = Self.margin + misfit * Self.marginPerMissingFit
+                + Double(max(0, Self.enoughNonASCII - nonASCII)) * Self.marginPerMissingByte
+            let gap = second.cost - best.cost
+            if gap < needed { return .ambiguous([best.charset, second.charset]) }
+            return .charset(best.charset, confidence: (min(1, gap / (needed * 2)) * 1000).rounded() / 1000)
+        }
+        return .charset(best.charset, confidence: 1)
+    }
+
+    /// The distinct readings of the sample, most plausible first (cost includes the prior).
+    func rank(_ sample: [UInt8]) -> [Reading] {
+        let ascii = model.score(sample.map(UInt32.init), languages: model.all, bigrams: .ascii)
+        var seen = Set<[UInt8]>()
+        var readings: [Reading] = []
+        for (charset, prior) in Self.candidates {
+            guard let codec = try? TextCodecs.codec(for: charset),
+                  let decoded = try? codec.decode(sample),
+                  !Self.containsBinaryControls(decoded),
+                  seen.insert(decoded).inserted else { continue }
+            let scalars = UTF8.scalars(Self.composed(decoded))
+            let scores = model.score(scalars, bigrams: .nonASCII).adding(ascii)
+            guard let best = scores.best else { continue }
+            readings.append(Reading(charset: charset, text: decoded, cost: best.cost + prior, language: best.language,
+                                    plausibility: scores.plausibility))
+        }
+        return readings.sorted { $0.cost < $1.cost }
+    }
+
+    /// Windows-1258 writes Vietnamese tones as combining marks; the model knows composed letters.
+    static func composed(_ utf8: [UInt8]) -> [UInt8] {
+        guard utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }),
+              let nfc = try? ICUNormalizer.normalize(utf8, to: .nfc) else { return utf8 }
+        return nfc
+    }
+
+    /// The whole input when small; otherwise lines holding non-ASCII bytes (where readings
+    /// differ), up to the limit. Lines end at LF, which no candidate uses inside a character.
+    static func sample(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count > sampleLimit else { return bytes }
+        var sample: [UInt8] = []
+        sample.reserveCapacity(sampleLimit + 256)
+        var start = 0
+        while start < bytes.count && sample.count < sampleLimit {
+            let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            if end - start <= sampleLimit, bytes[start..<end].contains(where: { $0 >= 0x80 }) {
+                sample += bytes[start..<end]
+            }
+            start = end
+        }
+        return sample.isEmpty ? Array(bytes.prefix(sampleLimit)) : sample
+    }
+
+    /// Controls other than white space, ESC, SO and SI: a decoding that yields them is not text.
+    static func containsBinaryControls(_ utf8: [UInt8]) -> Bool {
+        utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C && $0 != 0x1B }
+    }
+}
