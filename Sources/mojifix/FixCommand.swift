@@ -53,8 +53,8 @@ struct FixCommand: ParsableCommand {
     @Flag(name: .long, help: "With --names: rename (each folder's renames journaled first; `mojifix undo` renames back).")
     var apply = false
 
-    @Option(name: .long, help: "Read legacy input as this charset (see `repair --help`).")
-    var from: String?
+    @Option(name: .long, help: "Read legacy (not UTF-8) files as this charset; GLOB=CHARSET limits it to the matching paths (a pattern without / matches names). Repeatable; the first match wins.")
+    var from: [String] = []
 
     @OptionGroup var batch: BatchOptions
 
@@ -68,7 +68,7 @@ struct FixCommand: ParsableCommand {
             guard !apply else { throw CLIError(message: "--apply goes with --names (fix PATH already rewrites; preview with --dry-run)", code: 64) }
             let normalizer = Normalizer(options: try normalize.options(loaded))
             let makeWork = { () throws -> FileWork in
-                FileWork(repairer: try Repairer(options: RepairOptions(from: from.map(Charset.named), maxInputBytes: batch.maxBytes)),
+                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), from: CharsetScopes(from),
                          normalizer: normalizer, limit: batch.maxBytes, hashEveryFile: report != nil)
             }
             if paths == ["-"] || stdout {
@@ -157,7 +157,7 @@ struct FixCommand: ParsableCommand {
     /// edit, so the user reads the list first and adds --apply.
     private func fixNames(_ location: JournalLocation) throws -> Int32 {
         guard !stdout, !paths.contains("-") else { throw CLIError(message: "--names takes files or folders, not - or --stdout", code: 64) }
-        guard from == nil else { throw CLIError(message: "--from does not apply to --names (names are detected one by one)", code: 64) }
+        guard from.isEmpty else { throw CLIError(message: "--from does not apply to --names (names are detected one by one)", code: 64) }
         guard !(apply && dryRun) else { throw CLIError(message: "--apply and --dry-run contradict each other", code: 64) }
         return try FixNames(apply: apply, journalFolder: location.path).fix(RawArguments.paths(paths))
     }

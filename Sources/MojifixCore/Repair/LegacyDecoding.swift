@@ -9,10 +9,14 @@ struct LegacyDecoding {
 
     /// The UTF-8 text and the transcoding pass, or nil when the input is already plain UTF-8.
     func decode(_ bytes: [UInt8], census: TextCensus, forced: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass)? {
-        if let forced { return try transcode(bytes, from: forced, bom: nil) }
         for form in [Charset.utf32LE, .utf32BE, .utf8, .utf16LE, .utf16BE] {
             let bom = ChainStep.byteOrderMark(form)
             if bytes.starts(with: bom) { return try transcode(bytes, from: form, bom: form) }
+        }
+        // A forced charset applies only to input that is not UTF-8 text already, so that
+        // running twice changes nothing; it must decode strictly (else `undecodable`).
+        if let forced, !(census.nulBytes == 0 && census.isValidUTF8(length: bytes.count)) {
+            return try transcode(bytes, from: forced, bom: nil)
         }
         if census.nulBytes > 0 {
             // UTF-16/32 without a BOM only on the evidence of their NUL bytes; any other NUL is binary.
@@ -32,6 +36,8 @@ struct LegacyDecoding {
             }
             return nil
         }
+        // Valid but for surrogates written as UTF-8 (CESU-8, lone ones): UTF-8, not a legacy charset.
+        if CESU8Codec.isAlmostUTF8(bytes) { return try transcode(bytes, from: CESU8Codec.charset, bom: nil) }
         return try guessLegacy(bytes, binaryIfNone: census.looksBinary(length: bytes.count))
     }
 

@@ -2,7 +2,9 @@ import MojifixICU
 
 /// Options of a repair.
 public struct RepairOptions: Sendable {
-    /// Force the input's charset instead of detecting it (e.g. `.windows949`).
+    /// Force the input's charset instead of detecting it (e.g. `.windows949`). It applies only
+    /// to input that is not UTF-8 text (valid UTF-8 without NUL bytes stays UTF-8, so a second
+    /// run changes nothing), and the input must decode strictly in it.
     public var from: Charset?
     /// Most mojibake layers peeled off one document (double-encoded text needs two).
     public var maxLayers: Int
@@ -53,13 +55,19 @@ public final class Repairer {
     }
 
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
+        try repair(input, from: options.from)
+    }
+
+    /// Repairs `input`, reading it as `forced` when it is not already UTF-8 text (see
+    /// `RepairOptions.from`); a batch passes each file's own charset here.
+    public func repair(_ input: [UInt8], from forced: Charset?) throws(RepairError) -> RepairResult {
         guard input.count <= options.maxInputBytes else {
             throw .tooLarge(bytes: input.count, limit: options.maxInputBytes)
         }
         var plan = RepairPlan()
         var text = input
         var census = input.withUnsafeBufferPointer { alphabet.census($0) }
-        if let (decoded, pass) = try legacy.decode(input, census: census, forced: options.from) {
+        if let (decoded, pass) = try legacy.decode(input, census: census, forced: forced) {
             text = decoded
             plan.inputEncoding = pass.chain.compactMap { if case .decode(let c) = $0 { c.icuName } else { nil } }.last ?? "UTF-8"
             plan.passes.append(pass)

@@ -33,6 +33,8 @@ struct FileOutcome: Sendable {
 /// One worker's tools: ICU converters are not shared between threads, so each worker has its own.
 struct FileWork {
     let repairer: Repairer
+    /// `fix --from`: the charset forced on each file, by path.
+    var from = CharsetScopes([])
     let normalizer: Normalizer
     let limit: Int
     /// SHA-256 of every file (for a report); otherwise only of the files that change (for the
@@ -83,7 +85,7 @@ struct FileWork {
         var outcome = FileOutcome(path: path, status: .unchanged, bytes: original.count)
         if hashEveryFile { outcome.sha256Before = SHA256.hex(original) }
         let repaired: RepairResult
-        do { repaired = try repairer.repair(original) } catch {
+        do { repaired = try repairer.repair(original, from: from.charset(for: path)) } catch {
             switch error {
             case .binary: outcome.status = .skipped
             case .ambiguous: outcome.status = .ambiguous   // listed, never guessed

@@ -1,0 +1,33 @@
+import Glibc
+import MojifixCore
+import MojifixWorkspace
+
+/// `--from` values of a batch: `CHARSET` for every file, or `GLOB=CHARSET` for the files whose
+/// path (or, for a pattern without `/`, whose name) matches the shell pattern. The first matching
+/// scope wins, so one folder of Shift_JIS files does not force the rest.
+struct CharsetScopes: Sendable {
+    let scopes: [(pattern: String?, charset: Charset)]
+
+    init(_ values: [String]) {
+        scopes = values.map { value in
+            guard let eq = value.lastIndex(of: "="), eq != value.startIndex else { return (nil, Charset.named(value)) }
+            return (String(value[..<eq]), Charset.named(String(value[value.index(after: eq)...])))
+        }
+    }
+
+    var isEmpty: Bool { scopes.isEmpty }
+
+    /// The charset forced for `path`, nil when no scope covers it (then it is detected).
+    func charset(for path: RawPath) -> Charset? {
+        let full = path.string ?? path.display
+        let name = String(full.split(separator: "/").last ?? Substring(full))
+        for scope in scopes {
+            guard let pattern = scope.pattern else { return scope.charset }
+            let subject = pattern.contains("/") ? full : name
+            if fnmatch(pattern, subject, 0) == 0 || (pattern.contains("/") && fnmatch(pattern, full, 8 /* FNM_LEADING_DIR: a folder pattern covers its files */) == 0) {
+                return scope.charset
+            }
+        }
+        return nil
+    }
+}
