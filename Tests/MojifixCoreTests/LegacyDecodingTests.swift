@@ -91,3 +91,23 @@ final class LegacyDecodingTests: XCTestCase {
 enum UTF8Check {
     static func isValid(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
 }
+
+/// `--from`: only for input that is not UTF-8 text, only where it decodes strictly.
+final class ForcedCharsetTests: XCTestCase {
+    func testForcedCharsetLeavesUTF8TextAloneSoASecondRunChangesNothing() throws {
+        let text = Array("비 오는 날 \n".utf8)
+        let repairer = try Repairer(options: RepairOptions(from: .eucKR))
+        let euckr = try ICUConverter("EUC-KR").encode(text)
+        let once = try repairer.repair(euckr).output
+        XCTAssertEqual(once, text)
+        XCTAssertEqual(try repairer.repair(once).output, text)
+        XCTAssertEqual(try Repairer(options: RepairOptions(from: .utf16LE)).repair(text).output, text)
+    }
+
+    func testForcedCharsetThatDoesNotDecodeIsAnError() throws {
+        XCTAssertThrowsError(try Repairer(options: RepairOptions(from: .eucKR)).repair(Array("caf".utf8) + [0xE9, 0x0A])) { error in
+            guard case .undecodable(let charset, _) = error as? RepairError else { return XCTFail("\(error)") }
+            XCTAssertEqual(charset, "EUC-KR")
+        }
+    }
+}

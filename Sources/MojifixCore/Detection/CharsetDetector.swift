@@ -26,6 +26,10 @@ struct CharsetDetector {
         ("IBM850", 2), ("IBM852", 3), ("IBM437", 3),
     ].map { (Charset($0.0), $0.1) }
 
+    /// EBCDIC, not ASCII-compatible: tried only when the EBCDIC space (0x40) outnumbers the
+    /// ASCII one, and scored on all its bigrams.
+    static let ebcdic: [(charset: Charset, prior: Double)] = [(Charset("IBM037"), 3), (Charset("IBM500"), 3)]
+
     /// Bytes of the file the readings are scored on: enough to decide, bounded for speed.
     static let sampleLimit = 16 * 1024
     /// How much cheaper (nats) the best reading must be than the runner-up when the best fits its
@@ -69,13 +73,17 @@ struct CharsetDetector {
         let ascii = model.score(sample.map(UInt32.init), languages: model.all, bigrams: .ascii)
         var seen = Set<[UInt8]>()
         var readings: [Reading] = []
-        for (charset, prior) in Self.candidates {
+        let spaces = sample.reduce(into: (ascii: 0, ebcdic: 0)) { n, b in if b == 0x20 { n.ascii += 1 } else if b == 0x40 { n.ebcdic += 1 } }
+        let ebcdic = spaces.ebcdic > spaces.ascii ? Self.ebcdic : []
+        for (index, (charset, prior)) in (Self.candidates + ebcdic).enumerated() {
             guard let codec = try? TextCodecs.codec(for: charset),
                   let decoded = try? codec.decode(sample),
                   !Self.containsBinaryControls(decoded),
                   seen.insert(decoded).inserted else { continue }
             let scalars = UTF8.scalars(Self.composed(decoded))
-            let scores = model.score(scalars, bigrams: .nonASCII).adding(ascii)
+            // ASCII-compatible readings share the ASCII bigrams of the bytes; EBCDIC shares none.
+            let scores = index < Self.candidates.count
+                ? model.score(scalars, bigrams: .nonASCII).adding(ascii) : model.score(scalars)
             guard let best = scores.best else { continue }
             readings.append(Reading(charset: charset, text: decoded, cost: best.cost + prior, language: best.language,
                                     plausibility: scores.plausibility))
