@@ -5,7 +5,9 @@ Character unigram and bigram costs (-ln P, in tenths of a nat) per language, fro
 frequency lists of the `wordfreq` package (data CC-BY-SA 4.0, see
 Sources/CMojifixLanguage/LICENSE-data). Each word counts with its frequency, wrapped in word
 boundaries, so the counts are those of running text. Traditional Chinese is the Simplified list
-converted with OpenCC (`opencc-purepy`); Thai has no list and gets a flat model of its letters.
+converted with OpenCC (`opencc-purepy`). Languages wordfreq lacks (Welsh, Estonian, Albanian,
+Thai) come from the character n-gram profiles of the `langdetect` package (MIT; profiles from
+Wikipedia text), whose 1- and 2-gram counts are used the same way.
 
 Usage (development time only; the output is committed):
     python3 -m venv /tmp/lm && /tmp/lm/bin/pip install 'wordfreq==3.1.1' 'opencc-purepy==1.5.0'
@@ -30,7 +32,9 @@ LANGUAGES = [
     ("ru", CYRILLIC), ("uk", CYRILLIC), ("bg", CYRILLIC), ("mk", CYRILLIC),
     ("el", GREEK), ("he", HEBREW), ("ar", ARABIC), ("fa", ARABIC),
     ("zh-Hans", HAN), ("zh-Hant", HAN), ("ja", JAPANESE), ("ko", HANGUL), ("th", THAI),
+    ("cy", LATIN), ("et", LATIN), ("sq", LATIN),
 ]
+FROM_LANGDETECT = {"th", "cy", "et", "sq"}
 WORDS = 60000
 MAX_UNIGRAMS = 7000
 MAX_BIGRAMS = {HAN: 24000, JAPANESE: 24000, HANGUL: 16000}
@@ -99,22 +103,40 @@ def word_list(code):
     return items[:WORDS]
 
 
+def langdetect_counts(code):
+    """Unigram and bigram counts from langdetect's profile (n-grams of Wikipedia text, with
+    spaces at word edges), folded into the model's tokens."""
+    import json
+    import os
+    import langdetect
+    path = os.path.join(os.path.dirname(langdetect.__file__), "profiles", code)
+    with open(path, encoding="utf-8") as f:
+        freq = json.load(f)["freq"]
+    uni_count, bi_count = {}, {}
+    for gram, n in freq.items():
+        toks = [token(ord(ch)) for ch in unicodedata.normalize("NFC", gram)]
+        if len(toks) == 1:
+            uni_count[toks[0]] = uni_count.get(toks[0], 0) + n
+        elif len(toks) == 2 and toks != [BOUNDARY, BOUNDARY]:
+            bi_count[tuple(toks)] = bi_count.get(tuple(toks), 0) + n
+    # The profiles count letters only; a word boundary is as frequent as word starts.
+    uni_count[BOUNDARY] = sum(n for (a, _), n in bi_count.items() if a == BOUNDARY)
+    return uni_count, bi_count
+
+
 def model(code, script):
     """(unigram costs, bigram costs, floor, typical cost per token) for one language."""
-    if script == THAI:
-        letters = [c for c in range(0x0E01, 0x0E5C) if unicodedata.category(chr(c)) != "Cn"]
-        cost = math.log(len(letters) + 1)
-        uni = {c: cost for c in letters}
-        uni[BOUNDARY] = cost
-        return uni, {}, cost + FLOOR_MARGIN, cost
-    uni_count, bi_count = {}, {}
-    for word, freq in word_list(code):
-        toks = tokens_of(word)
-        for i, t in enumerate(toks):
-            if i > 0:  # each boundary is shared by two words of running text
-                uni_count[t] = uni_count.get(t, 0) + freq
-                key = (toks[i - 1], t)
-                bi_count[key] = bi_count.get(key, 0) + freq
+    if code in FROM_LANGDETECT:
+        uni_count, bi_count = langdetect_counts(code)
+    else:
+        uni_count, bi_count = {}, {}
+        for word, freq in word_list(code):
+            toks = tokens_of(word)
+            for i, t in enumerate(toks):
+                if i > 0:  # each boundary is shared by two words of running text
+                    uni_count[t] = uni_count.get(t, 0) + freq
+                    key = (toks[i - 1], t)
+                    bi_count[key] = bi_count.get(key, 0) + freq
     total = sum(uni_count.values())
     kept = sorted(uni_count.items(), key=lambda kv: -kv[1])[:MAX_UNIGRAMS]
     uni = {t: -math.log(n / total) for t, n in kept if n / total > 1e-7}
