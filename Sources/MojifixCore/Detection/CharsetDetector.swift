@@ -37,7 +37,9 @@ struct CharsetDetector {
     static let margin = 3.0
     static let marginPerMissingFit = 100.0
     static let goodFit = 0.8
-    /// Few non-ASCII bytes are little evidence: below this many, each missing one adds to the margin.
+    /// A short input with few non-ASCII bytes is little evidence (no text around them to tell the
+    /// language): below `enoughNonASCII` of them, each missing one adds to the margin.
+    static let shortInput = 64
     static let enoughNonASCII = 8
     static let marginPerMissingByte = 1.0
 
@@ -60,7 +62,7 @@ struct CharsetDetector {
             // Only Latin script has many languages the model lacks (Maltese, Welsh, Estonian ...).
             let misfit = best.language.script == .latin ? max(0, Self.goodFit - best.plausibility) : 0
             let needed = Self.margin + misfit * Self.marginPerMissingFit
-                + Double(max(0, Self.enoughNonASCII - nonASCII)) * Self.marginPerMissingByte
+                + (sample.count < Self.shortInput ? Double(max(0, Self.enoughNonASCII - nonASCII)) * Self.marginPerMissingByte : 0)
             let gap = second.cost - best.cost
             if gap < needed { return .ambiguous([best.charset, second.charset]) }
             return .charset(best.charset, confidence: (min(1, gap / (needed * 2)) * 1000).rounded() / 1000)
