@@ -30,6 +30,10 @@ struct CharsetDetector {
     /// ASCII one, and scored on all its bigrams.
     static let ebcdic: [(charset: Charset, prior: Double)] = [(Charset("IBM037"), 3), (Charset("IBM500"), 3)]
 
+    /// A reading the file declares (and that decodes strictly) wins unless another reading is
+    /// this much more plausible (nats).
+    static let declared = 10.0
+
     /// Bytes of the file the readings are scored on: enough to decide, bounded for speed.
     static let sampleLimit = 16 * 1024
     /// How much cheaper (nats) the best reading must be than the runner-up when the best fits its
@@ -51,12 +55,18 @@ struct CharsetDetector {
         let cost: Double
         let language: Language
         let plausibility: Double
+        /// The file's own declaration names this reading (`CharsetDeclaration`).
+        var isDeclared = false
     }
 
     func detect(_ bytes: [UInt8]) -> Verdict {
         let sample = Self.sample(bytes)
         let readings = rank(sample)
         guard let best = readings.first else { return .none }
+        // A declared reading that decodes strictly wins unless another is far more plausible.
+        if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared {
+            return .charset(declared.charset, confidence: 1)
+        }
         if let second = readings.dropFirst().first {
             let nonASCII = sample.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
             // Only Latin script has many languages the model lacks (Maltese, Welsh, Estonian ...).
@@ -75,6 +85,9 @@ struct CharsetDetector {
         let ascii = model.score(sample.map(UInt32.init), languages: model.all, bigrams: .ascii)
         var seen = Set<[UInt8]>()
         var readings: [Reading] = []
+        let declared = CharsetDeclaration.name(in: sample).flatMap { name in
+            (try? TextCodecs.codec(for: Charset.named(name))).flatMap { try? $0.decode(sample) }
+        }
         let spaces = sample.reduce(into: (ascii: 0, ebcdic: 0)) { n, b in if b == 0x20 { n.ascii += 1 } else if b == 0x40 { n.ebcdic += 1 } }
         let ebcdic = spaces.ebcdic > spaces.ascii ? Self.ebcdic : []
         for (index, (charset, prior)) in (Self.candidates + ebcdic).enumerated() {
@@ -88,7 +101,7 @@ struct CharsetDetector {
                 ? model.score(scalars, bigrams: .nonASCII).adding(ascii) : model.score(scalars)
             guard let best = scores.best else { continue }
             readings.append(Reading(charset: charset, text: decoded, cost: best.cost + prior, language: best.language,
-                                    plausibility: scores.plausibility))
+                                    plausibility: scores.plausibility, isDeclared: decoded == declared))
         }
         return readings.sorted { $0.cost < $1.cost }
     }

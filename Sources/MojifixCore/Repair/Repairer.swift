@@ -71,6 +71,10 @@ public final class Repairer {
             text = decoded
             plan.inputEncoding = pass.chain.compactMap { if case .decode(let c) = $0 { c.icuName } else { nil } }.last ?? "UTF-8"
             plan.passes.append(pass)
+            if plan.inputEncoding != "UTF-8", let (declared, rewrite) = DeclarationRewrite.pass(text) {
+                text = declared
+                plan.passes.append(rewrite)
+            }
             census = text.withUnsafeBufferPointer { alphabet.census($0) }
         }
         var scan = census.scan
