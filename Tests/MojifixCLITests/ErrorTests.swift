@@ -124,8 +124,10 @@ final class ErrorTests: XCTestCase {
         // CP949 bytes are not UTF-8; Mac-Roman mojibake (UTF-8) is not EUC-KR.
         _ = try write(Fixtures.bytes("Corpus/golden/raw-windows-949/ko-short-01.in"), to: "cp949.txt")
         try assertFails(["--from", "utf-8", "cp949.txt"], code: 2, mentioning: ["cp949.txt", "utf-8"])
-        _ = try write(Fixtures.bytes("Corpus/seeds/002.garbled.md"), to: "garbled.md")
-        try assertFails(["--from", "euc-kr", "garbled.md"], code: 2, mentioning: ["garbled.md"])
+        // A windows-1252 é is not EUC-KR. (UTF-8 text, garbled or not, is not read as --from's
+        // charset at all: a second run must change nothing.)
+        _ = try write(Array("caf".utf8) + [0xE9, 0x0A], to: "latin.txt")
+        try assertFails(["--from", "euc-kr", "latin.txt"], code: 2, mentioning: ["latin.txt", "EUC-KR"])
     }
 
     // MARK: Ambiguous legacy encoding (exit 3)
@@ -176,7 +178,10 @@ final class ErrorTests: XCTestCase {
     }
 
     private static let charsetNames = ["windows-949", "Johab", "windows-31j", "GB18030", "UTF-16LE", "UTF-16BE", "EUC-KR",
-                                       "EUC-JP", "Big5", "windows-1251", "windows-1252", "Shift_JIS", "ISO-2022-KR"]
+                                       "EUC-JP", "Big5", "windows-1251", "windows-1252", "Shift_JIS", "ISO-2022-KR",
+                                       "windows-1250", "windows-1253", "windows-1254", "windows-1255", "windows-1256",
+                                       "windows-1257", "windows-1258", "windows-874", "ISO-8859-", "KOI8-", "IBM8", "IBM4",
+                                       "macintosh", "x-mac-cyrillic", "x-mac-centraleurope"]
 
     /// Ambiguous through standard input too.
     func testAmbiguousStandardInput() throws {

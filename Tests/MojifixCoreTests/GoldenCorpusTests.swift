@@ -24,6 +24,9 @@ final class GoldenCorpusTests: XCTestCase {
         // UTF-16 without a BOM is read only on the evidence of its NUL bytes: none here (a word
         // of Hangul), or as many on both sides of the code units.
         "raw-utf-16le/ko-word-01", "raw-utf-16le/ko-word-03", "raw-utf-16le/ko-word-05", "raw-utf-16le/ja-short-04",
+        // An emoji and a newline: a single NUL, and no language to vouch for the reading.
+        "raw-utf-16le/emoji-only-01", "raw-utf-16le/emoji-only-02", "raw-utf-16le/emoji-only-03", "raw-utf-16le/emoji-only-04",
+        "raw-utf-16le/emoji-only-05", "raw-utf-16le/emoji-only-06", "raw-utf-16le/emoji-only-07", "raw-utf-16le/emoji-only-08",
         // Two syllables in Johab, the rarest Korean charset: too little evidence against the others.
         "raw-johab/ko-word-03",
     ]

@@ -9,6 +9,7 @@ struct LegacyDecoding {
 
     /// The UTF-8 text and the transcoding pass, or nil when the input is already plain UTF-8.
     func decode(_ bytes: [UInt8], census: TextCensus, forced: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass)? {
+        if let forced, (try? TextCodecs.codec(for: forced)) == nil { throw .unknownCharset(forced.icuName) }
         for form in [Charset.utf32LE, .utf32BE, .utf8, .utf16LE, .utf16BE] {
             let bom = ChainStep.byteOrderMark(form)
             if bytes.starts(with: bom) { return try transcode(bytes, from: form, bom: form) }
@@ -21,7 +22,8 @@ struct LegacyDecoding {
         if census.nulBytes > 0 {
             // UTF-16/32 without a BOM only on the evidence of their NUL bytes; any other NUL is binary.
             if let form = utf32WithoutBOM(bytes) ?? utf16WithoutBOM(bytes),
-               let result = try? transcode(bytes, from: form, bom: nil), isPlausibleText(result.text) { return result }
+               let result = try? transcode(bytes, from: form, bom: nil), isPlausibleText(result.text),
+               hasUTF16Evidence(bytes, reading: result.text) { return result }
             throw .binary("NUL byte")
         }
         if census.isValidUTF8(length: bytes.count) {
@@ -86,6 +88,12 @@ struct LegacyDecoding {
         if oddZeros > evenZeros * 2 { return .utf16LE }
         if evenZeros > oddZeros * 2 { return .utf16BE }
         return nil
+    }
+
+    /// One NUL is no pattern ("abc\0def" is a broken file, not three rare ideographs): with a
+    /// single one, the UTF-16 reading must be plausible text in a modelled language.
+    private func hasUTF16Evidence(_ bytes: [UInt8], reading utf8: [UInt8]) -> Bool {
+        bytes.reduce(0, { $0 + ($1 == 0 ? 1 : 0) }) >= 2 || LanguageModel.shared.score(UTF8.scalars(utf8)).plausibility >= 0.5
     }
 
     /// A UTF-16/32 reading found on NUL evidence must still be text: no controls, U+0000 rare
