@@ -35,7 +35,7 @@ struct CharsetDetector {
     static let declared = 10.0
 
     /// Bytes of the file the readings are scored on: enough to decide, bounded for speed.
-    static let sampleLimit = 16 * 1024
+    static let sampleLimit = 4 * 1024
     /// How much cheaper (nats) the best reading must be than the runner-up when the best fits its
     /// language well; a worse fit in Latin script (likely a language the model lacks) asks for more.
     static let margin = 3.0
@@ -96,15 +96,27 @@ struct CharsetDetector {
                   !Self.containsBinaryControls(decoded),
                   seen.insert(decoded).inserted else { continue }
             let scalars = UTF8.scalars(Self.composed(decoded))
+            let languages = likelyLanguages(scalars)
             // ASCII-compatible readings share the ASCII bigrams of the bytes; EBCDIC shares none.
             let scores = index < Self.candidates.count
-                ? model.score(scalars, bigrams: .nonASCII).adding(ascii) : model.score(scalars)
+                ? model.score(scalars, languages: languages, bigrams: .nonASCII).adding(ascii)
+                : model.score(scalars, languages: languages)
             guard let best = scores.best else { continue }
             readings.append(Reading(charset: charset, text: decoded, cost: best.cost + prior, language: best.language,
                                     plausibility: scores.plausibility, isDeclared: decoded == declared))
         }
         return readings.sorted { $0.cost < $1.cost }
     }
+
+    /// The few languages worth scoring a long reading in: the best of a first look at its start
+    /// (scoring every language of its scripts over the whole sample is most of the time spent).
+    func likelyLanguages(_ scalars: [UInt32]) -> LanguageSet? {
+        guard scalars.count > Self.firstLook else { return nil }
+        let first = model.score(Array(scalars.prefix(Self.firstLook)))
+        return LanguageSet(first.ranked.prefix(Self.languagesKept).map(\.language))
+    }
+    static let firstLook = 512
+    static let languagesKept = 4
 
     /// Windows-1258 writes Vietnamese tones as combining marks; the model knows composed letters.
     static func composed(_ utf8: [UInt8]) -> [UInt8] {
