@@ -88,6 +88,7 @@ struct CharsetDetector {
         let declared = CharsetDeclaration.name(in: sample).flatMap { name in
             (try? TextCodecs.codec(for: Charset.named(name))).flatMap { try? $0.decode(sample) }
         }
+        var bestStart = Double.infinity
         let spaces = sample.reduce(into: (ascii: 0, ebcdic: 0)) { n, b in if b == 0x20 { n.ascii += 1 } else if b == 0x40 { n.ebcdic += 1 } }
         let ebcdic = spaces.ebcdic > spaces.ascii ? Self.ebcdic : []
         for (index, (charset, prior)) in (Self.candidates + ebcdic).enumerated() {
@@ -96,7 +97,12 @@ struct CharsetDetector {
                   !Self.containsBinaryControls(decoded),
                   seen.insert(decoded).inserted else { continue }
             let scalars = UTF8.scalars(Self.composed(decoded))
-            let languages = likelyLanguages(scalars)
+            let (languages, firstCost) = likelyLanguages(scalars)
+            // A reading whose start is already far behind the best start cannot win or come close.
+            if let firstCost {
+                if firstCost > bestStart + Self.hopeless { continue }
+                bestStart = min(bestStart, firstCost)
+            }
             // ASCII-compatible readings share the ASCII bigrams of the bytes; EBCDIC shares none.
             let scores = index < Self.candidates.count
                 ? model.score(scalars, languages: languages, bigrams: .nonASCII).adding(ascii)
@@ -109,13 +115,16 @@ struct CharsetDetector {
     }
 
     /// The few languages worth scoring a long reading in: the best of a first look at its start
-    /// (scoring every language of its scripts over the whole sample is most of the time spent).
-    func likelyLanguages(_ scalars: [UInt32]) -> LanguageSet? {
-        guard scalars.count > Self.firstLook else { return nil }
-        let first = model.score(Array(scalars.prefix(Self.firstLook)))
-        return LanguageSet(first.ranked.prefix(Self.languagesKept).map(\.language))
+    /// (scoring every language of its scripts over the whole sample is most of the time spent),
+    /// and the cost of that start in the best of them.
+    func likelyLanguages(_ scalars: [UInt32]) -> (LanguageSet?, Double?) {
+        guard scalars.count > Self.firstLook else { return (nil, nil) }
+        let ranked = model.score(Array(scalars.prefix(Self.firstLook))).ranked
+        return (LanguageSet(ranked.prefix(Self.languagesKept).map(\.language)), ranked.first?.cost)
     }
-    static let firstLook = 512
+    /// How far (nats) behind the best start a reading's start may be and still be scored in full.
+    static let hopeless = 60.0
+    static let firstLook = 160
     static let languagesKept = 4
 
     /// Windows-1258 writes Vietnamese tones as combining marks; the model knows composed letters.
