@@ -114,13 +114,19 @@ struct CharsetDetector {
         return readings.sorted { $0.cost < $1.cost }
     }
 
-    /// The few languages worth scoring a long reading in: the best of a first look at its start
-    /// (scoring every language of its scripts over the whole sample is most of the time spent),
-    /// and the cost of that start in the best of them.
+    /// The few languages worth scoring a long reading in: every language of a script other than
+    /// Latin that occurs in it (few each), and the best Latin ones of a first look at where its
+    /// non-ASCII text starts (scoring all 28 Latin languages over the whole sample is most of the
+    /// time spent); and the cost of that first look in its best language.
     func likelyLanguages(_ scalars: [UInt32]) -> (LanguageSet?, Double?) {
         guard scalars.count > Self.firstLook else { return (nil, nil) }
-        let ranked = model.score(Array(scalars.prefix(Self.firstLook))).ranked
-        return (LanguageSet(ranked.prefix(Self.languagesKept).map(\.language)), ranked.first?.cost)
+        let start = max(0, min(scalars.count - Self.firstLook, (scalars.firstIndex { $0 >= 0x80 } ?? 0) - Self.firstLook / 4))
+        let look = Array(scalars[start..<(start + Self.firstLook)])
+        let ranked = model.score(look).ranked
+        let latin = model.languages.filter { $0.script == .latin }
+        var set = LanguageSet(ranked.prefix(Self.languagesKept).map(\.language))
+        set.mask |= model.languagesFor(scalars).mask & ~LanguageSet(latin).mask
+        return (set, ranked.first?.cost)
     }
     /// How far (nats) behind the best start a reading's start may be and still be scored in full.
     static let hopeless = 60.0

@@ -43,6 +43,12 @@ public struct LanguageModel: Sendable {
         score(scalars, languages: languages, bigrams: nonASCIIOnly ? .nonASCII : .all)
     }
 
+    /// The languages `score` uses by default for these scalars: those written in a script that
+    /// occurs in them (Latin ones for pure ASCII; Han adds Japanese and Korean).
+    public func languagesFor(_ scalars: [UInt32]) -> LanguageSet {
+        LanguageSet(mask: scalars.withUnsafeBufferPointer { mj_lm_languages_for($0.baseAddress, $0.count) })
+    }
+
     /// Every language.
     public var all: LanguageSet { LanguageSet(mask: languages.count == 64 ? .max : (1 << UInt64(languages.count)) - 1) }
 
