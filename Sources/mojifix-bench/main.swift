@@ -1,5 +1,6 @@
 // In-process benchmark of the repair engine: `mojifix-bench FILE... [--repeat N] [--normalize]`
-// (`--normalize` times the Markdown normaliser instead; `--scan-only` the clean-path census).
+// (`--normalize` times the Markdown normaliser instead; `--scan-only` the clean-path census;
+// `--transcode-only` the detection and transcoding of input that is not UTF-8).
 // Prints one JSON object per file with the best time of N repairs of the whole file (file I/O
 // excluded), so Benchmarks/bench_repair.py can set it beside ftfy measured in the same run.
 #if canImport(Glibc)
@@ -31,10 +32,12 @@ var files: [String] = []
 var repeats = 5
 var scanOnly = false
 var normalizeMode = false
+var transcodeOnly = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--scan-only" { scanOnly = true; continue }
     if argument == "--normalize" { normalizeMode = true; continue }
+    if argument == "--transcode-only" { transcodeOnly = true; continue }
     if argument == "--repeat", let value = arguments.popFirst().flatMap({ Int($0) }) { repeats = max(1, value) } else { files.append(argument) }
 }
 guard !files.isEmpty else {
@@ -54,6 +57,8 @@ for path in files {
         let start = now()
         if scanOnly {
             changed = !repairer.looksClean(input)
+        } else if transcodeOnly {
+            changed = (try? repairer.transcode(input)).flatMap { $0 } != nil
         } else if normalizeMode {
             changed = Normalizer().normalize(input).changed
         } else {

@@ -54,6 +54,13 @@ public final class Repairer {
         utf8ReadAsCP949 = UTF8ReadAsCP949(cp949: cp949, scoring: scoring)
     }
 
+    /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
+    /// UTF-8 (nil when it is UTF-8 already). For benchmarks of the detector.
+    public func transcode(_ input: [UInt8]) throws(RepairError) -> [UInt8]? {
+        let census = input.withUnsafeBufferPointer { alphabet.census($0) }
+        return try legacy.decode(input, census: census, forced: options.from)?.text
+    }
+
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
         try repair(input, from: options.from)
     }
