@@ -41,6 +41,7 @@ MAX_BIGRAMS = {HAN: 24000, JAPANESE: 24000, HANGUL: 16000}
 DEFAULT_BIGRAMS = 2600
 BACKOFF = 2.3   # -ln(0.1): an unseen bigram costs the unigram plus this
 FLOOR_MARGIN = 3.0  # an unseen character costs this much more than the rarest kept one
+MIN_FLOOR = 18.0
 BOUNDARY = 0x20
 FOLD_LIMIT = 0x2000  # case folding table covers U+0000..U+1FFF (Latin, Greek, Cyrillic, Vietnamese)
 
@@ -153,7 +154,8 @@ def model(code, script):
     limit = MAX_BIGRAMS.get(script, DEFAULT_BIGRAMS)
     bi = dict(sorted(bi.items(), key=lambda kv: -kv[1][1])[:limit])
     bi = {k: v[0] for k, v in bi.items()}
-    floor = max(uni.values()) + FLOOR_MARGIN
+    # Never below MIN_FLOOR: a small profile (langdetect's) must not make unseen characters cheap.
+    floor = max(max(uni.values()) + FLOOR_MARGIN, MIN_FLOOR)
     # Typical cost per token of the language's own running text under this very model. Chinese
     # and Japanese write no spaces: there a word follows the previous one's last character.
     def cost(a, b):

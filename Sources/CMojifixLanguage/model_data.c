@@ -39,11 +39,11 @@ const mj_lm_language_info mj_lm_languages_[] = {
     {"zh-Hans", 6, 186, 68},  // 5345 characters, 24000 bigrams
     {"zh-Hant", 6, 186, 68},  // 5489 characters, 24000 bigrams
     {"ja", 7, 191, 61},  // 3829 characters, 24000 bigrams
-    {"ko", 8, 177, 31},  // 2132 characters, 16000 bigrams
-    {"th", 9, 121, 29},  // 94 characters, 1332 bigrams
-    {"cy", 1, 147, 25},  // 47 characters, 454 bigrams
-    {"et", 1, 146, 26},  // 163 characters, 844 bigrams
-    {"sq", 1, 120, 24},  // 32 characters, 401 bigrams
+    {"ko", 8, 180, 31},  // 2132 characters, 16000 bigrams
+    {"th", 9, 180, 29},  // 94 characters, 1332 bigrams
+    {"cy", 1, 180, 25},  // 47 characters, 454 bigrams
+    {"et", 1, 180, 26},  // 163 characters, 844 bigrams
+    {"sq", 1, 180, 24},  // 32 characters, 401 bigrams
 };
 
 const uint32_t mj_lm_table_mask_ = 262143;

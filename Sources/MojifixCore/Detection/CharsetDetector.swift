@@ -41,6 +41,8 @@ struct CharsetDetector {
     static let margin = 3.0
     static let marginPerMissingFit = 100.0
     static let goodFit = 0.8
+    /// Below this fit in every reading, the bytes are not text at all.
+    static let leastPlausible = 0.35
     /// A short input with few non-ASCII bytes is little evidence (no text around them to tell the
     /// language): below `enoughNonASCII` of them, each missing one adds to the margin.
     static let shortInput = 64
@@ -62,7 +64,8 @@ struct CharsetDetector {
     func detect(_ bytes: [UInt8]) -> Verdict {
         let sample = Self.sample(bytes)
         let readings = rank(sample)
-        guard let best = readings.first else { return .none }
+        // Not text in any reading (random high bytes, compressed data without a NUL).
+        guard let best = readings.first, best.plausibility >= Self.leastPlausible else { return .none }
         // A declared reading that decodes strictly wins unless another is far more plausible.
         if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared {
             return .charset(declared.charset, confidence: 1)

@@ -93,7 +93,7 @@ struct LegacyDecoding {
     /// One NUL is no pattern ("abc\0def" is a broken file, not three rare ideographs): with a
     /// single one, the UTF-16 reading must be plausible text in a modelled language.
     private func hasUTF16Evidence(_ bytes: [UInt8], reading utf8: [UInt8]) -> Bool {
-        bytes.reduce(0, { $0 + ($1 == 0 ? 1 : 0) }) >= 2 || LanguageModel.shared.score(UTF8.scalars(utf8)).plausibility >= 0.5
+        bytes.reduce(0, { $0 + ($1 == 0 ? 1 : 0) }) >= 2 || LanguageModel.shared.score(UTF8.scalars(utf8)).plausibility >= CharsetDetector.goodFit
     }
 
     /// A UTF-16/32 reading found on NUL evidence must still be text: no controls, U+0000 rare
