@@ -19,9 +19,10 @@ final class FixNames {
     private(set) var renamed = 0
     private(set) var problems = 0
 
-    init(apply: Bool, journalFolder: String) throws {
+    init(apply: Bool, journal: Journal) throws {
         self.apply = apply
-        journal = Journal(folder: journalFolder)
+        self.journal = journal
+        let journalFolder = journal.folder
         do { names = try FileNameRepair() } catch { throw CLIError(message: "ICU failure: \(error)", code: 2) }
         journalIdentity = RawPath(journalFolder).status().map { ($0.st_dev, $0.st_ino) }
     }
@@ -99,16 +100,19 @@ final class FixNames {
 
     /// Journals the folder's renames (one sync) before making any of them.
     private func rename(_ renames: [(old: [UInt8], proposal: FileNameProposal)], in folder: RawPath) throws {
-        let parent = folder.absolute
         var entries: [JournalEntry] = []
-        for entry in renames {
-            guard let info = folder.appending(entry.old).status() else { continue }
-            entries.append(JournalEntry(JournalEntry.Rename(parent: parent, oldName: entry.old, newName: entry.proposal.repaired,
-                                                            inode: UInt64(info.st_ino), plan: entry.proposal.chainDescription)))
-        }
         do {
+            let parent = try journal.root.relativeFolder(folder)
+            for entry in renames {
+                guard let info = folder.appending(entry.old).status() else { continue }
+                // A file's bytes identify it even after a content fix gives it another inode.
+                let sha256 = info.st_mode & S_IFMT == S_IFREG ? (try? AtomicFile.read(folder.appending(entry.old))).map { SHA256.hex($0.bytes) } : nil
+                entries.append(JournalEntry(JournalEntry.Rename(parent: parent, oldName: entry.old, newName: entry.proposal.repaired,
+                                                                inode: UInt64(info.st_ino), plan: entry.proposal.chainDescription, sha256: sha256,
+                                                                born: NameRename.birthTime(folder, entry.old))))
+            }
             if run == nil {
-                run = try journal.start()
+                run = try journal.start(group: Journal.currentGroup())
                 journalIdentity = RawPath(journal.folder).status().map { ($0.st_dev, $0.st_ino) }
             }
             try run!.append(entries)

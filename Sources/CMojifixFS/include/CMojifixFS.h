@@ -17,6 +17,25 @@ int mj_rename_noreplace(const char *from, const char *to);
 /// instead of one fsync each. 0 on success, -1 with errno set otherwise.
 int mj_syncfs_at(const char *path);
 
+/// mj_rename_noreplace for two names in the folder open as `folder` (nothing resolved outside it).
+int mj_renameat_noreplace(int folder, const char *from, const char *to);
+
+/// syncfs(2) on the file system holding the open file `fd`.
+int mj_syncfs_fd(int fd);
+
+/// Copies every extended attribute of the open file `from` to `to` (none supported: nothing to do).
+/// 0 on success, -1 with errno set.
+int mj_copy_xattrs(int from, int to);
+
+/// Opens `name` (one component or a relative path) under the open folder `folder`, never
+/// following a symlink and never leaving the folder: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS)
+/// where the kernel has it, else openat(O_NOFOLLOW) (callers pass one component at a time then).
+int mj_open_beneath(int folder, const char *name, int flags);
+
+/// The birth time of `name` in the open folder, in nanoseconds (statx STATX_BTIME); 0 when the
+/// file system does not keep it. With the inode it tells a file from a new one that reuses its number.
+long long mj_birth_time_ns(int folder, const char *name);
+
 #ifdef __cplusplus
 }
 #endif
