@@ -166,12 +166,6 @@ public enum AtomicFile {
         }
     }
 
-    /// fsync of a folder: its renames survive a crash.
-    public static func syncFolder(_ folder: RawPath) {
-        let dir = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        if dir >= 0 { fsync(dir); close(dir) }
-    }
-
     /// Removes the temporary files (`.<name>.mojifix-<pid>-XXXXXX`) that writers which no longer run
     /// left in `folder` when they were killed between creating and renaming them. Those of a live
     /// process are kept: several `fix` processes may work in one folder at once (pre-commit runs

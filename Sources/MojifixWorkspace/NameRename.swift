@@ -11,12 +11,13 @@ public enum NameRename {
         case taken
     }
 
-    /// Renames `parent/old` to `parent/new`; an existing `new` is never replaced.
-    public static func rename(in parent: RawPath, from old: [UInt8], to new: [UInt8]) throws(AtomicFile.Failure) -> Outcome {
-        let result = parent.appending(old).withCString { from in parent.appending(new).withCString { to in mj_rename_noreplace(from, to) } }
+    /// Renames `old` to `new` in the open folder `folder` (`shown` in messages); an existing `new`
+    /// is never replaced.
+    public static func rename(in folder: Int32, shown: RawPath, from old: [UInt8], to new: [UInt8]) throws(AtomicFile.Failure) -> Outcome {
+        let result = RawPath(old).withCString { from in RawPath(new).withCString { mj_renameat_noreplace(folder, from, $0) } }
         if result == 0 { return .renamed }
         if errno == EEXIST || errno == ENOTEMPTY { return .taken }
-        throw .errno(parent.appending(old).display)
+        throw .errno(shown.appending(old).display)
     }
 
     public enum UndoOutcome: Equatable, Sendable {
@@ -56,25 +57,16 @@ public enum NameRename {
 
     /// The entry that was renamed: its inode, and its birth time where the file system keeps one.
     private static func isRenamed(_ info: FileStamp, _ fd: Int32, _ name: [UInt8], _ rename: JournalEntry.Rename) -> Bool {
-        info.inode == rename.inode && (rename.born == 0 || RawPath(name).withCString { mj_birth_time_ns(fd, $0) } == rename.born)
+        info.inode == rename.inode && (rename.born == 0 || birthTime(fd, name) == rename.born)
     }
 
-    /// Birth time of `name` in `folder` (0: unknown), for a rename entry.
-    public static func birthTime(_ folder: RawPath, _ name: [UInt8]) -> Int64 {
-        let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        guard fd >= 0 else { return 0 }
-        defer { close(fd) }
-        return Int64(RawPath(name).withCString { mj_birth_time_ns(fd, $0) })
+    /// Birth time of `name` in the open folder (0: unknown), for a rename entry.
+    public static func birthTime(_ folder: Int32, _ name: [UInt8]) -> Int64 {
+        Int64(RawPath(name).withCString { mj_birth_time_ns(folder, $0) })
     }
 
     private static func holdsKnownBytes(_ fd: Int32, _ rename: JournalEntry.Rename, _ rewrites: () -> Set<String>) -> Bool {
         guard let read = try? Beneath.read(fd, rename.newName, shown: RawPath(rename.newName)) else { return false }
         return rewrites().contains(SHA256.hex(read.bytes))
-    }
-
-    /// fsync of a folder, so its renames are on disk.
-    public static func syncFolder(_ folder: RawPath) {
-        let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        if fd >= 0 { fsync(fd); close(fd) }
     }
 }

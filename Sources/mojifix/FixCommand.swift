@@ -15,9 +15,13 @@ struct FixCommand: ParsableCommand {
         discussion: """
             `fix -` reads stdin and writes stdout; `fix --stdout FILE` prints instead of rewriting. Folders are \
             walked (see --include). Markdown files are repaired and normalised, other text files only repaired; \
-            binary files are skipped. Exit codes (pre-commit's fixer convention): 0 nothing changed; 1 files were \
-            modified (or would be, with --dry-run or --diff); 2 a file or folder could not be processed (the others \
-            were); 3 no errors, but a legacy file's encoding is ambiguous (listed, not guessed).
+            binary files are skipped. Files are rewritten only below the repository root, through folders opened \
+            without following symlinks, keeping owner, group (as root), mode and extended attributes; read-only \
+            files are skipped unless --force, hard-linked files are skipped (a rewrite would split the link), and a \
+            file edited while fix runs is left alone and reported. Exit codes (pre-commit's fixer convention): 0 \
+            nothing changed; 1 files were modified (or would be, with --dry-run or --diff); 2 a file or folder could \
+            not be processed or was edited meanwhile (the others were); 3 no errors, but a legacy file's encoding is \
+            ambiguous (listed, not guessed).
 
             `fix --names PATH...` repairs garbled file and folder names instead (raw CP949 bytes, CP949 or UTF-8 \
             shown as CP437, Latin-1, Windows-1252 or Mac OS Roman, macOS's decomposed Hangul). It is a dry run \

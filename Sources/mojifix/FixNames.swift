@@ -98,18 +98,21 @@ final class FixNames {
         try rename(renames, in: folder)
     }
 
-    /// Journals the folder's renames (one sync) before making any of them.
+    /// Journals the folder's renames (one sync) before making any of them, then makes them in the
+    /// folder opened below the root without following symlinks (the folder journaled is the one renamed in).
     private func rename(_ renames: [(old: [UInt8], proposal: FileNameProposal)], in folder: RawPath) throws {
         var entries: [JournalEntry] = []
+        let fd: Int32
         do {
             let parent = try journal.root.relativeFolder(folder)
+            fd = try journal.root.openFolder(parent)
             for entry in renames {
-                guard let info = folder.appending(entry.old).status() else { continue }
-                // A file's bytes identify it even after a content fix gives it another inode.
-                let sha256 = info.st_mode & S_IFMT == S_IFREG ? (try? AtomicFile.read(folder.appending(entry.old))).map { SHA256.hex($0.bytes) } : nil
+                guard let info = Beneath.stamp(fd, entry.old) else { continue }
+                // For a reader of the journal: the bytes the file had when renamed.
+                let sha256 = info.isRegular ? (try? Beneath.read(fd, entry.old, shown: folder.appending(entry.old))).map { SHA256.hex($0.bytes) } : nil
                 entries.append(JournalEntry(JournalEntry.Rename(parent: parent, oldName: entry.old, newName: entry.proposal.repaired,
-                                                                inode: UInt64(info.st_ino), plan: entry.proposal.chainDescription, sha256: sha256,
-                                                                born: NameRename.birthTime(folder, entry.old))))
+                                                                inode: info.inode, plan: entry.proposal.chainDescription, sha256: sha256,
+                                                                born: NameRename.birthTime(fd, entry.old))))
             }
             if run == nil {
                 run = try journal.start(group: Journal.currentGroup())
@@ -117,9 +120,10 @@ final class FixNames {
             }
             try run!.append(entries)
         } catch { throw CLIError(message: "\(error); nothing renamed in \(folder.display)", code: 2) }
+        defer { close(fd) }
         for entry in renames {
             do {
-                switch try NameRename.rename(in: folder, from: entry.old, to: entry.proposal.repaired) {
+                switch try NameRename.rename(in: fd, shown: folder, from: entry.old, to: entry.proposal.repaired) {
                 case .renamed:
                     report("renamed", folder, entry.old, entry.proposal)
                     renamed += 1
@@ -131,7 +135,7 @@ final class FixNames {
                 problem("mojifix: error: \(error)")
             }
         }
-        NameRename.syncFolder(folder)
+        fsync(fd)
     }
 
     private func report(_ verb: String, _ folder: RawPath, _ old: [UInt8], _ proposal: FileNameProposal) {

@@ -7,17 +7,11 @@
 extern "C" {
 #endif
 
-/// Renames `from` to `to` without ever replacing an existing entry: 0 on success, -1 with errno
-/// set otherwise (EEXIST when `to` is taken). Uses renameat2(RENAME_NOREPLACE), which is atomic.
-/// Where the file system lacks it: link + unlink for files and symlinks (link fails on an existing
-/// name, also atomic), and a check before rename(2) for folders (a short race window).
-int mj_rename_noreplace(const char *from, const char *to);
-
-/// syncfs(2) on the file system holding `path`: one flush for every file a batch wrote there,
-/// instead of one fsync each. 0 on success, -1 with errno set otherwise.
-int mj_syncfs_at(const char *path);
-
-/// mj_rename_noreplace for two names in the folder open as `folder` (nothing resolved outside it).
+/// Renames `from` to `to` (two names in the open folder `folder`, nothing resolved outside it)
+/// without ever replacing an existing entry: 0 on success, -1 with errno set otherwise (EEXIST
+/// when `to` is taken). Uses renameat2(RENAME_NOREPLACE), which is atomic. Where the file system
+/// lacks it: link + unlink for files and symlinks (link fails on an existing name, also atomic),
+/// and a check before renameat(2) for folders (a short race window).
 int mj_renameat_noreplace(int folder, const char *from, const char *to);
 
 /// syncfs(2) on the file system holding the open file `fd`.
