@@ -1,3 +1,4 @@
+import CMojifixFS
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,12 +44,37 @@ public final class JournalUndo {
             if let fd = try? journal.root.openFolder(folder) { AtomicFile.removeStaleTemporaries(in: fd); close(fd) }
         }
         var refused = 0
+        // Restores are staged in groups, made durable with one syncfs, then renamed in (as `fix`
+        // writes): one sync per group rather than two per file.
+        var staged: [AtomicFile.Staged] = []
+        var folders = Set<RawPath>()
+        func commit() {
+            var devices = Set<UInt64>()
+            for file in staged where devices.insert(file.device).inserted { _ = mj_syncfs_fd(file.folderDescriptor) }
+            for file in staged {
+                do throws(AtomicFile.Failure) {
+                    try file.commit()
+                    folders.insert(Beneath.folder(of: file.path))
+                    summary.restored += 1
+                    event(.restored(file.path))
+                } catch {
+                    refused += 1
+                    event(.refused(error.description))
+                }
+            }
+            staged = []
+        }
         for entry in entries.reversed() {
             do {
                 switch entry.change {
                 case .content(let content):
-                    let path = try restore(content)
-                    if let path { summary.restored += 1; event(.restored(path)) } else { summary.alreadyOriginal += 1; event(.alreadyOriginal(content.path)) }
+                    if let file = try restore(content) {
+                        staged.append(file)
+                        if staged.count >= 64 { commit() }
+                    } else {
+                        summary.alreadyOriginal += 1
+                        event(.alreadyOriginal(content.path))
+                    }
                 case .rename(let rename):
                     if try NameRename.undo(rename, below: journal.root, rewrites: rewrites(rename.parent.appending(rename.newName))) == .restored {
                         summary.renamedBack += 1
@@ -61,6 +87,10 @@ public final class JournalUndo {
                 event(.refused(error.description))
             }
         }
+        commit()
+        for folder in folders {
+            if let fd = try? journal.root.openFolder(folder) { fsync(fd); close(fd) }
+        }
         summary.refused += refused
         guard refused == 0 else { return false }
         do { try journal.markUndone(run) } catch { event(.refused(error.description)); summary.refused += 1; return false }
@@ -68,9 +98,9 @@ public final class JournalUndo {
         return true
     }
 
-    /// Restores one file; nil when it already holds its original bytes (a run stopped before
-    /// replacing it), else the path written.
-    private func restore(_ entry: JournalEntry.Content) throws(AtomicFile.Failure) -> RawPath? {
+    /// Stages one file's original bytes beside it; nil when it already holds them (a run stopped
+    /// before replacing it).
+    private func restore(_ entry: JournalEntry.Content) throws(AtomicFile.Failure) -> AtomicFile.Staged? {
         let path = try located(entry.path)
         if let inside = journalFolder, path.isInside(inside) {
             throw AtomicFile.Failure(description: "\(path): inside the journal folder; not restored")
@@ -84,11 +114,8 @@ public final class JournalUndo {
         guard SHA256.hex(entry.original) == entry.sha256Before else {
             throw AtomicFile.Failure(description: "\(path): the journal's original bytes do not hash to its sha256_before (damaged); not restored")
         }
-        let staged = try AtomicFile.stage(entry.original, in: fd, name: name, shown: path, like: current.stamp,
-                                          mode: current.stamp.permissions, sync: true, sha256Before: sha)
-        try staged.commit()
-        fsync(fd)
-        return path
+        return try AtomicFile.stage(entry.original, in: fd, name: name, shown: path, like: current.stamp,
+                                    mode: current.stamp.permissions, sync: false, sha256Before: sha)
     }
 
     /// The path now: `path` as journaled, or, when it is gone, with the renames of undone runs
