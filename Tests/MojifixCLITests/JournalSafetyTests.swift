@@ -133,7 +133,7 @@ final class JournalSafetyTests: XCTestCase {
         let journal = top.appendingPathComponent(".mojifix/journal")
         let run = journal.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: journal.path).first { $0.hasSuffix(".jsonl") }!)
         var lines = try text(run).split(separator: "\n").map(String.init)
-        let index = lines.firstIndex { $0.contains("\"a.md\"") }!
+        let index = try XCTUnwrap(lines.firstIndex { $0.contains("a.md\"") })
         lines[index] = String(lines[index].prefix(60))  // cut short, then the next entry (as disk full used to leave it)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: run)
         let fixed = try text(top.appendingPathComponent("b.md"))

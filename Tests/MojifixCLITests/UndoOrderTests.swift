@@ -52,7 +52,7 @@ final class UndoOrderTests: XCTestCase {
         let (root, before) = try makeTree()
         try fixNamesThenContents(root)
         let runs = try pendingRuns(root)
-        XCTAssertEqual(runs.count, 2)
+        guard runs.count == 2 else { return XCTFail("two pending runs expected: \(runs)") }
         let names = try CLIRunner.run(["undo", runs[0]], directory: root)
         XCTAssertEqual(names.exitCode, 0, names.summary)
         let contents = try CLIRunner.run(["undo"], directory: root)
