@@ -114,6 +114,8 @@ public struct Journal: Sendable {
     /// Removes undone runs, and with `olderThan` (milliseconds since 1970) every run started before
     /// it; the index keeps the others. Returns the runs removed.
     public func prune(before cutoff: Int64?) throws(AtomicFile.Failure) -> [Run] {
+        let lock = try locked()
+        defer { close(lock) }
         let all = try runs()
         let removed = all.filter { $0.undone || $0.size == nil || cutoff.map($0.started.lessThan) == true }
         guard !removed.isEmpty else { return [] }
@@ -121,6 +123,17 @@ public struct Journal: Sendable {
         try AtomicFile.write(Array(kept.map { "\($0.name) \($0.group)\n" }.joined().utf8), to: path("index"), mode: 0o600)
         for run in removed { unlink(path(run.name)); unlink(path(run.name + ".undone")) }
         return removed
+    }
+
+    /// The journal folder, open and locked (flock, released on close): an index line appended
+    /// while `prune` rewrites the index would be lost.
+    private func locked() throws(AtomicFile.Failure) -> Int32 {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .errno(folder) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { let failure = AtomicFile.Failure.errno(folder); close(fd); throw failure }
+        }
+        return fd
     }
 
     /// Creates the private folder (its parents as usual), its `.gitignore`, and a run file.
@@ -139,6 +152,8 @@ public struct Journal: Sendable {
         let run = JournalRun(name: name, fd: fd)
         try run.append([JournalEntry(root: root.root)], sync: false)
         // The index line last: a run is listed only once it names its root.
+        let lock = try locked()
+        defer { close(lock) }
         let index = open(path("index"), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard index >= 0 else { throw .errno(path("index")) }
         defer { close(index) }
