@@ -117,7 +117,7 @@ public struct Journal: Sendable {
         let lock = try locked()
         defer { close(lock) }
         let all = try runs()
-        let removed = all.filter { $0.undone || $0.size == nil || cutoff.map($0.started.lessThan) == true }
+        let removed = all.filter { run in run.undone || run.size == nil || cutoff.map { run.started < $0 } == true }
         guard !removed.isEmpty else { return [] }
         let kept = all.filter { run in !removed.contains(run) }
         try AtomicFile.write(Array(kept.map { "\($0.name) \($0.group)\n" }.joined().utf8), to: path("index"), mode: 0o600)
@@ -161,6 +161,8 @@ public struct Journal: Sendable {
         guard line.withUnsafeBytes({ Glibc.write(index, $0.baseAddress!, $0.count) }) == line.count, fsync(index) == 0 else {
             throw .errno(path("index"))
         }
+        // The run file's and the index's names are on disk before any file is replaced.
+        fsync(lock)
         return run
     }
 
@@ -175,10 +177,6 @@ public struct Journal: Sendable {
         let started = fields.count > 19 ? String(decoding: fields[19], as: UTF8.self) : "0"
         return "ppid-\(parent)-\(started)"
     }
-}
-
-private extension Int64 {
-    func lessThan(_ other: Int64) -> Bool { self < other }
 }
 
 /// An open run file; every entry is appended whole and synced before the caller makes the change.
