@@ -65,7 +65,7 @@ public final class JournalUndo {
             staged = []
         }
         for entry in entries.reversed() {
-            do {
+            do throws(AtomicFile.Failure) {
                 switch entry.change {
                 case .content(let content):
                     if let file = try restore(content) {
@@ -76,6 +76,9 @@ public final class JournalUndo {
                         event(.alreadyOriginal(content.path))
                     }
                 case .rename(let rename):
+                    if let inside = journalFolder, rename.parent.isInside(inside) {
+                        throw AtomicFile.Failure(description: "\(rename.parent): inside the journal folder; not renamed back")
+                    }
                     if try NameRename.undo(rename, below: journal.root, rewrites: rewrites(rename.parent.appending(rename.newName))) == .restored {
                         summary.renamedBack += 1
                         event(.renamedBack(rename.parent.appending(rename.newName), rename.oldName))

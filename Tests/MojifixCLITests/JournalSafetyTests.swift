@@ -148,12 +148,20 @@ final class JournalSafetyTests: XCTestCase {
         let line = "{\"kind\": \"rename\", \"parent_base64\": \"\(Data("posts".utf8).base64EncodedString())\", "
             + "\"old_base64\": \"\(Data("../../outside/moved".utf8).base64EncodedString())\", \"new_base64\": \"\(Data("a.md".utf8).base64EncodedString())\", "
             + "\"inode\": 1, \"plan\": \"x\"}\n"
+        // And one aimed at the journal itself (its index, with the index's real inode).
+        var info = stat()
+        stat(run.deletingLastPathComponent().appendingPathComponent("index").path, &info)
+        let intoJournal = "{\"kind\": \"rename\", \"parent_base64\": \"\(Data(".mojifix/journal".utf8).base64EncodedString())\", "
+            + "\"old_base64\": \"\(Data("gone".utf8).base64EncodedString())\", \"new_base64\": \"\(Data("index".utf8).base64EncodedString())\", "
+            + "\"inode\": \(info.st_ino), \"plan\": \"x\"}\n"
         var bytes = try Data(contentsOf: run)
-        bytes.append(Data(line.utf8))
+        bytes.append(Data((line + intoJournal).utf8))
         try bytes.write(to: run)
         let undo = try CLIRunner.run(["undo"], directory: root)
         XCTAssertEqual(undo.exitCode, 2, undo.summary)
         XCTAssertTrue(undo.stderr.contains("not a single name; refused"), undo.stderr)
+        XCTAssertTrue(undo.stderr.contains(".mojifix/journal: inside the journal folder; not renamed back"), undo.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: run.deletingLastPathComponent().appendingPathComponent("index").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: victim.deletingLastPathComponent().appendingPathComponent("moved").path))
     }
 
