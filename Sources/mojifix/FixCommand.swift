@@ -15,9 +15,13 @@ struct FixCommand: ParsableCommand {
         discussion: """
             `fix -` reads stdin and writes stdout; `fix --stdout FILE` prints instead of rewriting. Folders are \
             walked (see --include). Markdown files are repaired and normalised, other text files only repaired; \
-            binary files are skipped. Exit codes (pre-commit's fixer convention): 0 nothing changed; 1 files were \
-            modified (or would be, with --dry-run or --diff); 2 a file or folder could not be processed (the others \
-            were); 3 no errors, but a legacy file's encoding is ambiguous (listed, not guessed).
+            binary files are skipped. Files are rewritten only below the repository root, through folders opened \
+            without following symlinks, keeping owner, group (as root), mode and extended attributes; read-only \
+            files are skipped unless --force, hard-linked files are skipped (a rewrite would split the link), and a \
+            file edited while fix runs is left alone and reported. Exit codes (pre-commit's fixer convention): 0 \
+            nothing changed; 1 files were modified (or would be, with --dry-run or --diff); 2 a file or folder could \
+            not be processed or was edited meanwhile (the others were); 3 no errors, but a legacy file's encoding is \
+            ambiguous (listed, not guessed).
 
             `fix --names PATH...` repairs garbled file and folder names instead (raw CP949 bytes, CP949 or UTF-8 \
             shown as CP437, Latin-1, Windows-1252 or Mac OS Roman, macOS's decomposed Hangul). It is a dry run \
@@ -56,6 +60,9 @@ struct FixCommand: ParsableCommand {
     @Option(name: .long, help: "Read legacy input as this charset (see `repair --help`).")
     var from: String?
 
+    @Flag(name: .long, help: "Rewrite read-only files too (keeping their mode); by default they are skipped.")
+    var force = false
+
     @OptionGroup var batch: BatchOptions
 
     @OptionGroup var normalize: NormalizeOptionsGroup
@@ -63,7 +70,7 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try normalize.configFile.load()
-            let location = JournalLocation(flag: journal, configuration: loaded)
+            let location = try JournalLocation(flag: journal, configuration: loaded)
             if names { throw ExitCode(try fixNames(location)) }
             guard !apply else { throw CLIError(message: "--apply goes with --names (fix PATH already rewrites; preview with --dry-run)", code: 64) }
             let normalizer = Normalizer(options: try normalize.options(loaded))
@@ -111,30 +118,35 @@ struct FixCommand: ParsableCommand {
         files.removeAll { $0.string.map(location.holds) ?? false }
         let writing = !dryRun && !diff
         if writing { Self.removeStaleTemporaries(in: files.map(\.parentAndName.parent)) }
-        let writer = JournaledWriter(journal: Journal(folder: location.path))
-        let diff = diff
+        let root = Beneath(root: FileIO.repositoryRoot())
+        let writer = JournaledWriter(journal: Journal(folder: location.path, root: root))
+        let diff = diff, force = force
         let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
         var outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: makeWork) { work, path in
-            work.process(path) { original, mode, output, outcome in
+            work.process(path) { original, stamp, output, outcome in
                 guard outcome.changed else { return }
                 if diff {
                     let name = path.bytes.first == UInt8(ascii: "/") ? String(path.description.dropFirst()) : path.description
                     outcome.diff = UnifiedDiff.make(old: original, new: output, name: name)
                 }
                 guard writing else { return }
-                do {
-                    try writer.replace(path, with: output, entry: JournalEntry(path: path.absolute, mode: mode, sha256Before: outcome.sha256Before!,
-                                                                                sha256After: outcome.sha256After!, original: original),
-                                       mode: mode_t(mode))
+                do throws(AtomicFile.Failure) {
+                    // The path the kernel resolves (`link/../x.md`), below the root; journaled as written.
+                    let relative = try root.relative(path)
+                    outcome.relative = relative
+                    try writer.replace(relative, with: output, entry: JournalEntry(path: relative, mode: stamp.mode & 0o7777, sha256Before: outcome.sha256Before!,
+                                                                                    sha256After: outcome.sha256After!, original: original),
+                                       stamp: stamp, force: force)
                 } catch {
-                    outcome.status = .error; outcome.message = "\(error)"
+                    outcome.status = error.kind == .skipped ? .skipped : .error
+                    outcome.message = "\(error)"
                 }
             }
         }
         outcomes += inJournal.map { FileOutcome(path: $0, status: .skipped, message: "\($0): inside the journal folder \(location.path)") }
-        let (run, failed) = writer.finish()
+        let (run, failed, journalSize) = writer.finish()
         for failure in failed {
-            if let index = outcomes.firstIndex(where: { $0.path == failure.path }) {
+            if let index = outcomes.firstIndex(where: { $0.relative == failure.path }) {
                 outcomes[index].status = .error; outcomes[index].message = failure.message
             }
         }
@@ -147,7 +159,7 @@ struct FixCommand: ParsableCommand {
         }
         if walkedFolder { FileIO.writeError(report.table) }
         if let path = self.report { try report.writeJSON(command: "fix", dryRun: !writing, journalRun: runPath, to: path) }
-        if let runPath { FileIO.writeError("journal: \(runPath) (undo with `mojifix undo`)\n") }
+        if let runPath { FileIO.writeError("journal: \(runPath), \(JournalCommand.size(journalSize)) (undo with `mojifix undo`)\n") }
         let code = report.exitCode(dirty: outcomes.contains(where: \.changed))
         if code != 0 { throw ExitCode(code) }
     }
@@ -159,7 +171,7 @@ struct FixCommand: ParsableCommand {
         guard !stdout, !paths.contains("-") else { throw CLIError(message: "--names takes files or folders, not - or --stdout", code: 64) }
         guard from == nil else { throw CLIError(message: "--from does not apply to --names (names are detected one by one)", code: 64) }
         guard !(apply && dryRun) else { throw CLIError(message: "--apply and --dry-run contradict each other", code: 64) }
-        return try FixNames(apply: apply, journalFolder: location.path).fix(RawArguments.paths(paths))
+        return try FixNames(apply: apply, journal: Journal(folder: location.path, root: Beneath(root: FileIO.repositoryRoot()))).fix(RawArguments.paths(paths))
     }
 
     /// Removes what writers killed mid-write left in these folders (never a live process's:
@@ -167,9 +179,12 @@ struct FixCommand: ParsableCommand {
     static func removeStaleTemporaries(in folders: [RawPath]) {
         var seen = Set<RawPath>()
         for folder in folders where seen.insert(folder).inserted {
-            for name in AtomicFile.removeStaleTemporaries(in: folder) {
+            let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW) }
+            guard fd >= 0 else { continue }
+            for name in AtomicFile.removeStaleTemporaries(in: fd) {
                 FileIO.writeError("mojifix: removed \(folder.absolute.appending(name)), a temporary file of a killed run\n")
             }
+            close(fd)
         }
     }
 }

@@ -19,9 +19,10 @@ final class FixNames {
     private(set) var renamed = 0
     private(set) var problems = 0
 
-    init(apply: Bool, journalFolder: String) throws {
+    init(apply: Bool, journal: Journal) throws {
         self.apply = apply
-        journal = Journal(folder: journalFolder)
+        self.journal = journal
+        let journalFolder = journal.folder
         do { names = try FileNameRepair() } catch { throw CLIError(message: "ICU failure: \(error)", code: 2) }
         journalIdentity = RawPath(journalFolder).status().map { ($0.st_dev, $0.st_ino) }
     }
@@ -97,25 +98,32 @@ final class FixNames {
         try rename(renames, in: folder)
     }
 
-    /// Journals the folder's renames (one sync) before making any of them.
+    /// Journals the folder's renames (one sync) before making any of them, then makes them in the
+    /// folder opened below the root without following symlinks (the folder journaled is the one renamed in).
     private func rename(_ renames: [(old: [UInt8], proposal: FileNameProposal)], in folder: RawPath) throws {
-        let parent = folder.absolute
         var entries: [JournalEntry] = []
-        for entry in renames {
-            guard let info = folder.appending(entry.old).status() else { continue }
-            entries.append(JournalEntry(JournalEntry.Rename(parent: parent, oldName: entry.old, newName: entry.proposal.repaired,
-                                                            inode: UInt64(info.st_ino), plan: entry.proposal.chainDescription)))
-        }
+        let fd: Int32
         do {
+            let parent = try journal.root.relativeFolder(folder)
+            fd = try journal.root.openFolder(parent)
+            for entry in renames {
+                guard let info = Beneath.stamp(fd, entry.old) else { continue }
+                // For a reader of the journal: the bytes the file had when renamed.
+                let sha256 = info.isRegular ? (try? Beneath.read(fd, entry.old, shown: folder.appending(entry.old))).map { SHA256.hex($0.bytes) } : nil
+                entries.append(JournalEntry(JournalEntry.Rename(parent: parent, oldName: entry.old, newName: entry.proposal.repaired,
+                                                                inode: info.inode, plan: entry.proposal.chainDescription, sha256: sha256,
+                                                                born: NameRename.birthTime(fd, entry.old))))
+            }
             if run == nil {
-                run = try journal.start()
+                run = try journal.start(group: Journal.currentGroup())
                 journalIdentity = RawPath(journal.folder).status().map { ($0.st_dev, $0.st_ino) }
             }
             try run!.append(entries)
         } catch { throw CLIError(message: "\(error); nothing renamed in \(folder.display)", code: 2) }
+        defer { close(fd) }
         for entry in renames {
             do {
-                switch try NameRename.rename(in: folder, from: entry.old, to: entry.proposal.repaired) {
+                switch try NameRename.rename(in: fd, shown: folder, from: entry.old, to: entry.proposal.repaired) {
                 case .renamed:
                     report("renamed", folder, entry.old, entry.proposal)
                     renamed += 1
@@ -127,7 +135,7 @@ final class FixNames {
                 problem("mojifix: error: \(error)")
             }
         }
-        NameRename.syncFolder(folder)
+        fsync(fd)
     }
 
     private func report(_ verb: String, _ folder: RawPath, _ old: [UInt8], _ proposal: FileNameProposal) {

@@ -88,9 +88,17 @@ extension ParsableCommand {
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
+            if let failed = FileIO.outputError() { throw failed }
         } catch let error as CLIError {
             FileIO.writeError("mojifix: error: \(error.message)\n")
             throw ExitCode(error.code)
+        } catch let exit as ExitCode {
+            // A command that ends with its own code still reports a failed stdout (exit 2).
+            if let failed = FileIO.outputError() {
+                FileIO.writeError("mojifix: error: \(failed.message)\n")
+                throw ExitCode(exit.rawValue == 0 || exit.rawValue == 1 ? failed.code : exit.rawValue)
+            }
+            throw exit
         }
     }
 }

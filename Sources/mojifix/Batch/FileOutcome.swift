@@ -26,6 +26,8 @@ struct FileOutcome: Sendable {
     var dirty = false
     /// `fix --diff`: the unified diff of the change.
     var diff: [UInt8]? = nil
+    /// `fix`: the path below the journal's root that was staged for writing.
+    var relative: RawPath? = nil
 
     var changed: Bool { status == .repaired || status == .transcoded || status == .normalised }
 }
@@ -48,20 +50,19 @@ struct FileWork {
     }
 
     /// Reads, repairs and (for Markdown) normalises one file. `body` gets the original bytes, the
-    /// mode and the result when the file could be processed.
+    /// file's stamp as read and the result when the file could be processed.
     func process(_ path: RawPath, findings wantFindings: Bool = false,
-                 then body: (_ original: [UInt8], _ mode: UInt32, _ output: [UInt8], inout FileOutcome) -> Void = { _, _, _, _ in }) -> FileOutcome {
-        let original: [UInt8], mode: UInt32
+                 then body: (_ original: [UInt8], _ stamp: FileStamp, _ output: [UInt8], inout FileOutcome) -> Void = { _, _, _, _ in }) -> FileOutcome {
+        let original: [UInt8], stamp: FileStamp
         do {
-            let read = try AtomicFile.read(path, limit: limit)
-            (original, mode) = (read.bytes, UInt32(read.mode))
+            (original, stamp) = try AtomicFile.read(path, limit: limit)
         } catch {
             return FileOutcome(path: path, status: .error, message: error.description)
         }
         var output: [UInt8] = []
         var outcome = process(original, path: path, markdown: Self.isMarkdown(path), findings: wantFindings) { output = $0 }
         if outcome.status != .error && outcome.status != .skipped && outcome.status != .ambiguous {
-            body(original, mode, output, &outcome)
+            body(original, stamp, output, &outcome)
         }
         return outcome
     }
