@@ -18,12 +18,18 @@ enum FindingLines {
                 lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
             }
         }
-        guard let normalized, !normalized.findings.isEmpty else { return lines }
-        let positions = LineIndex(repaired.output)
-        for finding in normalized.findings {
+        guard let normalized else { return lines }
+        return lines + of(normalized.findings, in: repaired.output, path: raw)
+    }
+
+    /// Lines for a normalisation's findings, positioned in `text` (what the normaliser read).
+    static func of(_ findings: [Finding], in text: [UInt8], path raw: RawPath) -> [String] {
+        guard !findings.isEmpty else { return [] }
+        let path = raw.description
+        let positions = LineIndex(text)
+        return findings.map { finding in
             let (line, column) = positions.lineAndColumn(of: finding.offset)
-            lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
+            return "\(path):\(line):\(column): \(finding.rule): \(finding.message)"
         }
-        return lines
     }
 }
