@@ -9,12 +9,15 @@ enum FindingLines {
         let path = raw.description
         // Line indexes only for texts that have something to report: most files have nothing.
         let texts = repaired.plan.passes.isEmpty ? [] : repaired.plan.passInputs(from: input)
+        var chains: [[ChainStep]: String] = [:]   // a handful of chains for thousands of changes
         for (index, pass) in repaired.plan.passes.enumerated() {
             let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
             for change in pass.changes {
                 let (line, column) = positions?.lineAndColumn(of: change.inputRange.lowerBound) ?? (1, 1)
-                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(change.steps.chainDescription))"
-                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(change.steps.chainDescription))"
+                let chain = chains[change.steps] ?? change.steps.chainDescription
+                chains[change.steps] = chain
+                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(chain))"
+                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(chain))"
                 lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
             }
         }
