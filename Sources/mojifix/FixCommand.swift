@@ -19,8 +19,9 @@ struct FixCommand: ParsableCommand {
             without following symlinks, keeping owner, group (as root), mode and extended attributes; read-only \
             files are skipped unless --force, hard-linked files are skipped (a rewrite would split the link), and a \
             file edited while fix runs is left alone and reported. Exit codes (pre-commit's fixer convention): 0 \
-            nothing changed; 1 files were modified (or would be, with --dry-run or --diff); 2 a file or folder could \
-            not be processed or was edited meanwhile (the others were); 3 no errors, but a legacy file's encoding is \
+            nothing changed; 1 files were modified (or would be, with --dry-run or --diff), or a security finding \
+            remains (listed; removed only with --strip-security, never in code); 2 a file or folder could not be \
+            processed or was edited meanwhile (the others were); 3 no errors, but a legacy file's encoding is \
             ambiguous (listed, not guessed).
 
             `fix --names PATH...` repairs garbled file and folder names instead (raw CP949 bytes, CP949 or UTF-8 \
@@ -157,10 +158,15 @@ struct FixCommand: ParsableCommand {
             if let diff = outcome.diff { FileIO.writeOutput(diff); continue }
             FileIO.writeOutput("\(writing ? "fixed" : "would fix") \(outcome.path) (\(outcome.status.rawValue))\n")
         }
+        // What is left that a `check` fails (security findings are reported, not removed): the
+        // hook must fail on them too.
+        for outcome in outcomes where !outcome.findings.isEmpty {
+            FileIO.writeOutput(outcome.findings.joined(separator: "\n") + "\n")
+        }
         if walkedFolder { FileIO.writeError(report.table) }
         if let path = self.report { try report.writeJSON(command: "fix", dryRun: !writing, journalRun: runPath, to: path) }
         if let runPath { FileIO.writeError("journal: \(runPath), \(JournalCommand.size(journalSize)) (undo with `mojifix undo`)\n") }
-        let code = report.exitCode(dirty: outcomes.contains(where: \.changed))
+        let code = report.exitCode(dirty: outcomes.contains(where: \.dirty))
         if code != 0 { throw ExitCode(code) }
     }
 

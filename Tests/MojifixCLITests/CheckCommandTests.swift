@@ -39,4 +39,27 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.exitCode, 2, result.summary)
         XCTAssertTrue(result.stderr.hasPrefix("mojifix: error: "), result.stderr)
     }
+
+    func testFixFailsWhileASecurityFindingRemains() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        let text = Array("# 제목\n\naccess \u{202E}level\n".utf8)
+        try Data(text).write(to: directory.appendingPathComponent("bidi.md"))
+        let result = try CLIRunner.run(["fix", "--no-progress", "--journal", "j", "bidi.md"], directory: directory)
+        XCTAssertEqual(result.exitCode, 1, result.summary)
+        XCTAssertTrue(String(decoding: result.stdout, as: UTF8.self).contains("bidi.md:3:8: security-characters"), result.summary)
+        assertBytesEqual(try Data(contentsOf: directory.appendingPathComponent("bidi.md")).map { $0 }, text, "fix edited a security finding")
+        let stripped = try CLIRunner.run(["fix", "--no-progress", "--journal", "j", "--strip-security", "bidi.md"], directory: directory)
+        XCTAssertEqual(stripped.exitCode, 1, stripped.summary)   // modified
+        let again = try CLIRunner.run(["fix", "--no-progress", "--journal", "j", "bidi.md"], directory: directory)
+        XCTAssertEqual(again.exitCode, 0, again.summary)
+    }
+
+    func testNamesWithBidiControlsArePrintedEscaped() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        try Data("a \u{202E}b\n".utf8).write(to: directory.appendingPathComponent("invoice\u{202E}dm.txt.md"))
+        let result = try CLIRunner.run(["check", "--no-progress", "."], directory: directory)
+        let out = String(decoding: result.stdout, as: UTF8.self)
+        XCTAssertFalse(out.unicodeScalars.contains("\u{202E}"), out)
+        XCTAssertTrue(out.contains("invoice\\xE2\\x80\\xAEdm.txt.md:1:3: security-characters"), out)
+    }
 }

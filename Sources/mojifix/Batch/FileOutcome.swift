@@ -12,7 +12,7 @@ struct FileOutcome: Sendable {
     var status: Status
     /// Why a file was skipped or failed.
     var message: String? = nil
-    /// `check`'s findings, `path:line:col: rule: message`.
+    /// `check`'s findings, `path:line:col: rule: message` (`fix`: only the errors it leaves).
     var findings: [String] = []
     /// The repair plan's chains (e.g. `encode macintosh -> decode UTF-8`) in first-seen order,
     /// with how many changes used each.
@@ -108,6 +108,9 @@ struct FileWork {
         }
         if wantFindings {
             outcome.findings = FindingLines.of(repaired, input: original, normalized: normalized, path: path)
+        } else if let errors = normalized?.findings.filter({ $0.severity == .error }), !errors.isEmpty {
+            // `fix` lists what it leaves that fails a check (security findings are never fixed by default).
+            outcome.findings = FindingLines.of(errors, in: repaired.output, path: path)
         }
         outcome.dirty = outcome.changed || normalized?.findings.contains { $0.severity == .error } == true
         output(result)

@@ -9,21 +9,30 @@ enum FindingLines {
         let path = raw.description
         // Line indexes only for texts that have something to report: most files have nothing.
         let texts = repaired.plan.passes.isEmpty ? [] : repaired.plan.passInputs(from: input)
+        var chains: [[ChainStep]: String] = [:]   // a handful of chains for thousands of changes
         for (index, pass) in repaired.plan.passes.enumerated() {
             let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
             for change in pass.changes {
                 let (line, column) = positions?.lineAndColumn(of: change.inputRange.lowerBound) ?? (1, 1)
-                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(change.steps.chainDescription))"
-                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(change.steps.chainDescription))"
+                let chain = chains[change.steps] ?? change.steps.chainDescription
+                chains[change.steps] = chain
+                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(chain))"
+                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(chain))"
                 lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
             }
         }
-        guard let normalized, !normalized.findings.isEmpty else { return lines }
-        let positions = LineIndex(repaired.output)
-        for finding in normalized.findings {
+        guard let normalized else { return lines }
+        return lines + of(normalized.findings, in: repaired.output, path: raw)
+    }
+
+    /// Lines for a normalisation's findings, positioned in `text` (what the normaliser read).
+    static func of(_ findings: [Finding], in text: [UInt8], path raw: RawPath) -> [String] {
+        guard !findings.isEmpty else { return [] }
+        let path = raw.description
+        let positions = LineIndex(text)
+        return findings.map { finding in
             let (line, column) = positions.lineAndColumn(of: finding.offset)
-            lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
+            return "\(path):\(line):\(column): \(finding.rule): \(finding.message)"
         }
-        return lines
     }
 }
