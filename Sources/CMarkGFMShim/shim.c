@@ -174,13 +174,14 @@ int mj_parse(const uint8_t *bytes, size_t length, int options, mj_tree *out) {
     out->capacity = 0;
     pthread_once(&mj_once, mj_register);
 
-    // A private copy where NUL and lone CR cannot shift cmark's lines or columns.
+    // A private copy where NUL cannot shift cmark's columns; a lone CR ends a line (as for every
+    // renderer) and becomes LF, one byte for one, so line numbers match the Swift line table.
     uint8_t *copy = malloc(length ? length : 1);
     if (!copy) return -1;
     if (length) memcpy(copy, bytes, length);
     for (uint8_t *p = copy, *end = copy + length; p < end && (p = memchr(p, 0, (size_t)(end - p))); p++) *p = '?';
     for (uint8_t *p = copy, *end = copy + length; p < end && (p = memchr(p, '\r', (size_t)(end - p))); p++) {
-        if (p + 1 >= end || p[1] != '\n') *p = ' ';
+        if (p + 1 >= end || p[1] != '\n') *p = '\n';
     }
 
     int cmark_options = CMARK_OPT_SOURCEPOS;
