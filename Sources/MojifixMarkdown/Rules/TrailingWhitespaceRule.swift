@@ -1,6 +1,7 @@
 /// Trailing spaces, tabs, NBSP, U+3000 and ZWSP are removed from prose lines. A hard line break
-/// stays one hard break: a line ending in two or more spaces before a following prose line keeps
-/// exactly two (CommonMark, kramdown and markdown-it read 2+ as one `<br>`), and a line ending in
+/// stays one hard break: a line ending in two or more spaces before a non-blank line keeps
+/// exactly two (CommonMark, kramdown and markdown-it read 2+ as one `<br>`; before a line that
+/// ends the paragraph they are removed by the renderer anyway), and a line ending in
 /// a backslash before its trailing whitespace is left alone (removing the spaces would turn a
 /// literal `\` into a break). An empty list item (`- \t`) keeps its whitespace: a bare `-` under
 /// a text line is a setext underline for kramdown. Code, HTML, math and front matter keep theirs.
@@ -37,10 +38,12 @@ struct TrailingWhitespaceRule: MarkdownRule {
                 }
                 continue
             }
-            let nextIsProse = index + 1 < structure.lines.count && structure.lineKinds[index + 1] == .prose
-            if nextIsProse && bytes[end - 1] == 0x5C { continue }
+            // Any non-blank line may continue the paragraph for some renderer (a `$$` line is
+            // text for cmark), so a break is kept before every one.
+            let nextContinues = index + 1 < structure.lines.count && structure.lineKinds[index + 1] != .blank
+            if nextContinues && bytes[end - 1] == 0x5C { continue }
             if Self.isEmptyListItem(bytes, line.lowerBound..<end) { continue }
-            if nextIsProse && finalSpaces >= 2 {
+            if nextContinues && finalSpaces >= 2 {
                 if end + 2 != line.upperBound || !onlySpaces {
                     edits.append(TextEdit(range: end..<line.upperBound, replacement: [0x20, 0x20], message: "Keep the hard break as two spaces"))
                 }

@@ -234,6 +234,9 @@ enum SourceScanner {
             var last = index + 1
             while last < table.count && allowed[last] && !LineTable.isBlank(s, table.lines[last]) {
                 let candidate = table.lines[last]
+                // A quote marker (when the `$$` is not quoted) or an ordered-list marker is not
+                // LaTeX: the `$$` is text, and blanking would hide containers cmark would see.
+                if startsContainer(s, candidate, quoted: p > line.lowerBound && s[line.lowerBound..<p].contains(MDByte.greater)) { break }
                 if let q = findDoubleDollar(s, from: candidate.lowerBound, to: candidate.upperBound) {
                     found.append((p..<q + 2, index, last))
                     index = last
@@ -243,6 +246,17 @@ enum SourceScanner {
             }
         }
         return found
+    }
+
+    /// The line starts (after indentation) with `>` (unless `quoted`), or with `1.`/`1)` and a space.
+    private static func startsContainer(_ s: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, quoted: Bool) -> Bool {
+        var p = line.lowerBound
+        while p < line.upperBound && (MDByte.isBlank(s[p]) || (quoted && s[p] == MDByte.greater)) { p += 1 }
+        guard p < line.upperBound else { return false }
+        if s[p] == MDByte.greater { return true }
+        var d = p
+        while d < line.upperBound && MDByte.isDigit(s[d]) && d - p < 9 { d += 1 }
+        return d > p && d + 1 < line.upperBound && (s[d] == MDByte.dot || s[d] == MDByte.rparen) && MDByte.isBlank(s[d + 1])
     }
 
     /// First unescaped `$$` in `from..<to`.

@@ -233,7 +233,7 @@ enum StructureBuilder {
                     start -= 1
                 }
             }
-            if fenced && !(span.count >= 2 && isFenceLine(span.upperBound)) {
+            if fenced && !(span.count >= 2 && closesFence(span.upperBound, opener: span.lowerBound, node)) {
                 // Unclosed at the end of the document: cmark keeps the trailing blank lines as code.
                 var k = last + 1
                 while k < table.count && cmarkBlank[k] { k += 1 }
@@ -247,16 +247,23 @@ enum StructureBuilder {
             if start < end { zones.append(Zone(range: start..<end, kind: fenced ? .fencedCode : .indentedCode)) }
         }
 
-        /// A line holding only a run of 3+ backticks or tildes (after indentation and `>`): a closing fence.
-        func isFenceLine(_ index: Int) -> Bool {
+        /// Line `index` closes the fence `node` opened on line `opener`: only the fence's character,
+        /// at least as many, after `>` markers and less indentation than code would have.
+        func closesFence(_ index: Int, opener: Int, _ node: mj_node) -> Bool {
+            func start(_ line: Range<Int>) -> (at: Int, columns: Int) {
+                var p = line.lowerBound, columns = 0
+                while p < line.upperBound && (MDByte.isBlank(s[p]) || s[p] == MDByte.greater) {
+                    columns = s[p] == MDByte.tab ? (columns / 4 + 1) * 4 : s[p] == MDByte.greater ? 0 : columns + 1
+                    p += 1
+                }
+                return (p, columns)
+            }
             let line = table.lines[index]
-            var p = line.lowerBound
-            while p < line.upperBound && (MDByte.isBlank(s[p]) || s[p] == MDByte.greater) { p += 1 }
-            guard p < line.upperBound, s[p] == MDByte.backtick || s[p] == MDByte.tilde else { return false }
-            let fence = s[p]
+            let (p, columns) = start(line)
+            guard columns < start(table.lines[opener]).columns + 4, p < line.upperBound, Int32(s[p]) == node.fence_char else { return false }
             var q = p
-            while q < line.upperBound && s[q] == fence { q += 1 }
-            return q - p >= 3 && SourceScanner.trimmedEnd(s, q..<line.upperBound) == q
+            while q < line.upperBound && s[q] == s[p] { q += 1 }
+            return q - p >= Int(node.fence_length) && SourceScanner.trimmedEnd(s, q..<line.upperBound) == q
         }
 
         mutating func htmlBlock(_ node: mj_node) {
