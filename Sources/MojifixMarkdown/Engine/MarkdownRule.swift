@@ -12,12 +12,17 @@ public protocol MarkdownRule: Sendable {
     /// parse knows (see `QuickStructure`). True unless a rule declares otherwise.
     static var findingsUseZones: Bool { get }
 
+    /// Rules whose edits are one file-wide change (line endings): their fix findings are folded
+    /// into one per file, with this message for `count` edits. Nil (the default): one per edit.
+    static func fileFinding(count: Int) -> String?
+
     init()
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome
 }
 
 extension MarkdownRule {
     public static var findingsUseZones: Bool { true }
+    public static func fileFinding(count: Int) -> String? { nil }
 }
 
 public enum RuleKind: String, Sendable {
