@@ -48,7 +48,9 @@ public struct TextEdit: Sendable, Equatable {
 
 /// Something a rule reports, with its position in the document it saw.
 public struct Finding: Sendable, Equatable {
-    public enum Severity: String, Sendable { case fixed, warning, error }
+    /// `fixed`: an edit was made (or `check`: would be); `error`: a `check` fails (security);
+    /// `warning`: worth a look; `info`: advice (outline, suggestions).
+    public enum Severity: String, Sendable { case fixed, warning, error, info }
     public var offset: Int
     public var rule: String
     public var message: String

@@ -13,7 +13,7 @@ struct HeadingOutlineRule: MarkdownRule {
         var findings: [Finding] = []
         func report(_ heading: MarkdownStructure.Heading, _ message: String) {
             findings.append(Finding(offset: document.structure.lines[heading.line].lowerBound, rule: Self.name,
-                                    message: message, severity: .warning))
+                                    message: message, severity: .info))
         }
         guard let first = headings.first else { return RuleOutcome() }
         var previousLevel = 0
