@@ -161,7 +161,7 @@ struct FixCommand: ParsableCommand {
         // What is left that a `check` fails (security findings are reported, not removed): the
         // hook must fail on them too.
         for outcome in outcomes where !outcome.findings.isEmpty {
-            FileIO.writeOutput(outcome.findings.joined(separator: "\n") + "\n")
+            FileIO.writeOutput(outcome.findings.map(\.text).joined(separator: "\n") + "\n")
         }
         if walkedFolder { FileIO.writeError(report.table) }
         if let path = self.report { try report.writeJSON(command: "fix", dryRun: !writing, journalRun: runPath, to: path) }

@@ -12,8 +12,8 @@ final class CheckCommandTests: XCTestCase {
         let result = try CLIRunner.run(["check", "."], directory: directory)
         XCTAssertEqual(result.exitCode, 1, result.summary)
         let out = String(decoding: result.stdout, as: UTF8.self)
-        XCTAssertTrue(out.contains("./post.md:4:28: mojibake: Repair \"ÏùºÍ∞Ñ\" -> \"일간\""), out)
-        XCTAssertTrue(out.contains("./spaces.md:3:3: trailing-whitespace: Remove trailing whitespace"), out)
+        XCTAssertTrue(out.contains("./post.md:4:28: error: mojibake: Repair \"ÏùºÍ∞Ñ\" -> \"일간\""), out)
+        XCTAssertTrue(out.contains("./spaces.md:3:3: error: trailing-whitespace: Remove trailing whitespace"), out)
         assertBytesEqual(try Data(contentsOf: directory.appendingPathComponent("post.md")).map { $0 }, garbled, "check wrote the file")
     }
 
@@ -22,7 +22,31 @@ final class CheckCommandTests: XCTestCase {
         try Data("## 섹션만 있는 글\n\n본문입니다.\n".utf8).write(to: directory.appendingPathComponent("clean.md"))
         let result = try CLIRunner.run(["check", "clean.md"], directory: directory)
         XCTAssertEqual(result.exitCode, 0, result.summary)
-        XCTAssertTrue(String(decoding: result.stdout, as: UTF8.self).contains("heading-outline"))
+        XCTAssertTrue(String(decoding: result.stdout, as: UTF8.self).contains("info: heading-outline"))
+        // The flavour and a per-rule summary on stderr; --quiet keeps only what fails.
+        XCTAssertTrue(result.stderr.contains("flavor: gfm (default)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("heading-outline  info"), result.stderr)
+        let quiet = try CLIRunner.run(["check", "--quiet", "clean.md"], directory: directory)
+        XCTAssertEqual(quiet.exitCode, 0, quiet.summary)
+        XCTAssertEqual(quiet.stdout, [], quiet.summary)
+        XCTAssertEqual(quiet.stderr, "", quiet.summary)
+    }
+
+    func testFormatsAndFlavour() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        try Data("title: blog\n".utf8).write(to: directory.appendingPathComponent("_config.yml"))
+        try Data("# 제목\n\n**모델(LLM)**의 본문   \n".utf8).write(to: directory.appendingPathComponent("post.md"))
+        let github = try CLIRunner.run(["check", "--format", "github", "post.md"], directory: directory)
+        XCTAssertEqual(github.exitCode, 1, github.summary)
+        XCTAssertEqual(String(decoding: github.stdout, as: UTF8.self),
+                       "::error file=post.md,line=3,col=16,title=trailing-whitespace::Remove trailing whitespace\n")
+        // Jekyll site: kramdown renders that bold, so emphasis-flanking says nothing; GFM reports it.
+        let json = try CLIRunner.run(["check", "--format", "json", "post.md"], directory: directory)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout)) as? [String: Any]
+        XCTAssertEqual(object?["flavor"] as? String, "kramdown")
+        XCTAssertEqual((object?["summary"] as? [[String: Any]])?.map { $0["rule"] as? String }, ["trailing-whitespace"])
+        let gfm = try CLIRunner.run(["check", "--flavor", "gfm", "post.md"], directory: directory)
+        XCTAssertTrue(String(decoding: gfm.stdout, as: UTF8.self).contains("warning: emphasis-flanking"), gfm.summary)
     }
 
     func testSecurityFindingsFail() throws {

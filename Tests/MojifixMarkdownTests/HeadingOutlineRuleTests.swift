@@ -21,4 +21,12 @@ final class HeadingOutlineRuleTests: XCTestCase {
         let text = "## a\n\n#### b\n"
         assertBytes(normalized(text, rules: rule), text)
     }
+
+    func testTitlesFromTOMLAndJSONFrontMatterCount() {
+        for text in ["+++\ntitle = \"Rust 2024\"\ndate = 2024-01-01\n+++\n\n## Part\n",
+                     "{\n  \"title\": \"Hugo page\",\n  \"draft\": false\n}\n\n## Part\n",
+                     "---\ntitle: Plain\n---\n\n## Part\n"] {
+            XCTAssertEqual(findings(text, rules: rule).map(\.message).filter { $0.contains("no title") }, [], text)
+        }
+    }
 }

@@ -70,9 +70,25 @@ public struct Normalizer: Sendable {
         }
         let reports = run(enabled.filter { $0.kind == .report }, on: &document, findingsKept: true).flatMap(\.findings)
         findings += Self.mapBack(reports + suggestions(on: &document), through: stages)
+        findings = Self.foldedPerFile(findings, rules: fixers)
         findings.sort { $0.offset < $1.offset }
         let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: self.document(input), to: document, through: stages)
         return Result(output: document.bytes, findings: findings, changed: !stages.isEmpty, anchorChanges: anchors)
+    }
+
+    /// The fix findings of rules with a `fileFinding` message folded into their first one.
+    static func foldedPerFile(_ findings: [Finding], rules: [MarkdownRule.Type]) -> [Finding] {
+        var result: [Finding] = []
+        for rule in rules {
+            let mine = findings.indices.filter { findings[$0].rule == rule.name && findings[$0].severity == .fixed }
+            guard let first = mine.first, let message = rule.fileFinding(count: mine.count) else { continue }
+            var folded = findings[first]
+            folded.message = message
+            result.append(folded)
+        }
+        guard !result.isEmpty else { return findings }
+        let folding = Set(result.map(\.rule))
+        return findings.filter { !($0.severity == .fixed && folding.contains($0.rule)) } + result
     }
 
     /// What the suggested rules would change in the final document, as warnings; nothing is applied.

@@ -1,12 +1,14 @@
 /// CommonMark does not read `**모델(LLM)**의` as bold: a closing `**` after punctuation must be
 /// followed by a space or punctuation, and Korean particles follow directly. The text then shows
-/// literal asterisks. Reported (the fix, a zero-width space or rewording, is the author's choice).
+/// literal asterisks (under every flavour but kramdown). Reported (the fix, a zero-width space or rewording, is the author's choice).
 struct EmphasisNextToHangulRule: MarkdownRule {
     static let name = "emphasis-flanking"
     static let summary = "Report emphasis CommonMark will not parse next to Hangul (`**모델(LLM)**의`)."
     static let kind = RuleKind.report
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
+        // kramdown (Jekyll) renders such bold: nothing to act on there.
+        guard options.flavor.followsFlankingRules else { return RuleOutcome() }
         let bytes = document.bytes
         var findings: [Finding] = []
         for (index, line) in document.structure.lines.enumerated()

@@ -13,7 +13,7 @@ struct HeadingOutlineRule: MarkdownRule {
         var findings: [Finding] = []
         func report(_ heading: MarkdownStructure.Heading, _ message: String) {
             findings.append(Finding(offset: document.structure.lines[heading.line].lowerBound, rule: Self.name,
-                                    message: message, severity: .warning))
+                                    message: message, severity: .info))
         }
         guard let first = headings.first else { return RuleOutcome() }
         var previousLevel = 0
@@ -41,15 +41,31 @@ struct HeadingOutlineRule: MarkdownRule {
         return RuleOutcome(findings: findings)
     }
 
-    /// The `title:` value of YAML front matter, without quotes.
+    /// The title of the front matter: YAML `title: x`, TOML (`+++`) `title = "x"`, or JSON
+    /// (Hugo: a `{` … `}` object starting the file) `"title": "x"`; without quotes.
     private func frontMatterTitle(_ document: MarkdownDocument) -> [UInt8]? {
-        guard let range = document.structure.frontMatter else { return nil }
-        for line in document.structure.lines where range.contains(line.lowerBound) {
-            let text = Array(document.bytes[line])
-            guard text.starts(with: Array("title:".utf8)) else { continue }
-            var value = Array(text.dropFirst(6))
-            while value.first == 0x20 { value.removeFirst() }
-            while value.last == 0x20 { value.removeLast() }
+        let bytes = document.bytes, lines = document.structure.lines
+        let range: Range<Int>
+        if let frontMatter = document.structure.frontMatter {
+            range = frontMatter
+        } else if let first = lines.first, bytes[first].elementsEqual([0x7B]),
+                  let close = lines.firstIndex(where: { bytes[$0].elementsEqual([0x7D]) }) {
+            range = first.lowerBound..<lines[close].upperBound
+        } else {
+            return nil
+        }
+        for line in lines where range.contains(line.lowerBound) {
+            var text = Array(bytes[line])
+            while text.first == 0x20 || text.first == 0x09 { text.removeFirst() }
+            let key: [UInt8]
+            if text.starts(with: Array("title:".utf8)) { key = Array("title:".utf8) }
+            else if text.starts(with: Array("\"title\"".utf8)) { key = Array("\"title\"".utf8) }
+            else if text.starts(with: Array("title".utf8)), text.count > 5, [0x20, 0x09, 0x3D].contains(text[5]) { key = Array("title".utf8) }
+            else { continue }
+            var value = Array(text.dropFirst(key.count))
+            while let c = value.first, c == 0x20 || c == 0x09 || c == 0x3A || c == 0x3D { value.removeFirst() }
+            while let c = value.last, c == 0x20 || c == 0x09 || c == 0x2C { value.removeLast() }
+            guard !value.isEmpty, key.last == 0x3A || key.last == 0x22 || text.dropFirst(key.count).contains(0x3D) else { continue }
             if value.count >= 2, let q = value.first, q == 0x22 || q == 0x27, value.last == q { value = Array(value.dropFirst().dropLast()) }
             return value
         }

@@ -12,8 +12,8 @@ struct FileOutcome: Sendable {
     var status: Status
     /// Why a file was skipped or failed.
     var message: String? = nil
-    /// `check`'s findings, `path:line:col: rule: message` (`fix`: only the errors it leaves).
-    var findings: [String] = []
+    /// `check`'s findings (`fix`: only the errors it leaves).
+    var findings: [CheckFinding] = []
     /// The repair plan's chains (e.g. `encode macintosh -> decode UTF-8`) in first-seen order,
     /// with how many changes used each.
     var plan: [(chain: String, changes: Int)] = []
