@@ -61,6 +61,20 @@ public struct Journal: Sendable {
         return runs
     }
 
+    /// Run files in the folder that the index does not list (an older mojifix's, or dropped there):
+    /// never undone, shown so that they can be looked at and removed.
+    public func unlisted() throws(AtomicFile.Failure) -> [String] {
+        let listed = Set(try runs().map(\.name))
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasSuffix(".jsonl") && !listed.contains(name) { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// Runs not yet undone, oldest first.
     public func pending() throws(AtomicFile.Failure) -> [Run] { try runs().filter { !$0.undone && $0.size != nil } }
 

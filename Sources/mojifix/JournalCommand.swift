@@ -36,14 +36,15 @@ struct JournalCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let journal = try place.open()
-                let runs: [Journal.Run]
-                do { runs = try journal.runs() } catch { throw CLIError(message: "\(error)", code: 2) }
+                let runs: [Journal.Run], unlisted: [String]
+                do { (runs, unlisted) = (try journal.runs(), try journal.unlisted()) } catch { throw CLIError(message: "\(error)", code: 2) }
                 var total: Int64 = 0
                 for run in runs {
                     let state = run.undone ? "undone" : run.size == nil ? "missing" : "pending"
                     FileIO.writeOutput("\(run.name)  \(state)  \(run.group)  \(run.size.map(JournalCommand.size) ?? "-")\n")
                     total += run.size ?? 0
                 }
+                for name in unlisted { FileIO.writeOutput("\(name)  not in the index (never undone)\n") }
                 FileIO.writeError("\(runs.count) run(s), \(JournalCommand.size(total)) in \(journal.folder)\n")
             }
         }

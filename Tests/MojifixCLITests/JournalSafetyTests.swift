@@ -100,6 +100,8 @@ final class JournalSafetyTests: XCTestCase {
         let victimHash = try sha256(victim)
         try craft(dropped) { self.replacing(self.replacing($0, field: "path", with: "\"../outside/victim.txt\""), field: "sha256_after", with: "\"\(victimHash)\"") }
         chmod(dropped.path, 0o600)
+        let list = try CLIRunner.run(["journal", "list"], directory: root)
+        XCTAssertTrue(String(decoding: list.stdout, as: UTF8.self).hasSuffix("9999999999999-1.jsonl  not in the index (never undone)\n"), list.summary)
         let named = try CLIRunner.run(["undo", "9999999999999-1.jsonl"], directory: root)
         XCTAssertEqual(named.exitCode, 2, named.summary)
         XCTAssertTrue(named.stderr.contains("not a pending run"), named.stderr)

@@ -35,6 +35,7 @@ final class OutputFailureTests: XCTestCase {
             (["repair", garbled], nil), (["repair", "-"], "caf\u{00C3}\u{00A9}\n"), (["fix", "-"], "# T\n\ntext   \n"),
             (["fix", "--stdout", garbled], nil), (["normalize", garbled], nil), (["explain", garbled], nil),
             (["explain", "--json", garbled], nil), (["repair", "--jsonl", jsonl.path], nil), (["rules"], nil),
+            (["check", garbled], nil), (["fix", "--diff", garbled], nil), (["fix", "--dry-run", garbled], nil),
         ]
         for (arguments, stdin) in cases {
             let (code, stderr) = try runToFull(arguments, stdin: stdin)
