@@ -70,7 +70,7 @@ final class CheckCommandTests: XCTestCase {
         try Data(text).write(to: directory.appendingPathComponent("bidi.md"))
         let result = try CLIRunner.run(["fix", "--no-progress", "--journal", "j", "bidi.md"], directory: directory)
         XCTAssertEqual(result.exitCode, 1, result.summary)
-        XCTAssertTrue(String(decoding: result.stdout, as: UTF8.self).contains("bidi.md:3:8: security-characters"), result.summary)
+        XCTAssertTrue(String(decoding: result.stdout, as: UTF8.self).contains("bidi.md:3:8: error: security-characters"), result.summary)
         assertBytesEqual(try Data(contentsOf: directory.appendingPathComponent("bidi.md")).map { $0 }, text, "fix edited a security finding")
         let stripped = try CLIRunner.run(["fix", "--no-progress", "--journal", "j", "--strip-security", "bidi.md"], directory: directory)
         XCTAssertEqual(stripped.exitCode, 1, stripped.summary)   // modified
@@ -84,6 +84,6 @@ final class CheckCommandTests: XCTestCase {
         let result = try CLIRunner.run(["check", "--no-progress", "."], directory: directory)
         let out = String(decoding: result.stdout, as: UTF8.self)
         XCTAssertFalse(out.unicodeScalars.contains("\u{202E}"), out)
-        XCTAssertTrue(out.contains("invoice\\xE2\\x80\\xAEdm.txt.md:1:3: security-characters"), out)
+        XCTAssertTrue(out.contains("invoice\\xE2\\x80\\xAEdm.txt.md:1:3: error: security-characters"), out)
     }
 }

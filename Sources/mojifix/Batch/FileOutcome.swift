@@ -22,14 +22,17 @@ struct FileOutcome: Sendable {
     var sha256Before: String? = nil
     var sha256After: String? = nil
     var bytes = 0
-    /// `check`: the file would change or breaks the security policy.
-    var dirty = false
+    /// The file holds what a check fails on and `fix` does not change (a security finding).
+    var failsCheck = false
     /// `fix --diff`: the unified diff of the change.
     var diff: [UInt8]? = nil
     /// `fix`: the path below the journal's root that was staged for writing.
     var relative: RawPath? = nil
 
     var changed: Bool { status == .repaired || status == .transcoded || status == .normalised }
+    /// The file would change (or did), or breaks the security policy. Computed, so a file that the
+    /// writer later skips (read-only, hard-linked) no longer counts as changed.
+    var dirty: Bool { changed || failsCheck }
 }
 
 /// One worker's tools: ICU converters are not shared between threads, so each worker has its own.
@@ -112,7 +115,7 @@ struct FileWork {
             // `fix` lists what it leaves that fails a check (security findings are never fixed by default).
             outcome.findings = FindingLines.of(errors, in: repaired.output, path: path)
         }
-        outcome.dirty = outcome.changed || normalized?.findings.contains { $0.severity == .error } == true
+        outcome.failsCheck = normalized?.findings.contains { $0.severity == .error } == true
         output(result)
         return outcome
     }
