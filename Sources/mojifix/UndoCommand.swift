@@ -34,7 +34,7 @@ struct UndoCommand: ParsableCommand {
             guard let name = runName ?? journal.runs().last else {
                 throw CLIError(message: "nothing to undo in \(location.path)", code: 2)
             }
-            guard !name.contains("/") else { throw CLIError(message: "\(name): a run is a file name in \(location.path)", code: 64) }
+            guard !name.utf8.contains(UInt8(ascii: "/")) else { throw CLIError(message: "\(name): a run is a file name in \(location.path)", code: 64) }
             let entries: [JournalEntry]
             do { entries = try journal.entries(of: name) } catch { throw CLIError(message: "\(error)", code: 2) }
             // A killed run leaves temporary files where it was writing: remove those (never a live writer's).
