@@ -35,18 +35,19 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let normalizer = Normalizer(options: try normalize.options())
-            let (files, problems, walkedFolder) = batch.files(under: paths)
-            let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
-            let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
-                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes,
+            let walked = batch.files(under: paths)
+            let runner = BatchRunner(total: walked.files.count, showProgress: batch.showsProgress)
+            let outcomes = try runner.run(walked.files, workers: batch.workerCount, makeWorker: {
+                FileWork(repairer: try Repairer(options: RepairOptions(from: batch.from.map(Charset.named), maxInputBytes: batch.maxBytes)),
+                         normalizer: normalizer, limit: batch.maxBytes,
                          hashEveryFile: report != nil)
             }) { work, path in work.process(path, findings: true) }
-            let batchReport = BatchReport(outcomes: outcomes, problems: problems)
+            let batchReport = BatchReport(outcomes: outcomes, problems: walked.problems, leftOut: walked.leftOut)
             batchReport.printProblems()
             for outcome in outcomes where !outcome.findings.isEmpty {
                 FileIO.writeOutput(outcome.findings.joined(separator: "\n") + "\n")
             }
-            if walkedFolder { FileIO.writeError(batchReport.table) }
+            if walked.walkedFolder { FileIO.writeError(batchReport.table) }
             if let report { try batchReport.writeJSON(command: "check", dryRun: true, journalRun: nil, to: report) }
             let code = batchReport.exitCode(dirty: outcomes.contains(where: \.dirty))
             if code != 0 { throw ExitCode(code) }

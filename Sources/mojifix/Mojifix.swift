@@ -10,6 +10,6 @@ struct Mojifix: ParsableCommand {
             3 ambiguous legacy encoding (choose one with --from); 64 usage error.
             """,
         version: Version.text,
-        subcommands: [RepairCommand.self, ExplainCommand.self, NormalizeCommand.self, FixCommand.self, CheckCommand.self, UndoCommand.self, RulesCommand.self]
+        subcommands: [RepairCommand.self, ExplainCommand.self, NormalizeCommand.self, FixCommand.self, RenameCommand.self, CheckCommand.self, UndoCommand.self, RulesCommand.self]
     )
 }
