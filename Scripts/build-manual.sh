@@ -12,5 +12,5 @@ swift build --product generate-manual >&2
 out=.build/static/man
 mkdir -p "$out"
 date=$(git log -1 --format=%cs 2>/dev/null || date +%F)
-.build/debug/generate-manual-tool "$bin" --date "$date" --authors "mojifix contributors" -o "$out" >&2
+"$(swift build --product generate-manual --show-bin-path)/generate-manual" "$bin" --date "$date" --authors "mojifix contributors" -o "$out" >&2
 echo "$out"
