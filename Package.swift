@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "CMojifixScan"),
         // renameat2(RENAME_NOREPLACE), which Swift's Glibc module does not expose.
         .target(name: "CMojifixFS"),
+        // The commit `mojifix --version` prints (a macro Scripts/build-release.sh sets).
+        .target(name: "CMojifixBuildInfo"),
         // Markdown structure through Debian's cmark-gfm (CommonMark + GFM); plain C types only.
         .target(
             name: "CMarkGFMShim",
@@ -39,7 +41,7 @@ let package = Package(
         .target(name: "MojifixWorkspace", dependencies: ["CMojifixFS"]),
         .executableTarget(
             name: "mojifix",
-            dependencies: ["MojifixCore", "MojifixMarkdown", "MojifixWorkspace",
+            dependencies: ["MojifixCore", "MojifixMarkdown", "MojifixWorkspace", "MojifixICU", "CMojifixBuildInfo",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),

@@ -43,13 +43,14 @@ struct CheckCommand: ParsableCommand {
             let loaded = try normalize.configFile.load()
             let normalizer = Normalizer(options: try normalize.options(loaded))
             let flavor = try normalize.flavorChoice(loaded)
-            let (files, problems, walkedFolder) = batch.files(under: paths)
-            let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
-            let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
-                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes,
+            let walked = batch.files(under: paths)
+            let runner = BatchRunner(total: walked.files.count, showProgress: batch.showsProgress)
+            let outcomes = try runner.run(walked.files, workers: batch.workerCount, makeWorker: {
+                FileWork(repairer: try Repairer(options: RepairOptions(from: batch.from.map(Charset.named), maxInputBytes: batch.maxBytes)),
+                         normalizer: normalizer, limit: batch.maxBytes,
                          hashEveryFile: report != nil)
             }) { work, path in work.process(path, findings: true) }
-            let batchReport = BatchReport(outcomes: outcomes, problems: problems)
+            let batchReport = BatchReport(outcomes: outcomes, problems: walked.problems, leftOut: walked.leftOut)
             batchReport.printProblems()
             let findings = outcomes.flatMap(\.findings).filter { !quiet || $0.severity == .error }
             let output = CheckOutput(findings: findings, flavor: flavor.flavor.rawValue)
@@ -62,7 +63,7 @@ struct CheckCommand: ParsableCommand {
                     FileIO.writeError("flavor: \(flavor.flavor.rawValue) (\(flavor.source))\n" + output.summaryTable)
                 }
             }
-            if walkedFolder && !quiet && format == .text { FileIO.writeError(batchReport.table) }
+            if walked.walkedFolder && !quiet && format == .text { FileIO.writeError(batchReport.table) }
             if let report { try batchReport.writeJSON(command: "check", dryRun: true, journalRun: nil, to: report) }
             let code = batchReport.exitCode(dirty: outcomes.contains(where: \.dirty))
             if code != 0 { throw ExitCode(code) }

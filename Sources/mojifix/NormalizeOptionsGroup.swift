@@ -30,6 +30,9 @@ struct NormalizeOptionsGroup: ParsableArguments {
         for name in enable + disable where RuleRegistry.rule(named: name) == nil {
             throw CLIError(message: "unknown rule \"\(name)\" (see `mojifix rules`)", code: 64)
         }
+        if let both = enable.first(where: disable.contains) {
+            throw CLIError(message: "--enable \(both) and --disable \(both) contradict each other", code: 64)
+        }
         let loaded = try loaded ?? configFile.load()
         var configuration = loaded?.configuration ?? Configuration()
         if let profile {

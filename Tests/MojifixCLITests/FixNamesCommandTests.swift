@@ -324,16 +324,18 @@ final class FixNamesCommandTests: XCTestCase {
     func testUsageErrors() throws {
         let directory = try Fixtures.temporaryDirectory(for: self)
         for arguments in [["fix", "--apply", "."], ["fix", "--names", "-"], ["fix", "--names", "--stdout", "a"],
-                          ["fix", "--names", "--apply", "--dry-run", "."], ["fix", "--names", "--from", "cp949", "."]] {
+                          ["fix", "--names", "--apply", "--dry-run", "."], ["fix", "--names", "--from", "cp949", "."],
+                          ["rename", "--apply", "--diff", "."], ["rename", "-"]] {
             let result = try CLIRunner.run(arguments, directory: directory)
             XCTAssertEqual(result.exitCode, 64, result.summary)
             XCTAssertTrue(result.stderr.hasPrefix("mojifix: error: "), result.summary)
         }
-        let help = try CLIRunner.run(["fix", "--help"], directory: directory)
-        XCTAssertTrue(help.stdout.count > 0 && String(decoding: help.stdout, as: UTF8.self).contains("exits 1 when something would be renamed"))
+        let help = try CLIRunner.run(["rename", "--help"], directory: directory)
+        XCTAssertTrue(help.stdout.count > 0 && String(decoding: help.stdout, as: UTF8.self).contains("unrecoverable"))
     }
 
-    func testAFileGivenByItsRawNameIsRenamedAndAFolderGivenKeepsItsName() throws {
+    /// `fix --names *` renames what `*` matched, folders included (and what they hold).
+    func testFilesAndFoldersGivenByTheirRawNamesAreRenamed() throws {
         let directory = try Fixtures.temporaryDirectory(for: self)
         try build([Node(path: [.garbled("raw-cp949", "문서함")], kind: .folder),
                    Node(path: [.garbled("raw-cp949", "문서함", renamed: false), .garbled("raw-cp949", "편지.txt")], kind: .file("x\n")),
@@ -348,8 +350,7 @@ final class FixNamesCommandTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 1)
         let names = Set(Self.snapshot(directory).keys.map { String(decoding: $0, as: UTF8.self) })
-        XCTAssertTrue(names.contains("단독.txt"), "\(names)")
-        XCTAssertTrue(names.contains { $0.hasSuffix("/편지.txt") && !$0.hasPrefix("문서함") }, "\(names)")
+        XCTAssertEqual(names, ["단독.txt", "문서함", "문서함/편지.txt"])
     }
 
     func testContentJournalLinesKeepTheirFormat() throws {

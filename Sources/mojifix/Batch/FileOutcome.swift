@@ -43,6 +43,8 @@ struct FileWork {
     /// SHA-256 of every file (for a report); otherwise only of the files that change (for the
     /// journal): hashing is most of the time a clean file costs.
     var hashEveryFile = false
+    /// False for `fix --no-normalize`: Markdown files are repaired only.
+    var normalizesMarkdown = true
 
     /// Normalisation is for Markdown; other text files (an archive's .txt) are only repaired.
     static func isMarkdown(_ path: RawPath) -> Bool {
@@ -63,7 +65,7 @@ struct FileWork {
             return FileOutcome(path: path, status: .error, message: error.description)
         }
         var output: [UInt8] = []
-        var outcome = process(original, path: path, markdown: Self.isMarkdown(path), findings: wantFindings) { output = $0 }
+        var outcome = process(original, path: path, markdown: normalizesMarkdown && Self.isMarkdown(path), findings: wantFindings) { output = $0 }
         if outcome.status != .error && outcome.status != .skipped && outcome.status != .ambiguous {
             body(original, stamp, output, &outcome)
         }
