@@ -154,13 +154,38 @@ public final class JournalUndo {
     private func rewrites(_ path: RawPath) -> Set<String> {
         if let rewriteHashes { return rewriteHashes[path] ?? [] }
         var hashes: [RawPath: Set<String>] = [:]
+        var contents: [(path: RawPath, sha: String)] = []
+        var renames: [JournalEntry.Rename] = []
         for run in (try? journal.runs()) ?? [] where run.size != nil {
             let entries = (try? run.undone ? journal.entries(ofUndone: run.name) : journal.entries(of: run.name)) ?? []
-            for case .content(let content) in entries.map(\.change) {
-                hashes[content.path, default: []].insert(run.undone ? content.sha256Before : content.sha256After)
+            for entry in entries {
+                switch entry.change {
+                case .content(let content): contents.append((content.path, run.undone ? content.sha256Before : content.sha256After))
+                case .rename(let rename): renames.append(rename)
+                case .staging, .root: break
+                }
+            }
+        }
+        // A rename entry names its file under the folder names of its time; a content entry may
+        // name it under folders renamed later (a file renamed inside a renamed folder, then fixed).
+        for content in contents {
+            hashes[content.path, default: []].insert(content.sha)
+            if let earlier = Self.folderRenamesUndone(content.path, renames), earlier != content.path {
+                hashes[earlier, default: []].insert(content.sha)
             }
         }
         rewriteHashes = hashes
         return hashes[path] ?? []
+    }
+
+    /// `path` with every journaled rename of one of its folders undone, latest first.
+    static func folderRenamesUndone(_ path: RawPath, _ renames: [JournalEntry.Rename]) -> RawPath? {
+        guard var current = try? Beneath.components(path) else { return nil }
+        for rename in renames.reversed() {
+            guard let from = try? Beneath.components(rename.parent, allowEmpty: true) + [rename.newName],
+                  current.count > from.count, Array(current.prefix(from.count)) == from else { continue }
+            current[from.count - 1] = rename.oldName
+        }
+        return RawPath(bytes: Array(current.joined(separator: [0x2F])))
     }
 }

@@ -9,14 +9,17 @@ import Glibc
 final class UndoOrderTests: XCTestCase {
     let unfixed = Array("# T\n\ntext   \n".utf8)
 
-    /// A raw-CP949 folder (문서) holding a.md, and a raw-CP949 file (가나.md), both needing a fix.
+    /// A raw-CP949 folder (문서) holding a.md and a raw-CP949 file (가나.md), and a raw-CP949 file
+    /// (가나.md) beside it, all needing a fix. The file renamed inside a renamed folder is the hard
+    /// case: its rename entry names the folder's old name, its content entry the new one.
     func makeTree() throws -> (URL, [[UInt8]: [UInt8]]) {
         let root = try Fixtures.temporaryDirectory(for: self)
         let tree = Array(root.appendingPathComponent("tree").path.utf8)
         XCTAssertEqual((tree + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } }, 0)
         let folder = tree + Array("/".utf8) + [0xB9, 0xAE, 0xBC, 0xAD]
         XCTAssertEqual((folder + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } }, 0)
-        for file in [folder + Array("/a.md".utf8), tree + Array("/".utf8) + [0xB0, 0xA1, 0xB3, 0xAA] + Array(".md".utf8)] {
+        let garbledName: [UInt8] = [0xB0, 0xA1, 0xB3, 0xAA] + Array(".md".utf8)
+        for file in [folder + Array("/a.md".utf8), folder + Array("/".utf8) + garbledName, tree + Array("/".utf8) + garbledName] {
             let fd = (file + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
             XCTAssertGreaterThanOrEqual(fd, 0)
             _ = unfixed.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
