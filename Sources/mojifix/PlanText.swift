@@ -32,10 +32,16 @@ enum PlanText {
     /// Quotes text for one line, showing controls and invisible characters as escapes. Built as
     /// bytes: `check` quotes two texts per change, and a garbled file has hundreds of thousands.
     static func quoted(_ text: String, limit: Int = 120) -> String {
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
+        quote(text, limit: limit, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quoted`, appended to bytes.
+    static func quote(_ text: String, limit: Int = 120, into out: inout [UInt8]) {
+        out.append(0x22)
         var text = text
         text.withUTF8 { p in
-            out.reserveCapacity(min(p.count, 4 * limit) + 8)
             var i = 0, count = 0
             while i < p.count {
                 if count == limit { out += [0xE2, 0x80, 0xA6]; break }  // …
@@ -51,12 +57,11 @@ enum PlanText {
                 case 0x22: out += [0x5C, 0x22]
                 case 0x00..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xE000...0xF8FF:
                     out += Array("\\u{\(String(value, radix: 16, uppercase: true))}".utf8)
-                default: out += p[i..<i + length]
+                default: for k in i..<i + length { out.append(p[k]) }
                 }
                 i += length
             }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 }

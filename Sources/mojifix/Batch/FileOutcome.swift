@@ -99,7 +99,8 @@ struct FileWork {
         // Bytes, not String ==: a canonically equivalent rewrite is still a change.
         outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded
             : repaired.changed ? .repaired : result != repaired.output ? .normalised : .unchanged
-        if outcome.changed {
+        // The hashes are for the journal and the report: `check` without a report needs none.
+        if outcome.changed && (!wantFindings || hashEveryFile) {
             outcome.sha256Before = outcome.sha256Before ?? SHA256.hex(original)
             outcome.sha256After = SHA256.hex(result)
         } else {

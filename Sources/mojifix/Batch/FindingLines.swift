@@ -9,16 +9,37 @@ enum FindingLines {
         let path = raw.description
         // Line indexes only for texts that have something to report: most files have nothing.
         let texts = repaired.plan.passes.isEmpty ? [] : repaired.plan.passInputs(from: input)
-        var chains: [[ChainStep]: String] = [:]   // a handful of chains for thousands of changes
+        // Each line is built as bytes, and each chain described once: a garbled file has hundreds
+        // of thousands of changes and a handful of chains.
+        var chains: [[ChainStep]: [UInt8]] = [:]
+        let pathBytes = Array(path.utf8)
         for (index, pass) in repaired.plan.passes.enumerated() {
             let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
+            let passChain = Array(pass.chain.chainDescription.utf8)
+            let rule = Array((pass.kind == .transcode ? ": encoding: " : ": mojibake: ").utf8)
             for change in pass.changes {
                 let (line, column) = positions?.lineAndColumn(of: change.inputRange.lowerBound) ?? (1, 1)
-                let chain = chains[change.steps] ?? change.steps.chainDescription
-                chains[change.steps] = chain
-                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(chain))"
-                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(chain))"
-                lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
+                var chain = passChain
+                if change.steps != pass.chain {
+                    chain = chains[change.steps] ?? Array(change.steps.chainDescription.utf8)
+                    chains[change.steps] = chain
+                }
+                var out = pathBytes
+                out.reserveCapacity(pathBytes.count + 400)
+                out += Array(":\(line):\(column)".utf8)
+                out += rule
+                if pass.kind == .transcode {
+                    out += Array("Transcode to UTF-8 (".utf8)
+                } else {
+                    out += Array("Repair ".utf8)
+                    PlanText.quote(change.before ?? "", into: &out)
+                    out += [0x20, 0x2D, 0x3E, 0x20]   // " -> "
+                    PlanText.quote(change.after, into: &out)
+                    out += [0x20, 0x28]   // " ("
+                }
+                out += chain
+                out.append(0x29)
+                lines.append(String(decoding: out, as: UTF8.self))
             }
         }
         guard let normalized else { return lines }
