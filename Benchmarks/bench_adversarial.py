@@ -16,7 +16,8 @@ Inputs are generated into a temporary folder (nothing is fetched, nothing kept):
   paragraph), `nbsp-headings` (`#<NBSP>제목` lines), `bidi-controls` (prose lines holding
   U+202E/U+2066/U+2069/U+200F), `nested-brackets` (`[` x N, `a`, `]` x N), `emphasis`
   (`*a **a ` x N then `a** a*` x N, cmark's nested-strong case, plus unclosed `_a` openers),
-  `lists` (a list nested a thousand deep), `blockquotes` (`> ` x N then `a`); each ends with a
+  `lists` (a list nested a thousand deep), `blockquotes` (`> ` x N then `a`), `inline-math`
+  (`$a$ ` on one line), `unclosed-ial` (`{: a ` on one line), `empty-quotes` (`>` lines); each ends with a
   zero-width space and a trailing space to remove, so the whole document gets the full parse.
 
 Every case goes through `repair FILE`, `explain FILE`, `check DIR` (a folder holding the file),
@@ -85,6 +86,11 @@ def markdown_cases(size: int) -> dict:
                     + "_a " * (size // 2 // 3) + "\n",
         "lists": deep,
         "blockquotes": "> " * (size // 2) + "a\n",
+        # Found while writing this benchmark (quadratic before): one line of inline math, one
+        # line of unclosed kramdown IALs, thousands of empty quote lines.
+        "inline-math": repeat_to("$a$ ", size) + "\n",
+        "unclosed-ial": repeat_to("{: a ", size) + "\n",
+        "empty-quotes": repeat_to(">\n", size),
     }
     # A zero-width space and a trailing space to remove: the document needs an edit, so it gets
     # the full parse (cmark-gfm and the inline scan), not only the quick line scan of clean text.
