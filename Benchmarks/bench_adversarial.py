@@ -14,7 +14,7 @@ Inputs are generated into a temporary folder (nothing is fetched, nothing kept):
 - `line-100mb`: the same, 100 MB, through `repair` only. Target: peak RSS at most 3x the input.
 - 1 MB each (target 1 s per command): `emphasis-hangul` (`**모델(LLM)**의` repeated in one
   paragraph), `nbsp-headings` (`#<NBSP>제목` lines), `bidi-controls` (prose lines holding
-  U+202E/U+2066/U+2069/U+200F), `nested-brackets` (`[` x N, `a`, `]` x N), `emphasis`
+  U+202E/U+2066/U+2069/U+200F; `bidi-one-line`: the same as one paragraph), `nested-brackets` (`[` x N, `a`, `]` x N), `emphasis`
   (`*a **a ` x N then `a** a*` x N, cmark's nested-strong case, plus unclosed `_a` openers),
   `lists` (a list nested a thousand deep), `blockquotes` (`> ` x N then `a`), `inline-math`
   (`$a$ ` on one line), `unclosed-ial` (`{: a ` on one line), `empty-quotes` (`>` lines); each ends with a
@@ -81,6 +81,7 @@ def markdown_cases(size: int) -> dict:
         "emphasis-hangul": repeat_to("**모델(LLM)**의 ", size) + "\n",
         "nbsp-headings": repeat_to("#\u00a0제목과 부제\n\n본문의 한 줄\n\n", size),
         "bidi-controls": repeat_to(bidi, size),
+        "bidi-one-line": repeat_to(bidi.replace("\n", " "), size) + "\n",
         "nested-brackets": "[" * (size // 2) + "a" + "]" * (size // 2) + "\n",
         "emphasis": "*a **a " * (size // 4 // 7) + "a** a*" * (size // 4 // 6) + "\n\n"
                     + "_a " * (size // 2 // 3) + "\n",
