@@ -14,19 +14,23 @@ enum PlanText {
         if plan.inputEncoding != "UTF-8" { out += "input encoding: \(plan.inputEncoding)\n" }
         let texts = plan.passInputs(from: input)
         let indexes = texts.map(LineIndex.init)
+        // The change lines are built as bytes: a garbled file has hundreds of thousands.
+        var bytes = Array(out.utf8)
         for (index, pass) in plan.passes.enumerated() {
-            out += "pass \(index + 1) (\(pass.kind.rawValue)): \(pass.chain.chainDescription)\n"
+            bytes += Array("pass \(index + 1) (\(pass.kind.rawValue)): \(pass.chain.chainDescription)\n".utf8)
             for change in pass.changes {
                 let (line, column) = pass.kind == .transcode ? (1, 1) : indexes[index].lineAndColumn(of: change.inputRange.lowerBound)
-                let before = change.before.map { quoted($0) } ?? "<\(change.inputRange.count) bytes>"
-                let chain = change.steps == pass.chain ? "" : " [\(change.steps.chainDescription)]"
-                out += "  \(line):\(column) \(before) -> \(quoted(change.after))\(chain) confidence \(change.confidence)"
-                out += change.lossless ? "\n" : " LOSSY\n"
-                for guess in change.guesses ?? [] { out += "      guessed: \(guess)\n" }
+                bytes += Array("  \(line):\(column) ".utf8)
+                if let before = change.before { quote(before, into: &bytes) } else { bytes += Array("<\(change.inputRange.count) bytes>".utf8) }
+                bytes += [0x20, 0x2D, 0x3E, 0x20]   // " -> "
+                quote(change.after, into: &bytes)
+                if change.steps != pass.chain { bytes += Array(" [\(change.steps.chainDescription)]".utf8) }
+                bytes += Array(" confidence \(change.confidence)\(change.lossless ? "" : " LOSSY")\n".utf8)
+                for guess in change.guesses ?? [] { bytes += Array("      guessed: \(guess)\n".utf8) }
             }
         }
-        if let verified { out += verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n" }
-        return out
+        if let verified { bytes += Array((verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n").utf8) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Quotes text for one line, showing controls and invisible characters as escapes. Built as
