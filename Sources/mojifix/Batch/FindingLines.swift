@@ -13,6 +13,9 @@ enum FindingLines {
         // of thousands of changes and a handful of chains.
         var chains: [[ChainStep]: [UInt8]] = [:]
         let pathBytes = Array(path.utf8)
+        let transcode = Array("Transcode to UTF-8 (".utf8), repair = Array("Repair ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         for (index, pass) in repaired.plan.passes.enumerated() {
             let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
             let passChain = Array(pass.chain.chainDescription.utf8)
@@ -24,14 +27,17 @@ enum FindingLines {
                     chain = chains[change.steps] ?? Array(change.steps.chainDescription.utf8)
                     chains[change.steps] = chain
                 }
-                var out = pathBytes
-                out.reserveCapacity(pathBytes.count + 400)
-                out += Array(":\(line):\(column)".utf8)
+                out.removeAll(keepingCapacity: true)
+                out += pathBytes
+                out.append(0x3A)
+                appendDecimal(line, to: &out)
+                out.append(0x3A)
+                appendDecimal(column, to: &out)
                 out += rule
                 if pass.kind == .transcode {
-                    out += Array("Transcode to UTF-8 (".utf8)
+                    out += transcode
                 } else {
-                    out += Array("Repair ".utf8)
+                    out += repair
                     PlanText.quote(change.before ?? "", into: &out)
                     out += [0x20, 0x2D, 0x3E, 0x20]   // " -> "
                     PlanText.quote(change.after, into: &out)
@@ -44,6 +50,11 @@ enum FindingLines {
         }
         guard let normalized else { return lines }
         return lines + of(normalized.findings, in: repaired.output, path: raw)
+    }
+
+    private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(0x30 + UInt8(n % 10))
     }
 
     /// Lines for a normalisation's findings, positioned in `text` (what the normaliser read).
