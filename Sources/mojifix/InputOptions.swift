@@ -1,5 +1,6 @@
 import ArgumentParser
 import MojifixCore
+import MojifixWorkspace
 
 /// Options shared by the commands that read one input.
 struct InputOptions: ParsableArguments {
@@ -24,7 +25,8 @@ struct ReadingOptions: ParsableArguments {
 
     var inputLimit: Int { maxBytes ?? 512 << 20 }
 
-    static func displayName(_ input: String) -> String { input == "-" ? "<stdin>" : input }
+    /// The input's name for messages, hidden characters escaped (see `RawPath.display`).
+    static func displayName(_ input: String) -> String { input == "-" ? "<stdin>" : RawPath(input).description }
 
     var repairOptions: RepairOptions {
         RepairOptions(from: from.map(Charset.named), maxInputBytes: inputLimit)

@@ -14,28 +14,38 @@ enum PlanText {
         if plan.inputEncoding != "UTF-8" { out += "input encoding: \(plan.inputEncoding)\n" }
         let texts = plan.passInputs(from: input)
         let indexes = texts.map(LineIndex.init)
+        // The change lines are built as bytes: a garbled file has hundreds of thousands.
+        var bytes = Array(out.utf8)
         for (index, pass) in plan.passes.enumerated() {
-            out += "pass \(index + 1) (\(pass.kind.rawValue)): \(pass.chain.chainDescription)\n"
+            bytes += Array("pass \(index + 1) (\(pass.kind.rawValue)): \(pass.chain.chainDescription)\n".utf8)
             for change in pass.changes {
                 let (line, column) = pass.kind == .transcode ? (1, 1) : indexes[index].lineAndColumn(of: change.inputRange.lowerBound)
-                let before = change.before.map { quoted($0) } ?? "<\(change.inputRange.count) bytes>"
-                let chain = change.steps == pass.chain ? "" : " [\(change.steps.chainDescription)]"
-                out += "  \(line):\(column) \(before) -> \(quoted(change.after))\(chain) confidence \(change.confidence)"
-                out += change.lossless ? "\n" : " LOSSY\n"
-                for guess in change.guesses ?? [] { out += "      guessed: \(guess)\n" }
+                bytes += Array("  \(line):\(column) ".utf8)
+                if let before = change.before { quote(before, into: &bytes) } else { bytes += Array("<\(change.inputRange.count) bytes>".utf8) }
+                bytes += [0x20, 0x2D, 0x3E, 0x20]   // " -> "
+                quote(change.after, into: &bytes)
+                if change.steps != pass.chain { bytes += Array(" [\(change.steps.chainDescription)]".utf8) }
+                bytes += Array(" confidence \(change.confidence)\(change.lossless ? "" : " LOSSY")\n".utf8)
+                for guess in change.guesses ?? [] { bytes += Array("      guessed: \(guess)\n".utf8) }
             }
         }
-        if let verified { out += verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n" }
-        return out
+        if let verified { bytes += Array((verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n").utf8) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Quotes text for one line, showing controls and invisible characters as escapes. Built as
     /// bytes: `check` quotes two texts per change, and a garbled file has hundreds of thousands.
     static func quoted(_ text: String, limit: Int = 120) -> String {
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
+        quote(text, limit: limit, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quoted`, appended to bytes.
+    static func quote(_ text: String, limit: Int = 120, into out: inout [UInt8]) {
+        out.append(0x22)
         var text = text
         text.withUTF8 { p in
-            out.reserveCapacity(min(p.count, 4 * limit) + 8)
             var i = 0, count = 0
             while i < p.count {
                 if count == limit { out += [0xE2, 0x80, 0xA6]; break }  // …
@@ -51,12 +61,11 @@ enum PlanText {
                 case 0x22: out += [0x5C, 0x22]
                 case 0x00..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xE000...0xF8FF:
                     out += Array("\\u{\(String(value, radix: 16, uppercase: true))}".utf8)
-                default: out += p[i..<i + length]
+                default: for k in i..<i + length { out.append(p[k]) }
                 }
                 i += length
             }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -85,5 +85,9 @@ final class CheckCommandTests: XCTestCase {
         let out = String(decoding: result.stdout, as: UTF8.self)
         XCTAssertFalse(out.unicodeScalars.contains("\u{202E}"), out)
         XCTAssertTrue(out.contains("invoice\\xE2\\x80\\xAEdm.txt.md:1:3: error: security-characters"), out)
+        // Single-file commands name their input the same way in messages.
+        let missing = try CLIRunner.run(["repair", "gone\u{202E}dm.md"], directory: directory)
+        XCTAssertEqual(missing.exitCode, 2, missing.summary)
+        XCTAssertTrue(missing.stderr.contains("gone\\xE2\\x80\\xAEdm.md: "), missing.stderr)
     }
 }

@@ -24,4 +24,17 @@ final class NormalizerScalingTests: XCTestCase {
         }
         XCTAssertLessThan(ratio, 24, "8x the findings took \(ratio)x the time")
     }
+
+    /// The structure scan: one line of inline math or of unclosed `{:` (a search to the line's end
+    /// per delimiter), and thousands of `>` lines outside every block (each line used to re-read the
+    /// rest of the run for reference definitions).
+    func testStructureOfRepeatedConstructsGrowsLinearly() {
+        for (name, unit, lines) in [("inline math", "$a$ ", false), ("unclosed IAL", "{: a ", false), ("empty quotes", ">\n", true)] {
+            let ratio = growth(size: 2_000) { n in
+                let text = String(repeating: unit, count: n) + (lines ? "" : "\n")
+                XCTAssertFalse(MarkdownStructure(parsing: Array(text.utf8)).lines.isEmpty)
+            }
+            XCTAssertLessThan(ratio, 24, "\(name): 8x the input took \(ratio)x the time")
+        }
+    }
 }

@@ -21,8 +21,7 @@ struct SecurityCharactersRule: MarkdownRule {
         [0xE2, 0x80, 0x8E], [0xE2, 0x80, 0x8F], [0xD8, 0x9C],                                               // LRM, RLM, ALM
         [0xEF, 0xB8], [0xF3, 0xA0],                                           // variation selectors, tags and VS supplement
         [0xE3, 0x85, 0xA4], [0xEF, 0xBE, 0xA0], [0xE1, 0x85, 0x9F], [0xE1, 0x85, 0xA0],                      // Hangul fillers
-        [0xC2],                                                                                             // C1 controls (C2 80-9F)
-    ]
+    ] + (0x80...0x9F).map { [0xC2, $0] }                                                                  // C1 controls
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         var outcome = RuleOutcome()

@@ -61,7 +61,7 @@ enum SourceScanner {
         var pos = table.count > 0 ? table.lines[0].lowerBound : 0
         // Searches that failed: no closer before these offsets / at all (keeps repeated unclosed
         // openers linear).
-        var outputMissUntil = -1, tagMissUntil = -1
+        var outputMissUntil = -1, tagMissUntil = -1, ialMissUntil = -1
         var missingEndTags = Set<String>()
         while line < table.count {
             let range = table.lines[line]
@@ -105,12 +105,15 @@ enum SourceScanner {
                         zones.append(.init(range: i..<end, kind: .liquid))
                         next = end
                     }
-                case MDByte.colon:
-                    if i == 0 || s[i - 1] != MDByte.backslash,
-                       let (end, block) = kramdown(s, i, lineEnd: range.upperBound, missing: &missingEndTags) {
-                        zones.append(.init(range: i..<end, kind: .kramdownIAL))
-                        if block { blocks.append(Block(range: i..<end, kind: .kramdownIAL, blankForCMark: true, codeLines: false)) }
-                        next = end
+                case MDByte.colon where i >= ialMissUntil:
+                    if i == 0 || s[i - 1] != MDByte.backslash {
+                        if let (end, block) = kramdown(s, i, lineEnd: range.upperBound, missing: &missingEndTags) {
+                            zones.append(.init(range: i..<end, kind: .kramdownIAL))
+                            if block { blocks.append(Block(range: i..<end, kind: .kramdownIAL, blankForCMark: true, codeLines: false)) }
+                            next = end
+                        } else {
+                            ialMissUntil = range.upperBound   // no `}` left on this line
+                        }
                     }
                 default: break
                 }

@@ -528,19 +528,32 @@ enum StructureBuilder {
                 scanner.emit(into: &zones)
                 if consumed > 0 { inlineBlocks[index].segments.removeFirst(min(consumed, inlineBlocks[index].segments.count)) }
             }
+            // Each run of uncovered lines is measured once, each line's start tested before any
+            // loading, and the scanner gets at most `definitionLines` lines of the run: a run of
+            // thousands of lines (`>` alone, or each starting with `[`) costs its length, not
+            // its square.
             var k = 0
+            var last = -1
             while k < table.count {
                 guard !covered[k] && kinds[k] != .blank else { k += 1; continue }
-                var last = k
-                while last + 1 < table.count && !covered[last + 1] && kinds[last + 1] != .blank { last += 1 }
-                let parts = (k...last).map { uncoveredContentStart($0)..<table.lines[$0].upperBound }
-                guard parts[0].lowerBound < parts[0].upperBound, s[parts[0].lowerBound] == MDByte.lbracket else { k += 1; continue }
+                if last < k {
+                    last = k
+                    while last + 1 < table.count && !covered[last + 1] && kinds[last + 1] != .blank { last += 1 }
+                }
+                let start = uncoveredContentStart(k)
+                guard start < table.lines[k].upperBound, s[start] == MDByte.lbracket else { k += 1; continue }
+                let parts = (k...min(last, k + Self.definitionLines - 1)).map { uncoveredContentStart($0)..<table.lines[$0].upperBound }
                 scanner.load(s, segments: parts, sourceOpaque: opaque)
                 let consumed = scanner.segmentIndex(ofVirtual: scanner.consumeReferenceDefinitions())
                 scanner.emit(into: &zones)
                 k += max(consumed, 1)
             }
         }
+
+        /// Lines a run of definitions outside every block is read in at once (a definition's
+        /// label, destination and title span a few lines; the next window starts where the
+        /// definitions read so far end).
+        static let definitionLines = 256
 
         /// Content start of a line no block claims: after indentation, `>` markers and a list marker.
         func uncoveredContentStart(_ line: Int) -> Int {

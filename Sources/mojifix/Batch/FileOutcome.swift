@@ -75,12 +75,12 @@ struct FileWork {
     /// A plan's chains with their change counts, grouped on the steps themselves: a garbled
     /// file has thousands of changes and a handful of chains.
     static func chains(of plan: RepairPlan) -> [(chain: String, changes: Int)] {
-        var order: [[ChainStep]] = [], counts: [[ChainStep]: Int] = [:]
+        // A linear search of a handful of chains is cheaper than hashing each change's steps.
+        var order: [[ChainStep]] = [], counts: [Int] = []
         for change in plan.passes.lazy.flatMap(\.changes) {
-            if counts[change.steps] == nil { order.append(change.steps) }
-            counts[change.steps, default: 0] += 1
+            if let k = order.lastIndex(of: change.steps) { counts[k] += 1 } else { order.append(change.steps); counts.append(1) }
         }
-        return order.map { ($0.chainDescription, counts[$0]!) }
+        return zip(order, counts).map { ($0.chainDescription, $1) }
     }
 
     /// Repairs and (when `markdown`) normalises bytes; `output` gets the result.
@@ -105,7 +105,8 @@ struct FileWork {
         // Bytes, not String ==: a canonically equivalent rewrite is still a change.
         outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded
             : repaired.changed ? .repaired : result != repaired.output ? .normalised : .unchanged
-        if outcome.changed {
+        // The hashes are for the journal and the report: `check` without a report needs none.
+        if outcome.changed && (!wantFindings || hashEveryFile) {
             outcome.sha256Before = outcome.sha256Before ?? SHA256.hex(original)
             outcome.sha256After = SHA256.hex(result)
         } else {

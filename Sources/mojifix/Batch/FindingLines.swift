@@ -42,17 +42,37 @@ enum FindingLines {
         let path = raw.description
         // Line indexes only for texts that have something to report: most files have nothing.
         let texts = repaired.plan.passes.isEmpty ? [] : repaired.plan.passInputs(from: input)
-        var chains: [[ChainStep]: String] = [:]   // a handful of chains for thousands of changes
+        // Each message is built as bytes, and each chain described once: a garbled file has
+        // hundreds of thousands of changes and a handful of chains.
+        var chains: [[ChainStep]: [UInt8]] = [:]
+        let transcode = Array("Transcode to UTF-8 (".utf8), repair = Array("Repair ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         for (index, pass) in repaired.plan.passes.enumerated() {
             let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
+            let passChain = Array(pass.chain.chainDescription.utf8)
+            let rule = pass.kind == .transcode ? "encoding" : "mojibake"
             for change in pass.changes {
                 let (line, column) = positions?.lineAndColumn(of: change.inputRange.lowerBound) ?? (1, 1)
-                let chain = chains[change.steps] ?? change.steps.chainDescription
-                chains[change.steps] = chain
-                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(chain))"
-                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(chain))"
-                lines.append(CheckFinding(path: path, line: line, column: column, rule: pass.kind == .transcode ? "encoding" : "mojibake",
-                                          message: what, severity: .error))
+                var chain = passChain
+                if change.steps != pass.chain {
+                    chain = chains[change.steps] ?? Array(change.steps.chainDescription.utf8)
+                    chains[change.steps] = chain
+                }
+                out.removeAll(keepingCapacity: true)
+                if pass.kind == .transcode {
+                    out += transcode
+                } else {
+                    out += repair
+                    PlanText.quote(change.before ?? "", into: &out)
+                    out += [0x20, 0x2D, 0x3E, 0x20]   // " -> "
+                    PlanText.quote(change.after, into: &out)
+                    out += [0x20, 0x28]   // " ("
+                }
+                out += chain
+                out.append(0x29)
+                lines.append(CheckFinding(path: path, line: line, column: column, rule: rule,
+                                          message: String(decoding: out, as: UTF8.self), severity: .error))
             }
         }
         guard let normalized else { return lines }
