@@ -22,6 +22,7 @@ Needs: cmark-gfm CLI (apt-get install cmark-gfm), pip, and for --kramdown ruby-k
 ruby-kramdown-parser-gfm; network access to PyPI / Debian mirrors through pip and apt.
 """
 import argparse
+import gzip
 import json
 import os
 import re
@@ -41,12 +42,14 @@ WORK = REPO / ".build" / "real-markdown"
 # Projects whose sdists ship many Markdown files: docs, changelogs, and (ansible) the READMEs
 # and docs of some hundred collections written by different teams.
 PYPI = ["ansible", "pip", "markdown", "myst-parser", "black", "pymdown-extensions", "mkdocs", "mkdocstrings", "griffe",
-        "markdown-it-py", "mdit-py-plugins", "httpx", "openai", "mdformat"]
+        "markdown-it-py", "mdit-py-plugins", "httpx", "openai", "mdformat", "sympy", "ansible-lint", "molecule", "poetry", "pdm", "hatch",
+        "pydata-sphinx-theme"]
 # Build backends installed once into the gathering venv, so `pip download` prepares metadata
 # without a fresh isolated build environment per package.
 BACKENDS = ["setuptools", "wheel", "hatchling", "hatch-vcs", "hatch-fancy-pypi-readme", "setuptools-scm", "flit-core",
-            "pdm-backend", "poetry-core"]
-DEBIAN = []
+            "pdm-backend", "poetry-core", "babel", "uv-dynamic-versioning", "hatch-requirements-txt"]
+# Debian documentation packages written in Markdown (Debian gzips the larger ones: .md.gz).
+DEBIAN = ["docker-doc", "libjs-bootstrap5-doc", "nodejs-doc"]
 MD = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 CMARK = ["cmark-gfm", "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
          "-e", "tasklist", "-e", "footnotes"]
@@ -60,10 +63,10 @@ def gather_pypi(names, dest: Path):
     python = venv / "bin" / "python"
     if names and not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", *BACKENDS], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-U", *BACKENDS], check=True)
     for name in names:
-        if any(p.name.lower().startswith(name.lower().replace("-", "_")) or p.name.lower().startswith(name.lower())
-               for p in dl.iterdir()):
+        canonical = re.sub(r"[-_.]+", "_", name).lower()
+        if any(re.match(re.escape(canonical) + r"_\d", re.sub(r"[-_.]+", "_", p.name).lower()) for p in dl.iterdir()):
             continue
         subprocess.run([str(python), "-m", "pip", "download", "-q", "--no-binary", ":all:", "--no-deps",
                         "--no-build-isolation", "-d", str(dl), name], capture_output=True, timeout=600)
@@ -104,10 +107,17 @@ def gather_debian(packages, dest: Path):
         tmp = Path(tempfile.mkdtemp())
         subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp)], capture_output=True)
         for p in tmp.rglob("*"):
-            if p.is_file() and not p.is_symlink() and p.name.lower().endswith(MD):
+            if not p.is_file() or p.is_symlink():
+                continue
+            name = p.name.lower()
+            if name.endswith(MD):
                 target = out / p.relative_to(tmp)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(p, target)
+            elif name.endswith(".gz") and name[:-3].endswith(MD):
+                target = out / p.relative_to(tmp).with_suffix("")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(gzip.decompress(p.read_bytes()))
         shutil.rmtree(tmp, ignore_errors=True)
 
 
