@@ -29,4 +29,11 @@ final class HeadingOutlineRuleTests: XCTestCase {
             XCTAssertEqual(findings(text, rules: rule).map(\.message).filter { $0.contains("no title") }, [], text)
         }
     }
+
+    func testChangelogSectionsRepeatingHeadingsAreFine() {
+        let text = "# Changelog\n\n## 1.1\n\n### Fixed\n\n## 1.0\n\n### Fixed\n\n### Fixed\n"
+        XCTAssertEqual(findings(text, rules: rule).map(\.message).filter { $0.contains("distinct") }.count, 1)
+        let h1s = findings("# A\n\n# B\n\n# C\n", rules: rule).map(\.message)
+        XCTAssertEqual(h1s, ["Use one H1 per document (3 H1s)"])
+    }
 }
