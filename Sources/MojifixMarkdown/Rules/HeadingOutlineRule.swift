@@ -1,6 +1,6 @@
 /// Reports the outline problems readers and tools trip over: a level jump (`##` then `####`), no
-/// H1 or more than one, an H1 that repeats the front-matter title (Jekyll themes print the title
-/// already), and duplicate heading texts in one section (their anchors get `-1` suffixes).
+/// H1 or more than one, an H1 that repeats the front-matter title (under kramdown and goldmark:
+/// Jekyll and Hugo themes print the title already), and duplicate heading texts in one section (their anchors get `-1` suffixes).
 struct HeadingOutlineRule: MarkdownRule {
     static let name = "heading-outline"
     static let summary = "Report heading level jumps, missing or repeated H1, duplicate headings."
@@ -35,7 +35,8 @@ struct HeadingOutlineRule: MarkdownRule {
             }
             previousLevel = heading.level
             let text = bytes[heading.textRange]
-            if heading.level == 1, let title, text.elementsEqual(title) {
+            // Jekyll and Hugo layouts print the title above the content; GitHub and MkDocs do not.
+            if heading.level == 1, options.flavor.printsTitle, let title, text.elementsEqual(title) {
                 report(heading, "Remove the H1 that repeats the front-matter title")
             }
             let key = SectionKey(parent: parent, text: TextKey(text: text))
