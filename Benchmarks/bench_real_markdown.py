@@ -22,6 +22,7 @@ Needs: cmark-gfm CLI (apt-get install cmark-gfm), pip, and for --kramdown ruby-k
 ruby-kramdown-parser-gfm; network access to PyPI / Debian mirrors through pip and apt.
 """
 import argparse
+import gzip
 import json
 import os
 import re
@@ -41,12 +42,19 @@ WORK = REPO / ".build" / "real-markdown"
 # Projects whose sdists ship many Markdown files: docs, changelogs, and (ansible) the READMEs
 # and docs of some hundred collections written by different teams.
 PYPI = ["ansible", "pip", "markdown", "myst-parser", "black", "pymdown-extensions", "mkdocs", "mkdocstrings", "griffe",
-        "markdown-it-py", "mdit-py-plugins", "httpx", "openai", "mdformat"]
+        "markdown-it-py", "mdit-py-plugins", "httpx", "openai", "mdformat", "sympy", "ansible-lint", "molecule", "poetry", "pdm", "hatch",
+        "pydata-sphinx-theme", "wagtail", "jupyterhub", "notebook", "jupyterlab", "kedro", "ansible-core",
+        "jupytext", "djangorestframework", "cookiecutter",
+        # READMEs written in Korean
+        "pykrx", "finance-datareader", "soynlp", "kiwipiepy", "opendartreader"]
 # Build backends installed once into the gathering venv, so `pip download` prepares metadata
 # without a fresh isolated build environment per package.
 BACKENDS = ["setuptools", "wheel", "hatchling", "hatch-vcs", "hatch-fancy-pypi-readme", "setuptools-scm", "flit-core",
-            "pdm-backend", "poetry-core"]
-DEBIAN = []
+            "pdm-backend", "poetry-core", "babel", "uv-dynamic-versioning", "hatch-requirements-txt"]
+# Debian documentation packages written in Markdown (Debian gzips the larger ones: .md.gz).
+# The texlive documentation packages hold the READMEs of hundreds of CTAN packages, each by its own author.
+DEBIAN = ["docker-doc", "libjs-bootstrap5-doc", "nodejs-doc", "npm", "node-babel7", "webpack", "ansible",
+          "texlive-science-doc", "texlive-latex-extra-doc", "texlive-pictures-doc"]
 MD = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 CMARK = ["cmark-gfm", "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
          "-e", "tasklist", "-e", "footnotes"]
@@ -60,10 +68,10 @@ def gather_pypi(names, dest: Path):
     python = venv / "bin" / "python"
     if names and not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", *BACKENDS], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-U", *BACKENDS], check=True)
     for name in names:
-        if any(p.name.lower().startswith(name.lower().replace("-", "_")) or p.name.lower().startswith(name.lower())
-               for p in dl.iterdir()):
+        canonical = re.sub(r"[-_.]+", "_", name).lower()
+        if any(re.match(re.escape(canonical) + r"_\d", re.sub(r"[-_.]+", "_", p.name).lower()) for p in dl.iterdir()):
             continue
         subprocess.run([str(python), "-m", "pip", "download", "-q", "--no-binary", ":all:", "--no-deps",
                         "--no-build-isolation", "-d", str(dl), name], capture_output=True, timeout=600)
@@ -104,10 +112,17 @@ def gather_debian(packages, dest: Path):
         tmp = Path(tempfile.mkdtemp())
         subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp)], capture_output=True)
         for p in tmp.rglob("*"):
-            if p.is_file() and not p.is_symlink() and p.name.lower().endswith(MD):
+            if not p.is_file() or p.is_symlink():
+                continue
+            name = p.name.lower()
+            if name.endswith(MD):
                 target = out / p.relative_to(tmp)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(p, target)
+            elif name.endswith(".gz") and name[:-3].endswith(MD):
+                target = out / p.relative_to(tmp).with_suffix("")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(gzip.decompress(p.read_bytes()))
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -195,6 +210,14 @@ def main() -> int:
     gather_pypi([n for n in a.pypi.split(",") if n], WORK)
     gather_debian([n for n in a.debian.split(",") if n], WORK)
     files = sorted(p for p in (WORK / "files").rglob("*") if p.is_file() and p.name.lower().endswith(MD))
+    # The same file shipped twice (two ansible releases, a README in an sdist and a deb) counts once.
+    seen, unique = set(), []
+    for p in files:
+        digest = hash(p.read_bytes())
+        if digest not in seen:
+            seen.add(digest)
+            unique.append(p)
+    files = unique
     if a.max_files:
         files = files[: a.max_files]
     size = sum(p.stat().st_size for p in files)
@@ -208,18 +231,21 @@ def main() -> int:
     print("  " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     for status, path, why in [r for r in results if r[0] in ("damaged", "not idempotent", "error")][: a.show]:
         print(f"  {status.upper()} {path.relative_to(WORK / 'files')}: {why or ''}")
-    # check's findings per rule, over the same files.
-    listing = WORK / "files.txt"
-    listing.write_text("\n".join(str(p) for p in files))
-    p = subprocess.run(["xargs", "-d", "\n", a.bin, "check", "--no-config", "--format", "json", "--no-progress"],
-                       stdin=open(listing), capture_output=True, text=True)
-    try:
-        report = json.loads(p.stdout)
-        print("check findings per rule:")
-        for row in report["summary"]:
-            print(f"  {row['rule']:28} {row['severity']:8} {row['findings']:7} findings in {row['files']} files")
-    except (json.JSONDecodeError, KeyError):
-        print("check: no JSON report (xargs split the run?)", file=sys.stderr)
+    # check's findings per rule, over the same files (in chunks: one JSON report each).
+    rows = {}
+    for k in range(0, len(files), 400):
+        p = subprocess.run([a.bin, "check", "--no-config", "--format", "json", "--no-progress", *map(str, files[k:k + 400])],
+                           capture_output=True, text=True)
+        try:
+            for row in json.loads(p.stdout)["summary"]:
+                r = rows.setdefault(row["rule"], [row["severity"], 0, 0])
+                r[1] += row["findings"]
+                r[2] += row["files"]
+        except (json.JSONDecodeError, KeyError):
+            print(f"check: no JSON report for chunk {k}: {p.stderr[:200]}", file=sys.stderr)
+    print("check findings per rule:")
+    for rule, (severity, count, in_files) in sorted(rows.items(), key=lambda x: ("ewi".index(x[1][0][0]), -x[1][1])):
+        print(f"  {rule:28} {severity:8} {count:7} findings in {in_files} files")
     print(f"{len(files)} files, {counts.get('damaged', 0)} damaged, {counts.get('not idempotent', 0)} not idempotent, "
           f"{counts.get('error', 0)} errors")
     return 1 if counts.get("damaged") or counts.get("not idempotent") else 0

@@ -11,7 +11,7 @@ final class HashtagLineRuleTests: XCTestCase {
     }
 
     func testIssueReferencesSentencesAndHashtagListsAreNotReported() {
-        let text = "#135 by @someone\n\nWe asked attendees to tweet at the\n#RustAllHands hashtag; the team will\ngather it.\n\n#태그 #tag\n"
+        let text = "#135 by @someone\n\nWe asked attendees to tweet at the\n#RustAllHands hashtag; the team will\ngather it.\n\n#태그 #tag\n\n#. pandoc item\n"
         XCTAssertEqual(findings(text, rules: ["hashtag-line"]), [])
     }
 }

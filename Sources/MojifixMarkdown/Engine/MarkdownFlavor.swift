@@ -1,5 +1,5 @@
 /// The renderer the site uses, which decides what is a problem (emphasis CommonMark does not
-/// parse is bold for kramdown) and how edits are made (kramdown nests a heading lazily in the
+/// parse is bold for kramdown; an H1 repeating the title shows twice only where layouts print it) and how edits are made (kramdown nests a heading lazily in the
 /// list above it: no blank line is put between them). `flavor = "…"` in `.mojifix.toml`, else
 /// detected from the repository's files.
 public enum MarkdownFlavor: String, Sendable, CaseIterable {
@@ -15,6 +15,10 @@ public enum MarkdownFlavor: String, Sendable, CaseIterable {
     /// Whether a closing `**` after punctuation and before a letter (`**모델(LLM)**의`) is left
     /// as literal asterisks: CommonMark's flanking rules; kramdown has none of them.
     public var followsFlankingRules: Bool { self != .kramdown }
+
+    /// Whether the site's layouts print the front matter's title above the page (Jekyll, Hugo),
+    /// so an H1 repeating it shows twice.
+    public var printsTitle: Bool { self == .kramdown || self == .goldmark }
 
     /// The flavour the files of a repository point to, and which file said so: Jekyll
     /// (`_config.yml`, `Gemfile`) is kramdown, Hugo (`hugo.toml|yaml|json`, or `config.toml|yaml`

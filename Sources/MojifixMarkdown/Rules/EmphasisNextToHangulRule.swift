@@ -56,14 +56,15 @@ struct EmphasisNextToHangulRule: MarkdownRule {
         }
     }
 
-    /// An opening delimiter of the same kind earlier on the line.
+    /// An opening delimiter of the same kind earlier on the line, not closed yet.
     static func opensBefore(_ scalars: [(offset: Int, scalar: UInt32, length: Int)], _ k: Int, delimiter: UInt32) -> Bool {
-        var i = 0
+        // An odd number of pairs before it: one is open. (`**A**/**B**`: the second `**` opens.)
+        var i = 0, pairs = 0
         while i + 1 < k {
-            if scalars[i].scalar == delimiter && scalars[i + 1].scalar == delimiter { return true }
+            if scalars[i].scalar == delimiter && scalars[i + 1].scalar == delimiter { pairs += 1; i += 2; continue }
             i += 1
         }
-        return false
+        return pairs % 2 == 1
     }
 
     static func isPunctuation(_ s: UInt32) -> Bool {

@@ -1,6 +1,6 @@
 /// A line starting with `#` and no space (`##해시테이블의 장점`) is a paragraph in CommonMark, not
 /// a heading: reported when it may be a heading missing its space, i.e. a paragraph of its own.
-/// Not reported: issue references (`#135 by @…`), a hashtag inside a sentence (the line continues
+/// Not reported: issue references (`#135 by @…`), `#.` list items (pandoc), a hashtag inside a sentence (the line continues
 /// a paragraph, or the paragraph goes on), lines of hashtags (`#태그 #tag`).
 struct HashtagLineRule: MarkdownRule {
     static let name = "hashtag-line"
@@ -18,7 +18,8 @@ struct HashtagLineRule: MarkdownRule {
             while j < line.upperBound && bytes[j] == 0x23 { j += 1 }
             guard j > line.lowerBound, j - line.lowerBound <= 6, j < line.upperBound else { continue }
             let next = bytes[j]
-            guard next != 0x20, next != 0x09, next != 0x23, !MDByte.isDigit(next), !bytes[j...].starts(with: Bytes.nbsp),
+            // A letter after the `#`s (`#.` is a pandoc list item, `#1` an issue reference).
+            guard MDByte.isAlpha(next) || next >= 0x80, !bytes[j...].starts(with: Bytes.nbsp),
                   !bytes[j...].starts(with: Bytes.ideographicSpace) else { continue }
             let kinds = document.structure.lineKinds
             let alone = (index == 0 || kinds[index - 1] != .prose || headingLines.contains(index - 1))

@@ -1,6 +1,6 @@
 /// Reports the outline problems readers and tools trip over: a level jump (`##` then `####`), no
-/// H1 or more than one, an H1 that repeats the front-matter title (Jekyll themes print the title
-/// already), and duplicate heading texts (their anchors get `-1` suffixes).
+/// H1 or more than one, an H1 that repeats the front-matter title (under kramdown and goldmark:
+/// Jekyll and Hugo themes print the title already), and duplicate heading texts in one section (their anchors get `-1` suffixes).
 struct HeadingOutlineRule: MarkdownRule {
     static let name = "heading-outline"
     static let summary = "Report heading level jumps, missing or repeated H1, duplicate headings."
@@ -17,25 +17,33 @@ struct HeadingOutlineRule: MarkdownRule {
         }
         guard let first = headings.first else { return RuleOutcome() }
         var previousLevel = 0
-        var seen: [TextKey: Int] = [:]
+        // Duplicates only among siblings: `### Fixed` under every `## 1.2.3` of a changelog is
+        // how such files are written, and nobody would rename them.
+        var seen: [SectionKey: Int] = [:]
         seen.reserveCapacity(headings.count)
+        var open: [Int] = []   // indices of the headings enclosing the current one
         let h1 = headings.filter { $0.level == 1 }
         let title = frontMatterTitle(document)
         if h1.isEmpty && title == nil { report(first, "Add an H1 (the document has no title)") }
-        for extra in h1.dropFirst() { report(extra, "Use one H1 per document") }
-        for heading in headings {
+        if h1.count > 1 { report(h1[1], "Use one H1 per document (\(h1.count) H1s)") }
+        for (index, heading) in headings.enumerated() {
+            while let last = open.last, headings[last].level >= heading.level { open.removeLast() }
+            let parent = open.last ?? -1
+            open.append(index)
             if previousLevel > 0 && heading.level > previousLevel + 1 {
                 report(heading, "Do not skip heading levels (H\(previousLevel) to H\(heading.level))")
             }
             previousLevel = heading.level
             let text = bytes[heading.textRange]
-            if heading.level == 1, let title, text.elementsEqual(title) {
+            // Jekyll and Hugo layouts print the title above the content; GitHub and MkDocs do not.
+            if heading.level == 1, options.flavor.printsTitle, let title, text.elementsEqual(title) {
                 report(heading, "Remove the H1 that repeats the front-matter title")
             }
-            if let line = seen[TextKey(text: text)] {
-                report(heading, "Use a distinct heading (same text as line \(line + 1); its anchor gets a suffix)")
+            let key = SectionKey(parent: parent, text: TextKey(text: text))
+            if let line = seen[key] {
+                report(heading, "Use a distinct heading (same text as line \(line + 1) in the same section; its anchor gets a suffix)")
             } else {
-                seen[TextKey(text: text)] = heading.line
+                seen[key] = heading.line
             }
         }
         return RuleOutcome(findings: findings)
@@ -78,4 +86,10 @@ private struct TextKey: Hashable {
     let text: ArraySlice<UInt8>
     func hash(into hasher: inout Hasher) { text.withUnsafeBytes { hasher.combine(bytes: $0) } }
     static func == (a: TextKey, b: TextKey) -> Bool { a.text.elementsEqual(b.text) }
+}
+
+/// A heading's text within its parent section (the index of the enclosing heading, -1 at the top).
+private struct SectionKey: Hashable {
+    let parent: Int
+    let text: TextKey
 }
