@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "CMojifixLanguage", exclude: ["LICENSE-data"]),
         // renameat2(RENAME_NOREPLACE), which Swift's Glibc module does not expose.
         .target(name: "CMojifixFS"),
+        // The commit `mojifix --version` prints (a macro Scripts/build-release.sh sets).
+        .target(name: "CMojifixBuildInfo"),
         // Markdown structure through Debian's cmark-gfm (CommonMark + GFM); plain C types only.
         .target(
             name: "CMarkGFMShim",
@@ -42,14 +44,14 @@ let package = Package(
         .target(name: "MojifixWorkspace", dependencies: ["CMojifixFS"]),
         .executableTarget(
             name: "mojifix",
-            dependencies: ["MojifixCore", "MojifixMarkdown", "MojifixWorkspace",
+            dependencies: ["MojifixCore", "MojifixMarkdown", "MojifixWorkspace", "MojifixICU", "CMojifixBuildInfo",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
         // Shared by the test targets: the seeded generator of every property test.
         .target(name: "MojifixTestSupport", path: "Tests/MojifixTestSupport"),
         .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan", "MojifixTestSupport"]),
-        .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore", "MojifixTestSupport"]),
+        .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore", "MojifixTestSupport", "CMarkGFMShim"]),
         .testTarget(name: "MojifixWorkspaceTests", dependencies: ["MojifixWorkspace", "MojifixTestSupport"]),
         .testTarget(name: "MojifixCLITests", dependencies: ["MojifixTestSupport"], exclude: ["Snapshots"]),
     ],

@@ -21,6 +21,20 @@ static void mj_register(void) {
 
 int mj_cmark_version(void) { return cmark_version(); }
 
+char *mj_render_html(const uint8_t *bytes, size_t length) {
+    pthread_once(&mj_once, mj_register);
+    int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES;
+    cmark_parser *parser = cmark_parser_new(options);
+    if (!parser) return NULL;
+    for (int i = 0; i < 5; i++) if (mj_extensions[i]) cmark_parser_attach_syntax_extension(parser, mj_extensions[i]);
+    cmark_parser_feed(parser, (const char *)bytes, length);
+    cmark_node *document = cmark_parser_finish(parser);
+    char *html = document ? cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) : NULL;
+    if (document) cmark_node_free(document);
+    cmark_parser_free(parser);
+    return html;
+}
+
 void mj_tree_free(mj_tree *tree) {
     if (!tree) return;
     free(tree->nodes);
@@ -174,13 +188,14 @@ int mj_parse(const uint8_t *bytes, size_t length, int options, mj_tree *out) {
     out->capacity = 0;
     pthread_once(&mj_once, mj_register);
 
-    // A private copy where NUL and lone CR cannot shift cmark's lines or columns.
+    // A private copy where NUL cannot shift cmark's columns; a lone CR ends a line (as for every
+    // renderer) and becomes LF, one byte for one, so line numbers match the Swift line table.
     uint8_t *copy = malloc(length ? length : 1);
     if (!copy) return -1;
     if (length) memcpy(copy, bytes, length);
     for (uint8_t *p = copy, *end = copy + length; p < end && (p = memchr(p, 0, (size_t)(end - p))); p++) *p = '?';
     for (uint8_t *p = copy, *end = copy + length; p < end && (p = memchr(p, '\r', (size_t)(end - p))); p++) {
-        if (p + 1 >= end || p[1] != '\n') *p = ' ';
+        if (p + 1 >= end || p[1] != '\n') *p = '\n';
     }
 
     int cmark_options = CMARK_OPT_SOURCEPOS;

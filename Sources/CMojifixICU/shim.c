@@ -309,10 +309,19 @@ int mj_is_rgi_emoji(const uint8_t *src, int32_t length) {
     return string_has_property(src, length, UCHAR_RGI_EMOJI);
 }
 
-const char *mj_unicode_version(void) {
-    static char text[U_MAX_VERSION_STRING_LENGTH];
+static const char *version_text(void (*get)(UVersionInfo), char *text) {
     UVersionInfo version;
-    u_getUnicodeVersion(version);
+    get(version);
     u_versionToString(version, text);
     return text;
+}
+
+const char *mj_unicode_version(void) {
+    static char text[U_MAX_VERSION_STRING_LENGTH];
+    return version_text(u_getUnicodeVersion, text);
+}
+
+const char *mj_icu_version(void) {
+    static char text[U_MAX_VERSION_STRING_LENGTH];
+    return version_text(u_getVersion, text);
 }

@@ -9,6 +9,8 @@ public enum ICUScript: UInt32, Sendable {
 /// Character properties answered by ICU's data (Unicode version `unicodeVersion`).
 public enum ICUProperties {
     public static let unicodeVersion = String(cString: mj_unicode_version())
+    /// The ICU library linked in (the system's, or the static one of a release build).
+    public static let icuVersion = String(cString: mj_icu_version())
 
     public static func script(of scalar: UInt32) -> ICUScript {
         ICUScript(rawValue: mj_script_of(scalar).rawValue) ?? .other

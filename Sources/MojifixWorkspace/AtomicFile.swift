@@ -1,3 +1,4 @@
+import CMojifixFS
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,26 +8,42 @@ import Glibc
 /// The file's permission bits are kept.
 public enum AtomicFile {
     public struct Failure: Error, CustomStringConvertible {
+        public enum Kind: Sendable { case error, skipped, changed }
         public var description: String
-        static func errno(_ what: String) -> Failure { Failure(description: "\(what): \(String(cString: strerror(Glibc.errno)))") }
+        /// Skipped: left alone on purpose (read-only, hard-linked, too large); changed: edited while mojifix ran.
+        public var kind = Kind.error
+        public init(description: String, kind: Kind = .error) { self.description = description; self.kind = kind }
+        static func errno(_ what: String) -> Failure {
+            Failure(description: what + (what.hasSuffix(" ") ? "" : ": ") + String(cString: strerror(Glibc.errno)))
+        }
     }
 
     /// Bytes and permission bits of a regular file (a symlink is refused: it may point out of the tree).
     public static func read(_ path: String) throws(Failure) -> (bytes: [UInt8], mode: mode_t) {
-        try read(RawPath(path))
+        let read = try read(RawPath(path))
+        return (read.bytes, read.stamp.permissions)
     }
 
-    public static func read(_ path: RawPath, limit: Int = .max) throws(Failure) -> (bytes: [UInt8], mode: mode_t) {
-        var info = stat()
-        guard path.withCString({ lstat($0, &info) }) == 0 else { throw .errno("\(path)") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw Failure(description: "\(path): not a regular file (symlinks are not followed)") }
-        guard Int(info.st_size) <= limit else {
-            throw Failure(description: "\(path): \(info.st_size) bytes, over the \(limit)-byte limit; skipped")
+    /// Bytes and stamp of a regular file (a symlink is refused: it may point out of the tree; a
+    /// FIFO is refused without blocking).
+    public static func read(_ path: RawPath, limit: Int = .max) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
+        guard fd >= 0 else {
+            if Glibc.errno == ELOOP { throw Failure(description: "\(path): not a regular file (symlinks are not followed)") }
+            throw .errno("\(path)")
         }
-        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
-        guard fd >= 0 else { throw .errno("\(path)") }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        return try read(fd: fd, shown: path, limit: limit)
+    }
+
+    /// The bytes of an open regular file, with its stamp as read.
+    public static func read(fd: Int32, shown path: RawPath, limit: Int) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
+        guard let stamp = FileStamp(fd: fd) else { throw .errno("\(path)") }
+        guard stamp.isRegular else { throw Failure(description: "\(path): not a regular file (symlinks are not followed)") }
+        guard Int(stamp.size) <= limit else {
+            throw Failure(description: "\(path): \(stamp.size) bytes, over the \(limit)-byte limit; skipped", kind: .skipped)
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(stamp.size))
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -34,71 +51,119 @@ public enum AtomicFile {
             if n == 0 { bytes.removeLast(bytes.count - offset); break }
             offset += n
         }
-        return (bytes, info.st_mode & 0o7777)
+        return (bytes, stamp)
     }
 
+    /// A file outside any journaled tree (a report): staged beside it and renamed over it.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(Failure) {
-        try write(bytes, to: RawPath(path), mode: mode)
-    }
-
-    public static func write(_ bytes: [UInt8], to path: RawPath, mode: mode_t) throws(Failure) {
-        let staged = try stage(bytes, for: path, mode: mode, sync: true)
+        let (parent, name) = RawPath(path).parentAndName
+        let folder = parent.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard folder >= 0 else { throw .errno("\(parent)") }
+        defer { close(folder) }
+        let staged = try stage(bytes, in: folder, name: name, shown: RawPath(path), like: nil, mode: mode, sync: true)
         try staged.commit()
-        syncFolder(staged.folder)
+        fsync(folder)
     }
 
     static let temporaryMarker = ".mojifix-"
 
-    /// Writes `bytes` to a temporary file beside `path` (same folder, so the rename is atomic),
-    /// with the target's mode. `sync: false` leaves the flush to the caller (a batch syncs many
-    /// files at once). The writer's pid is in the name, so a later run can tell a file left by a
-    /// killed writer from one a live writer is still filling.
-    public static func stage(_ bytes: [UInt8], for path: RawPath, mode: mode_t, sync: Bool) throws(Failure) -> Staged {
-        let (folder, name) = path.parentAndName
-        let marker = Array("\(temporaryMarker)\(getpid())-XXXXXX".utf8)
-        var template = (folder.appending([UInt8(ascii: ".")] + name + marker).bytes + [0]).map { CChar(bitPattern: $0) }
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { throw .errno("\(folder)") }
-        let staged = Staged(temporary: template, path: path, folder: folder)
+    /// Writes `bytes` to a temporary file in the open `folder` (beside `name`, so the rename is
+    /// atomic), owned like and carrying the extended attributes of the file `like` describes (an
+    /// owner is kept only when we may set it: root), with `mode`. `sync: false` leaves the flush to
+    /// the caller (a batch syncs many files at once). The writer's pid is in the name, so a later
+    /// run can tell a file left by a killed writer from one a live writer is still filling.
+    public static func stage(_ bytes: [UInt8], in folder: Int32, name: [UInt8], shown: RawPath, like original: FileStamp?,
+                             mode: mode_t, sync: Bool, sha256Before: String? = nil) throws(Failure) -> Staged {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var temporary: [UInt8] = [], fd: Int32 = -1
+        for _ in 0..<100 where fd < 0 {
+            temporary = [UInt8(ascii: ".")] + name + Array("\(temporaryMarker)\(getpid())-".utf8) + (0..<6).map { _ in letters.randomElement()! }
+            fd = RawPath(temporary).withCString { openat(folder, $0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+            if fd < 0 && Glibc.errno != EEXIST { throw .errno("\(shown)") }
+        }
+        guard fd >= 0 else { throw .errno("\(shown)") }
+        let staged = Staged(folder: dup(folder), temporary: temporary, name: name, path: shown, expected: original, sha256Before: sha256Before)
+        func failed(_ what: String) -> Failure {
+            let failure = Failure.errno(what); close(fd); staged.discard(); return failure
+        }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if Glibc.errno == EINTR { continue }
-                let failure = Failure.errno(staged.shown); close(fd); staged.discard(); throw failure
+                throw failed("\(shown)")
             }
             offset += n
         }
-        guard fchmod(fd, mode) == 0, !sync || fsync(fd) == 0 else {
-            let failure = Failure.errno(staged.shown); close(fd); staged.discard(); throw failure
+        if let original {
+            // The owner first (chown clears setuid bits), then attributes, then the mode.
+            if geteuid() == 0, original.owner != 0 || original.group != getegid(), fchown(fd, original.owner, original.group) != 0 {
+                throw failed("\(shown): cannot keep its owner and group (\(original.owner):\(original.group)); not rewritten: ")
+            }
+            // Not root: the file becomes ours, its group kept where we may.
+            if geteuid() != 0 && original.group != getegid() { _ = fchown(fd, UInt32.max, original.group) }
+            let source = RawPath(name).withCString { mj_open_beneath(folder, $0, O_RDONLY | O_NONBLOCK) }
+            let copied = source >= 0 && mj_copy_xattrs(source, fd) == 0
+            if source >= 0 { close(source) }
+            guard copied else { throw failed("\(shown): cannot keep its extended attributes; not rewritten: ") }
         }
+        guard fchmod(fd, mode) == 0, !sync || fsync(fd) == 0 else { throw failed("\(shown)") }
         close(fd)
         return staged
     }
 
-    /// A temporary file holding a target's new bytes, not yet in place.
-    public struct Staged: Sendable {
-        /// The bytes as made by mkstemp (a String could not hold a non-UTF-8 folder).
-        let temporary: [CChar]
+    /// A temporary file holding a target's new bytes, not yet in place, in an open folder.
+    public final class Staged: @unchecked Sendable {
+        let folder: Int32
+        let temporary: [UInt8]
+        let name: [UInt8]
+        /// As shown to the user and journaled: relative to the root.
         public let path: RawPath
-        public let folder: RawPath
+        /// The target as it was read: the rename happens only while it is still so.
+        let expected: FileStamp?
+        let sha256Before: String?
+        private var open = true
 
-        var shown: String { RawPath(bytes: temporary.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }).description }
-
-        /// Renames the temporary file over the target.
-        public func commit() throws(Failure) {
-            guard path.withCString({ rename(temporary, $0) }) == 0 else {
-                let failure = Failure.errno("\(path)"); discard(); throw failure
-            }
+        init(folder: Int32, temporary: [UInt8], name: [UInt8], path: RawPath, expected: FileStamp?, sha256Before: String?) {
+            self.folder = folder; self.temporary = temporary; self.name = name; self.path = path
+            self.expected = expected; self.sha256Before = sha256Before
         }
 
-        public func discard() { unlink(temporary) }
-    }
+        deinit { if open { close(folder) } }
 
-    /// fsync of a folder: its renames survive a crash.
-    public static func syncFolder(_ folder: RawPath) {
-        let dir = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        if dir >= 0 { fsync(dir); close(dir) }
+        /// The file system holding the folder, and the folder's descriptor (for syncfs).
+        public var device: UInt64 { FileStamp(fd: folder)?.device ?? 0 }
+        public var folderDescriptor: Int32 { folder }
+
+        /// Renames the temporary file over the target, unless the target changed since it was
+        /// read (an edit saved while `fix` ran is never overwritten).
+        public func commit() throws(Failure) {
+            if let expected {
+                var now = timespec()
+                clock_gettime(CLOCK_REALTIME, &now)
+                guard let current = Beneath.stamp(folder, name) else { let failure = Failure.errno("\(path)"); discard(); throw failure }
+                guard current == expected,
+                      !expected.isRacy(now: now.tv_sec) || stillHolds(expected) else {
+                    discard()
+                    throw Failure(description: "\(path): changed while mojifix ran; left alone (run again)", kind: .changed)
+                }
+            }
+            let renamed = RawPath(temporary).withCString { from in RawPath(name).withCString { renameat(folder, from, folder, $0) } }
+            guard renamed == 0 else { let failure = Failure.errno("\(path)"); discard(); throw failure }
+            close(folder); open = false
+        }
+
+        /// The target's bytes still hash to what was read (when the stamp alone cannot tell).
+        private func stillHolds(_ expected: FileStamp) -> Bool {
+            guard let sha256Before, let read = try? Beneath.read(folder, name, shown: path) else { return sha256Before == nil }
+            return read.stamp == expected && SHA256.hex(read.bytes) == sha256Before
+        }
+
+        public func discard() {
+            guard open else { return }
+            _ = RawPath(temporary).withCString { unlinkat(folder, $0, 0) }
+            close(folder); open = false
+        }
     }
 
     /// Removes the temporary files (`.<name>.mojifix-<pid>-XXXXXX`) that writers which no longer run
@@ -106,8 +171,9 @@ public enum AtomicFile {
     /// process are kept: several `fix` processes may work in one folder at once (pre-commit runs
     /// hooks in parallel). Returns the names removed.
     @discardableResult
-    public static func removeStaleTemporaries(in folder: RawPath) -> [[UInt8]] {
-        guard let dir = folder.withCString({ opendir($0) }) else { return [] }
+    public static func removeStaleTemporaries(in folder: Int32) -> [[UInt8]] {
+        let copy = dup(folder)
+        guard copy >= 0, let dir = fdopendir(copy) else { return [] }
         var stale: [[UInt8]] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
@@ -115,7 +181,7 @@ public enum AtomicFile {
             stale.append(name)
         }
         closedir(dir)
-        return stale.filter { name in folder.appending(name).withCString { unlink($0) } == 0 }
+        return stale.filter { name in RawPath(name).withCString { unlinkat(folder, $0, 0) } == 0 }
     }
 
     /// The pid in a temporary file's name `.<name>.mojifix-<pid>-XXXXXX`, or nil for any other name.

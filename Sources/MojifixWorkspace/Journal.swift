@@ -9,7 +9,7 @@ import Glibc
 public struct JournalEntry: Equatable, Sendable {
     /// A file whose bytes were replaced, with the original bytes.
     public struct Content: Equatable, Sendable {
-        /// Absolute; kept as bytes (a name need not be UTF-8), written as text when it is valid UTF-8.
+        /// Relative to the journal's root; kept as bytes (a name need not be UTF-8), written as text when it is valid UTF-8.
         public var path: RawPath
         public var mode: UInt32
         public var sha256Before: String
@@ -21,15 +21,23 @@ public struct JournalEntry: Equatable, Sendable {
     /// (kept as base64), since any of them may not be UTF-8; `inode` tells `undo` that the entry
     /// found under the new name is still the one that was renamed.
     public struct Rename: Equatable, Sendable {
+        /// Relative to the journal's root (empty: the root itself).
         public var parent: RawPath
         public var oldName: [UInt8]
         public var newName: [UInt8]
         public var inode: UInt64
         /// The repair's chain, for a reader of the journal ("encode ibm-437 -> decode windows-949").
         public var plan: String
+        /// A regular file's SHA-256 when renamed, for a reader of the journal (`undo` identifies a
+        /// file a content fix gave another inode by the bytes that fix journaled).
+        public var sha256: String?
+        /// Birth time in nanoseconds (0: unknown): an inode number freed and reused by a new file
+        /// is not the entry that was renamed.
+        public var born: Int64
 
-        public init(parent: RawPath, oldName: [UInt8], newName: [UInt8], inode: UInt64, plan: String) {
-            self.parent = parent; self.oldName = oldName; self.newName = newName; self.inode = inode; self.plan = plan
+        public init(parent: RawPath, oldName: [UInt8], newName: [UInt8], inode: UInt64, plan: String, sha256: String? = nil, born: Int64 = 0) {
+            self.parent = parent; self.oldName = oldName; self.newName = newName; self.inode = inode; self.plan = plan; self.sha256 = sha256
+            self.born = born
         }
     }
 
@@ -39,6 +47,8 @@ public struct JournalEntry: Equatable, Sendable {
         /// A folder where the run writes temporary files, recorded before the first one is made,
         /// so that `undo` of a killed run knows where to look for what it left.
         case staging(RawPath)
+        /// The first line of a run: the folder every path of the run is relative to.
+        case root(RawPath)
     }
 
     public var change: Change
@@ -50,6 +60,8 @@ public struct JournalEntry: Equatable, Sendable {
     public init(_ rename: Rename) { change = .rename(rename) }
 
     public init(stagingIn folder: RawPath) { change = .staging(folder) }
+
+    public init(root: RawPath) { change = .root(root) }
 
     /// Bytes of original content the entry carries (what a pending batch holds in memory).
     var originalSize: Int {
@@ -65,9 +77,11 @@ public struct JournalEntry: Equatable, Sendable {
         case .rename(let r):
             return "{\"kind\": \"rename\", \"parent_base64\": \"\(Base64.encode(r.parent.bytes))\", "
                 + "\"old_base64\": \"\(Base64.encode(r.oldName))\", \"new_base64\": \"\(Base64.encode(r.newName))\", "
-                + "\"inode\": \(r.inode), \"plan\": \(JSONText.quote(r.plan))}\n"
+                + "\"inode\": \(r.inode), \"plan\": \(JSONText.quote(r.plan))\(r.sha256.map { ", \"sha256\": \"\($0)\"" } ?? "")\(r.born != 0 ? ", \"born\": \(r.born)" : "")}\n"
         case .staging(let folder):
             return "{\"kind\": \"staging\", \"folder_base64\": \"\(Base64.encode(folder.bytes))\"}\n"
+        case .root(let folder):
+            return "{\"kind\": \"root\", \"root_base64\": \"\(Base64.encode(folder.bytes))\"}\n"
         }
     }
 
@@ -105,22 +119,34 @@ public struct JournalEntry: Equatable, Sendable {
             }
             return nil
         }
+        guard line.first == 0x7B else { return nil }
         while true {
             skip()
             guard let key = string() else { break }
+            // A line glued to the start of another (an append cut short) repeats keys.
+            guard fields[key] == nil else { return nil }
             skip()
             if let value = string() {
                 fields[key] = value
             } else {
                 let digits = line[i...].prefix { (0x30...0x39).contains($0) }
                 i += digits.count
+                guard !digits.isEmpty else { return nil }
                 fields[key] = String(decoding: digits, as: UTF8.self)
             }
         }
+        skip()
+        guard i == line.endIndex else { return nil }
         if fields["kind"]?.utf8.elementsEqual("rename".utf8) == true {
             guard let parent = fields["parent_base64"].flatMap(Base64.decode), let old = fields["old_base64"].flatMap(Base64.decode),
                   let new = fields["new_base64"].flatMap(Base64.decode), let inode = fields["inode"].flatMap({ UInt64($0) }) else { return nil }
-            self.init(Rename(parent: RawPath(parent), oldName: old, newName: new, inode: inode, plan: fields["plan"] ?? ""))
+            self.init(Rename(parent: RawPath(parent), oldName: old, newName: new, inode: inode, plan: fields["plan"] ?? "", sha256: fields["sha256"],
+                             born: fields["born"].flatMap { Int64($0) } ?? 0))
+            return
+        }
+        if fields["kind"]?.utf8.elementsEqual("root".utf8) == true {
+            guard let folder = fields["root_base64"].flatMap(Base64.decode) else { return nil }
+            self.init(root: RawPath(folder))
             return
         }
         if fields["kind"]?.utf8.elementsEqual("staging".utf8) == true {
@@ -130,75 +156,12 @@ public struct JournalEntry: Equatable, Sendable {
         }
         guard let path = fields["path"].map(RawPath.init) ?? fields["path_base64"].flatMap(Base64.decode).map(RawPath.init(bytes:)),
               let mode = fields["mode"].flatMap({ UInt32($0) }),
-              let before = fields["sha256_before"], let after = fields["sha256_after"],
+              let before = fields["sha256_before"], let after = fields["sha256_after"], Self.isHash(before), Self.isHash(after),
               let original = fields["original_base64"].flatMap(Base64.decode) else { return nil }
         self.init(path: path, mode: mode, sha256Before: before, sha256After: after, original: original)
     }
-}
 
-/// The journal folder: one file per run (`<time>-<pid>.jsonl`); undone runs are renamed `.undone`.
-public struct Journal: Sendable {
-    public let folder: String
-
-    public init(folder: String) { self.folder = folder }
-
-    /// Runs not yet undone, oldest first.
-    public func runs() -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasSuffix(".jsonl") { names.append(name) }
-        }
-        return names.sorted()
-    }
-
-    public func entries(of run: String) throws(AtomicFile.Failure) -> [JournalEntry] {
-        let bytes = try AtomicFile.read(folder + "/" + run).bytes
-        // A run killed mid-append leaves a partial last line: it does not parse and is dropped (its
-        // file was not replaced yet).
-        return bytes.split(separator: 0x0A).compactMap(JournalEntry.init(line:))
-    }
-
-    public func markUndone(_ run: String) throws(AtomicFile.Failure) {
-        guard rename(folder + "/" + run, folder + "/" + run + ".undone") == 0 else { throw .errno(run) }
-    }
-
-    /// Starts a run file (creating the folder as needed).
-    public func start() throws(AtomicFile.Failure) -> JournalRun {
-        Paths.createFolders(folder)
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let name = "\(now.tv_sec)\(String(now.tv_nsec / 1_000_000 + 1000).dropFirst())-\(getpid()).jsonl"
-        let fd = open(folder + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .errno(folder + "/" + name) }
-        return JournalRun(name: name, fd: fd)
-    }
-}
-
-/// An open run file; every entry is synced to disk before the caller makes the change.
-public final class JournalRun {
-    public let name: String
-    private let fd: Int32
-
-    init(name: String, fd: Int32) { self.name = name; self.fd = fd }
-    deinit { close(fd) }
-
-    public func append(_ entry: JournalEntry) throws(AtomicFile.Failure) {
-        try append([entry])
-    }
-
-    /// Several entries, synced once (a folder's renames are journaled together before any is made).
-    /// `sync: false` for a line only a killed process's successor needs (the kernel keeps it).
-    public func append(_ entries: [JournalEntry], sync: Bool = true) throws(AtomicFile.Failure) {
-        let bytes = Array(entries.map(\.line).joined().utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 { if Glibc.errno == EINTR { continue }; throw .errno(name) }
-            offset += n
-        }
-        guard !sync || fsync(fd) == 0 else { throw .errno(name) }
+    static func isHash(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 }

@@ -13,8 +13,10 @@ import Glibc
 /// fsyncs per file become about two per chunk, which is most of a batch's time on a real disk.
 public final class JournaledWriter: Sendable {
     public struct Failed: Sendable {
+        /// Relative to the root.
         public var path: RawPath
         public var message: String
+        public var kind: AtomicFile.Failure.Kind
     }
 
     private struct Pending {
@@ -24,24 +26,47 @@ public final class JournaledWriter: Sendable {
     }
 
     private let journal: Journal
+    private let group: String
     private let maxFiles: Int
     private let maxBytes: Int
     private let pending = Mutex(Pending())
     /// Serialises flushes (journal order = commit order) and holds what the run did.
     private let committed = Mutex<(run: JournalRun?, folders: Set<RawPath>, staging: Set<RawPath>, failed: [Failed])>((nil, [], [], []))
 
-    public init(journal: Journal, maxFiles: Int = 64, maxBytes: Int = 32 << 20) {
-        self.journal = journal; self.maxFiles = maxFiles; self.maxBytes = maxBytes
+    public init(journal: Journal, group: String = Journal.currentGroup(), maxFiles: Int = 64, maxBytes: Int = 32 << 20) {
+        self.journal = journal; self.group = group; self.maxFiles = maxFiles; self.maxBytes = maxBytes
+    }
+
+    /// Why a file is not rewritten though its contents would change: read-only (unless `force`),
+    /// hard-linked (a new file would split the link: the other names would keep the old bytes).
+    public static func refusal(_ stamp: FileStamp, force: Bool) -> String? {
+        if stamp.links > 1 {
+            return "hard-linked (\(stamp.links) names): rewriting would split the link; not rewritten"
+        }
+        if stamp.mode & 0o222 == 0 && !force { return "read-only; not rewritten (--force rewrites it, keeping the mode)" }
+        return nil
     }
 
     /// Stages one file's replacement; it is in place after a later flush (at the latest `finish`).
-    public func replace(_ path: RawPath, with output: [UInt8], entry: JournalEntry, mode: mode_t) throws(AtomicFile.Failure) {
-        let folder = path.parentAndName.parent
-        try committed.withLock { (state: inout (run: JournalRun?, folders: Set<RawPath>, staging: Set<RawPath>, failed: [Failed])) throws(AtomicFile.Failure) in
-            if state.run == nil { state.run = try journal.start() }
-            if state.staging.insert(folder).inserted { try state.run!.append([JournalEntry(stagingIn: folder.absolute)], sync: false) }
+    /// `relative` is the file's path below the journal's root (see `Beneath.relative`), `stamp` how
+    /// it was when read: a file that is no longer so is left alone.
+    public func replace(_ relative: RawPath, with output: [UInt8], entry: JournalEntry, stamp: FileStamp, force: Bool = false) throws(AtomicFile.Failure) {
+        if let why = Self.refusal(stamp, force: force) { throw AtomicFile.Failure(description: "\(relative): \(why)", kind: .skipped) }
+        let (fd, name) = try journal.root.openFolder(of: relative)
+        defer { close(fd) }
+        guard let now = Beneath.stamp(fd, name) else { throw .errno("\(relative)") }
+        guard now == stamp else {
+            throw AtomicFile.Failure(description: "\(relative): changed while mojifix ran; left alone (run again)", kind: .changed)
         }
-        let staged = try AtomicFile.stage(output, for: path, mode: mode, sync: false)
+        let folder = Beneath.folder(of: relative)
+        try committed.withLock { (state: inout (run: JournalRun?, folders: Set<RawPath>, staging: Set<RawPath>, failed: [Failed])) throws(AtomicFile.Failure) in
+            if state.run == nil { state.run = try journal.start(group: group) }
+            if state.staging.insert(folder).inserted { try state.run!.append([JournalEntry(stagingIn: folder)], sync: false) }
+        }
+        var sha256Before: String? = nil
+        if case .content(let content) = entry.change { sha256Before = content.sha256Before }
+        let staged = try AtomicFile.stage(output, in: fd, name: name, shown: relative, like: stamp, mode: stamp.permissions, sync: false,
+                                          sha256Before: sha256Before)
         let full: Pending? = pending.withLock { pending in
             pending.entries.append(entry); pending.staged.append(staged); pending.bytes += output.count + entry.originalSize
             guard pending.staged.count >= maxFiles || pending.bytes >= maxBytes else { return nil }
@@ -51,14 +76,16 @@ public final class JournaledWriter: Sendable {
         if let full { flush(full) }
     }
 
-    /// Commits what is staged and syncs the folders; returns the run's name (nil: nothing written)
-    /// and the files that could not be put in place.
-    public func finish() -> (run: String?, failed: [Failed]) {
+    /// Commits what is staged and syncs the folders; returns the run's name (nil: nothing written),
+    /// the files that could not be put in place, and the run file's size.
+    public func finish() -> (run: String?, failed: [Failed], size: Int64) {
         flush(pending.withLock { pending in defer { pending = Pending() }; return pending })
         return committed.withLock { state in
-            for folder in state.folders { AtomicFile.syncFolder(folder) }
+            for folder in state.folders {
+                if let fd = try? journal.root.openFolder(folder) { fsync(fd); close(fd) }
+            }
             state.folders = []
-            return (state.run?.name, state.failed)
+            return (state.run?.name, state.failed, state.run?.size ?? 0)
         }
     }
 
@@ -67,14 +94,13 @@ public final class JournaledWriter: Sendable {
         committed.withLock { state in
             func fail(_ why: String) {
                 chunk.staged.forEach { $0.discard() }
-                state.failed += chunk.staged.map { Failed(path: $0.path, message: why) }
+                state.failed += chunk.staged.map { Failed(path: $0.path, message: why, kind: .error) }
             }
             // 1. The new bytes are durable before anything points at them.
             var devices = Set<UInt64>()
-            for staged in chunk.staged {
-                guard let info = staged.folder.status(), devices.insert(UInt64(info.st_dev)).inserted else { continue }
-                guard staged.folder.withCString({ mj_syncfs_at($0) }) == 0 else {
-                    return fail("\(staged.folder): \(String(cString: strerror(errno))); not written")
+            for staged in chunk.staged where devices.insert(staged.device).inserted {
+                guard mj_syncfs_fd(staged.folderDescriptor) == 0 else {
+                    return fail("\(staged.path): \(String(cString: strerror(errno))); not written")
                 }
             }
             // 2. The journal describes every file before it is replaced.
@@ -83,13 +109,13 @@ public final class JournaledWriter: Sendable {
             } catch {
                 return fail("journal: \(error); not written")
             }
-            // 3. In place.
+            // 3. In place, unless changed since it was read.
             for staged in chunk.staged {
-                do {
+                do throws(AtomicFile.Failure) {
                     try staged.commit()
-                    state.folders.insert(staged.folder)
+                    state.folders.insert(Beneath.folder(of: staged.path))
                 } catch {
-                    state.failed.append(Failed(path: staged.path, message: "\(error)"))
+                    state.failed.append(Failed(path: staged.path, message: "\(error)", kind: error.kind))
                 }
             }
         }

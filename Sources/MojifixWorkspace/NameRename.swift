@@ -11,12 +11,13 @@ public enum NameRename {
         case taken
     }
 
-    /// Renames `parent/old` to `parent/new`; an existing `new` is never replaced.
-    public static func rename(in parent: RawPath, from old: [UInt8], to new: [UInt8]) throws(AtomicFile.Failure) -> Outcome {
-        let result = parent.appending(old).withCString { from in parent.appending(new).withCString { to in mj_rename_noreplace(from, to) } }
+    /// Renames `old` to `new` in the open folder `folder` (`shown` in messages); an existing `new`
+    /// is never replaced.
+    public static func rename(in folder: Int32, shown: RawPath, from old: [UInt8], to new: [UInt8]) throws(AtomicFile.Failure) -> Outcome {
+        let result = RawPath(old).withCString { from in RawPath(new).withCString { mj_renameat_noreplace(folder, from, $0) } }
         if result == 0 { return .renamed }
         if errno == EEXIST || errno == ENOTEMPTY { return .taken }
-        throw .errno(parent.appending(old).display)
+        throw .errno(shown.appending(old).display)
     }
 
     public enum UndoOutcome: Equatable, Sendable {
@@ -26,27 +27,46 @@ public enum NameRename {
         case alreadyInPlace
     }
 
-    /// Gives a journaled rename back its old name. Refused, with the reason, when the entry under
-    /// the new name is gone or is another one (replaced since), or when the old name is taken.
-    public static func undo(_ rename: JournalEntry.Rename) throws(AtomicFile.Failure) -> UndoOutcome {
+    /// Gives a journaled rename back its old name, in its folder opened below `root` (never through
+    /// a symlink; names are single components). Refused, with the reason, when the entry under the
+    /// new name is gone or is another one (replaced since), or when the old name is taken. A
+    /// regular file whose content a journaled run rewrote (or whose rewrite was undone) has another
+    /// inode: it is still the one renamed when it holds the bytes that rewrite left under the new
+    /// name (`rewrites`: SHA-256 values), so names and contents undo in any order.
+    public static func undo(_ rename: JournalEntry.Rename, below root: Beneath, rewrites: @autoclosure () -> Set<String> = []) throws(AtomicFile.Failure) -> UndoOutcome {
+        for name in [rename.oldName, rename.newName] where name.isEmpty || name.contains(0x2F) || name == [0x2E] || name == [0x2E, 0x2E] {
+            throw AtomicFile.Failure(description: "\(RawPath.display(name)): not a single name; refused")
+        }
+        let fd = try root.openFolder(rename.parent)
+        defer { close(fd) }
         let old = rename.parent.appending(rename.oldName), new = rename.parent.appending(rename.newName)
-        if let info = old.status(), UInt64(info.st_ino) == rename.inode { return .alreadyInPlace }
-        guard let info = new.status() else {
+        if let info = Beneath.stamp(fd, rename.oldName), isRenamed(info, fd, rename.oldName, rename) { return .alreadyInPlace }
+        guard let info = Beneath.stamp(fd, rename.newName) else {
             throw AtomicFile.Failure(description: "\(new.display): no longer exists; not renamed back to \(RawPath.display(rename.oldName))")
         }
-        guard UInt64(info.st_ino) == rename.inode else {
+        guard isRenamed(info, fd, rename.newName, rename) || holdsKnownBytes(fd, rename, rewrites) else {
             throw AtomicFile.Failure(description: "\(new.display): not the entry that was renamed (replaced since); not renamed back")
         }
-        switch try Self.rename(in: rename.parent, from: rename.newName, to: rename.oldName) {
-        case .renamed: return .restored
-        case .taken:
+        let result = RawPath(rename.newName).withCString { from in RawPath(rename.oldName).withCString { mj_renameat_noreplace(fd, from, $0) } }
+        if result == 0 { fsync(fd); return .restored }
+        if errno == EEXIST || errno == ENOTEMPTY {
             throw AtomicFile.Failure(description: "\(old.display): the old name is taken; \(RawPath.display(rename.newName)) not renamed back")
         }
+        throw .errno(new.display)
     }
 
-    /// fsync of a folder, so its renames are on disk.
-    public static func syncFolder(_ folder: RawPath) {
-        let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        if fd >= 0 { fsync(fd); close(fd) }
+    /// The entry that was renamed: its inode, and its birth time where the file system keeps one.
+    private static func isRenamed(_ info: FileStamp, _ fd: Int32, _ name: [UInt8], _ rename: JournalEntry.Rename) -> Bool {
+        info.inode == rename.inode && (rename.born == 0 || birthTime(fd, name) == rename.born)
+    }
+
+    /// Birth time of `name` in the open folder (0: unknown), for a rename entry.
+    public static func birthTime(_ folder: Int32, _ name: [UInt8]) -> Int64 {
+        Int64(RawPath(name).withCString { mj_birth_time_ns(folder, $0) })
+    }
+
+    private static func holdsKnownBytes(_ fd: Int32, _ rename: JournalEntry.Rename, _ rewrites: () -> Set<String>) -> Bool {
+        guard let read = try? Beneath.read(fd, rename.newName, shown: RawPath(rename.newName)) else { return false }
+        return rewrites().contains(SHA256.hex(read.bytes))
     }
 }

@@ -32,21 +32,38 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var batch: BatchOptions
 
+    @Option(name: .long, help: "Output: text (path:line:col: severity: rule: message, and a per-rule summary on stderr), json, github (Actions annotations).")
+    var format: CheckFormat = .text
+
+    @Flag(name: .long, help: "Print only the findings that fail the check (severity error); no summary.")
+    var quiet = false
+
     func run() throws {
         try reportingErrors {
-            let normalizer = Normalizer(options: try normalize.options())
-            let (files, problems, walkedFolder) = batch.files(under: paths)
-            let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
-            let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
-                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes,
+            let loaded = try normalize.configFile.load()
+            let normalizer = Normalizer(options: try normalize.options(loaded))
+            let flavor = try normalize.flavorChoice(loaded)
+            let walked = batch.files(under: paths)
+            let runner = BatchRunner(total: walked.files.count, showProgress: batch.showsProgress)
+            let outcomes = try runner.run(walked.files, workers: batch.workerCount, makeWorker: {
+                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), from: CharsetScopes(batch.from),
+                         normalizer: normalizer, limit: batch.maxBytes,
                          hashEveryFile: report != nil)
             }) { work, path in work.process(path, findings: true) }
-            let batchReport = BatchReport(outcomes: outcomes, problems: problems)
+            let batchReport = BatchReport(outcomes: outcomes, problems: walked.problems, leftOut: walked.leftOut)
             batchReport.printProblems()
-            for outcome in outcomes where !outcome.findings.isEmpty {
-                FileIO.writeOutput(outcome.findings.joined(separator: "\n") + "\n")
+            let findings = outcomes.flatMap(\.findings).filter { !quiet || $0.severity == .error }
+            let output = CheckOutput(findings: findings, flavor: flavor.flavor.rawValue)
+            switch format {
+            case .json: FileIO.writeOutput(output.json)
+            case .github: FileIO.writeOutput(output.github)
+            case .text:
+                if !findings.isEmpty { FileIO.writeOutput(findings.map(\.text).joined(separator: "\n") + "\n") }
+                if !quiet {
+                    FileIO.writeError("flavor: \(flavor.flavor.rawValue) (\(flavor.source))\n" + output.summaryTable)
+                }
             }
-            if walkedFolder { FileIO.writeError(batchReport.table) }
+            if walked.walkedFolder && !quiet && format == .text { FileIO.writeError(batchReport.table) }
             if let report { try batchReport.writeJSON(command: "check", dryRun: true, journalRun: nil, to: report) }
             let code = batchReport.exitCode(dirty: outcomes.contains(where: \.dirty))
             if code != 0 { throw ExitCode(code) }

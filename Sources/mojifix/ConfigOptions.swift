@@ -22,7 +22,7 @@ struct ConfigOptions: ParsableArguments {
         guard !noConfig else { return nil }
         guard let path = try config ?? FileIO.findUpwards(Configuration.fileName, stopAt: ".git") else { return nil }
         let bytes: [UInt8]
-        do { bytes = try FileIO.read(path: path, limit: 1 << 20) } catch {
+        do { bytes = try FileIO.read(path: path, limit: 1 << 20, regularOnly: true) } catch {
             throw CLIError(message: "\(path): \(error)", code: 2)
         }
         do {

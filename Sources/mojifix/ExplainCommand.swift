@@ -28,7 +28,8 @@ struct ExplainCommand: ParsableCommand {
             }
             if verified == false { throw CLIError(message: "\(options.displayName): plan verification failed", code: 2) }
             if json {
-                FileIO.writeOutput(PlanJSON.document(file: options.displayName, input: input, result: result, verified: verified))
+                // JSON keeps the exact name (its quoting escapes what must be).
+                FileIO.writeOutput(PlanJSON.document(file: options.input == "-" ? "<stdin>" : options.input, input: input, result: result, verified: verified))
             } else {
                 FileIO.writeOutput(PlanText.document(file: options.displayName, input: input, result: result, verified: verified))
             }

@@ -15,13 +15,16 @@ enum FileIO {
         }
     }
 
-    static func read(path: String, limit: Int) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// `regularOnly`: a configuration must be a regular file (a FIFO would block the read forever;
+    /// it is opened without blocking and refused).
+    static func read(path: String, limit: Int, regularOnly: Bool = false) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
         guard fd >= 0 else { throw Failure.errno() }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure.errno() }
         if info.st_mode & S_IFMT == S_IFDIR { throw Failure("is a directory") }
+        if regularOnly && info.st_mode & S_IFMT != S_IFREG { throw Failure("not a regular file; not read") }
         if info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) > limit {
             throw Failure("file is \(info.st_size) bytes, over the \(limit)-byte limit; not changed")
         }
@@ -82,15 +85,29 @@ enum FileIO {
         }
     }
 
-    /// Writes all of `bytes` to stdout; false when it is refused (EPIPE: the reader went away).
+    /// The errno of the first failed write to stdout (0: none). Every command ends through
+    /// `reportingErrors`, which turns it into exit 2 with a message (EPIPE, the reader gone, stays quiet).
+    nonisolated(unsafe) static var outputFailure: Int32 = 0
+
+    /// Writes all of `bytes` to stdout; false when it is refused (EPIPE: the reader went away;
+    /// ENOSPC: /dev/full, a full disk). After a failure nothing more is written.
     @discardableResult
     static func writeOutput(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { write(STDOUT_FILENO, $0) }
+        bytes.withUnsafeBytes { writeOutput($0) }
     }
 
     @discardableResult
     static func writeOutput(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        write(STDOUT_FILENO, bytes)
+        guard outputFailure == 0 else { return false }
+        if write(STDOUT_FILENO, bytes) { return true }
+        outputFailure = Glibc.errno
+        return false
+    }
+
+    /// A failed write to stdout as an error (nil: none, or the reader went away).
+    static func outputError() -> CLIError? {
+        guard outputFailure != 0, outputFailure != EPIPE else { return nil }
+        return CLIError(message: "writing standard output: \(String(cString: strerror(outputFailure)).lowercasedFirst)", code: 2)
     }
 
     static func writeOutput(_ text: String) {

@@ -4,24 +4,54 @@ import Glibc
 import MojifixCore
 import MojifixWorkspace
 
-/// `mojifix fix --names PATH...`: garbled file and folder names under each PATH, repaired by
-/// FileNameRepair. Without `--apply` it lists `old -> new` and changes nothing. With it, each
-/// folder's renames are journaled (synced) and then made, children before their folder so the
-/// paths still to be walked stay valid. A folder given as PATH keeps its own name (it is the
-/// scope, and the caller's shell may stand in it); a file or symlink given as PATH is the target.
+/// `mojifix rename PATH...` (also `fix --names`): garbled file and folder names under each PATH,
+/// repaired by FileNameRepair. Without `--apply` it lists `old -> new` (or, with `--diff`, git's
+/// rename diff) and changes nothing. With it, each folder's renames are journaled (synced) and then
+/// made, children before their folder so the paths still to be walked stay valid. Every PATH is
+/// itself a target too (`rename *` renames the folders `*` matched), except the current folder
+/// and the folders above it, where the caller's shell stands.
 final class FixNames {
+    /// Which entries under a walked folder are considered: --exclude leaves files and folders out
+    /// (a folder is not entered); --include/--include-only, when given, limit the files.
+    struct Scope {
+        var include: [PathPattern]? = nil
+        var exclude: [PathPattern] = []
+
+        func takes(_ relative: [UInt8], isDirectory: Bool) -> Bool {
+            if exclude.contains(where: { $0.matches(relative, isDirectory: isDirectory) }) { return false }
+            return isDirectory || include?.contains(where: { $0.matches(relative, isDirectory: false) }) ?? true
+        }
+    }
+
+    /// One name the run looked at and what became of it (the `--report` document).
+    struct Record {
+        var path: RawPath
+        var newName: [UInt8]?
+        var plan: String?
+        var status: String
+    }
+
     private let apply: Bool
+    private let diff: Bool
+    private let scope: Scope
     private let journal: Journal
     private let names: FileNameRepair
     private var run: JournalRun?
     /// The journal folder (device, inode) once it exists, never walked or renamed.
     private var journalIdentity: (dev_t, ino_t)?
+    /// The root being walked, for the scope's relative paths.
+    private var root: [UInt8] = []
     private(set) var renamed = 0
     private(set) var problems = 0
+    private(set) var records: [Record] = []
+    var journalRunPath: String? { run.map { "\(journal.folder)/\($0.name)" } }
 
-    init(apply: Bool, journalFolder: String) throws {
+    init(apply: Bool, journal: Journal, scope: Scope = Scope(), diff: Bool = false) throws {
         self.apply = apply
-        journal = Journal(folder: journalFolder)
+        self.diff = diff
+        self.scope = scope
+        self.journal = journal
+        let journalFolder = journal.folder
         do { names = try FileNameRepair() } catch { throw CLIError(message: "ICU failure: \(error)", code: 2) }
         journalIdentity = RawPath(journalFolder).status().map { ($0.st_dev, $0.st_ino) }
     }
@@ -32,11 +62,13 @@ final class FixNames {
         for root in roots {
             guard let info = root.status() else { problem("mojifix: error: \(root.display): \(String(cString: strerror(errno)))"); continue }
             if info.st_mode & S_IFMT == S_IFDIR {
+                self.root = root.bytes
                 try walk(root)
-            } else {
-                let (parent, name) = root.parentAndName
-                try fixFolder(parent, [name])
+                if Self.holdsCurrentFolder(root) { continue }
             }
+            let (parent, name) = root.parentAndName
+            self.root = []
+            try fixFolder(parent, [name])
         }
         if let run { FileIO.writeError("journal: \(journal.folder)/\(run.name) (undo with `mojifix undo`)\n") }
         if !apply && renamed > 0 { FileIO.writeError("\(renamed) name(s) would be renamed; rename with --apply\n") }
@@ -45,11 +77,29 @@ final class FixNames {
 
     private func walk(_ root: RawPath) throws {
         var failure: Error? = nil
-        FolderWalk.bottomUp(root, skip: isJournal, visit: { folder, entries in
+        FolderWalk.bottomUp(root, skip: { path, info in
+            isJournal(info) || !scope.takes(relative(path), isDirectory: info.st_mode & S_IFMT == S_IFDIR)
+        }, visit: { folder, entries in
             guard failure == nil else { return }
             do { try fixFolder(folder, entries) } catch { failure = error }
         }, failure: { folder, why in problem("mojifix: error: \(folder.display): \(why)") })
         if let failure { throw failure }
+    }
+
+    /// `path` relative to the root being walked (its own name for a root named on the command line).
+    private func relative(_ path: RawPath) -> [UInt8] {
+        guard !root.isEmpty, path.bytes.count > root.count + 1 else { return path.parentAndName.name }
+        return Array(path.bytes[(root.count + 1)...])
+    }
+
+    /// The current folder or one above it: renaming it would pull the ground from under the shell.
+    private static func holdsCurrentFolder(_ folder: RawPath) -> Bool {
+        guard let resolved = folder.withCString({ realpath($0, nil) }) else { return true }
+        defer { free(resolved) }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return true }
+        let target = String(cString: resolved), current = String(cString: buffer)
+        return current == target || target == "/" || current.hasPrefix(target + "/")
     }
 
     private func isJournal(_ info: stat) -> Bool {
@@ -64,7 +114,12 @@ final class FixNames {
         var planned: [(old: [UInt8], proposal: FileNameProposal)] = []
         for name in entries {
             let readings = names.readings(name)
-            if readings.count > 1 {
+            if Self.lostBytes(name, garbled: !readings.isEmpty) {
+                problem("mojifix: unrecoverable: \(folder.appending(name).display): the extractor replaced bytes of this name with "
+                        + "`?` or U+FFFD, so its original cannot be rebuilt; extract the archive again keeping the raw bytes "
+                        + "(`unzip -O cp949 ARCHIVE` or `bsdtar -xf ARCHIVE`), then run `mojifix rename`",
+                        record: Record(path: folder.appending(name), status: "unrecoverable"))
+            } else if readings.count > 1 {
                 let options = readings.map { "\(RawPath.display($0.repaired)) (\($0.chainDescription))" }.joined(separator: " or ")
                 problem("mojifix: ambiguous: \(folder.appending(name).display) could be \(options); not renamed")
             } else if let proposal = readings.first {
@@ -97,25 +152,32 @@ final class FixNames {
         try rename(renames, in: folder)
     }
 
-    /// Journals the folder's renames (one sync) before making any of them.
+    /// Journals the folder's renames (one sync) before making any of them, then makes them in the
+    /// folder opened below the root without following symlinks (the folder journaled is the one renamed in).
     private func rename(_ renames: [(old: [UInt8], proposal: FileNameProposal)], in folder: RawPath) throws {
-        let parent = folder.absolute
         var entries: [JournalEntry] = []
-        for entry in renames {
-            guard let info = folder.appending(entry.old).status() else { continue }
-            entries.append(JournalEntry(JournalEntry.Rename(parent: parent, oldName: entry.old, newName: entry.proposal.repaired,
-                                                            inode: UInt64(info.st_ino), plan: entry.proposal.chainDescription)))
-        }
+        let fd: Int32
         do {
+            let parent = try journal.root.relativeFolder(folder)
+            fd = try journal.root.openFolder(parent)
+            for entry in renames {
+                guard let info = Beneath.stamp(fd, entry.old) else { continue }
+                // For a reader of the journal: the bytes the file had when renamed.
+                let sha256 = info.isRegular ? (try? Beneath.read(fd, entry.old, shown: folder.appending(entry.old))).map { SHA256.hex($0.bytes) } : nil
+                entries.append(JournalEntry(JournalEntry.Rename(parent: parent, oldName: entry.old, newName: entry.proposal.repaired,
+                                                                inode: info.inode, plan: entry.proposal.chainDescription, sha256: sha256,
+                                                                born: NameRename.birthTime(fd, entry.old))))
+            }
             if run == nil {
-                run = try journal.start()
+                run = try journal.start(group: Journal.currentGroup())
                 journalIdentity = RawPath(journal.folder).status().map { ($0.st_dev, $0.st_ino) }
             }
             try run!.append(entries)
         } catch { throw CLIError(message: "\(error); nothing renamed in \(folder.display)", code: 2) }
+        defer { close(fd) }
         for entry in renames {
             do {
-                switch try NameRename.rename(in: folder, from: entry.old, to: entry.proposal.repaired) {
+                switch try NameRename.rename(in: fd, shown: folder, from: entry.old, to: entry.proposal.repaired) {
                 case .renamed:
                     report("renamed", folder, entry.old, entry.proposal)
                     renamed += 1
@@ -127,17 +189,39 @@ final class FixNames {
                 problem("mojifix: error: \(error)")
             }
         }
-        NameRename.syncFolder(folder)
+        fsync(fd)
     }
 
     private func report(_ verb: String, _ folder: RawPath, _ old: [UInt8], _ proposal: FileNameProposal) {
+        records.append(Record(path: folder.appending(old), newName: proposal.repaired, plan: proposal.chainDescription,
+                              status: verb == "renamed" ? "renamed" : "would_rename"))
+        if diff {
+            // git's rename diff: `git apply -p1` makes the same renames.
+            let from = Self.diffPath(folder.appending(old)), to = Self.diffPath(folder.appending(proposal.repaired))
+            FileIO.writeOutput("diff --git a/\(from) b/\(to)\nsimilarity index 100%\nrename from \(from)\nrename to \(to)\n")
+            return
+        }
         let note = proposal.note.map { "; \($0)" } ?? ""
         FileIO.writeOutput("\(verb) \(folder.appending(old).display) -> \(RawPath.display(proposal.repaired))  (\(proposal.chainDescription)\(note))\n")
     }
 
-    private func problem(_ message: String) {
+    private static func diffPath(_ path: RawPath) -> String {
+        let text = path.display
+        return text.hasPrefix("./") ? String(text.dropFirst(2)) : text.hasPrefix("/") ? String(text.dropFirst()) : text
+    }
+
+    /// Bytes an extractor replaced: U+FFFD always means lost bytes; a `?` (legal in a clean name)
+    /// only in a name that is garbled too.
+    static func lostBytes(_ name: [UInt8], garbled: Bool) -> Bool {
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        let hasReplacement = name.count >= 3 && (0...(name.count - 3)).contains { name[$0..<($0 + 3)].elementsEqual(replacement) }
+        return hasReplacement || (garbled && name.contains(UInt8(ascii: "?")))
+    }
+
+    private func problem(_ message: String, record: Record? = nil) {
         FileIO.writeError(message + "\n")
         problems += 1
+        if let record { records.append(record) }
     }
 }
 

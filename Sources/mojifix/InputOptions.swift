@@ -1,5 +1,6 @@
 import ArgumentParser
 import MojifixCore
+import MojifixWorkspace
 
 /// Options shared by the commands that read one input.
 struct InputOptions: ParsableArguments {
@@ -24,7 +25,8 @@ struct ReadingOptions: ParsableArguments {
 
     var inputLimit: Int { maxBytes ?? 512 << 20 }
 
-    static func displayName(_ input: String) -> String { input == "-" ? "<stdin>" : input }
+    /// The input's name for messages, hidden characters escaped (see `RawPath.display`).
+    static func displayName(_ input: String) -> String { input == "-" ? "<stdin>" : RawPath(input).description }
 
     var repairOptions: RepairOptions {
         RepairOptions(from: from.map(Charset.named), maxInputBytes: inputLimit)
@@ -88,9 +90,17 @@ extension ParsableCommand {
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
+            if let failed = FileIO.outputError() { throw failed }
         } catch let error as CLIError {
             FileIO.writeError("mojifix: error: \(error.message)\n")
             throw ExitCode(error.code)
+        } catch let exit as ExitCode {
+            // A command that ends with its own code still reports a failed stdout (exit 2).
+            if let failed = FileIO.outputError() {
+                FileIO.writeError("mojifix: error: \(failed.message)\n")
+                throw ExitCode(exit.rawValue == 0 || exit.rawValue == 1 ? failed.code : exit.rawValue)
+            }
+            throw exit
         }
     }
 }

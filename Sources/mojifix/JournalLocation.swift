@@ -10,13 +10,17 @@ struct JournalLocation {
     /// `--journal DIR` (relative to the current folder), else `[journal] folder` of the
     /// configuration (relative to that file), else `.mojifix/journal` at the repository root, so
     /// `undo` from a subfolder finds what `fix` journaled from another.
-    init(flag: String?, configuration: ConfigOptions.Loaded?) {
+    /// A configuration (a cloned repository's) may not put the journal outside the repository root,
+    /// nor through a symlink out of it: only the command line can.
+    init(flag: String?, configuration: ConfigOptions.Loaded?) throws {
         if let flag {
             path = Paths.absolute(flag)
         } else if let configuration, let folder = configuration.configuration.journalFolder {
             path = Paths.absolute(folder, from: Paths.parent(configuration.path))
+            try Self.checkInsideRoot(path, "\(configuration.path): [journal] folder")
         } else {
             path = Paths.absolute(".mojifix/journal", from: FileIO.repositoryRoot())
+            try Self.checkInsideRoot(path, "the journal folder")
         }
         canonical = Paths.canonical(path)
     }
@@ -26,4 +30,12 @@ struct JournalLocation {
 
     /// The journal folder would be the file, or lie below it.
     func isWithin(_ file: String) -> Bool { Paths.isInside(canonical, Paths.canonical(file)) }
+
+    private static func checkInsideRoot(_ path: String, _ what: String) throws {
+        let root = Paths.canonical(FileIO.repositoryRoot())
+        guard Paths.isInside(Paths.canonical(path), root) else {
+            throw CLIError(message: "\(what) \(path) leads outside the repository root \(root) (to \(Paths.canonical(path))); "
+                           + "only --journal may put it there", code: 2)
+        }
+    }
 }

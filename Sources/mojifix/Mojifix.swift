@@ -9,6 +9,8 @@ struct Mojifix: ParsableCommand {
             Exit codes: 0 success; 2 error (unreadable path, binary or undecodable input, too large); \
             3 ambiguous legacy encoding (choose one with --from); 64 usage error.
             """,
-        subcommands: [RepairCommand.self, ExplainCommand.self, NormalizeCommand.self, FixCommand.self, CheckCommand.self, UndoCommand.self, RulesCommand.self]
+        version: Version.text,
+        subcommands: [RepairCommand.self, ExplainCommand.self, NormalizeCommand.self, FixCommand.self, RenameCommand.self, CheckCommand.self,
+                      UndoCommand.self, JournalCommand.self, RulesCommand.self]
     )
 }

@@ -30,10 +30,12 @@ struct NormalizeCommand: ParsableCommand {
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the normalisation rules.")
 
-    func run() {
-        for rule in RuleRegistry.rules {
-            let state = RuleRegistry.defaultEnabled.contains(rule.name) ? "on " : "off"
-            FileIO.writeOutput("\(rule.name.padding(24)) \(rule.kind.rawValue.padding(8)) \(state)  \(rule.summary)\n")
+    func run() throws {
+        try reportingErrors {
+            for rule in RuleRegistry.rules {
+                let state = RuleRegistry.defaultEnabled.contains(rule.name) ? "on " : "off"
+                FileIO.writeOutput("\(rule.name.padding(24)) \(rule.kind.rawValue.padding(8)) \(state)  \(rule.summary)\n")
+            }
         }
     }
 }

@@ -16,6 +16,9 @@ struct NormalizeOptionsGroup: ParsableArguments {
     @Option(name: .long, help: "Turn a rule off (repeatable).")
     var disable: [String] = []
 
+    @Option(name: .long, help: "The site's renderer: gfm, commonmark, kramdown, goldmark (default: .mojifix.toml's flavor, else detected: Jekyll -> kramdown, Hugo -> goldmark, else gfm).")
+    var flavor: String?
+
     @Flag(name: .long, help: "Keep CRLF line endings in files that use them.")
     var keepCRLF = false
 
@@ -27,7 +30,11 @@ struct NormalizeOptionsGroup: ParsableArguments {
         for name in enable + disable where RuleRegistry.rule(named: name) == nil {
             throw CLIError(message: "unknown rule \"\(name)\" (see `mojifix rules`)", code: 64)
         }
-        var configuration = try (loaded ?? configFile.load())?.configuration ?? Configuration()
+        if let both = enable.first(where: disable.contains) {
+            throw CLIError(message: "--enable \(both) and --disable \(both) contradict each other", code: 64)
+        }
+        let loaded = try loaded ?? configFile.load()
+        var configuration = loaded?.configuration ?? Configuration()
         if let profile {
             guard RuleRegistry.rules(forProfile: profile) != nil else {
                 throw CLIError(message: "unknown profile \"\(profile)\" (safe, precommit, export)", code: 64)
@@ -41,7 +48,22 @@ struct NormalizeOptionsGroup: ParsableArguments {
         if keepCRLF { options.keepCRLF = true }
         if stripSecurity { options.stripSecurityCharacters = true }
         options.reportAnchorChanges = reportAnchorChanges
+        options.flavor = try flavorChoice(loaded).flavor
         return options
+    }
+
+    /// The flavour and where it comes from: `--flavor`, the configuration, or the repository's
+    /// files (from the current folder up to the one holding `.git`).
+    func flavorChoice(_ loaded: ConfigOptions.Loaded?) throws -> (flavor: MarkdownFlavor, source: String) {
+        if let flavor {
+            guard let chosen = MarkdownFlavor(rawValue: flavor) else {
+                throw CLIError(message: "unknown flavor \"\(flavor)\" (\(MarkdownFlavor.allCases.map(\.rawValue).joined(separator: ", ")))", code: 64)
+            }
+            return (chosen, "--flavor")
+        }
+        if let configured = loaded?.configuration.flavor { return (configured, loaded?.path ?? Configuration.fileName) }
+        let detected = MarkdownFlavor.detect { (try? FileIO.findUpwards($0, stopAt: ".git")) != nil }
+        return (detected.flavor, detected.reason == "default" ? "default" : "detected from \(detected.reason)")
     }
 }
 

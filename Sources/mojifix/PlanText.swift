@@ -14,38 +14,58 @@ enum PlanText {
         if plan.inputEncoding != "UTF-8" { out += "input encoding: \(plan.inputEncoding)\n" }
         let texts = plan.passInputs(from: input)
         let indexes = texts.map(LineIndex.init)
+        // The change lines are built as bytes: a garbled file has hundreds of thousands.
+        var bytes = Array(out.utf8)
         for (index, pass) in plan.passes.enumerated() {
-            out += "pass \(index + 1) (\(pass.kind.rawValue)): \(pass.chain.chainDescription)\n"
+            bytes += Array("pass \(index + 1) (\(pass.kind.rawValue)): \(pass.chain.chainDescription)\n".utf8)
             for change in pass.changes {
                 let (line, column) = pass.kind == .transcode ? (1, 1) : indexes[index].lineAndColumn(of: change.inputRange.lowerBound)
-                let before = change.before.map { quoted($0) } ?? "<\(change.inputRange.count) bytes>"
-                let chain = change.steps == pass.chain ? "" : " [\(change.steps.chainDescription)]"
-                out += "  \(line):\(column) \(before) -> \(quoted(change.after))\(chain) confidence \(change.confidence)"
-                out += change.lossless ? "\n" : " LOSSY\n"
-                for guess in change.guesses ?? [] { out += "      guessed: \(guess)\n" }
+                bytes += Array("  \(line):\(column) ".utf8)
+                if let before = change.before { quote(before, into: &bytes) } else { bytes += Array("<\(change.inputRange.count) bytes>".utf8) }
+                bytes += [0x20, 0x2D, 0x3E, 0x20]   // " -> "
+                quote(change.after, into: &bytes)
+                if change.steps != pass.chain { bytes += Array(" [\(change.steps.chainDescription)]".utf8) }
+                bytes += Array(" confidence \(change.confidence)\(change.lossless ? "" : " LOSSY")\n".utf8)
+                for guess in change.guesses ?? [] { bytes += Array("      guessed: \(guess)\n".utf8) }
             }
         }
-        if let verified { out += verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n" }
-        return out
+        if let verified { bytes += Array((verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n").utf8) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Quotes text for one line, showing controls and invisible characters as escapes.
+    /// Quotes text for one line, showing controls and invisible characters as escapes. Built as
+    /// bytes: `check` quotes two texts per change, and a garbled file has hundreds of thousands.
     static func quoted(_ text: String, limit: Int = 120) -> String {
-        var out = "\""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count == limit { out += "…"; break }
-            count += 1
-            switch scalar.value {
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x22: out += "\\\""
-            case 0x00..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xE000...0xF8FF:
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        quote(text, limit: limit, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quoted`, appended to bytes.
+    static func quote(_ text: String, limit: Int = 120, into out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { p in
+            var i = 0, count = 0
+            while i < p.count {
+                if count == limit { out += [0xE2, 0x80, 0xA6]; break }  // …
+                count += 1
+                let b0 = p[i]
+                let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                var value = length == 1 ? UInt32(b0) : UInt32(b0) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+                switch value {
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x22: out += [0x5C, 0x22]
+                case 0x00..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xE000...0xF8FF:
+                    out += Array("\\u{\(String(value, radix: 16, uppercase: true))}".utf8)
+                default: for k in i..<i + length { out.append(p[k]) }
+                }
+                i += length
             }
         }
-        return out + "\""
+        out.append(0x22)
     }
 }

@@ -4,100 +4,95 @@ import Glibc
 #endif
 import MojifixWorkspace
 
-/// `mojifix undo [RUN]`: restores the files of the last (or the named) journaled run, byte for
-/// byte, and renames back what `fix --names` renamed; a file that changed since is refused, not
-/// overwritten.
+/// `mojifix undo [RUN...] [--group | --all]`: restores the files of journaled runs byte for byte,
+/// and renames back what `fix --names` renamed (JournalUndo: confined to the repository root,
+/// verified by hash); a file that changed since is refused, not overwritten.
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Restore the files of the last (or a named) `fix` run byte for byte, and rename back what `fix --names` renamed.",
+        abstract: "Restore the files of the last (or named) `fix` runs byte for byte, and rename back what `fix --names` renamed.",
         discussion: """
-            Changes are undone in reverse order. A file still holding its original bytes (a run stopped before \
-            replacing it) counts as restored. A file that changed since the run is not restored; a renamed entry \
-            that is gone or was replaced, or whose old name is taken, is not renamed back. Exit codes: 0 restored; \
-            2 something was refused (the run stays undoable) or the journal is unreadable.
+            Runs are taken in the order the journal's index lists them (newest first), never by file name; a run \
+            file the index does not list, a journal someone else owns or can write to, a path that is absolute, \
+            holds `..` or passes through a symlink, and a damaged line are refused. A file is restored only when \
+            it still holds what the run wrote and the journal's bytes hash to what it replaced; its current \
+            owner, mode and attributes are kept. A file still holding its original bytes (a run stopped before \
+            replacing it) counts as restored. Names and contents undo in any order. --group undoes every run of \
+            the last run's group (one pre-commit invocation: its parallel processes share a group; set \
+            MOJIFIX_GROUP to choose one). Exit codes: 0 restored; 2 something was refused (those runs stay \
+            undoable) or the journal is unreadable.
             """
     )
 
-    @Argument(help: "The run to undo (a file name in the journal folder); default: the last one.")
-    var runName: String?
+    @Argument(help: "Runs to undo (file names in the journal folder, see `mojifix journal list`); default: the last one.")
+    var runNames: [String] = []
+
+    @Flag(name: .long, help: "Undo every run of the last run's group (one pre-commit invocation).")
+    var group = false
+
+    @Flag(name: .long, help: "Undo every pending run, newest first.")
+    var all = false
 
     @Option(name: .long, help: "Journal folder (default: as for `fix`).")
     var journal: String?
 
+    @Flag(name: .long, inversion: .prefixedNo, help: "Show a progress bar on stderr (default: only when stderr is a terminal).")
+    var progress: Bool?
+
     @OptionGroup var configFile: ConfigOptions
+
+    func validate() throws {
+        if [group, all, !runNames.isEmpty].filter({ $0 }).count > 1 { throw ValidationError("give runs, --group or --all, not several") }
+    }
 
     func run() throws {
         try reportingErrors {
-            let location = JournalLocation(flag: journal, configuration: try configFile.load())
-            let journal = Journal(folder: location.path)
-            guard let name = runName ?? journal.runs().last else {
-                throw CLIError(message: "nothing to undo in \(location.path)", code: 2)
-            }
-            guard !name.contains("/") else { throw CLIError(message: "\(name): a run is a file name in \(location.path)", code: 64) }
-            let entries: [JournalEntry]
-            do { entries = try journal.entries(of: name) } catch { throw CLIError(message: "\(error)", code: 2) }
-            // A killed run leaves temporary files where it was writing: remove those (never a live writer's).
-            FixCommand.removeStaleTemporaries(in: entries.compactMap {
-                switch $0.change {
-                case .content(let content): return content.path.parentAndName.parent
-                case .staging(let folder): return folder
-                case .rename: return nil
+            let location = try JournalLocation(flag: journal, configuration: try configFile.load())
+            let journal = Journal(folder: location.path, root: Beneath(root: FileIO.repositoryRoot()))
+            let pending: [Journal.Run]
+            do { pending = try journal.pending() } catch { throw CLIError(message: "\(error)", code: 2) }
+            var chosen: [String]
+            if !runNames.isEmpty {
+                for name in runNames where !pending.contains(where: { $0.name == name }) {
+                    throw CLIError(message: "\(name): not a pending run of \(location.path) (see `mojifix journal list`)", code: 2)
                 }
-            })
-            var refused = false
-            var folders: Set<RawPath> = []
-            for entry in entries.reversed() {
-                switch entry.change {
-                case .content(let content): refused = !Self.restore(content, location) || refused
-                case .rename(let rename):
-                    refused = !Self.renameBack(rename) || refused
-                    folders.insert(rename.parent)
-                case .staging: break
-                }
+                chosen = pending.map(\.name).filter(runNames.contains)
+            } else if all {
+                chosen = pending.map(\.name)
+            } else if group, let last = pending.last {
+                chosen = pending.filter { $0.group == last.group }.map(\.name)
+            } else {
+                chosen = pending.last.map { [$0.name] } ?? []
             }
-            folders.forEach(NameRename.syncFolder)
-            if refused { throw ExitCode(2) }
-            do { try journal.markUndone(name) } catch { throw CLIError(message: "\(error)", code: 2) }
+            guard !chosen.isEmpty else { throw CLIError(message: "nothing to undo in \(location.path)", code: 2) }
+            chosen.reverse()
+            try undo(chosen, JournalUndo(journal: journal), location)
         }
     }
 
-    /// Writes a file's original bytes back, unless it changed since the fix.
-    private static func restore(_ entry: JournalEntry.Content, _ location: JournalLocation) -> Bool {
-        if entry.path.string.map(location.holds) ?? false {
-            FileIO.writeError("mojifix: error: \(entry.path): inside the journal folder; not restored\n"); return false
+    private func undo(_ runs: [String], _ undo: JournalUndo, _ location: JournalLocation) throws {
+        var plans: [(String, [JournalEntry])] = []
+        for run in runs {
+            do { plans.append((run, try undo.entries(of: run))) } catch { throw CLIError(message: "\(error)", code: 2) }
         }
-        let current: [UInt8]
-        do { current = try AtomicFile.read(entry.path).bytes } catch {
-            FileIO.writeError("mojifix: error: \(entry.path): cannot read (\(error)); not restored\n"); return false
-        }
-        let sha = SHA256.hex(current)
-        if sha == entry.sha256Before {
-            // The run was stopped between journaling the file and replacing it.
-            FileIO.writeOutput("already original \(entry.path)\n")
-            return true
-        }
-        guard sha == entry.sha256After else {
-            FileIO.writeError("mojifix: error: \(entry.path): changed since the fix; not restored\n"); return false
-        }
-        do {
-            try AtomicFile.write(entry.original, to: entry.path, mode: mode_t(entry.mode))
-            FileIO.writeOutput("restored \(entry.path)\n")
-            return true
-        } catch {
-            FileIO.writeError("mojifix: error: \(error)\n"); return false
-        }
-    }
-
-    /// Gives a renamed entry its old name back (refused when it is gone, replaced, or the old name is taken).
-    private static func renameBack(_ rename: JournalEntry.Rename) -> Bool {
-        do {
-            if try NameRename.undo(rename) == .restored {
-                FileIO.writeOutput("renamed back \(rename.parent.appending(rename.newName).display) -> \(RawPath.display(rename.oldName))\n")
+        let total = plans.reduce(0) { $0 + $1.1.count }
+        let bar = (progress ?? (isatty(STDERR_FILENO) == 1)) && total > 0 ? ProgressBar(total: total) : nil
+        var summary = JournalUndo.Summary()
+        var failed = false
+        for (run, entries) in plans {
+            let done = undo.undo(run, entries, summary: &summary) { event in
+                switch event {
+                case .restored(let path): FileIO.writeOutput("restored \(path)\n")
+                case .alreadyOriginal(let path): FileIO.writeOutput("already original \(path)\n")
+                case .renamedBack(let path, let old): FileIO.writeOutput("renamed back \(path.display) -> \(RawPath.display(old))\n")
+                case .refused(let why): FileIO.writeError("mojifix: error: \(why)\n")
+                }
+                bar?.advance(bytes: 0)
             }
-            return true
-        } catch {
-            FileIO.writeError("mojifix: error: \(error)\n"); return false
+            failed = failed || !done
         }
+        bar?.finish()
+        FileIO.writeError("\(summary.description) from \(location.path)\n")
+        if failed { throw ExitCode(2) }
     }
 }

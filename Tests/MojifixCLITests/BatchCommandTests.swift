@@ -28,7 +28,7 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertEqual(check.exitCode, 1, check.summary)
         let files = Set(String(decoding: check.stdout, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ":")[0] })
         XCTAssertEqual(files, ["./notes/b.txt", "./posts/a.md"])
-        let everything = try CLIRunner.run(["check", "--include", "*", "."], directory: directory)
+        let everything = try CLIRunner.run(["check", "--include-only", "*", "--no-gitignore", "."], directory: directory)
         let all = Set(String(decoding: everything.stdout, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ":")[0] })
         XCTAssertEqual(all, ["./notes/b.txt", "./posts/a.md", "./drafts/c.md", "./vendor/d.md", "./data/e.csv"])
     }

@@ -324,16 +324,18 @@ final class FixNamesCommandTests: XCTestCase {
     func testUsageErrors() throws {
         let directory = try Fixtures.temporaryDirectory(for: self)
         for arguments in [["fix", "--apply", "."], ["fix", "--names", "-"], ["fix", "--names", "--stdout", "a"],
-                          ["fix", "--names", "--apply", "--dry-run", "."], ["fix", "--names", "--from", "cp949", "."]] {
+                          ["fix", "--names", "--apply", "--dry-run", "."], ["fix", "--names", "--from", "cp949", "."],
+                          ["rename", "--apply", "--diff", "."], ["rename", "-"]] {
             let result = try CLIRunner.run(arguments, directory: directory)
             XCTAssertEqual(result.exitCode, 64, result.summary)
             XCTAssertTrue(result.stderr.hasPrefix("mojifix: error: "), result.summary)
         }
-        let help = try CLIRunner.run(["fix", "--help"], directory: directory)
-        XCTAssertTrue(help.stdout.count > 0 && String(decoding: help.stdout, as: UTF8.self).contains("exits 1 when something would be renamed"))
+        let help = try CLIRunner.run(["rename", "--help"], directory: directory)
+        XCTAssertTrue(help.stdout.count > 0 && String(decoding: help.stdout, as: UTF8.self).contains("unrecoverable"))
     }
 
-    func testAFileGivenByItsRawNameIsRenamedAndAFolderGivenKeepsItsName() throws {
+    /// `fix --names *` renames what `*` matched, folders included (and what they hold).
+    func testFilesAndFoldersGivenByTheirRawNamesAreRenamed() throws {
         let directory = try Fixtures.temporaryDirectory(for: self)
         try build([Node(path: [.garbled("raw-cp949", "문서함")], kind: .folder),
                    Node(path: [.garbled("raw-cp949", "문서함", renamed: false), .garbled("raw-cp949", "편지.txt")], kind: .file("x\n")),
@@ -348,8 +350,7 @@ final class FixNamesCommandTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 1)
         let names = Set(Self.snapshot(directory).keys.map { String(decoding: $0, as: UTF8.self) })
-        XCTAssertTrue(names.contains("단독.txt"), "\(names)")
-        XCTAssertTrue(names.contains { $0.hasSuffix("/편지.txt") && !$0.hasPrefix("문서함") }, "\(names)")
+        XCTAssertEqual(names, ["단독.txt", "문서함", "문서함/편지.txt"])
     }
 
     func testContentJournalLinesKeepTheirFormat() throws {
@@ -361,8 +362,9 @@ final class FixNamesCommandTests: XCTestCase {
         let run = try FileManager.default.contentsOfDirectory(atPath: journal.path).first { $0.hasSuffix(".jsonl") }!
         let lines = try Data(contentsOf: journal.appendingPathComponent(run)).split(separator: 0x0A)
         let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
-        // The run first records where it stages temporary files, then the content line.
-        XCTAssertEqual(objects.map { Set($0.keys) }, [["kind", "folder_base64"], ["path", "mode", "sha256_before", "sha256_after", "original_base64"]])
+        // The run first records its root (paths are relative to it), where it stages temporary files, then the content line.
+        XCTAssertEqual(objects.map { Set($0.keys) }, [["kind", "root_base64"], ["kind", "folder_base64"], ["path", "mode", "sha256_before", "sha256_after", "original_base64"]])
+        XCTAssertEqual(objects[2]["path"] as? String, "a.md")
         XCTAssertEqual(try CLIRunner.run(["undo"], directory: directory).exitCode, 0)
     }
 }

@@ -103,24 +103,3 @@ struct LineGenerator {
         return Array((out + "\"").utf8)
     }
 }
-
-/// UTF-8 shown as Mac OS Roman, or as Windows-1252 whose five undefined bytes pass through as C1
-/// controls (the WHATWG reading Scripts/make_corpus.py uses).
-enum Garbling {
-    /// Bytes 0x80-0xFF in Python's mac_roman codec (corelibs Foundation's .macOSRoman is not
-    /// Mac OS Roman on Linux: it reads 0x80 as U+00A0).
-    static let macRoman = Array((0..<128).map { Unicode.Scalar(UInt8($0)) })
-        + Array("ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{A0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›\u{FB01}\u{FB02}‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{F8FF}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ".unicodeScalars)
-    static let windows1252: [Unicode.Scalar] = (0..<256).map { byte in
-        if let s = String(bytes: [UInt8(byte)], encoding: .windowsCP1252), s.unicodeScalars.count == 1,
-           s.unicodeScalars.first!.value != 0xFFFD { return s.unicodeScalars.first! }
-        return Unicode.Scalar(UInt8(byte))
-    }
-
-    static func garble(_ text: String, macRoman: Bool) -> String {
-        let table = macRoman ? Self.macRoman : windows1252
-        var out = ""
-        for byte in text.utf8 { out.unicodeScalars.append(table[Int(byte)]) }
-        return out
-    }
-}

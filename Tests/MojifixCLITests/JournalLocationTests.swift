@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where `fix` journals: `--journal DIR` > `[journal] folder` in .mojifix.toml > `.mojifix/journal`
 /// at the repository root; never inside the files it describes.
@@ -78,10 +81,45 @@ final class JournalLocationTests: XCTestCase {
         let fixed = [UInt8](try Data(contentsOf: root.appendingPathComponent("posts/a.md")))
         // The run moved into the folder of the file it describes: that folder is now the journal.
         let run = runs(in: root.appendingPathComponent("j"))[0]
-        try FileManager.default.moveItem(at: root.appendingPathComponent("j/\(run)"), to: root.appendingPathComponent("posts/\(run)"))
+        for name in [run, "index"] {
+            try FileManager.default.moveItem(at: root.appendingPathComponent("j/\(name)"), to: root.appendingPathComponent("posts/\(name)"))
+        }
         let undo = try CLIRunner.run(["undo", "--journal", "posts"], directory: root)
         XCTAssertEqual(undo.exitCode, 2, undo.summary)
         XCTAssertTrue(undo.stderr.contains("inside the journal folder; not restored"), undo.stderr)
         assertBytesEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("posts/a.md"))), fixed)
+    }
+
+    /// A FIFO named .mojifix.toml must not block any command: it is not a regular file, refused.
+    func testAConfigurationThatIsNotARegularFileIsRefusedWithoutBlocking() throws {
+        let root = try makeRepository()
+        XCTAssertEqual(mkfifo(root.appendingPathComponent(".mojifix.toml").path, 0o644), 0)
+        let check = try CLIRunner.run(["check", "posts"], directory: root, timeout: 20)
+        XCTAssertEqual(check.exitCode, 2, check.summary)
+        XCTAssertTrue(check.stderr.contains(".mojifix.toml: not a regular file"), check.stderr)
+    }
+
+    /// A repository's configuration, or a committed symlink, cannot put the journal (the original
+    /// bytes of every rewritten file) outside the repository; the command line can.
+    func testOnlyTheCommandLinePutsTheJournalOutsideTheRepository() throws {
+        let root = try makeRepository()
+        let outside = try Fixtures.temporaryDirectory(for: self)
+        try Data("[journal]\nfolder = \"\(outside.path)/j\"\n".utf8).write(to: root.appendingPathComponent(".mojifix.toml"))
+        let configured = try CLIRunner.run(["fix", "posts"], directory: root)
+        XCTAssertEqual(configured.exitCode, 2, configured.summary)
+        XCTAssertTrue(configured.stderr.contains("outside the repository root"), configured.stderr)
+        assertBytesEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("posts/a.md"))), unfixed)
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".mojifix.toml"))
+
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(".mojifix").path, withDestinationPath: outside.path)
+        let linked = try CLIRunner.run(["fix", "posts"], directory: root)
+        XCTAssertEqual(linked.exitCode, 2, linked.summary)
+        XCTAssertTrue(linked.stderr.contains("outside the repository root"), linked.stderr)
+        XCTAssertEqual(runs(in: outside.appendingPathComponent("journal")).count, 0)
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".mojifix"))
+
+        let flagged = try CLIRunner.run(["fix", "--journal", outside.appendingPathComponent("j").path, "posts"], directory: root)
+        XCTAssertEqual(flagged.exitCode, 1, flagged.summary)
+        XCTAssertEqual(runs(in: outside.appendingPathComponent("j")).count, 1)
     }
 }

@@ -41,11 +41,14 @@ final class PreCommitTests: XCTestCase {
 
     /// git and pre-commit see only the system git configuration (no global hooks or templates), the
     /// shared PRE_COMMIT_HOME, and the venv's pre-commit first on PATH.
+    /// A test's own additions (the wheel test's PATH without the toolchain, its own home).
     func environment(_ preCommit: URL) -> [String: String?] {
         ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_DIR": nil, "GIT_WORK_TREE": nil, "GIT_INDEX_FILE": nil,
          "PRE_COMMIT_HOME": Self.home.path, "PRE_COMMIT_COLOR": "never",
          "PATH": preCommit.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+            .merging(environmentOverrides) { $1 }
     }
+    var environmentOverrides: [String: String?] = [:]
 
     /// A fresh repository whose first commit holds the configuration, with the hook installed.
     func makeRepository(config: String, preCommit: URL) throws -> URL {
@@ -156,24 +159,36 @@ final class PreCommitTests: XCTestCase {
         let preCommit = try preCommit()
         let env = environment(preCommit)
         let hooks = try makeHookRepository(env)
-        let repository = try makeRepository(config: """
+        let repository = try makeRepository(usingHooksOf: hooks.path, rev: hooks.rev, preCommit: preCommit)
+        let started = Date()
+        let built = try installHooks(repository, preCommit)
+        try assertGarbledSeedIsRepairedOnCommit(repository, preCommit)
+        print("PreCommitTests: language: swift environment (clone + swift build -c release) \(String(format: "%.0f", built)) s; "
+              + "whole test \(String(format: "%.0f", Date().timeIntervalSince(started))) s")
+    }
+
+    /// A fresh repository using the `mojifix` hook and the `mojifix-check` one (manual stage) of
+    /// the hook repository at `path`.
+    func makeRepository(usingHooksOf path: String, rev: String, preCommit: URL) throws -> URL {
+        try makeRepository(config: """
             repos:
-              - repo: \(hooks.path)
-                rev: \(hooks.rev)
+              - repo: \(path)
+                rev: \(rev)
                 hooks:
                   - id: mojifix
                   - id: mojifix-check
                     stages: [manual]
 
             """, preCommit: preCommit)
+    }
+
+    /// Installs the hook environments (the first run's clone and build or pip install), timed
+    /// apart from the checks that follow; seconds.
+    func installHooks(_ repository: URL, _ preCommit: URL) throws -> TimeInterval {
         let started = Date()
-        // The first hook run clones and builds; time that apart from the checks that follow.
-        let install = try Tool.run([preCommit.path, "install-hooks"], in: repository, environment: env, timeout: 2400)
+        let install = try Tool.run([preCommit.path, "install-hooks"], in: repository, environment: environment(preCommit), timeout: 2400)
         XCTAssertEqual(install.exitCode, 0, install.summary)
-        let built = Date().timeIntervalSince(started)
-        try assertGarbledSeedIsRepairedOnCommit(repository, preCommit)
-        print("PreCommitTests: language: swift environment (clone + swift build -c release) \(String(format: "%.0f", built)) s; "
-              + "whole test \(String(format: "%.0f", Date().timeIntervalSince(started))) s")
+        return Date().timeIntervalSince(started)
     }
 
     /// A git repository holding the package's tracked (and new, not ignored) files as they are in

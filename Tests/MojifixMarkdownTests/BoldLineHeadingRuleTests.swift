@@ -7,6 +7,13 @@ final class BoldLineHeadingRuleTests: XCTestCase {
         assertBytes(normalized(text, rules: ["bold-line-heading"]),
                     "# Daily\n\n## 1. 첫 번째 논문\n\n본문 **강조** 포함\n\n## 섹션\n\n### 2. 두 번째\n")
     }
+
+    func testNoMarkersArePromotedIntoAnExistingHeading() {
+        // The Rust blog: a bold setext heading, and a bold line holding `###`.
+        let export = RuleRegistry.rules(forProfile: "export")!
+        assertBytes(normalized("# Blog\n\n**Rust LATAM**\n---\n\ntext\n", rules: export), "# Blog\n\n## Rust LATAM\n\ntext\n")
+        assertUnchanged("# Blog\n\n**### Rust LATAM**\n\ntext\n", rules: ["bold-line-heading"])
+    }
 }
 
 final class BoldLineStartingAParagraphTests: XCTestCase {

@@ -8,4 +8,9 @@ final class FinalNewlineRuleTests: XCTestCase {
         assertBytes(normalized("text\n", rules: ["final-newline"]), "text\n")
         assertBytes(normalized("", rules: ["final-newline"]), "")
     }
+
+    func testBlankLinesEndingAnUnclosedFenceAreCode() {
+        // cmark renders them inside the code block.
+        assertUnchanged("- item\n\n``` \ncode\n\n\n")
+    }
 }

@@ -20,11 +20,25 @@ final class HeadingSpacingRuleTests: XCTestCase {
     }
 
     func testHashtagsAndCodeAreNotHeadings() {
-        let text = "#태그 #tag\n\n```\n#   not a heading  ##\n```\n"
-        assertBytes(normalized(text, rules: rule), text)
+        assertUnchanged("#태그 #tag\n\n```\n#   not a heading  ##\n```\n", rules: rule)
     }
 
     func testTopLevelIndentationIsRemoved() {
         assertBytes(normalized("text\n\n  # Title\n", rules: rule), "text\n\n# Title\n")
+    }
+
+    func testKramdownIALStaysAttachedToItsHeading() {
+        // just-the-docs: `{: .no_toc }` under a heading keeps it out of the table of contents.
+        assertUnchanged("intro\n\n# Code\n{: .no_toc }\n\ntext\n\n{: .fs-9 }\n# Title\n\nmore\n", rules: rule)
+    }
+
+    func testHeadingsInsideListItemsKeepTheirIndentation() {
+        // `  ### heading` after a blank line is still inside the item above (cmark, markdown-it).
+        assertUnchanged("1. First\n\n   ### Inside\n   text\n2. Second\n- item\n  ## tight heading\n  more\n", rules: rule)
+    }
+
+    func testHeadingsInsideBlockQuotesGetNoBareBlankLines() {
+        // A bare blank line would end the quote.
+        assertUnchanged("   > text\n   > ##### Deadlock\n   > more\n", rules: rule)
     }
 }

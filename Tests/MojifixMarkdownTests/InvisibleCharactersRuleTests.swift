@@ -12,4 +12,12 @@ final class InvisibleCharactersRuleTests: XCTestCase {
         XCTAssertEqual(reported.map(\.rule), ["invisible-characters"])
         XCTAssertEqual(reported.first?.severity, .warning)
     }
+
+    func testInvisibleCharactersInCodeAreErrorsAndStay() {
+        let text = "```\nle\u{200B}t\n```\n\nuse `x\u{2060}y`\n"
+        assertBytes(normalized(text, rules: ["invisible-characters"]), text)
+        let reported = findings(text, rules: ["invisible-characters"])
+        XCTAssertEqual(reported.count, 2, "\(reported)")
+        XCTAssertTrue(reported.allSatisfy { $0.severity == .error })
+    }
 }

@@ -13,4 +13,8 @@ final class ProseSpacesListMarkerTests: XCTestCase {
         let text = "*   항목  하나\n1.  둘\n"
         assertBytes(normalized(text, rules: ["prose-spaces"]), "*   항목 하나\n1.  둘\n")
     }
+
+    func testInlineHTMLIsLeftAsWritten() {
+        assertUnchanged("Use <code>a   b</code> and <span  class=\"x\">x  y</span>.\n", rules: ["prose-spaces"])
+    }
 }

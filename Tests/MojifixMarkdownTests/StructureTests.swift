@@ -122,12 +122,14 @@ final class StructureTests: XCTestCase {
     }
 
     func testRobustToNULAndLoneCR() {
-        // cmark widens NUL to U+FFFD and ends a line at a lone CR; the shim keeps positions aligned.
-        let bytes: [UInt8] = Array("a\u{0}b `x`\nc\rd `y`\n# T\n".utf8)
+        // cmark widens NUL to U+FFFD; the shim keeps positions aligned. A lone CR ends a line
+        // (old Mac files), for cmark and for the line table alike.
+        let bytes: [UInt8] = Array("a\u{0}b `x`\nc\rd `y`\n# T\r- item\n".utf8)
         let st = MarkdownStructure(parsing: bytes)
-        XCTAssertEqual(st.lines.count, 3)
+        XCTAssertEqual(st.lines.count, 5)
         XCTAssertEqual(zoneBytes(st, bytes, .codeSpan), [u("`x`"), u("`y`")])
-        XCTAssertEqual(st.headings.map(\.line), [2])
+        XCTAssertEqual(st.headings.map(\.line), [3])
+        XCTAssertEqual(st.listItems.map(\.line), [4])
         assertWellFormed(st, bytes)
     }
 
@@ -197,6 +199,10 @@ final class StructureTests: XCTestCase {
             u("~~~\n- not an item\n~~~"),
             u("```\n  in item\n  ```"),
         ])
+        // Fences are also paired on the source, whatever their indentation: kramdown reads a
+        // tab-indented fence under a list item as code where cmark sees prose.
+        let (loose, looseBytes) = parse("- item\n\n\t```\nline > \n```\n")
+        XCTAssertEqual(zoneBytes(loose, looseBytes, .fencedCode).last, u("```\nline > \n```"))
         XCTAssertEqual(st.headings, [])
         XCTAssertEqual(st.listItems.map(\.line), [12])
         // Nothing inside code is a zone of its own.

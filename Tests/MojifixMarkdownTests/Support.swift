@@ -18,3 +18,8 @@ func assertBytes(_ got: [UInt8], _ want: String, file: StaticString = #filePath,
         XCTFail("got \(String(decoding: got, as: UTF8.self).debugDescription)\nwant \(want.debugDescription)", file: file, line: line)
     }
 }
+
+/// Normalising `text` with `rules` gives it back byte for byte.
+func assertUnchanged(_ text: String, rules: Set<String>? = nil, file: StaticString = #filePath, line: UInt = #line) {
+    assertBytes(normalized(text, rules: rules), text, file: file, line: line)
+}

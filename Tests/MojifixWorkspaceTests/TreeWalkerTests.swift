@@ -27,12 +27,13 @@ final class TreeWalkerTests: XCTestCase {
             switch event {
             case .file(let path): files.append(String(path.description.dropFirst(root.path.count + 1)))
             case .problem(let path, _): problems.append(path.description)
+            case .leftOut: break
             }
         }
         return (files, problems)
     }
 
-    func options(include: [String] = ["*.md"], exclude: [String] = [], gitignore: Bool = false) -> WalkOptions {
+    func options(include: [String] = ["*.md"], exclude: [String] = [], gitignore: Bool? = false) -> WalkOptions {
         WalkOptions(include: include.compactMap { PathPattern($0) }, exclude: exclude.compactMap { PathPattern($0) }, honourGitignore: gitignore)
     }
 
@@ -50,6 +51,27 @@ final class TreeWalkerTests: XCTestCase {
         for file in ["top.md", "a.md", "build/x.md", "posts/top.md", "posts/x.tmp.md", "posts/keep.tmp.md", "posts/local.md"] { try make(file) }
         XCTAssertEqual(walk(options(gitignore: true)).files, ["a.md", "posts/keep.tmp.md", "posts/top.md"])
         XCTAssertEqual(walk(options()).files.count, 7)   // without the option every file is taken
+    }
+
+    /// The default (nil): .gitignore files count inside a git repository, and outside one (an
+    /// unpacked archive that happens to hold a .gitignore) they do not.
+    func testGitignoreByDefaultOnlyInsideARepository() throws {
+        try make(".gitignore", "_site/\n")
+        for file in ["a.md", "_site/b.md"] { try make(file) }
+        XCTAssertEqual(walk(options(gitignore: nil)).files, ["_site/b.md", "a.md"])
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        XCTAssertEqual(walk(options(gitignore: nil)).files, ["a.md"])
+        XCTAssertEqual(walk(options(gitignore: false)).files, ["_site/b.md", "a.md"])
+    }
+
+    /// What the filters leave out is reported (an excluded folder once, not entered).
+    func testLeftOutEntriesAreReported() throws {
+        for file in ["a.md", "b.txt", "drafts/c.md", "drafts/d.md"] { try make(file) }
+        var leftOut: [String] = []
+        TreeWalker.walk([RawPath(root.path)], options: options(exclude: ["drafts/"])) { event in
+            if case .leftOut(let path) = event { leftOut.append(String(path.description.dropFirst(root.path.count + 1))) }
+        }
+        XCTAssertEqual(leftOut, ["b.txt", "drafts"])
     }
 
     func testGitignoreAboveTheWalkedFolderApplies() throws {

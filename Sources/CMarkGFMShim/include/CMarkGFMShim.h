@@ -102,11 +102,17 @@ enum {
 /// the GFM core extensions table, strikethrough, autolink (unless MJ_OPT_NO_AUTOLINK), tagfilter
 /// and tasklist.
 /// The input is not modified; the shim parses a copy in which NUL bytes become `?` and a CR not
-/// followed by LF becomes a space, so cmark's lines and byte columns stay those of the input
-/// (cmark would otherwise widen NUL to U+FFFD and end a line at a lone CR).
+/// followed by LF becomes LF, so cmark's lines and byte columns stay those of the input (cmark
+/// would otherwise widen NUL to U+FFFD; a lone CR ends a line either way).
 /// Returns 0 on success (fill `*out`, free it with `mj_tree_free`), -1 on allocation failure
 /// (then `*out` is empty).
 int mj_parse(const uint8_t *bytes, size_t length, int options, mj_tree *out);
+
+/// Renders `length` bytes of Markdown to HTML as GitHub does (GFM extensions table,
+/// strikethrough, autolink, tagfilter, tasklist; footnotes; raw HTML kept: CMARK_OPT_UNSAFE).
+/// Returns a NUL-terminated malloc'd string (free it with `free`), NULL on failure. For the
+/// differential tests that compare renderings before and after normalising.
+char *mj_render_html(const uint8_t *bytes, size_t length);
 
 /// Frees the node array of `tree` (safe on an empty or already freed tree).
 void mj_tree_free(mj_tree *tree);

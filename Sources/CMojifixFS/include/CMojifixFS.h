@@ -7,15 +7,28 @@
 extern "C" {
 #endif
 
-/// Renames `from` to `to` without ever replacing an existing entry: 0 on success, -1 with errno
-/// set otherwise (EEXIST when `to` is taken). Uses renameat2(RENAME_NOREPLACE), which is atomic.
-/// Where the file system lacks it: link + unlink for files and symlinks (link fails on an existing
-/// name, also atomic), and a check before rename(2) for folders (a short race window).
-int mj_rename_noreplace(const char *from, const char *to);
+/// Renames `from` to `to` (two names in the open folder `folder`, nothing resolved outside it)
+/// without ever replacing an existing entry: 0 on success, -1 with errno set otherwise (EEXIST
+/// when `to` is taken). Uses renameat2(RENAME_NOREPLACE), which is atomic. Where the file system
+/// lacks it: link + unlink for files and symlinks (link fails on an existing name, also atomic),
+/// and a check before renameat(2) for folders (a short race window).
+int mj_renameat_noreplace(int folder, const char *from, const char *to);
 
-/// syncfs(2) on the file system holding `path`: one flush for every file a batch wrote there,
-/// instead of one fsync each. 0 on success, -1 with errno set otherwise.
-int mj_syncfs_at(const char *path);
+/// syncfs(2) on the file system holding the open file `fd`.
+int mj_syncfs_fd(int fd);
+
+/// Copies every extended attribute of the open file `from` to `to` (none supported: nothing to do).
+/// 0 on success, -1 with errno set.
+int mj_copy_xattrs(int from, int to);
+
+/// Opens `name` (one component or a relative path) under the open folder `folder`, never
+/// following a symlink and never leaving the folder: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS)
+/// where the kernel has it, else openat(O_NOFOLLOW) (callers pass one component at a time then).
+int mj_open_beneath(int folder, const char *name, int flags);
+
+/// The birth time of `name` in the open folder, in nanoseconds (statx STATX_BTIME); 0 when the
+/// file system does not keep it. With the inode it tells a file from a new one that reuses its number.
+long long mj_birth_time_ns(int folder, const char *name);
 
 #ifdef __cplusplus
 }

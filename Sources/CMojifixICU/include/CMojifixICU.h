@@ -67,6 +67,8 @@ int mj_is_rgi_emoji(const uint8_t *src, int32_t length);
 
 /// The Unicode version ICU's data implements, e.g. "15.0".
 const char *mj_unicode_version(void);
+/// The version of the ICU library linked in, e.g. "72.1".
+const char *mj_icu_version(void);
 
 #ifdef __cplusplus
 }

@@ -36,8 +36,9 @@ struct UnitScoring {
         // Text garbled twice decodes, one layer down, to mojibake again (C1 controls, `˜`, the Apple
         // logo) that the next layer turns into real characters: such a result is neutral here.
         // A run of such results is what the next layer will decode, as strong as a real letter.
-        let inRun = [previous?.end == unit.start ? previous : nil, next?.start == unit.end ? next : nil]
-            .contains { $0.map { alphabet.contains($0.scalar) } ?? false }
+        // (Two tests, not an array of the neighbours: that was an allocation per unit.)
+        let inRun = (previous.map { $0.end == unit.start && alphabet.contains($0.scalar) } ?? false)
+            || (next.map { $0.start == unit.end && alphabet.contains($0.scalar) } ?? false)
         let fit = alphabet.contains(unit.scalar)
             ? max(fitness(unit.scalar, actual: actual) ?? Self.supportiveFitness, inRun ? 0.9 : Self.supportiveFitness)
             : fitness(unit.scalar, actual: actual)

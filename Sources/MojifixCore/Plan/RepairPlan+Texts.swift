@@ -26,23 +26,36 @@ extension RepairPlan {
     }
 }
 
-/// 1-based line and column (in characters) of byte offsets in UTF-8 text: line starts of the text, for many offset -> line:column lookups (binary search).
+/// 1-based line and column (in characters) of byte offsets in UTF-8 text: line starts of the text,
+/// for many offset -> line:column lookups (binary search), and the characters before each block of
+/// bytes, so a column is counted from the nearest block rather than from the line's start (one long
+/// line with many findings would otherwise cost its length per finding).
 public struct LineIndex: Sendable {
     private let text: [UInt8]
     private let starts: [Int]
+    private let charactersBefore: [Int]
+    static let blockSize = 256
 
     public init(_ text: [UInt8]) {
         self.text = text
         var starts = [0]
+        var charactersBefore: [Int] = []
+        charactersBefore.reserveCapacity(text.count / Self.blockSize + 2)
         text.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return }
             var from = 0
-            while from < p.count, let found = memchr(base + from, 0x0A, p.count - from) {
+            while let base = p.baseAddress, from < p.count, let found = memchr(base + from, 0x0A, p.count - from) {
                 from = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
                 starts.append(from)
             }
+            var count = 0
+            for block in stride(from: 0, to: p.count, by: Self.blockSize) {
+                charactersBefore.append(count)
+                count += Self.characters(p, block..<min(block + Self.blockSize, p.count))
+            }
+            charactersBefore.append(count)  // the end, when it falls on a block boundary
         }
         self.starts = starts
+        self.charactersBefore = charactersBefore
     }
 
     public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
@@ -53,7 +66,18 @@ public struct LineIndex: Sendable {
             if starts[mid] <= offset { low = mid + 1 } else { high = mid }
         }
         let line = max(1, low)
-        let column = 1 + text[starts[line - 1]..<offset].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-        return (line, column)
+        return (line, 1 + characters(before: offset) - characters(before: starts[line - 1]))
+    }
+
+    /// Characters (scalars) in the text before `offset`.
+    private func characters(before offset: Int) -> Int {
+        let block = offset / Self.blockSize
+        return charactersBefore[block] + text.withUnsafeBufferPointer { Self.characters($0, block * Self.blockSize..<offset) }
+    }
+
+    private static func characters(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for i in range where p[i] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 }

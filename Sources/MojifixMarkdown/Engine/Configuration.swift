@@ -7,6 +7,7 @@ import TOMLKit
 /// enable = ["prose-spaces"]       # rules turned on beyond the profile
 /// disable = ["heading-spacing"]   # rules turned off
 /// keep-crlf = false               # keep CRLF files CRLF
+/// flavor = "kramdown"             # gfm | commonmark | kramdown | goldmark (detected when absent)
 /// strip-security = false          # let security rules remove what they report
 ///
 /// [journal]
@@ -22,6 +23,8 @@ public struct Configuration: Sendable, Equatable {
     public var disable: [String] = []
     public var keepCRLF: Bool?
     public var stripSecurity: Bool?
+    /// The renderer; nil: detected from the repository's files.
+    public var flavor: MarkdownFlavor?
     /// `[journal] folder`, as written (a relative path is relative to the configuration file).
     public var journalFolder: String?
 
@@ -35,7 +38,7 @@ public struct Configuration: Sendable, Equatable {
         public var description: String
     }
 
-    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal"]
+    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal", "flavor"]
 
     public static func parse(_ text: String) throws(Failure) -> Configuration {
         let table: TOMLTable
@@ -57,6 +60,12 @@ public struct Configuration: Sendable, Equatable {
         configuration.keepCRLF = try flag(table, "keep-crlf")
         configuration.stripSecurity = try flag(table, "strip-security")
         configuration.journalFolder = try journalFolder(table)
+        if let value = table["flavor"] {
+            guard let name = value.string, let flavor = MarkdownFlavor(rawValue: name) else {
+                throw Failure(description: "flavor must be one of \(MarkdownFlavor.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.flavor = flavor
+        }
         return configuration
     }
 
@@ -97,6 +106,7 @@ public struct Configuration: Sendable, Equatable {
         enabled.subtract(disable)
         var options = NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF ?? false,
                                        stripSecurityCharacters: stripSecurity ?? false)
+        options.flavor = flavor ?? .gfm
         options.suggestedRules = RuleRegistry.suggestedRules(forProfile: profile ?? "safe").subtracting(disable)
         return options
     }

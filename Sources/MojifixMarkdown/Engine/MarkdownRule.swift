@@ -12,12 +12,17 @@ public protocol MarkdownRule: Sendable {
     /// parse knows (see `QuickStructure`). True unless a rule declares otherwise.
     static var findingsUseZones: Bool { get }
 
+    /// Rules whose edits are one file-wide change (line endings): their fix findings are folded
+    /// into one per file, with this message for `count` edits. Nil (the default): one per edit.
+    static func fileFinding(count: Int) -> String?
+
     init()
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome
 }
 
 extension MarkdownRule {
     public static var findingsUseZones: Bool { true }
+    public static func fileFinding(count: Int) -> String? { nil }
 }
 
 public enum RuleKind: String, Sendable {
@@ -43,7 +48,9 @@ public struct TextEdit: Sendable, Equatable {
 
 /// Something a rule reports, with its position in the document it saw.
 public struct Finding: Sendable, Equatable {
-    public enum Severity: String, Sendable { case fixed, warning, error }
+    /// `fixed`: an edit was made (or `check`: would be); `error`: a `check` fails (security);
+    /// `warning`: worth a look; `info`: advice (outline, suggestions).
+    public enum Severity: String, Sendable { case fixed, warning, error, info }
     public var offset: Int
     public var rule: String
     public var message: String

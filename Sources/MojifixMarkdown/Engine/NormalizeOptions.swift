@@ -11,6 +11,8 @@ public struct NormalizeOptions: Sendable {
     /// Fixing rules that only report what they would change, as warnings (profile `precommit`:
     /// the opt-in rules are suggested, never applied). A rule also in `enabledRules` fixes.
     public var suggestedRules: Set<String> = []
+    /// The site's renderer (see `MarkdownFlavor`).
+    public var flavor: MarkdownFlavor = .gfm
 
     public init(enabledRules: Set<String> = RuleRegistry.defaultEnabled, keepCRLF: Bool = false,
                 stripSecurityCharacters: Bool = false) {

@@ -50,28 +50,45 @@ public struct Normalizer: Sendable {
         for _ in 0..<Self.maxRounds {
             let outcomes = run(fixers, on: &document, findingsKept: stages.isEmpty)
             var round: [TextEdit] = []
+            var fixed: [Finding] = []
             var taken = TakenRanges()
             for (rule, outcome) in zip(fixers, outcomes) {
-                if stages.isEmpty { findings += outcome.findings.map { Self.mapBack($0, through: stages) } }
+                if stages.isEmpty { findings += outcome.findings }
                 for edit in Self.admissible(outcome.edits, in: document, rule: rule) {
                     guard taken.take(edit.range) else { continue }
                     round.append(edit)
-                    findings.append(Self.mapBack(Finding(offset: edit.range.lowerBound, rule: rule.name, message: edit.message,
-                                                         severity: .fixed), through: stages))
+                    let finding = Finding(offset: edit.range.lowerBound, rule: rule.name, message: edit.message, severity: .fixed)
+                    if stages.isEmpty { findings.append(finding) } else { fixed.append(finding) }
                 }
             }
+            // Mapped back in one walk per earlier round (see `mapBack`).
+            findings += Self.mapBack(fixed, through: stages)
             guard !round.isEmpty else { break }
             round.sort { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.isEmpty) }
             document = self.document(Self.apply(round, to: document.bytes))
             stages.append(round)
         }
-        for outcome in run(enabled.filter { $0.kind == .report }, on: &document, findingsKept: true) {
-            findings += outcome.findings.map { Self.mapBack($0, through: stages) }
-        }
-        findings += suggestions(on: &document).map { Self.mapBack($0, through: stages) }
+        let reports = run(enabled.filter { $0.kind == .report }, on: &document, findingsKept: true).flatMap(\.findings)
+        findings += Self.mapBack(reports + suggestions(on: &document), through: stages)
+        findings = Self.foldedPerFile(findings, rules: fixers)
         findings.sort { $0.offset < $1.offset }
         let anchors = stages.isEmpty || !options.reportAnchorChanges ? [] : Self.anchorChanges(from: self.document(input), to: document, through: stages)
         return Result(output: document.bytes, findings: findings, changed: !stages.isEmpty, anchorChanges: anchors)
+    }
+
+    /// The fix findings of rules with a `fileFinding` message folded into their first one.
+    static func foldedPerFile(_ findings: [Finding], rules: [MarkdownRule.Type]) -> [Finding] {
+        var result: [Finding] = []
+        for rule in rules {
+            let mine = findings.indices.filter { findings[$0].rule == rule.name && findings[$0].severity == .fixed }
+            guard let first = mine.first, let message = rule.fileFinding(count: mine.count) else { continue }
+            var folded = findings[first]
+            folded.message = message
+            result.append(folded)
+        }
+        guard !result.isEmpty else { return findings }
+        let folding = Set(result.map(\.rule))
+        return findings.filter { !($0.severity == .fixed && folding.contains($0.rule)) } + result
     }
 
     /// What the suggested rules would change in the final document, as warnings; nothing is applied.
@@ -132,16 +149,19 @@ public struct Normalizer: Sendable {
         var oldHeadingAtLine: [Int: Int] = [:]
         for (k, heading) in old.structure.headings.enumerated() { oldHeadingAtLine[heading.line] = k }
         var pairs: [(old: Int, new: Int)] = []
-        for (j, heading) in new.structure.headings.enumerated() {
-            let offset = mapBack(Finding(offset: new.structure.lines[heading.line].lowerBound, rule: "", message: "", severity: .fixed),
-                                 through: stages).offset
+        var paired = Set<Int>()
+        let starts = mapBack(new.structure.headings.map {
+            Finding(offset: new.structure.lines[$0.line].lowerBound, rule: "", message: "", severity: .fixed)
+        }, through: stages)
+        for (j, start) in starts.enumerated() {
+            let offset = start.offset
             // The input line holding that offset (lines are sorted, disjoint ranges).
             var low = 0, high = oldLines.count
             while low < high {
                 let mid = (low + high) / 2
                 if oldLines[mid].upperBound < offset { low = mid + 1 } else { high = mid }
             }
-            if low < oldLines.count, let k = oldHeadingAtLine[low], !pairs.contains(where: { $0.old == k }) { pairs.append((k, j)) }
+            if low < oldLines.count, let k = oldHeadingAtLine[low], paired.insert(k).inserted { pairs.append((k, j)) }
         }
         let before = texts(old), after = texts(new)
         var changes: [AnchorChange] = []
@@ -191,22 +211,32 @@ public struct Normalizer: Sendable {
         return out
     }
 
-    /// An offset in the document after `stages` of edits, mapped to the input.
-    static func mapBack(_ finding: Finding, through stages: [[TextEdit]]) -> Finding {
-        var offset = finding.offset
+    /// Findings' offsets in the document after `stages` of edits, mapped to the input, in their
+    /// order. Mapping keeps offsets in order, so each stage is one merge walk of the sorted offsets
+    /// along its sorted edits: many findings cost one pass over the edits, not one each.
+    static func mapBack(_ findings: [Finding], through stages: [[TextEdit]]) -> [Finding] {
+        guard !stages.isEmpty, !findings.isEmpty else { return findings }
+        let order = findings.indices.sorted { findings[$0].offset < findings[$1].offset }
+        var offsets = order.map { findings[$0].offset }
         for edits in stages.reversed() {
             var delta = 0
-            var mapped: Int? = nil
-            for edit in edits {
-                let newStart = edit.range.lowerBound + delta
-                if offset < newStart { mapped = offset - delta; break }
-                if offset < newStart + edit.replacement.count { mapped = edit.range.lowerBound; break }
-                delta += edit.replacement.count - edit.range.count
+            var k = 0
+            for j in offsets.indices {
+                let offset = offsets[j]
+                var mapped: Int? = nil
+                while k < edits.count {
+                    let edit = edits[k]
+                    let newStart = edit.range.lowerBound + delta
+                    if offset < newStart { mapped = offset - delta; break }
+                    if offset < newStart + edit.replacement.count { mapped = edit.range.lowerBound; break }
+                    delta += edit.replacement.count - edit.range.count
+                    k += 1
+                }
+                offsets[j] = mapped ?? offset - delta
             }
-            offset = mapped ?? offset - delta
         }
-        var result = finding
-        result.offset = max(0, offset)
+        var result = findings
+        for (j, index) in order.enumerated() { result[index].offset = max(0, offsets[j]) }
         return result
     }
 }

@@ -5,6 +5,7 @@ public enum RuleRegistry {
         LineEndingsRule.self,
         LeadingBOMRule.self,
         InvisibleCharactersRule.self,
+        DoubledVariationSelectorRule.self,
         SecurityCharactersRule.self,
         UnicodeNFCRule.self,
         EmojiZWJRule.self,

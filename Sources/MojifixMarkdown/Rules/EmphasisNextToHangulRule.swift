@@ -1,17 +1,20 @@
 /// CommonMark does not read `**모델(LLM)**의` as bold: a closing `**` after punctuation must be
 /// followed by a space or punctuation, and Korean particles follow directly. The text then shows
-/// literal asterisks. Reported (the fix, a zero-width space or rewording, is the author's choice).
+/// literal asterisks (under every flavour but kramdown). Reported (the fix, a zero-width space or rewording, is the author's choice).
 struct EmphasisNextToHangulRule: MarkdownRule {
     static let name = "emphasis-flanking"
     static let summary = "Report emphasis CommonMark will not parse next to Hangul (`**모델(LLM)**의`)."
     static let kind = RuleKind.report
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
+        // kramdown (Jekyll) renders such bold: nothing to act on there.
+        guard options.flavor.followsFlankingRules else { return RuleOutcome() }
         let bytes = document.bytes
         var findings: [Finding] = []
         for (index, line) in document.structure.lines.enumerated()
         where document.structure.lineKinds[index] == .prose && Self.mayHold(bytes, line) {
             let scalars = Bytes.scalars(bytes, line)
+            var pairsBefore: [UInt32: [Int]] = [:]   // per delimiter, built on the line's first candidate
             var k = 1
             while k + 2 < scalars.count {
                 // `**` or `__` preceded by punctuation and followed by a letter: not right-flanking.
@@ -19,7 +22,7 @@ struct EmphasisNextToHangulRule: MarkdownRule {
                 if (a == 0x2A && b == 0x2A) || (a == 0x5F && b == 0x5F),
                    Self.isPunctuation(scalars[k - 1].scalar), Self.isLetter(scalars[k + 2].scalar),
                    document.structure.zone(containing: scalars[k].offset) == nil,
-                   Self.opensBefore(scalars, k, delimiter: a) {
+                   Self.opensBefore(k, pairsBefore: Self.cached(&pairsBefore, a) { Self.pairsBefore(scalars, delimiter: a) }) {
                     findings.append(Finding(offset: scalars[k].offset, rule: Self.name,
                                             message: "This closing \(a == 0x2A ? "**" : "__") is not emphasis in CommonMark (punctuation before, a letter after)",
                                             severity: .warning))
@@ -54,14 +57,31 @@ struct EmphasisNextToHangulRule: MarkdownRule {
         }
     }
 
-    /// An opening delimiter of the same kind earlier on the line.
-    static func opensBefore(_ scalars: [(offset: Int, scalar: UInt32, length: Int)], _ k: Int, delimiter: UInt32) -> Bool {
+    /// An opening delimiter of the same kind earlier on the line, not closed yet: an odd number of
+    /// pairs before it. (`**A**/**B**`: the second `**` opens.)
+    static func opensBefore(_ k: Int, pairsBefore: [Int]) -> Bool {
+        pairsBefore[k] % 2 == 1
+    }
+
+    /// For each position k of the line, how many `delimiter` pairs a greedy left-to-right scan finds
+    /// wholly before k: one pass per line, so a line of thousands of pairs stays linear.
+    static func pairsBefore(_ scalars: [(offset: Int, scalar: UInt32, length: Int)], delimiter: UInt32) -> [Int] {
+        var counts = [Int](repeating: 0, count: scalars.count + 1)
+        var ends = [Bool](repeating: false, count: scalars.count)
         var i = 0
-        while i + 1 < k {
-            if scalars[i].scalar == delimiter && scalars[i + 1].scalar == delimiter { return true }
+        while i + 1 < scalars.count {
+            if scalars[i].scalar == delimiter && scalars[i + 1].scalar == delimiter { ends[i + 1] = true; i += 2; continue }
             i += 1
         }
-        return false
+        for k in stride(from: 1, through: scalars.count, by: 1) { counts[k] = counts[k - 1] + (ends[k - 1] ? 1 : 0) }
+        return counts
+    }
+
+    private static func cached(_ cache: inout [UInt32: [Int]], _ key: UInt32, _ make: () -> [Int]) -> [Int] {
+        if let hit = cache[key] { return hit }
+        let made = make()
+        cache[key] = made
+        return made
     }
 
     static func isPunctuation(_ s: UInt32) -> Bool {

@@ -19,7 +19,7 @@ struct HeadingSpacingRule: MarkdownRule {
             while i < line.upperBound && bytes[i] == 0x20 { i += 1 }
             let indent = line.lowerBound..<i
             guard i < line.upperBound, bytes[i] == 0x23 else { continue }  // inside a container: leave
-            if !indent.isEmpty && isTopLevel(heading.line, structure, bytes) {
+            if !indent.isEmpty && heading.isTopLevel {
                 edits.append(TextEdit(range: indent, replacement: [], message: "Remove the indentation of the heading"))
             }
             var j = i
@@ -50,7 +50,10 @@ struct HeadingSpacingRule: MarkdownRule {
                                   message: "Use a space after the heading's # (NBSP or U+3000 there is not a heading)"))
             headingLines.insert(index)
         }
-        edits += blankLinesAround(headingLines, structure, bytes)
+        // Blank lines only around top-level headings: inside a list item a blank line makes a
+        // tight list loose, and inside a block quote a bare one ends the quote.
+        let nested = Set(structure.headings.filter { !$0.isTopLevel }.map(\.line))
+        edits += blankLinesAround(headingLines.subtracting(nested), structure, bytes, flavor: options.flavor)
         return RuleOutcome(edits: edits)
     }
 
@@ -74,32 +77,49 @@ struct HeadingSpacingRule: MarkdownRule {
         return edits
     }
 
-    /// An indented heading is top level unless the text before it (up to a blank line) is a list.
-    private func isTopLevel(_ line: Int, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> Bool {
-        let listLines = Set(structure.listItems.map(\.line))
-        var k = line - 1
-        while k >= 0 {
-            if structure.lineKinds[k] == .blank { return true }
-            if listLines.contains(k) { return false }
-            k -= 1
-        }
-        return true
-    }
-
-    private func blankLinesAround(_ headingLines: Set<Int>, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> [TextEdit] {
+    private func blankLinesAround(_ headingLines: Set<Int>, _ structure: MarkdownStructure, _ bytes: [UInt8],
+                                  flavor: MarkdownFlavor) -> [TextEdit] {
         var edits: [TextEdit] = []
         for index in headingLines.sorted() {
             let line = structure.lines[index]
-            guard line.lowerBound < bytes.count, bytes[line.lowerBound] == 0x23 || bytes[line.lowerBound] == 0x20 else { continue }
-            if index > 0 && structure.lineKinds[index - 1] != .blank {
+            guard line.lowerBound < bytes.count, bytes[line.lowerBound] == 0x23 else { continue }  // indented: de-indented first, or in a container
+            // A kramdown block IAL (`{: .no_toc }`) next to the heading belongs to it.
+            // kramdown nests a heading right under a list item or quote line in it (lazily): a
+            // blank line would take it out, so under kramdown none is added there.
+            if index > 0 && structure.lineKinds[index - 1] != .blank && !isIALLine(index - 1, structure, bytes)
+                && !(flavor == .kramdown && continuesContainer(index - 1, structure, bytes)) {
                 edits.append(TextEdit(range: line.lowerBound..<line.lowerBound, replacement: [0x0A],
                                       message: "Add a blank line before the heading"))
             }
-            if index + 1 < structure.lines.count && structure.lineKinds[index + 1] != .blank && !headingLines.contains(index + 1) {
+            if index + 1 < structure.lines.count && structure.lineKinds[index + 1] != .blank && !headingLines.contains(index + 1)
+                && !isIALLine(index + 1, structure, bytes) {
                 let next = structure.lines[index + 1].lowerBound
                 edits.append(TextEdit(range: next..<next, replacement: [0x0A], message: "Add a blank line after the heading"))
             }
         }
         return edits
+    }
+
+    /// The line is part of a list item or block quote: it starts with indentation, `>`, or a
+    /// list marker (`-`, `*`, `+`, `1.`, `1)`) and a space.
+    private func continuesContainer(_ index: Int, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> Bool {
+        let line = structure.lines[index]
+        guard line.lowerBound < line.upperBound else { return false }
+        let c = bytes[line.lowerBound]
+        if c == 0x20 || c == 0x09 || c == 0x3E { return true }
+        var p = line.lowerBound
+        while p < line.upperBound && bytes[p] >= 0x30 && bytes[p] <= 0x39 && p - line.lowerBound < 9 { p += 1 }
+        if p > line.lowerBound { guard p < line.upperBound, bytes[p] == 0x2E || bytes[p] == 0x29 else { return false } }
+        else { guard c == 0x2D || c == 0x2A || c == 0x2B else { return false } }
+        return p + 1 < line.upperBound && (bytes[p + 1] == 0x20 || bytes[p + 1] == 0x09)
+    }
+
+    /// A line holding only a kramdown block IAL or extension (`{: …}`, `{::options …/}`).
+    private func isIALLine(_ index: Int, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> Bool {
+        let line = structure.lines[index]
+        var p = line.lowerBound, end = line.upperBound
+        while p < end && (bytes[p] == 0x20 || bytes[p] == 0x09) { p += 1 }
+        while end > p && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return end - p >= 3 && bytes[p] == 0x7B && bytes[p + 1] == 0x3A && bytes[end - 1] == 0x7D
     }
 }

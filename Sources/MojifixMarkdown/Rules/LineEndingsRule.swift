@@ -4,6 +4,9 @@ struct LineEndingsRule: MarkdownRule {
     static let summary = "Use LF line endings."
     static let kind = RuleKind.fix
 
+    /// One finding per file: a line-by-line listing says nothing more.
+    static func fileFinding(count: Int) -> String? { "Use LF line endings (\(count) line end\(count == 1 ? "" : "s"))" }
+
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
         guard Bytes.contains(0x0D, in: bytes) else { return RuleOutcome() }

@@ -1,5 +1,6 @@
 /// Opt-in (export): NBSP and U+3000 in prose become plain spaces, and runs of spaces inside a line
-/// become one (not leading indentation, not the two-space hard break at the end).
+/// become one (not leading indentation, not the two-space hard break at the end, not on lines
+/// holding inline HTML).
 struct ProseSpacesRule: MarkdownRule {
     static let name = "prose-spaces"
     static let summary = "NBSP/U+3000 to space and double spaces to one in prose (opt-in)."
@@ -10,7 +11,17 @@ struct ProseSpacesRule: MarkdownRule {
         let structure = document.structure
         var edits: [TextEdit] = []
         let listContent = Dictionary(structure.listItems.map { ($0.line, $0.contentColumn) }, uniquingKeysWith: { a, _ in a })
+        var zone = 0
         for (index, line) in structure.lines.enumerated() where structure.lineKinds[index] == .prose {
+            // A line with inline HTML is left as written: spaces inside `<code>a  b</code>` or
+            // between attributes are the author's (HTML is not Markdown prose).
+            while zone < structure.zones.count && structure.zones[zone].range.upperBound <= line.lowerBound { zone += 1 }
+            var k = zone, holdsHTML = false
+            while k < structure.zones.count && structure.zones[k].range.lowerBound < line.upperBound {
+                if structure.zones[k].kind == .inlineHTML { holdsHTML = true; break }
+                k += 1
+            }
+            if holdsHTML { continue }
             var i = line.lowerBound
             // Indentation, and a list marker with the spaces after it, are structure: they stay.
             if let column = listContent[index] { i = min(line.upperBound, line.lowerBound + column) }

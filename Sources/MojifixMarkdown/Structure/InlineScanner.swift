@@ -809,6 +809,9 @@ final class InlineScanner {
         }
         let n = t.count
         var i = from
+        // The end of the line of the current `$`, found once per line (not once per `$`: one
+        // long line of inline math would cost its length per delimiter).
+        var lineEnd = -1
         while let d = MDByte.find(MDByte.dollar, in: t, from: i, to: n) {
             if let end = skipEnd(d) { i = end; continue }
             if escaped(d) { i = d + 1; continue }
@@ -830,7 +833,7 @@ final class InlineScanner {
                 continue
             }
             guard d + 1 < n, !MDByte.isWhitespace(t[d + 1]) else { i = d + 1; continue }
-            let lineEnd = MDByte.find(MDByte.lf, in: t, from: d + 1, to: n) ?? n
+            if lineEnd < d + 1 { lineEnd = MDByte.find(MDByte.lf, in: t, from: d + 1, to: n) ?? n }
             var j = d + 1
             var close: Int?
             while let e = MDByte.find(MDByte.dollar, in: t, from: j, to: lineEnd) {

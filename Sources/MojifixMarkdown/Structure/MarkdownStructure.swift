@@ -30,6 +30,11 @@ public struct MarkdownStructure: Sendable {
         public var textRange: Range<Int>
         /// Index of the `===`/`---` underline (setext only).
         public var underlineLine: Int?
+        /// Block quotes around the heading, and whether a list item holds it (full parse only;
+        /// the quick structure has top-level headings only). Additive, not in the `init`.
+        public var quoteDepth = 0
+        public var inListItem = false
+        public var isTopLevel: Bool { quoteDepth == 0 && !inListItem }
         public init(level: Int, style: Style, line: Int, textRange: Range<Int>, underlineLine: Int?) {
             self.level = level; self.style = style; self.line = line; self.textRange = textRange
             self.underlineLine = underlineLine

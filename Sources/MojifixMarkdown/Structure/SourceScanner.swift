@@ -61,7 +61,7 @@ enum SourceScanner {
         var pos = table.count > 0 ? table.lines[0].lowerBound : 0
         // Searches that failed: no closer before these offsets / at all (keeps repeated unclosed
         // openers linear).
-        var outputMissUntil = -1, tagMissUntil = -1
+        var outputMissUntil = -1, tagMissUntil = -1, ialMissUntil = -1
         var missingEndTags = Set<String>()
         while line < table.count {
             let range = table.lines[line]
@@ -105,12 +105,15 @@ enum SourceScanner {
                         zones.append(.init(range: i..<end, kind: .liquid))
                         next = end
                     }
-                case MDByte.colon:
-                    if i == 0 || s[i - 1] != MDByte.backslash,
-                       let (end, block) = kramdown(s, i, lineEnd: range.upperBound, missing: &missingEndTags) {
-                        zones.append(.init(range: i..<end, kind: .kramdownIAL))
-                        if block { blocks.append(Block(range: i..<end, kind: .kramdownIAL, blankForCMark: true, codeLines: false)) }
-                        next = end
+                case MDByte.colon where i >= ialMissUntil:
+                    if i == 0 || s[i - 1] != MDByte.backslash {
+                        if let (end, block) = kramdown(s, i, lineEnd: range.upperBound, missing: &missingEndTags) {
+                            zones.append(.init(range: i..<end, kind: .kramdownIAL))
+                            if block { blocks.append(Block(range: i..<end, kind: .kramdownIAL, blankForCMark: true, codeLines: false)) }
+                            next = end
+                        } else {
+                            ialMissUntil = range.upperBound   // no `}` left on this line
+                        }
                     }
                 default: break
                 }
@@ -234,6 +237,9 @@ enum SourceScanner {
             var last = index + 1
             while last < table.count && allowed[last] && !LineTable.isBlank(s, table.lines[last]) {
                 let candidate = table.lines[last]
+                // A quote marker (when the `$$` is not quoted) or an ordered-list marker is not
+                // LaTeX: the `$$` is text, and blanking would hide containers cmark would see.
+                if startsContainer(s, candidate, quoted: p > line.lowerBound && s[line.lowerBound..<p].contains(MDByte.greater)) { break }
                 if let q = findDoubleDollar(s, from: candidate.lowerBound, to: candidate.upperBound) {
                     found.append((p..<q + 2, index, last))
                     index = last
@@ -245,6 +251,17 @@ enum SourceScanner {
         return found
     }
 
+    /// The line starts (after indentation) with `>` (unless `quoted`), or with `1.`/`1)` and a space.
+    private static func startsContainer(_ s: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, quoted: Bool) -> Bool {
+        var p = line.lowerBound
+        while p < line.upperBound && (MDByte.isBlank(s[p]) || (quoted && s[p] == MDByte.greater)) { p += 1 }
+        guard p < line.upperBound else { return false }
+        if s[p] == MDByte.greater { return true }
+        var d = p
+        while d < line.upperBound && MDByte.isDigit(s[d]) && d - p < 9 { d += 1 }
+        return d > p && d + 1 < line.upperBound && (s[d] == MDByte.dot || s[d] == MDByte.rparen) && MDByte.isBlank(s[d + 1])
+    }
+
     /// First unescaped `$$` in `from..<to`.
     private static func findDoubleDollar(_ s: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         var j = from
@@ -253,5 +270,49 @@ enum SourceScanner {
             j = k + 1
         }
         return nil
+    }
+
+    // MARK: Fences every renderer might see
+
+    /// Code fences paired on the source alone, whatever their indentation (tabs included) and
+    /// containers (`>`, list markers), and inside HTML blocks: kramdown and markdown-it may read
+    /// a code block where cmark reads prose (a tab-indented fence under a list item, a fence
+    /// after `</div>` in a `markdown="1"` block). Their lines are protected as code too, so no
+    /// renderer sees its code change. An opener without a closer protects nothing (cmark's own
+    /// reading already covers what it sees as code). `from` skips the front matter.
+    static func looseFences(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, from: Int) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var open: (start: Int, fence: UInt8, length: Int)? = nil
+        var index = from
+        while index < table.count {
+            defer { index += 1 }
+            let line = table.lines[index]
+            var p = line.lowerBound
+            while p < line.upperBound {
+                let c = s[p]
+                if MDByte.isBlank(c) || c == MDByte.greater { p += 1; continue }
+                if (c == MDByte.minus || c == MDByte.star || c == MDByte.plus) && p + 1 < line.upperBound && MDByte.isBlank(s[p + 1]) { p += 2; continue }
+                var d = p
+                while d < line.upperBound && MDByte.isDigit(s[d]) && d - p < 9 { d += 1 }
+                if d > p && d + 1 < line.upperBound && (s[d] == MDByte.dot || s[d] == MDByte.rparen) && MDByte.isBlank(s[d + 1]) { p = d + 2; continue }
+                break
+            }
+            guard p < line.upperBound, s[p] == MDByte.backtick || s[p] == MDByte.tilde else { continue }
+            let fence = s[p]
+            var q = p
+            while q < line.upperBound && s[q] == fence { q += 1 }
+            let length = q - p
+            guard length >= 3 else { continue }
+            let bare = trimmedEnd(s, q..<line.upperBound) == q
+            if let current = open {
+                if bare && fence == current.fence && length >= current.length {
+                    found.append(current.start..<line.upperBound)
+                    open = nil
+                }
+            } else if fence == MDByte.tilde || MDByte.find(MDByte.backtick, in: s, from: q, to: line.upperBound) == nil {
+                open = (p, fence, length)
+            }
+        }
+        return found
     }
 }

@@ -68,12 +68,16 @@ enum StructureBuilder {
         }
 
         /// cmark over `s` with `blanking` ranges replaced by spaces (line endings kept).
-        static func parse(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], inlines: Bool = false) -> CMarkTree {
+        /// `filling` ranges (on one line each) are replaced by `x`: text cmark reads as the start
+        /// of a paragraph, where spaces would make the rest of their line an indented code block.
+        static func parse(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>] = [],
+                          inlines: Bool = false) -> CMarkTree {
             if blanking.isEmpty { return CMarkTree(parsing: s, inlines: inlines) }
             var copy = Array(s)
             for range in blanking {
                 for k in range where copy[k] != MDByte.lf && copy[k] != MDByte.cr { copy[k] = MDByte.space }
             }
+            for range in filling { for k in range { copy[k] = 0x78 } }
             return copy.withUnsafeBufferPointer { CMarkTree(parsing: $0, inlines: inlines) }
         }
 
@@ -110,14 +114,21 @@ enum StructureBuilder {
                 if block.blankForCMark { blanking.append(block.range); reparse = true }
             }
             let maths = SourceScanner.mathBlocks(s, table, allowed: mathAllowed)
+            var filling: [Range<Int>] = []
             for math in maths {
                 zones.append(Zone(range: math.range, kind: .math))
                 blanking.append(math.range)
                 reparse = true
                 for k in math.firstLine...math.lastLine { covered[k] = true }
+                let lastLine = table.lines[math.lastLine]
+                if SourceScanner.trimmedEnd(s, math.range.upperBound..<lastLine.upperBound) > math.range.upperBound {
+                    // Text after the closing `$$` goes on as a paragraph, which may hold more math.
+                    filling.append(max(lastLine.lowerBound, math.range.lowerBound)..<math.range.upperBound)
+                }
             }
+            if !filling.isEmpty { opaque = Run.merged(opaque + maths.map(\.range)) }
             if reparse {
-                tree = Run.parse(s, blanking: blanking)
+                tree = Run.parse(s, blanking: blanking, filling: filling)
                 for range in blanking where !range.isEmpty {
                     let first = table.line(containing: range.lowerBound)
                     let last = table.line(containing: range.upperBound - 1)
@@ -130,8 +141,9 @@ enum StructureBuilder {
                 }
             }
 
-            // 4. Blocks from cmark.
+            // 4. Blocks from cmark; fences other renderers may pair differently are code too.
             walk(tree.nodes)
+            for range in SourceScanner.looseFences(s, table, from: frontMatterLines) { zones.append(Zone(range: range, kind: .fencedCode)) }
 
             // Line kinds of the source-level blocks (after cmark's, which they override).
             for math in maths { for k in math.firstLine...math.lastLine { kinds[k] = .mathBlock } }
@@ -175,9 +187,12 @@ enum StructureBuilder {
             guard !table.lines.isEmpty else { return }
             // Number of block quotes around each node (its own included).
             var quotes = [Int](repeating: 0, count: nodes.count)
+            // Whether a list item holds each node (its own included).
+            var inItem = [Bool](repeating: false, count: nodes.count)
             for (index, node) in nodes.enumerated() {
                 let parentQuotes = node.parent >= 0 ? quotes[Int(node.parent)] : 0
                 quotes[index] = parentQuotes + (node.mjKind == .blockQuote ? 1 : 0)
+                inItem[index] = node.mjKind == .item || (node.parent >= 0 && inItem[Int(node.parent)])
                 let depth = parentQuotes
                 // cmark-gfm gives 0:0 to a paragraph that a table interrupted (table() reads it).
                 guard node.start_line > 0 else { continue }
@@ -185,7 +200,10 @@ enum StructureBuilder {
                 case .codeBlock: codeBlock(node)
                 case .htmlBlock: htmlBlock(node)
                 case .paragraph: paragraph(node, quoteDepth: depth)
-                case .heading: heading(node, quoteDepth: depth)
+                case .heading:
+                    heading(node, quoteDepth: depth)
+                    headings[headings.count - 1].quoteDepth = depth
+                    headings[headings.count - 1].inListItem = inItem[index]
                 case .thematicBreak: for k in lineSpan(node) { covered[k] = true }
                 case .table: table(node, quoteDepth: depth)
                 case .item: item(node, quoteDepth: depth)
@@ -215,12 +233,37 @@ enum StructureBuilder {
                     start -= 1
                 }
             }
+            if fenced && !(span.count >= 2 && closesFence(span.upperBound, opener: span.lowerBound, node)) {
+                // Unclosed at the end of the document: cmark keeps the trailing blank lines as code.
+                var k = last + 1
+                while k < table.count && cmarkBlank[k] { k += 1 }
+                if k == table.count { last = table.count - 1 }
+            }
             for k in span.lowerBound...last {
                 kinds[k] = fenced ? .fencedCode : .indentedCode
                 covered[k] = true
             }
             let end = table.lines[last].upperBound
             if start < end { zones.append(Zone(range: start..<end, kind: fenced ? .fencedCode : .indentedCode)) }
+        }
+
+        /// Line `index` closes the fence `node` opened on line `opener`: only the fence's character,
+        /// at least as many, after `>` markers and less indentation than code would have.
+        func closesFence(_ index: Int, opener: Int, _ node: mj_node) -> Bool {
+            func start(_ line: Range<Int>) -> (at: Int, columns: Int) {
+                var p = line.lowerBound, columns = 0
+                while p < line.upperBound && (MDByte.isBlank(s[p]) || s[p] == MDByte.greater) {
+                    columns = s[p] == MDByte.tab ? (columns / 4 + 1) * 4 : s[p] == MDByte.greater ? 0 : columns + 1
+                    p += 1
+                }
+                return (p, columns)
+            }
+            let line = table.lines[index]
+            let (p, columns) = start(line)
+            guard columns < start(table.lines[opener]).columns + 4, p < line.upperBound, Int32(s[p]) == node.fence_char else { return false }
+            var q = p
+            while q < line.upperBound && s[q] == s[p] { q += 1 }
+            return q - p >= Int(node.fence_length) && SourceScanner.trimmedEnd(s, q..<line.upperBound) == q
         }
 
         mutating func htmlBlock(_ node: mj_node) {
@@ -485,19 +528,32 @@ enum StructureBuilder {
                 scanner.emit(into: &zones)
                 if consumed > 0 { inlineBlocks[index].segments.removeFirst(min(consumed, inlineBlocks[index].segments.count)) }
             }
+            // Each run of uncovered lines is measured once, each line's start tested before any
+            // loading, and the scanner gets at most `definitionLines` lines of the run: a run of
+            // thousands of lines (`>` alone, or each starting with `[`) costs its length, not
+            // its square.
             var k = 0
+            var last = -1
             while k < table.count {
                 guard !covered[k] && kinds[k] != .blank else { k += 1; continue }
-                var last = k
-                while last + 1 < table.count && !covered[last + 1] && kinds[last + 1] != .blank { last += 1 }
-                let parts = (k...last).map { uncoveredContentStart($0)..<table.lines[$0].upperBound }
-                guard parts[0].lowerBound < parts[0].upperBound, s[parts[0].lowerBound] == MDByte.lbracket else { k += 1; continue }
+                if last < k {
+                    last = k
+                    while last + 1 < table.count && !covered[last + 1] && kinds[last + 1] != .blank { last += 1 }
+                }
+                let start = uncoveredContentStart(k)
+                guard start < table.lines[k].upperBound, s[start] == MDByte.lbracket else { k += 1; continue }
+                let parts = (k...min(last, k + Self.definitionLines - 1)).map { uncoveredContentStart($0)..<table.lines[$0].upperBound }
                 scanner.load(s, segments: parts, sourceOpaque: opaque)
                 let consumed = scanner.segmentIndex(ofVirtual: scanner.consumeReferenceDefinitions())
                 scanner.emit(into: &zones)
                 k += max(consumed, 1)
             }
         }
+
+        /// Lines a run of definitions outside every block is read in at once (a definition's
+        /// label, destination and title span a few lines; the next window starts where the
+        /// definitions read so far end).
+        static let definitionLines = 256
 
         /// Content start of a line no block claims: after indentation, `>` markers and a list marker.
         func uncoveredContentStart(_ line: Int) -> Int {

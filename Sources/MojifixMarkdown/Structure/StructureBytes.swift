@@ -49,8 +49,9 @@ enum MDByte {
     }
 }
 
-/// The lines of a document: content ranges without their `\n` / `\r\n` terminators. A final
-/// line without a terminator counts; an empty document has no lines; `"a\n"` has one line.
+/// The lines of a document: content ranges without their `\n` / `\r\n` / `\r` terminators (a
+/// lone CR ends a line, as for cmark: old Mac files). A final line without a terminator counts;
+/// an empty document has no lines; `"a\n"` has one line.
 struct LineTable {
     var lines: [Range<Int>]
 
@@ -59,6 +60,22 @@ struct LineTable {
         lines.reserveCapacity(s.count / 48 + 1)
         var start = 0
         let n = s.count
+        if let base = s.baseAddress, memchr(base, Int32(MDByte.cr), n) != nil {
+            // Slow path only for documents holding a CR.
+            var i = 0
+            while i < n {
+                let c = s[i]
+                if c == MDByte.lf || c == MDByte.cr {
+                    lines.append(start..<i)
+                    if c == MDByte.cr && i + 1 < n && s[i + 1] == MDByte.lf { i += 1 }
+                    start = i + 1
+                }
+                i += 1
+            }
+            if start < n { lines.append(start..<n) }
+            self.lines = lines
+            return
+        }
         while start < n {
             if let i = MDByte.find(MDByte.lf, in: s, from: start, to: n) {
                 lines.append(start..<(i > start && s[i - 1] == MDByte.cr ? i - 1 : i))

@@ -7,9 +7,9 @@ public enum FolderWalk {
     /// Calls `visit` for `root` and every folder below it, each folder after all of its
     /// sub-folders, so a visit may rename its entries without invalidating a path still to be
     /// walked. Names come sorted by their bytes. Hidden entries (a leading dot) and entries for
-    /// which `skip` holds are left out; only real folders are entered: a symlink is listed as an
+    /// which `skip` (given the entry's path and status) holds are left out; only real folders are entered: a symlink is listed as an
     /// entry and never followed. A folder that cannot be read is reported to `failure`.
-    public static func bottomUp(_ root: RawPath, skip: (stat) -> Bool, visit: (RawPath, [[UInt8]]) -> Void,
+    public static func bottomUp(_ root: RawPath, skip: (RawPath, stat) -> Bool, visit: (RawPath, [[UInt8]]) -> Void,
                                 failure: (RawPath, String) -> Void) {
         guard let dir = root.withCString({ opendir($0) }) else {
             failure(root, String(cString: strerror(errno)))
@@ -25,7 +25,7 @@ public enum FolderWalk {
         var entries: [[UInt8]] = []
         for name in names {
             let path = root.appending(name)
-            guard let info = path.status(), !skip(info) else { continue }
+            guard let info = path.status(), !skip(path, info) else { continue }
             if info.st_mode & S_IFMT == S_IFDIR { bottomUp(path, skip: skip, visit: visit, failure: failure) }
             entries.append(name)
         }

@@ -37,15 +37,23 @@ struct IgnoreFile: Sendable {
     /// The `.gitignore` files of the folders above `folder`, up to the repository root (the first
     /// folder holding `.git`), outermost first; none when `folder` is not in a repository.
     static func ancestors(of folder: RawPath) -> [IgnoreFile] {
+        guard let root = repositoryRoot(of: folder) else { return [] }
         var above: [RawPath] = []
         var current = folder
-        while true {
-            if current.appending(Array(".git".utf8)).withCString({ access($0, F_OK) }) == 0 {
-                return above.reversed().compactMap(load(in:))
-            }
-            if current.bytes == Array("/".utf8) || current.bytes == Array(".".utf8) { return [] }
+        while current.bytes != root.bytes {
             current = current.parentAndName.parent
             above.append(current)
+        }
+        return above.reversed().compactMap(load(in:))
+    }
+
+    /// The nearest folder at or above `folder` (an absolute path) holding `.git`; nil outside a repository.
+    static func repositoryRoot(of folder: RawPath) -> RawPath? {
+        var current = folder
+        while true {
+            if current.appending(Array(".git".utf8)).withCString({ access($0, F_OK) }) == 0 { return current }
+            if current.bytes == Array("/".utf8) || current.bytes == Array(".".utf8) { return nil }
+            current = current.parentAndName.parent
         }
     }
 }

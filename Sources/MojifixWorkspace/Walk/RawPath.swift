@@ -19,13 +19,23 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// For messages: a component that is UTF-8 as it is; in one that is not, every byte above
     /// ASCII escaped (`\xC7\xD1`, never a U+FFFD, nor a stray character that two of its bytes
-    /// happen to form); control characters and the backslash escaped everywhere.
+    /// happen to form); control characters, the backslash and hidden characters (`isHidden`)
+    /// escaped everywhere.
     public var description: String { Self.display(bytes) }
     public var display: String { Self.display(bytes) }
 
+    /// Characters that hide or reorder what a name shows (bidi controls and marks, zero-width and
+    /// other invisible format characters, tags, Hangul fillers): escaped in messages, so a name
+    /// like `invoice<RLO>fdp.exe` cannot pass for another.
+    static func isHidden(_ v: UInt32) -> Bool {
+        v == 0x061C || v == 0x180E || (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v)
+            || (0x2060...0x206F).contains(v) || v == 0xFEFF || v == 0x3164 || v == 0xFFA0 || v == 0x115F || v == 0x1160
+            || (0xFFF9...0xFFFB).contains(v) || (0xE0000...0xE007F).contains(v)
+    }
+
     public static func display(_ bytes: [UInt8]) -> String {
         // The common case, a UTF-8 path with nothing to escape, as it is.
-        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }),
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || (0xE1...0xE3).contains($0) || $0 == 0xEF || $0 == 0xF3 }),
            let text = String(validating: bytes, as: UTF8.self) { return text }
         return bytes.split(separator: 0x2F, omittingEmptySubsequences: false).map { component in
             let text = String(validating: component, as: UTF8.self)
@@ -34,7 +44,7 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
                 let v = scalar.value
                 if v == 0x5C {
                     out += "\\\\"
-                } else if v < 0x20 || (0x7F...0x9F).contains(v) || (text == nil && v >= 0x80) {
+                } else if v < 0x20 || (0x7F...0x9F).contains(v) || (text == nil && v >= 0x80) || isHidden(v) {
                     // The bytes as they are on disk: the byte itself, or the scalar's UTF-8.
                     for byte in text == nil ? [UInt8(v)] : Array(String(scalar).utf8) {
                         out += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)

@@ -8,9 +8,10 @@ public struct WalkOptions: Sendable {
     public var include: [PathPattern]
     /// Files and folders matching one of these are left out (folders are not entered).
     public var exclude: [PathPattern] = []
-    /// Leave out what the `.gitignore` files of the repository leave out.
-    public var honourGitignore = false
-    public init(include: [PathPattern], exclude: [PathPattern] = [], honourGitignore: Bool = false) {
+    /// Leave out what the `.gitignore` files of the repository leave out; nil: when the walked
+    /// folder is inside a git repository (a folder outside one has no `.gitignore` that applies).
+    public var honourGitignore: Bool?
+    public init(include: [PathPattern], exclude: [PathPattern] = [], honourGitignore: Bool? = false) {
         self.include = include; self.exclude = exclude; self.honourGitignore = honourGitignore
     }
 }
@@ -21,6 +22,8 @@ public enum WalkEvent: Sendable {
     case file(RawPath)
     /// Something that could not be walked (a folder without permission, a missing path).
     case problem(RawPath, String)
+    /// A file or folder the filters (include, exclude, .gitignore) left out; a folder is not entered.
+    case leftOut(RawPath)
 }
 
 /// Walks files and folders: files named directly are taken as they are (a pre-commit hook names
@@ -35,8 +38,9 @@ public enum TreeWalker {
             }
             guard info.st_mode & S_IFMT == S_IFDIR else { visit(.file(root)); continue }
             let absolute = root.absolute
-            let ignores = options.honourGitignore ? IgnoreFile.ancestors(of: absolute) : []
-            RootWalk(options: options).walk(root, relative: [], absolute: absolute, ignores: ignores, visit: visit)
+            let honour = options.honourGitignore ?? (IgnoreFile.repositoryRoot(of: absolute) != nil)
+            let ignores = honour ? IgnoreFile.ancestors(of: absolute) : []
+            RootWalk(options: options, honourGitignore: honour).walk(root, relative: [], absolute: absolute, ignores: ignores, visit: visit)
         }
     }
 }
@@ -44,6 +48,7 @@ public enum TreeWalker {
 /// The recursion of one root, with the `.gitignore` files in force on the current branch.
 private struct RootWalk {
     let options: WalkOptions
+    let honourGitignore: Bool
 
     func walk(_ folder: RawPath, relative: [UInt8], absolute: RawPath, ignores: [IgnoreFile], visit: (WalkEvent) -> Void) {
         guard let dir = folder.withCString({ opendir($0) }) else {
@@ -56,7 +61,7 @@ private struct RootWalk {
         }
         closedir(dir)
         var ignores = ignores
-        if options.honourGitignore, let file = IgnoreFile.load(in: absolute) { ignores.append(file) }
+        if honourGitignore, let file = IgnoreFile.load(in: absolute) { ignores.append(file) }
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let path = folder.appending(name)
             let childRelative = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
@@ -66,13 +71,16 @@ private struct RootWalk {
             let kind = info.st_mode & S_IFMT
             guard kind == S_IFDIR || kind == S_IFREG else { continue }   // symlinks, sockets, devices: never followed
             let isDirectory = kind == S_IFDIR
-            if options.exclude.contains(where: { $0.matches(childRelative, isDirectory: isDirectory) }) { continue }
             let childAbsolute = absolute.appending(name)
-            if ignored(childAbsolute, isDirectory: isDirectory, by: ignores) { continue }
-            if isDirectory {
+            if options.exclude.contains(where: { $0.matches(childRelative, isDirectory: isDirectory) })
+                || ignored(childAbsolute, isDirectory: isDirectory, by: ignores) {
+                visit(.leftOut(path))
+            } else if isDirectory {
                 walk(path, relative: childRelative, absolute: childAbsolute, ignores: ignores, visit: visit)
             } else if options.include.contains(where: { $0.matches(childRelative, isDirectory: false) }) {
                 visit(.file(path))
+            } else {
+                visit(.leftOut(path))
             }
         }
     }

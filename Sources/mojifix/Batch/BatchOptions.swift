@@ -8,16 +8,24 @@ import MojifixWorkspace
 struct BatchOptions: ParsableArguments {
     static let defaultInclude = ["*.md", "*.markdown", "*.txt"]
 
-    @Option(name: .long, help: ArgumentHelp("Under folders, take files matching this gitignore-style glob (repeatable).",
-                                            discussion: "Default: \(defaultInclude.joined(separator: ", ")). Use '*' for every file.",
+    @Option(name: .long, help: ArgumentHelp("Under folders, also take files matching this gitignore-style glob (repeatable; adds to the defaults).",
+                                            discussion: "Default: \(defaultInclude.joined(separator: ", ")). Braces list alternatives: '*.{md,txt}'.",
                                             valueName: "glob"))
     var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Under folders, take only files matching this glob (repeatable; replaces the defaults; '*' for every file).",
+                                            valueName: "glob"))
+    var includeOnly: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Leave out files and folders matching this glob (repeatable).", valueName: "glob"))
     var exclude: [String] = []
 
-    @Flag(name: .long, help: "Leave out what the repository's .gitignore files leave out.")
-    var gitignore = false
+    @Flag(name: .long, inversion: .prefixedNo,
+          help: "Leave out what the repository's .gitignore files leave out (default: on inside a git repository).")
+    var gitignore: Bool?
+
+    @Option(name: .long, help: "Read legacy (not UTF-8) files as this charset; GLOB=CHARSET limits it to the matching paths (a pattern without / matches names). Repeatable; the first match wins.")
+    var from: [String] = []
 
     @Option(name: .long, help: "Skip files larger than this many bytes (with a message).")
     var maxBytes: Int = 64 << 20
@@ -31,30 +39,43 @@ struct BatchOptions: ParsableArguments {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxBytes < 0 { throw ValidationError("--max-bytes must not be negative") }
-        for glob in include + exclude where PathPattern(glob) == nil {
+        for glob in include + includeOnly + exclude where PathPattern(glob) == nil {
             throw ValidationError("empty or comment-only glob \"\(glob)\"")
         }
+    }
+
+    /// The globs with their brace alternatives expanded, as patterns.
+    static func patterns(_ globs: [String]) -> [PathPattern] {
+        globs.flatMap(BraceExpansion.expand).compactMap { PathPattern($0) }
     }
 
     var workerCount: Int { jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
     var showsProgress: Bool { progress ?? (isatty(STDERR_FILENO) == 1) }
 
-    /// The files to process, in walk order, what could not be walked, and whether a folder was walked.
-    func files(under paths: [String]) -> (files: [RawPath], problems: [String], walkedFolder: Bool) {
-        let options = WalkOptions(include: (include.isEmpty ? Self.defaultInclude : include).compactMap { PathPattern($0) },
-                                  exclude: exclude.compactMap { PathPattern($0) },
-                                  honourGitignore: gitignore)
-        var files: [RawPath] = [], problems: [String] = []
+    /// What a walk found: the files to process in walk order, what could not be walked, how many
+    /// files and folders the filters left out, and whether a folder was walked.
+    struct Walked {
+        var files: [RawPath] = []
+        var problems: [String] = []
+        var leftOut = 0
+        var walkedFolder = false
+    }
+
+    func files(under paths: [String]) -> Walked {
+        let options = WalkOptions(include: Self.patterns((includeOnly.isEmpty ? Self.defaultInclude : includeOnly) + include),
+                                  exclude: Self.patterns(exclude), honourGitignore: gitignore)
+        var walked = Walked()
         TreeWalker.walk(paths.map(RawPath.init), options: options) { event in
             switch event {
-            case .file(let path): files.append(path)
-            case .problem(let path, let why): problems.append("\(path): \(why.lowercasedFirst)")
+            case .file(let path): walked.files.append(path)
+            case .problem(let path, let why): walked.problems.append("\(path): \(why.lowercasedFirst)")
+            case .leftOut: walked.leftOut += 1
             }
         }
-        let walkedFolder = paths.contains { path in
+        walked.walkedFolder = paths.contains { path in
             var info = stat()
             return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }
-        return (files, problems, walkedFolder)
+        return walked
     }
 }

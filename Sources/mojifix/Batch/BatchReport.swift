@@ -5,6 +5,8 @@ struct BatchReport {
     var outcomes: [FileOutcome]
     var problems: [String]
     var renamed = 0
+    /// Files and folders the filters (--include, --exclude, .gitignore) left out of a folder walk.
+    var leftOut = 0
 
     func count(_ status: FileOutcome.Status) -> Int { outcomes.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
     var errors: Int { count(.error) + problems.count }
@@ -42,6 +44,7 @@ struct BatchReport {
             ("files scanned", outcomes.count), ("repaired", count(.repaired)), ("transcoded", count(.transcoded)),
             ("normalised", count(.normalised)), ("renamed", renamed), ("unchanged", count(.unchanged)),
             ("skipped", count(.skipped)), ("ambiguous", count(.ambiguous)), ("errors", errors),
+            ("left out", leftOut),
         ]
         let width = rows.map { String($0.1).count }.max() ?? 1
         return rows.map { name, value in
@@ -69,7 +72,7 @@ struct BatchReport {
         out += ["repaired", "transcoded", "normalised", "unchanged", "skipped", "ambiguous"].map { name in
             "\"\(name)\": \(count(FileOutcome.Status(rawValue: name)!))"
         }.joined(separator: ", ")
-        out += ", \"renamed\": \(renamed), \"errors\": \(errors), \"files\": \(outcomes.count)}}\n"
+        out += ", \"renamed\": \(renamed), \"errors\": \(errors), \"left_out\": \(leftOut), \"files\": \(outcomes.count)}}\n"
         return Array(out.utf8)
     }
 }

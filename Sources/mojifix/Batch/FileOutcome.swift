@@ -12,8 +12,8 @@ struct FileOutcome: Sendable {
     var status: Status
     /// Why a file was skipped or failed.
     var message: String? = nil
-    /// `check`'s findings, `path:line:col: rule: message`.
-    var findings: [String] = []
+    /// `check`'s findings (`fix`: only the errors it leaves).
+    var findings: [CheckFinding] = []
     /// The repair plan's chains (e.g. `encode macintosh -> decode UTF-8`) in first-seen order,
     /// with how many changes used each.
     var plan: [(chain: String, changes: Int)] = []
@@ -22,12 +22,17 @@ struct FileOutcome: Sendable {
     var sha256Before: String? = nil
     var sha256After: String? = nil
     var bytes = 0
-    /// `check`: the file would change or breaks the security policy.
-    var dirty = false
+    /// The file holds what a check fails on and `fix` does not change (a security finding).
+    var failsCheck = false
     /// `fix --diff`: the unified diff of the change.
     var diff: [UInt8]? = nil
+    /// `fix`: the path below the journal's root that was staged for writing.
+    var relative: RawPath? = nil
 
     var changed: Bool { status == .repaired || status == .transcoded || status == .normalised }
+    /// The file would change (or did), or breaks the security policy. Computed, so a file that the
+    /// writer later skips (read-only, hard-linked) no longer counts as changed.
+    var dirty: Bool { changed || failsCheck }
 }
 
 /// One worker's tools: ICU converters are not shared between threads, so each worker has its own.
@@ -40,6 +45,8 @@ struct FileWork {
     /// SHA-256 of every file (for a report); otherwise only of the files that change (for the
     /// journal): hashing is most of the time a clean file costs.
     var hashEveryFile = false
+    /// False for `fix --no-normalize`: Markdown files are repaired only.
+    var normalizesMarkdown = true
 
     /// Normalisation is for Markdown; other text files (an archive's .txt) are only repaired.
     static func isMarkdown(_ path: RawPath) -> Bool {
@@ -50,20 +57,19 @@ struct FileWork {
     }
 
     /// Reads, repairs and (for Markdown) normalises one file. `body` gets the original bytes, the
-    /// mode and the result when the file could be processed.
+    /// file's stamp as read and the result when the file could be processed.
     func process(_ path: RawPath, findings wantFindings: Bool = false,
-                 then body: (_ original: [UInt8], _ mode: UInt32, _ output: [UInt8], inout FileOutcome) -> Void = { _, _, _, _ in }) -> FileOutcome {
-        let original: [UInt8], mode: UInt32
+                 then body: (_ original: [UInt8], _ stamp: FileStamp, _ output: [UInt8], inout FileOutcome) -> Void = { _, _, _, _ in }) -> FileOutcome {
+        let original: [UInt8], stamp: FileStamp
         do {
-            let read = try AtomicFile.read(path, limit: limit)
-            (original, mode) = (read.bytes, UInt32(read.mode))
+            (original, stamp) = try AtomicFile.read(path, limit: limit)
         } catch {
             return FileOutcome(path: path, status: .error, message: error.description)
         }
         var output: [UInt8] = []
-        var outcome = process(original, path: path, markdown: Self.isMarkdown(path), findings: wantFindings) { output = $0 }
+        var outcome = process(original, path: path, markdown: normalizesMarkdown && Self.isMarkdown(path), findings: wantFindings) { output = $0 }
         if outcome.status != .error && outcome.status != .skipped && outcome.status != .ambiguous {
-            body(original, mode, output, &outcome)
+            body(original, stamp, output, &outcome)
         }
         return outcome
     }
@@ -71,12 +77,12 @@ struct FileWork {
     /// A plan's chains with their change counts, grouped on the steps themselves: a garbled
     /// file has thousands of changes and a handful of chains.
     static func chains(of plan: RepairPlan) -> [(chain: String, changes: Int)] {
-        var order: [[ChainStep]] = [], counts: [[ChainStep]: Int] = [:]
+        // A linear search of a handful of chains is cheaper than hashing each change's steps.
+        var order: [[ChainStep]] = [], counts: [Int] = []
         for change in plan.passes.lazy.flatMap(\.changes) {
-            if counts[change.steps] == nil { order.append(change.steps) }
-            counts[change.steps, default: 0] += 1
+            if let k = order.lastIndex(of: change.steps) { counts[k] += 1 } else { order.append(change.steps); counts.append(1) }
         }
-        return order.map { ($0.chainDescription, counts[$0]!) }
+        return zip(order, counts).map { ($0.chainDescription, $1) }
     }
 
     /// Repairs and (when `markdown`) normalises bytes; `output` gets the result.
@@ -101,7 +107,8 @@ struct FileWork {
         // Bytes, not String ==: a canonically equivalent rewrite is still a change.
         outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded
             : repaired.changed ? .repaired : result != repaired.output ? .normalised : .unchanged
-        if outcome.changed {
+        // The hashes are for the journal and the report: `check` without a report needs none.
+        if outcome.changed && (!wantFindings || hashEveryFile) {
             outcome.sha256Before = outcome.sha256Before ?? SHA256.hex(original)
             outcome.sha256After = SHA256.hex(result)
         } else {
@@ -109,8 +116,11 @@ struct FileWork {
         }
         if wantFindings {
             outcome.findings = FindingLines.of(repaired, input: original, normalized: normalized, path: path)
+        } else if let errors = normalized?.findings.filter({ $0.severity == .error }), !errors.isEmpty {
+            // `fix` lists what it leaves that fails a check (security findings are never fixed by default).
+            outcome.findings = FindingLines.of(errors, in: repaired.output, path: path)
         }
-        outcome.dirty = outcome.changed || normalized?.findings.contains { $0.severity == .error } == true
+        outcome.failsCheck = normalized?.findings.contains { $0.severity == .error } == true
         output(result)
         return outcome
     }

@@ -2,28 +2,91 @@ import MojifixCore
 import MojifixMarkdown
 import MojifixWorkspace
 
-/// `check`'s lines, `path:line:col: rule: message`, for a repair plan and a normalisation.
+/// One thing `check` reports, with its place and severity: `error` (the check fails: `fix` would
+/// change it, or a security finding), `warning` (worth a look), `info` (advice).
+struct CheckFinding: Sendable {
+    enum Severity: String, Sendable, Comparable {
+        case error, warning, info
+        static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    }
+
+    var path: String
+    var line: Int
+    var column: Int
+    var rule: String
+    var message: String
+    var severity: Severity
+
+    /// `path:line:col: severity: rule: message`.
+    var text: String { "\(path):\(line):\(column): \(severity.rawValue): \(rule): \(message)" }
+
+    init(path: String, line: Int, column: Int, rule: String, message: String, severity: Severity) {
+        self.path = path; self.line = line; self.column = column; self.rule = rule; self.message = message; self.severity = severity
+    }
+
+    init(path: String, line: Int, column: Int, _ finding: Finding) {
+        let severity: Severity = switch finding.severity {
+        case .fixed, .error: .error
+        case .warning: .warning
+        case .info: .info
+        }
+        self.init(path: path, line: line, column: column, rule: finding.rule, message: finding.message, severity: severity)
+    }
+}
+
+/// `check`'s findings for a repair plan and a normalisation.
 enum FindingLines {
-    static func of(_ repaired: RepairResult, input: [UInt8], normalized: Normalizer.Result?, path raw: RawPath) -> [String] {
-        var lines: [String] = []
+    static func of(_ repaired: RepairResult, input: [UInt8], normalized: Normalizer.Result?, path raw: RawPath) -> [CheckFinding] {
+        var lines: [CheckFinding] = []
         let path = raw.description
         // Line indexes only for texts that have something to report: most files have nothing.
         let texts = repaired.plan.passes.isEmpty ? [] : repaired.plan.passInputs(from: input)
+        // Each message is built as bytes, and each chain described once: a garbled file has
+        // hundreds of thousands of changes and a handful of chains.
+        var chains: [[ChainStep]: [UInt8]] = [:]
+        let transcode = Array("Transcode to UTF-8 (".utf8), repair = Array("Repair ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         for (index, pass) in repaired.plan.passes.enumerated() {
             let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
+            let passChain = Array(pass.chain.chainDescription.utf8)
+            let rule = pass.kind == .transcode ? "encoding" : "mojibake"
             for change in pass.changes {
                 let (line, column) = positions?.lineAndColumn(of: change.inputRange.lowerBound) ?? (1, 1)
-                let what = pass.kind == .transcode ? "Transcode to UTF-8 (\(change.steps.chainDescription))"
-                    : "Repair \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after)) (\(change.steps.chainDescription))"
-                lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
+                var chain = passChain
+                if change.steps != pass.chain {
+                    chain = chains[change.steps] ?? Array(change.steps.chainDescription.utf8)
+                    chains[change.steps] = chain
+                }
+                out.removeAll(keepingCapacity: true)
+                if pass.kind == .transcode {
+                    out += transcode
+                } else {
+                    out += repair
+                    PlanText.quote(change.before ?? "", into: &out)
+                    out += [0x20, 0x2D, 0x3E, 0x20]   // " -> "
+                    PlanText.quote(change.after, into: &out)
+                    out += [0x20, 0x28]   // " ("
+                }
+                out += chain
+                out.append(0x29)
+                lines.append(CheckFinding(path: path, line: line, column: column, rule: rule,
+                                          message: String(decoding: out, as: UTF8.self), severity: .error))
             }
         }
-        guard let normalized, !normalized.findings.isEmpty else { return lines }
-        let positions = LineIndex(repaired.output)
-        for finding in normalized.findings {
+        guard let normalized else { return lines }
+        return lines + of(normalized.findings, in: repaired.output, path: raw)
+    }
+
+    /// Findings of a normalisation, positioned in `text` (what the normaliser read).
+    static func of(_ findings: [Finding], in text: [UInt8], path raw: RawPath) -> [CheckFinding] {
+        guard !findings.isEmpty else { return [] }
+        let path = raw.description
+        let positions = LineIndex(text)
+        return findings.map { finding in
             let (line, column) = positions.lineAndColumn(of: finding.offset)
-            lines.append("\(path):\(line):\(column): \(finding.rule): \(finding.message)")
+            return CheckFinding(path: path, line: line, column: column, finding)
         }
-        return lines
     }
 }

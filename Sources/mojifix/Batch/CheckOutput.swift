@@ -1,0 +1,81 @@
+import ArgumentParser
+
+/// How `check` prints its findings: `text` (one `path:line:col: severity: rule: message` line
+/// each, then a per-rule summary on stderr), `json` (one object on stdout), or `github` (GitHub
+/// Actions workflow commands: `::error file=…,line=…,col=…,title=rule::message`, which annotate
+/// the pull request).
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github
+}
+
+struct CheckOutput {
+    let findings: [CheckFinding]
+    let flavor: String
+
+    /// Per rule: its most severe severity, the number of findings and of files.
+    var summary: [(rule: String, severity: CheckFinding.Severity, findings: Int, files: Int)] {
+        var order: [String] = []
+        var rows: [String: (severity: CheckFinding.Severity, findings: Int, files: Set<String>)] = [:]
+        for finding in findings {
+            if rows[finding.rule] == nil { order.append(finding.rule); rows[finding.rule] = (finding.severity, 0, []) }
+            rows[finding.rule]!.severity = min(rows[finding.rule]!.severity, finding.severity)
+            rows[finding.rule]!.findings += 1
+            rows[finding.rule]!.files.insert(finding.path)
+        }
+        return order.map { (rule: $0, severity: rows[$0]!.severity, findings: rows[$0]!.findings, files: rows[$0]!.files.count) }
+            .sorted { ($0.severity, -$0.findings, $0.rule) < ($1.severity, -$1.findings, $1.rule) }
+    }
+
+    /// The per-rule table (text format, on stderr).
+    var summaryTable: String {
+        let rows = summary
+        guard !rows.isEmpty else { return "" }
+        let width = max(4, rows.map(\.rule.count).max() ?? 0)
+        func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+        var out = pad("rule", width) + "  severity  findings  files\n"
+        for row in rows {
+            out += pad(row.rule, width) + "  " + pad(row.severity.rawValue, 8) + "  " + pad(String(row.findings), 8) + "  \(row.files)\n"
+        }
+        return out
+    }
+
+    var json: String {
+        let items = findings.map {
+            "{\"path\": \(PlanJSON.string($0.path)), \"line\": \($0.line), \"column\": \($0.column), \"rule\": \(PlanJSON.string($0.rule)), "
+                + "\"severity\": \"\($0.severity.rawValue)\", \"message\": \(PlanJSON.string($0.message))}"
+        }
+        let rows = summary.map {
+            "{\"rule\": \(PlanJSON.string($0.rule)), \"severity\": \"\($0.severity.rawValue)\", \"findings\": \($0.findings), \"files\": \($0.files)}"
+        }
+        return "{\"flavor\": \(PlanJSON.string(flavor)),\n\"findings\": [\n  " + items.joined(separator: ",\n  ")
+            + "\n],\n\"summary\": [\n  " + rows.joined(separator: ",\n  ") + "\n]}\n"
+    }
+
+    /// GitHub Actions annotations: `error`, `warning`, `notice` (info).
+    var github: String {
+        findings.map { finding in
+            let command = finding.severity == .info ? "notice" : finding.severity.rawValue
+            return "::\(command) file=\(Self.property(finding.path)),line=\(finding.line),col=\(finding.column),title=\(Self.property(finding.rule))::"
+                + Self.data(finding.message) + "\n"
+        }.joined()
+    }
+
+    /// Escapes of the workflow-command syntax (the runner's `escapeData` / `escapeProperty`).
+    static func data(_ s: String) -> String {
+        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    static func property(_ s: String) -> String {
+        data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+extension String {
+    /// Every `target` replaced by `replacement` (no Foundation).
+    func replacingAll(_ target: Character, _ replacement: String) -> String {
+        var out = ""
+        out.reserveCapacity(count)
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+/// The folder options of `fix` and `check`: brace globs, --include adding to the defaults,
+/// --include-only replacing them, the count of what the filters left out, and .gitignore honoured
+/// by default inside a git repository.
+final class FolderOptionsTests: XCTestCase {
+    var directory: URL!
+    let garbled = "ÏùºÍ∞Ñ Î≥¥Í≥†: Ïò§ÎäòÏùò ÎÖºÎ¨∏ÏùÄ Î™®Îëê ÏàòÏßëÎêòÏóàÏäµÎãàÎã§.\n"
+
+    override func setUpWithError() throws {
+        directory = try Fixtures.temporaryDirectory(for: self)
+        for file in ["a.md", "b.txt", "c.rst", "d.adoc", "_site/e.md"] {
+            let url = directory.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(garbled.utf8).write(to: url)
+        }
+    }
+
+    /// The files `fix --dry-run ARGS .` would change, by name, and its stderr.
+    func wouldFix(_ arguments: [String]) throws -> (files: Set<String>, stderr: String) {
+        let result = try CLIRunner.run(["fix", "--dry-run"] + arguments + ["."], directory: directory)
+        XCTAssertTrue(result.exitCode == 1 || result.exitCode == 0, result.summary)
+        let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
+        return (Set(lines.map { String($0.split(separator: " ")[2].dropFirst(2)) }), result.stderr)
+    }
+
+    func leftOut(_ stderr: String) -> Int? {
+        stderr.split(separator: "\n").first { $0.hasPrefix("left out") }.flatMap { Int($0.split(separator: " ").last ?? "") }
+    }
+
+    func testBraceGlobsAddToTheDefaults() throws {
+        let run = try wouldFix(["--include", "*.{rst,adoc}"])
+        XCTAssertEqual(run.files, ["a.md", "b.txt", "c.rst", "d.adoc", "_site/e.md"])
+        XCTAssertEqual(leftOut(run.stderr), 0)
+    }
+
+    func testIncludeOnlyReplacesTheDefaultsAndTheSummaryCountsTheRest() throws {
+        let run = try wouldFix(["--include-only", "*.rst"])
+        XCTAssertEqual(run.files, ["c.rst"])
+        XCTAssertEqual(leftOut(run.stderr), 4, run.stderr)   // a.md, b.txt, d.adoc, and _site/e.md (the folder is entered)
+        let defaults = try wouldFix([])
+        XCTAssertEqual(defaults.files, ["a.md", "b.txt", "_site/e.md"])
+        XCTAssertEqual(leftOut(defaults.stderr), 2, defaults.stderr)
+    }
+
+    func testGitignoreIsHonouredByDefaultInsideARepository() throws {
+        try Data("_site/\n".utf8).write(to: directory.appendingPathComponent(".gitignore"))
+        XCTAssertEqual(try wouldFix([]).files, ["a.md", "b.txt", "_site/e.md"])   // not a repository: .gitignore does not apply
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let inRepository = try wouldFix([])
+        XCTAssertEqual(inRepository.files, ["a.md", "b.txt"])
+        XCTAssertEqual(leftOut(inRepository.stderr), 3, inRepository.stderr)   // _site, c.rst, d.adoc
+        XCTAssertEqual(try wouldFix(["--no-gitignore"]).files, ["a.md", "b.txt", "_site/e.md"])
+    }
+
+    func testTheReportCountsWhatWasLeftOut() throws {
+        let result = try CLIRunner.run(["check", "--report", "r.json", "."], directory: directory)
+        XCTAssertEqual(result.exitCode, 1, result.summary)
+        let report = String(decoding: try Data(contentsOf: directory.appendingPathComponent("r.json")), as: UTF8.self)
+        XCTAssertTrue(report.contains("\"left_out\": 2"), report)   // c.rst, d.adoc (r.json is written after the walk)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failed write to stdout (a full disk: /dev/full) is an error in every command: exit 2 with a
+/// message, never a silent success. (A reader that went away, EPIPE, stays quiet: JSONLinesTests.testClosedOutputPipeIsQuiet.)
+final class OutputFailureTests: XCTestCase {
+    /// Runs the binary with stdout on /dev/full.
+    func runToFull(_ arguments: [String], stdin: String? = nil) throws -> (code: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = try CLIRunner.binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = CLIRunner.packageRoot
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")!
+        let errors = Pipe(), input = Pipe()
+        process.standardError = errors
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+        try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stderr)
+    }
+
+    func testEveryCommandExitsTwoWhenStdoutIsFull() throws {
+        let garbled = "Corpus/seeds/002.garbled.md"
+        let jsonl = try Fixtures.temporaryDirectory(for: self).appendingPathComponent("in.jsonl")
+        try Data("{\"text\": \"caf\u{00C3}\u{00A9}\"}\n".utf8).write(to: jsonl)
+        let cases: [([String], String?)] = [
+            (["repair", garbled], nil), (["repair", "-"], "caf\u{00C3}\u{00A9}\n"), (["fix", "-"], "# T\n\ntext   \n"),
+            (["fix", "--stdout", garbled], nil), (["normalize", garbled], nil), (["explain", garbled], nil),
+            (["explain", "--json", garbled], nil), (["repair", "--jsonl", jsonl.path], nil), (["rules"], nil),
+            (["check", garbled], nil), (["fix", "--diff", garbled], nil), (["fix", "--dry-run", garbled], nil),
+        ]
+        for (arguments, stdin) in cases {
+            let (code, stderr) = try runToFull(arguments, stdin: stdin)
+            XCTAssertEqual(code, 2, "\(arguments): \(stderr)")
+            XCTAssertTrue(stderr.contains("mojifix: error: writing standard output: no space left on device"), "\(arguments): \(stderr)")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs of names and of contents undo in any order, and the runs of one hook invocation (several
+/// processes) undo as a group, with a summary.
+final class UndoOrderTests: XCTestCase {
+    let unfixed = Array("# T\n\ntext   \n".utf8)
+
+    /// A raw-CP949 folder (문서) holding a.md and a raw-CP949 file (가나.md), and a raw-CP949 file
+    /// (가나.md) beside it, all needing a fix. The file renamed inside a renamed folder is the hard
+    /// case: its rename entry names the folder's old name, its content entry the new one.
+    func makeTree() throws -> (URL, [[UInt8]: [UInt8]]) {
+        let root = try Fixtures.temporaryDirectory(for: self)
+        let tree = Array(root.appendingPathComponent("tree").path.utf8)
+        XCTAssertEqual((tree + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } }, 0)
+        let folder = tree + Array("/".utf8) + [0xB9, 0xAE, 0xBC, 0xAD]
+        XCTAssertEqual((folder + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } }, 0)
+        let garbledName: [UInt8] = [0xB0, 0xA1, 0xB3, 0xAA] + Array(".md".utf8)
+        for file in [folder + Array("/a.md".utf8), folder + Array("/".utf8) + garbledName, tree + Array("/".utf8) + garbledName] {
+            let fd = (file + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            _ = unfixed.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+            close(fd)
+        }
+        return (root, FixNamesCommandTests.snapshot(root.appendingPathComponent("tree")))
+    }
+
+    func pendingRuns(_ root: URL) throws -> [String] {
+        let list = try CLIRunner.run(["journal", "list"], directory: root)
+        return String(decoding: list.stdout, as: UTF8.self).split(separator: "\n").filter { $0.contains("  pending  ") }
+            .map { String($0.prefix { $0 != " " }) }
+    }
+
+    func fixNamesThenContents(_ root: URL) throws {
+        XCTAssertEqual(try CLIRunner.run(["fix", "--names", "--apply", "tree"], directory: root).exitCode, 1)
+        let fix = try CLIRunner.run(["fix", "tree"], directory: root)
+        XCTAssertEqual(fix.exitCode, 1, fix.summary)
+        XCTAssertTrue(fix.stdout.count > 0 && String(decoding: fix.stdout, as: UTF8.self).contains("가나.md"), fix.summary)
+    }
+
+    func testContentsThenNames() throws {
+        let (root, before) = try makeTree()
+        try fixNamesThenContents(root)
+        for _ in 0..<2 {
+            let undo = try CLIRunner.run(["undo"], directory: root)
+            XCTAssertEqual(undo.exitCode, 0, undo.summary)
+        }
+        XCTAssertEqual(FixNamesCommandTests.snapshot(root.appendingPathComponent("tree")), before)
+    }
+
+    func testNamesThenContents() throws {
+        let (root, before) = try makeTree()
+        try fixNamesThenContents(root)
+        let runs = try pendingRuns(root)
+        guard runs.count == 2 else { return XCTFail("two pending runs expected: \(runs)") }
+        let names = try CLIRunner.run(["undo", runs[0]], directory: root)
+        XCTAssertEqual(names.exitCode, 0, names.summary)
+        let contents = try CLIRunner.run(["undo"], directory: root)
+        XCTAssertEqual(contents.exitCode, 0, contents.summary)
+        XCTAssertEqual(FixNamesCommandTests.snapshot(root.appendingPathComponent("tree")), before)
+    }
+
+    func testTheRunsOfOneGroupUndoTogether() throws {
+        let root = try Fixtures.temporaryDirectory(for: self)
+        for name in ["early.md", "a.md", "b.md"] { try Data(unfixed).write(to: root.appendingPathComponent(name)) }
+        let binary = try CLIRunner.binary()
+        XCTAssertEqual(try CLIRunner.runProcess(binary, ["fix", "early.md"], directory: root, environment: ["MOJIFIX_GROUP": "commit-1"]).exitCode, 1)
+        // One hook invocation: parallel processes with the same parent (here: this test) share a group.
+        for name in ["a.md", "b.md"] {
+            XCTAssertEqual(try CLIRunner.runProcess(binary, ["fix", name], directory: root, environment: ["MOJIFIX_GROUP": nil]).exitCode, 1)
+        }
+        let undo = try CLIRunner.run(["undo", "--group"], directory: root)
+        XCTAssertEqual(undo.exitCode, 0, undo.summary)
+        XCTAssertTrue(undo.stderr.contains("undone 2 run(s): 2 restored, 0 already original, 0 renamed back, 0 refused"), undo.stderr)
+        for name in ["a.md", "b.md"] { assertBytesEqual([UInt8](try Data(contentsOf: root.appendingPathComponent(name))), unfixed, name) }
+        XCTAssertNotEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("early.md"))), unfixed)
+        XCTAssertEqual(try CLIRunner.run(["undo", "--all"], directory: root).exitCode, 0)
+        assertBytesEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("early.md"))), unfixed)
+    }
+}
