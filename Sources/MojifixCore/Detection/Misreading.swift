@@ -30,6 +30,8 @@ struct DecodedUnit {
     var width: Int
     /// Set when a lost byte (U+FFFD, or NBSP turned into a space) had to be guessed.
     var lossy = false
+    /// The lost byte was an NBSP that became a plain space.
+    var spaceLost = false
     /// Other characters the guess could have been (lossy units only).
     var alternatives: [UInt32] = []
     /// Evidence that this is mojibake and not clean text (see UnitScoring).

@@ -91,7 +91,7 @@ struct UnitDecoder {
         if wildcards == 0 {
             var scalar = UInt32(bytes.0) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
             for b in [bytes.1, bytes.2, bytes.3][0..<(count - 1)] { scalar = scalar << 6 | UInt32(b & 0x3F) }
-            return DecodedUnit(start: start, end: end, scalar: scalar, width: count, lossy: guessedSpace)
+            return DecodedUnit(start: start, end: end, scalar: scalar, width: count, lossy: guessedSpace, spaceLost: guessedSpace)
         }
         var seq = [bytes.0, bytes.1, bytes.2, bytes.3][0..<count]
         // Each U+FFFD hides one of the replaced bytes: keep every choice that forms valid UTF-8.

@@ -22,8 +22,15 @@ struct MojibakePass {
     /// Bytes examined to choose the misreading of a very large document.
     static let sampleBytes = 1 << 18
 
-    func run(_ text: [UInt8]) -> (output: [UInt8], pass: RepairPass)? {
-        text.withUnsafeBufferPointer { p -> (output: [UInt8], pass: RepairPass)? in
+    /// What one layer found: the text with its changes made (nil when none could be made), and
+    /// the lossy changes left out because lossy repair was not asked for.
+    struct Layer {
+        var applied: (output: [UInt8], pass: RepairPass)?
+        var withheld: [RepairChange]
+    }
+
+    func run(_ text: [UInt8], lossy: Bool = true) -> Layer? {
+        text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
             var best: (decoder: UnitDecoder, units: [DecodedUnit], groups: [UnitGroup], total: Float, explained: Int)? = nil
             for decoder in decoders {
@@ -60,8 +67,17 @@ struct MojibakePass {
             }
             resolveGuesses(&accepted)
             accepted.removeAll { !isInvertible($0.unit, decoder: chosen.decoder, p) }
-            guard !accepted.isEmpty else { return nil }
-            return apply(accepted, misreading: chosen.decoder.misreading, p)
+            var withheld: [RepairChange] = []
+            if !lossy {
+                let guesses = accepted.filter(\.unit.lossy)
+                if !guesses.isEmpty {
+                    withheld = apply(guesses, misreading: chosen.decoder.misreading, p).pass.changes
+                    accepted.removeAll(where: \.unit.lossy)
+                }
+            }
+            guard !accepted.isEmpty || !withheld.isEmpty else { return nil }
+            return Layer(applied: accepted.isEmpty ? nil : apply(accepted, misreading: chosen.decoder.misreading, p),
+                         withheld: withheld)
         }
     }
 
@@ -247,6 +263,9 @@ struct MojibakePass {
             var evidence: Float = 0
             for entry in accepted[k...last] {
                 UTF8.append(entry.unit.scalar, to: &output)
+                // The space a lost NBSP became was also the word gap (`Ã perturber`): keep a gap so
+                // a guess never merges two words.
+                if entry.unit.spaceLost && entry.unit.end < p.count && !Self.isSpace(p[entry.unit.end]) { output.append(0x20) }
                 evidence = max(evidence, entry.groupEvidence)
                 if entry.unit.lossy { guesses.append(guessDescription(entry.unit, p)) }
             }
@@ -264,6 +283,8 @@ struct MojibakePass {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...]))
         return (output, RepairPass(kind: .mojibake, chain: misreading.repairSteps, changes: changes))
     }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     private func guessDescription(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> String {
         let source = String(decoding: UnsafeBufferPointer(rebasing: p[unit.start..<unit.end]), as: Unicode.UTF8.self)

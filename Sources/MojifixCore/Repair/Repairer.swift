@@ -8,11 +8,15 @@ public struct RepairOptions: Sendable {
     public var maxLayers: Int
     /// Inputs larger than this are refused (bytes).
     public var maxInputBytes: Int
+    /// Also make lossy changes (guessed lost bytes: U+FFFD, NBSP turned into a space). Off by
+    /// default: they are then only listed in the plan's `withheld`.
+    public var lossy: Bool
 
-    public init(from: Charset? = nil, maxLayers: Int = 4, maxInputBytes: Int = 512 << 20) {
+    public init(from: Charset? = nil, maxLayers: Int = 4, maxInputBytes: Int = 512 << 20, lossy: Bool = false) {
         self.from = from
         self.maxLayers = maxLayers
         self.maxInputBytes = maxInputBytes
+        self.lossy = lossy
     }
 }
 
@@ -37,6 +41,8 @@ public final class Repairer {
     private let legacy: LegacyDecoding
     private let composition = HangulComposition()
     private let utf8ReadAsCP949: UTF8ReadAsCP949
+    private let cesu8 = CESU8Surrogates()
+    private let c1: C1AsWindows1252
 
     public init(options: RepairOptions = RepairOptions()) throws(ICUError) {
         self.options = options
@@ -50,6 +56,7 @@ public final class Repairer {
             scoring: scoring)
         legacy = LegacyDecoding(scoring: scoring)
         utf8ReadAsCP949 = UTF8ReadAsCP949(cp949: cp949, scoring: scoring)
+        c1 = C1AsWindows1252(windows1252: tables[.windows1252]!)
     }
 
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
@@ -59,7 +66,13 @@ public final class Repairer {
         var plan = RepairPlan()
         var text = input
         var census = input.withUnsafeBufferPointer { alphabet.census($0) }
-        if let (decoded, pass) = try legacy.decode(input, census: census, forced: options.from) {
+        if options.from == nil && !census.isValidUTF8(length: input.count), let (decoded, pass) = cesu8.run(input) {
+            text = decoded
+            plan.inputEncoding = CESU8Surrogates.charset.icuName
+            plan.passes.append(pass)
+            census = text.withUnsafeBufferPointer { alphabet.census($0) }
+        }
+        if let (decoded, pass) = try legacy.decode(text, census: census, forced: options.from) {
             text = decoded
             plan.inputEncoding = pass.chain.compactMap { if case .decode(let c) = $0 { c.icuName } else { nil } }.last ?? "UTF-8"
             plan.passes.append(pass)
@@ -67,15 +80,28 @@ public final class Repairer {
         }
         var scan = census.scan
         var layers = 0
-        while scan.hasMojibakePair && layers < options.maxLayers, let (output, pass) = mojibake.run(text) {
+        // Withheld guesses are found again by the next layer: list the last layer's only.
+        var withheld: (afterPasses: Int, changes: [RepairChange]) = (0, [])
+        while scan.hasMojibakePair && layers < options.maxLayers, let layer = mojibake.run(text, lossy: options.lossy) {
+            if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
+            guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)
             layers += 1
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
         }
-        if scan.hasReplacementCharacter, let (output, pass) = utf8ReadAsCP949.run(text) {
+        plan.withhold(withheld.changes, afterPasses: withheld.afterPasses)
+        if let (output, pass) = c1.run(text) {
             text = output
             plan.passes.append(pass)
+        }
+        if scan.hasReplacementCharacter, let (output, pass) = utf8ReadAsCP949.run(text) {
+            if options.lossy {
+                text = output
+                plan.passes.append(pass)
+            } else {
+                plan.withhold(pass.changes, afterPasses: plan.passes.count)
+            }
         }
         if scan.hasConjoiningJamo, let (output, pass) = composition.run(text) {
             text = output
