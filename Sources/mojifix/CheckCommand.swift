@@ -34,8 +34,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let normalizer = Normalizer(options: try normalize.options())
-            let (files, problems, walkedFolder) = batch.files(under: paths)
+            let loaded = try normalize.configFile.load()
+            let normalizer = Normalizer(options: try normalize.options(loaded))
+            let (files, problems, walkedFolder) = batch.files(under: paths, configured: loaded)
             let runner = BatchRunner(total: files.count, showProgress: batch.showsProgress)
             let outcomes = try runner.run(files, workers: batch.workerCount, makeWorker: {
                 FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), normalizer: normalizer, limit: batch.maxBytes,

@@ -56,6 +56,9 @@ struct FixCommand: ParsableCommand {
     @Option(name: .long, help: "Read legacy input as this charset (see `repair --help`).")
     var from: String?
 
+    @Flag(name: .long, help: "Also make lossy repairs (guessed lost bytes); default: .mojifix.toml's lossy, else off (they are then listed by check).")
+    var lossy = false
+
     @OptionGroup var batch: BatchOptions
 
     @OptionGroup var normalize: NormalizeOptionsGroup
@@ -68,13 +71,14 @@ struct FixCommand: ParsableCommand {
             guard !apply else { throw CLIError(message: "--apply goes with --names (fix PATH already rewrites; preview with --dry-run)", code: 64) }
             let normalizer = Normalizer(options: try normalize.options(loaded))
             let makeWork = { () throws -> FileWork in
-                FileWork(repairer: try Repairer(options: RepairOptions(from: from.map(Charset.named), maxInputBytes: batch.maxBytes)),
+                FileWork(repairer: try Repairer(options: RepairOptions(from: from.map(Charset.named), maxInputBytes: batch.maxBytes,
+                                                                     lossy: lossy || loaded?.configuration.lossy == true)),
                          normalizer: normalizer, limit: batch.maxBytes, hashEveryFile: report != nil)
             }
             if paths == ["-"] || stdout {
                 try printFixed(try makeWork())
             } else {
-                try fixInPlace(makeWork, location)
+                try fixInPlace(makeWork, location, loaded)
             }
         }
     }
@@ -100,8 +104,8 @@ struct FixCommand: ParsableCommand {
         }
     }
 
-    private func fixInPlace(_ makeWork: () throws -> FileWork, _ location: JournalLocation) throws {
-        let (walked, problems, walkedFolder) = batch.files(under: paths)
+    private func fixInPlace(_ makeWork: () throws -> FileWork, _ location: JournalLocation, _ loaded: ConfigOptions.Loaded?) throws {
+        let (walked, problems, walkedFolder) = batch.files(under: paths, configured: loaded)
         var files = walked
         if let file = files.first(where: { $0.string.map(location.isWithin) ?? false }) {
             throw CLIError(message: "journal folder \(location.path) is \(file), one of the files being fixed; choose another with --journal", code: 2)

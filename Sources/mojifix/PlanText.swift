@@ -6,7 +6,9 @@ enum PlanText {
         let plan = result.plan
         var out = ""
         if plan.isEmpty {
-            out += "\(file): no mojibake found; output is identical to input\n"
+            let withheld = plan.withheld?.count ?? 0
+            out += withheld > 0 ? "\(file): no lossless repair; \(withheld) lossy repair\(withheld == 1 ? "" : "s") not made (use --lossy)\n"
+                : "\(file): no mojibake found; output is identical to input\n"
         } else {
             let kind = plan.isLossless ? "lossless" : "lossy (lost bytes were guessed; see below)"
             out += "\(file): \(plan.changeCount) change\(plan.changeCount == 1 ? "" : "s") in \(plan.passes.count) pass\(plan.passes.count == 1 ? "" : "es"), \(kind)\n"
@@ -24,6 +26,11 @@ enum PlanText {
                 out += change.lossless ? "\n" : " LOSSY\n"
                 for guess in change.guesses ?? [] { out += "      guessed: \(guess)\n" }
             }
+        }
+        for (change, text) in plan.withheldChanges(input: input, output: result.output) {
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            out += "  \(line):\(column) \(quoted(change.before ?? "")) -> \(quoted(change.after)) LOSSY, not made (--lossy makes it)\n"
+            for guess in change.guesses ?? [] { out += "      would guess: \(guess)\n" }
         }
         if let verified { out += verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n" }
         return out

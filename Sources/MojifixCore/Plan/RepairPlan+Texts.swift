@@ -5,6 +5,13 @@ import Darwin
 #endif
 
 extension RepairPlan {
+    /// Withheld lossy changes with the text their ranges refer to (see `WithheldChange`).
+    public func withheldChanges(input: [UInt8], output: [UInt8]) -> [(change: RepairChange, text: [UInt8])] {
+        guard let withheld, !withheld.isEmpty else { return [] }
+        let texts = passInputs(from: input)
+        return withheld.map { ($0.change, $0.afterPasses < texts.count ? texts[$0.afterPasses] : output) }
+    }
+
     /// The text each pass started from (the first is `input`), rebuilt from the recorded outputs of
     /// the changes: used to show line and column numbers for later passes.
     public func passInputs(from input: [UInt8]) -> [[UInt8]] {

@@ -263,9 +263,7 @@ struct MojibakePass {
             var evidence: Float = 0
             for entry in accepted[k...last] {
                 UTF8.append(entry.unit.scalar, to: &output)
-                // The space a lost NBSP became was also the word gap (`Ã perturber`): keep a gap so
-                // a guess never merges two words.
-                if entry.unit.spaceLost && entry.unit.end < p.count && !Self.isSpace(p[entry.unit.end]) { output.append(0x20) }
+                if keepsWordGap(entry.unit, after: output.dropLast(UTF8.encode(entry.unit.scalar).count), p) { output.append(0x20) }
                 evidence = max(evidence, entry.groupEvidence)
                 if entry.unit.lossy { guesses.append(guessDescription(entry.unit, p)) }
             }
@@ -284,7 +282,25 @@ struct MojibakePass {
         return (output, RepairPass(kind: .mojibake, chain: misreading.repairSteps, changes: changes))
     }
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    /// A one-letter word whose lost NBSP became the only space before the next word (`Ã perturber`,
+    /// `jusqu'Ã nos`: spaces collapsed after the NBSP turned into one): the space was also the word
+    /// gap, so one is kept and a guess never merges two words. Only a lowercase letter standing
+    /// alone (after the output so far, `written`) followed by a lowercase ASCII word: a capital
+    /// starts a word (`Š is` is `Šis`), a letter after a letter is inside one (`Đà o`), and a
+    /// wider character (`ê° ë`) is never a word of its own.
+    private func keepsWordGap<C: BidirectionalCollection<UInt8>>(_ unit: DecodedUnit, after written: C,
+                                                                _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard unit.spaceLost, unit.width == 2, ScalarTraits.isLowercase(unit.scalar), unit.end < p.count,
+              (0x61...0x7A).contains(p[unit.end]) else { return false }
+        var before = written.endIndex
+        while before > written.startIndex {
+            before = written.index(before: before)
+            if written[before] & 0xC0 != 0x80 { break }
+        }
+        guard before < written.endIndex else { return true }
+        let previous = UTF8.scalars(Array(written[before...])).first ?? 0
+        return !ScalarTraits.isLetter(previous)
+    }
 
     private func guessDescription(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> String {
         let source = String(decoding: UnsafeBufferPointer(rebasing: p[unit.start..<unit.end]), as: Unicode.UTF8.self)

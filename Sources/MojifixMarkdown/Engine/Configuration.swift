@@ -8,6 +8,8 @@ import TOMLKit
 /// disable = ["heading-spacing"]   # rules turned off
 /// keep-crlf = false               # keep CRLF files CRLF
 /// strip-security = false          # let security rules remove what they report
+/// lossy = false                   # also make lossy mojibake repairs (guessed lost bytes)
+/// exclude = ["tests/fixtures/**"] # files and folders fix and check leave out (globs)
 ///
 /// [journal]
 /// folder = "../mojifix-journal"   # where `fix` journals for `undo` (relative to this file)
@@ -24,6 +26,10 @@ public struct Configuration: Sendable, Equatable {
     public var stripSecurity: Bool?
     /// `[journal] folder`, as written (a relative path is relative to the configuration file).
     public var journalFolder: String?
+    /// `lossy`: make lossy repairs (guessed lost bytes) too, as `--lossy` does.
+    public var lossy: Bool?
+    /// `exclude`: gitignore-style globs that `fix` and `check` leave out, as `--exclude` does.
+    public var exclude: [String] = []
 
     public init(profile: String? = nil, enable: [String] = [], disable: [String] = [],
                 keepCRLF: Bool? = nil, stripSecurity: Bool? = nil, journalFolder: String? = nil) {
@@ -35,7 +41,7 @@ public struct Configuration: Sendable, Equatable {
         public var description: String
     }
 
-    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal"]
+    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal", "lossy", "exclude"]
 
     public static func parse(_ text: String) throws(Failure) -> Configuration {
         let table: TOMLTable
@@ -57,6 +63,8 @@ public struct Configuration: Sendable, Equatable {
         configuration.keepCRLF = try flag(table, "keep-crlf")
         configuration.stripSecurity = try flag(table, "strip-security")
         configuration.journalFolder = try journalFolder(table)
+        configuration.lossy = try flag(table, "lossy")
+        configuration.exclude = try strings(table, "exclude")
         return configuration
     }
 
@@ -82,6 +90,17 @@ public struct Configuration: Sendable, Equatable {
             names.append(name)
         }
         return names
+    }
+
+    private static func strings(_ table: TOMLTable, _ key: String) throws(Failure) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw Failure(description: "\(key) must be an array of strings") }
+        var strings: [String] = []
+        for item in array {
+            guard let string = item.string, !string.isEmpty else { throw Failure(description: "\(key) must be an array of non-empty strings") }
+            strings.append(string)
+        }
+        return strings
     }
 
     private static func flag(_ table: TOMLTable, _ key: String) throws(Failure) -> Bool? {

@@ -40,9 +40,10 @@ struct BatchOptions: ParsableArguments {
     var showsProgress: Bool { progress ?? (isatty(STDERR_FILENO) == 1) }
 
     /// The files to process, in walk order, what could not be walked, and whether a folder was walked.
-    func files(under paths: [String]) -> (files: [RawPath], problems: [String], walkedFolder: Bool) {
+    /// `configured` adds the `exclude` globs of `.mojifix.toml`.
+    func files(under paths: [String], configured: ConfigOptions.Loaded? = nil) -> (files: [RawPath], problems: [String], walkedFolder: Bool) {
         let options = WalkOptions(include: (include.isEmpty ? Self.defaultInclude : include).compactMap { PathPattern($0) },
-                                  exclude: exclude.compactMap { PathPattern($0) },
+                                  exclude: (exclude + (configured?.configuration.exclude ?? [])).compactMap { PathPattern($0) },
                                   honourGitignore: gitignore)
         var files: [RawPath] = [], problems: [String] = []
         TreeWalker.walk(paths.map(RawPath.init), options: options) { event in

@@ -18,6 +18,10 @@ enum FindingLines {
                 lines.append("\(path):\(line):\(column): \(pass.kind == .transcode ? "encoding" : "mojibake"): \(what)")
             }
         }
+        for (change, text) in repaired.plan.withheldChanges(input: input, output: repaired.output) {
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            lines.append("\(path):\(line):\(column): mojibake-lossy: Lossy repair not made (--lossy makes it) \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after))")
+        }
         guard let normalized, !normalized.findings.isEmpty else { return lines }
         let positions = LineIndex(repaired.output)
         for finding in normalized.findings {
