@@ -22,6 +22,9 @@ let package = Package(
         // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass; the byte
         // conditions of the Markdown normaliser's quick structure. No ICU.
         .target(name: "CMojifixScan"),
+        // The language plausibility model: character bigram costs per language, a table generated
+        // by Scripts/make_language_model.py from wordfreq's data (CC-BY-SA 4.0, see LICENSE-data).
+        .target(name: "CMojifixLanguage", exclude: ["LICENSE-data"]),
         // renameat2(RENAME_NOREPLACE), which Swift's Glibc module does not expose.
         .target(name: "CMojifixFS"),
         // Markdown structure through Debian's cmark-gfm (CommonMark + GFM); plain C types only.
@@ -32,7 +35,7 @@ let package = Package(
         // Thin Swift wrapper: converters, normalisation, character properties as Swift types.
         .target(name: "MojifixICU", dependencies: ["CMojifixICU"]),
         // The engine: detection, reversible repair, plans. Knows nothing of the CLI.
-        .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan"]),
+        .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan", "CMojifixLanguage"]),
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
         .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", "CMojifixScan", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Files on disk: atomic writes, the journal that lets `undo` restore every byte.

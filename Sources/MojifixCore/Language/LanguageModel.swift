@@ -1,0 +1,96 @@
+import CMojifixLanguage
+
+/// One notion of "this is real text in language L": character bigram costs per language, from
+/// word frequencies of real text (see Scripts/make_language_model.py). A cost is -ln P in nats;
+/// lower is more plausible. Costs of the same scalars under different languages, or of different
+/// readings of the same bytes under one language, compare directly.
+public struct LanguageModel: Sendable {
+    public static let shared = LanguageModel()
+
+    /// Every modelled language, by index.
+    public let languages: [Language]
+
+    private init() {
+        languages = (0..<Int(mj_lm_language_count())).map { index in
+            Language(index: index, code: String(cString: mj_lm_language_code(Int32(index))),
+                     script: Language.Script(rawValue: Int(mj_lm_language_script(Int32(index)).rawValue)) ?? .latin,
+                     typicalCost: Double(mj_lm_language_typical_cost(Int32(index))) / 10)
+        }
+    }
+
+    public func language(code: String) -> Language? { languages.first { $0.code == code } }
+
+    /// Scores `scalars` under `languages` (default: every language written in a script that
+    /// occurs in them). With `nonASCIIOnly`, only bigrams touching a non-ASCII scalar count:
+    /// what differs between readings of the same bytes in ASCII-compatible charsets.
+    public func score(_ scalars: [UInt32], languages: LanguageSet? = nil, nonASCIIOnly: Bool = false) -> LanguageScores {
+        scalars.withUnsafeBufferPointer { buffer in
+            let mask = languages?.mask ?? mj_lm_languages_for(buffer.baseAddress, buffer.count)
+            var costs = [Int64](repeating: 0, count: self.languages.count)
+            let counted = costs.withUnsafeMutableBufferPointer { out in
+                mj_lm_score(buffer.baseAddress, buffer.count, mask, nonASCIIOnly ? 1 : 0, out.baseAddress)
+            }
+            return LanguageScores(model: self, mask: mask, costs: costs, bigrams: counted)
+        }
+    }
+
+    /// Cost in nats of `scalar` right after `previous` in `language` (separators and case folded
+    /// as the model does): the building block for scoring a single change.
+    public func cost(of scalar: UInt32, after previous: UInt32, in language: Language) -> Double {
+        Double(mj_lm_cost(Int32(language.index), mj_lm_token(previous), mj_lm_token(scalar))) / 10
+    }
+}
+
+public struct Language: Hashable, Sendable, CustomStringConvertible {
+    public enum Script: Int, Sendable { case latin = 1, cyrillic, greek, hebrew, arabic, han, japanese, hangul, thai }
+
+    public let index: Int
+    /// BCP 47 tag: "fr", "zh-Hans", "zh-Hant", "ko" ...
+    public let code: String
+    public let script: Script
+    /// Mean cost per bigram of the language's own text under the model (nats).
+    public let typicalCost: Double
+
+    public var description: String { code }
+}
+
+/// A set of languages, as the bit mask the C kernel takes.
+public struct LanguageSet: Sendable, Equatable {
+    public var mask: UInt64
+    public init(_ languages: [Language]) { mask = languages.reduce(0) { $0 | (1 << UInt64($1.index)) } }
+    public init(mask: UInt64) { self.mask = mask }
+    public func contains(_ language: Language) -> Bool { mask & (1 << UInt64(language.index)) != 0 }
+}
+
+/// Total cost of one scalar sequence under each scored language.
+public struct LanguageScores: Sendable {
+    let model: LanguageModel
+    public let mask: UInt64
+    let costs: [Int64]
+    /// Number of bigrams counted (the divisor of the mean costs).
+    public let bigrams: Int
+
+    /// Total cost in nats under `language`, nil when it was not scored.
+    public func cost(_ language: Language) -> Double? {
+        mask & (1 << UInt64(language.index)) != 0 ? Double(costs[language.index]) / 10 : nil
+    }
+
+    /// Scored languages, cheapest first.
+    public var ranked: [(language: Language, cost: Double)] {
+        model.languages.compactMap { language in cost(language).map { (language, $0) } }.sorted { $0.cost < $1.cost }
+    }
+
+    /// The most plausible language and its total cost.
+    public var best: (language: Language, cost: Double)? { ranked.first }
+
+    /// Mean cost per counted bigram under the best language (0 when nothing was counted).
+    public var meanCost: Double { best.map { bigrams > 0 ? $0.cost / Double(bigrams) : 0 } ?? 0 }
+
+    /// How far the text is from typical text of its best language: the best language's typical
+    /// cost over the mean cost (about 1 or more for real text, well below 1 for garbage).
+    /// Meaningful for whole-text scores (`nonASCIIOnly: false`).
+    public var plausibility: Double {
+        guard let best, bigrams > 0, meanCost > 0 else { return 1 }
+        return best.language.typicalCost / meanCost
+    }
+}
