@@ -51,6 +51,11 @@ enum PlanJSON {
             return "{" + fields.joined(separator: ", ") + "}"
         }
         fields.append("\"withheld_lossy\": [" + withheld.joined(separator: ", ") + "]")
+        let quoted = plan.quotedChanges(input: input, output: result.output).map { change, text -> String in
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            return "{\"line\": \(line), \"column\": \(column), \"before\": \(change.before.map(string) ?? "null"), \"after\": \(string(change.after))}"
+        }
+        fields.append("\"quoted_left\": [" + quoted.joined(separator: ", ") + "]")
         fields.append("\"passes\": [\n    \(passes.joined(separator: ",\n    "))\n  ]")
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"
     }

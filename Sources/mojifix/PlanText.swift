@@ -32,6 +32,10 @@ enum PlanText {
             out += "  \(line):\(column) \(quoted(change.before ?? "")) -> \(quoted(change.after)) LOSSY, not made (--lossy makes it)\n"
             for guess in change.guesses ?? [] { out += "      would guess: \(guess)\n" }
         }
+        for (change, text) in plan.quotedChanges(input: input, output: result.output) {
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            out += "  \(line):\(column) \(quoted(change.before ?? "")) info: quoted mojibake left as written (would be \(quoted(change.after)))\n"
+        }
         if let verified { out += verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n" }
         return out
     }

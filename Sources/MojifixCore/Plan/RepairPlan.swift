@@ -8,11 +8,16 @@ public struct RepairPlan: Codable, Sendable {
     /// Lossy changes found but not made (lossy repair is opt-in): listed by `check` and
     /// `explain` so a person can decide; nil when there are none.
     public var withheld: [WithheldChange]?
+    /// Mojibake left as written because it is quoted (code, block quotes, quotation marks) in a
+    /// document that is otherwise clean, or on a `mojifix: ignore` line: information only.
+    public var quoted: [WithheldChange]?
 
-    public init(inputEncoding: String = "UTF-8", passes: [RepairPass] = [], withheld: [WithheldChange]? = nil) {
+    public init(inputEncoding: String = "UTF-8", passes: [RepairPass] = [], withheld: [WithheldChange]? = nil,
+                quoted: [WithheldChange]? = nil) {
         self.inputEncoding = inputEncoding
         self.passes = passes
         self.withheld = withheld
+        self.quoted = quoted
     }
 
     mutating func withhold(_ changes: [RepairChange], afterPasses: Int) {

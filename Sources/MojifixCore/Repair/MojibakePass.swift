@@ -27,6 +27,8 @@ struct MojibakePass {
     struct Layer {
         var applied: (output: [UInt8], pass: RepairPass)?
         var withheld: [RepairChange]
+        /// Mojibake quoted on purpose (see QuotedRegions), left as written.
+        var quoted: [RepairChange] = []
     }
 
     func run(_ text: [UInt8], lossy: Bool = true) -> Layer? {
@@ -67,6 +69,15 @@ struct MojibakePass {
             }
             resolveGuesses(&accepted)
             accepted.removeAll { !isInvertible($0.unit, decoder: chosen.decoder, p) }
+            var quoted: [RepairChange] = []
+            if !accepted.isEmpty {
+                let regions = QuotedRegions(p)
+                accepted.removeAll { regions.isIgnored($0.unit.start..<$0.unit.end) }
+                if !accepted.isEmpty && accepted.allSatisfy({ regions.isQuoted($0.unit.start..<$0.unit.end) }) {
+                    quoted = apply(accepted, misreading: chosen.decoder.misreading, p).pass.changes
+                    accepted.removeAll()
+                }
+            }
             var withheld: [RepairChange] = []
             if !lossy {
                 let guesses = accepted.filter(\.unit.lossy)
@@ -75,9 +86,9 @@ struct MojibakePass {
                     accepted.removeAll(where: \.unit.lossy)
                 }
             }
-            guard !accepted.isEmpty || !withheld.isEmpty else { return nil }
+            guard !accepted.isEmpty || !withheld.isEmpty || !quoted.isEmpty else { return nil }
             return Layer(applied: accepted.isEmpty ? nil : apply(accepted, misreading: chosen.decoder.misreading, p),
-                         withheld: withheld)
+                         withheld: withheld, quoted: quoted)
         }
     }
 

@@ -84,6 +84,7 @@ public final class Repairer {
         var withheld: (afterPasses: Int, changes: [RepairChange]) = (0, [])
         while scan.hasMojibakePair && layers < options.maxLayers, let layer = mojibake.run(text, lossy: options.lossy) {
             if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
+            if !layer.quoted.isEmpty { plan.quoted = layer.quoted.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
             guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)

@@ -22,6 +22,10 @@ enum FindingLines {
             let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
             lines.append("\(path):\(line):\(column): mojibake-lossy: Lossy repair not made (--lossy makes it) \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after))")
         }
+        for (change, text) in repaired.plan.quotedChanges(input: input, output: repaired.output) {
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            lines.append("\(path):\(line):\(column): mojibake-quoted: info: quoted mojibake left as written \(PlanText.quoted(change.before ?? "")) (would be \(PlanText.quoted(change.after)))")
+        }
         guard let normalized, !normalized.findings.isEmpty else { return lines }
         let positions = LineIndex(repaired.output)
         for finding in normalized.findings {
