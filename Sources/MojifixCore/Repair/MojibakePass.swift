@@ -10,6 +10,7 @@ import MojifixICU
 struct MojibakePass {
     let decoders: [UnitDecoder]
     let scoring: UnitScoring
+    let plausibility = ReadingPlausibility()
 
     /// Evidence a unit must show before it adds to its line.
     static let unitBaseline: Float = 1.0
@@ -19,6 +20,10 @@ struct MojibakePass {
     static let documentThreshold: Float = 0.0
     /// Evidence that establishes a document-wide misreading.
     static let establishedThreshold: Float = 5.0
+    /// Nats a unit's decoded reading must gain over its source characters, and its line over the
+    /// text as written, for the language model alone to decide (e^-12: odds of about 1 in 160,000).
+    static let unitGain = 6.0
+    static let lineGain = 12.0
     /// Bytes examined to choose the misreading of a very large document.
     static let sampleBytes = 1 << 18
 
@@ -60,11 +65,22 @@ struct MojibakePass {
             }
             let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
             var accepted: [(unit: DecodedUnit, groupEvidence: Float)] = []
-            for g in chosen.groups where (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord) {
-                for unit in chosen.units[g.range] where !unit.rejected && unit.evidence > 0 {
-                    // Lost bytes are only guessed where the document is known to be garbled this way.
-                    if unit.lossy && !established { continue }
-                    accepted.append((unit, g.evidence))
+            for g in chosen.groups {
+                let byEvidence = (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord)
+                // Lost bytes are only guessed where the document is known to be garbled this way.
+                let candidates = chosen.units[g.range].filter { !$0.rejected && (!$0.lossy || established) }
+                guard !candidates.isEmpty else { continue }
+                // The language model weighs each unit in its line: a reading it finds far more
+                // plausible than the text as written is made even where the hand-weighed evidence
+                // is thin (a short line, a lone unit). (It does not veto: the source characters of
+                // mojibake are often punctuation to it, `¿¡`, and cheap.)
+                let deltas = plausibility.deltas(candidates[...], line: lineRange(candidates, p), p)
+                let lineGain = -(deltas?.reduce(0, +) ?? 0)
+                for (k, unit) in candidates.enumerated() {
+                    let delta = deltas?[k] ?? 0
+                    if (byEvidence && unit.evidence > 0) || (-delta >= Self.unitGain && lineGain >= Self.lineGain) {
+                        accepted.append((unit, g.evidence))
+                    }
                 }
             }
             resolveGuesses(&accepted)
@@ -197,6 +213,15 @@ struct MojibakePass {
     /// Decoded letters from many unrelated scripts on one line (`㆒テ㢀ľՋ`) are a wrong reading.
     static func soupPenalty(_ families: Set<ICUScript>) -> Float {
         families.count >= 3 ? Float(families.count - 2) * 4 : 0
+    }
+
+    /// The line (without its newline) holding the units.
+    private func lineRange(_ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = units[0].start
+        while start > 0 && p[start - 1] != 0x0A { start -= 1 }
+        var end = units[units.count - 1].end
+        while end < p.count && p[end] != 0x0A { end += 1 }
+        return start..<end
     }
 
     private func containsNewline(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
