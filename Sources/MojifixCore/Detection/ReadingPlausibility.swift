@@ -7,8 +7,25 @@
 struct ReadingPlausibility {
     let model = LanguageModel.shared
 
-    /// One delta per unit of `units` (all on the line `line`, sorted); nil when no language fits.
-    func deltas(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> [Double]? {
+    /// One delta per unit of `units` (all on the line `line`, sorted), and what the whole line
+    /// gains: its cost as written under its most plausible language minus its cost decoded under
+    /// that reading's most plausible language (each reading judged in its own language, so a
+    /// clean Russian line is not judged as Chinese because a wrong reading makes ideographs of it).
+    /// Nil when no language fits.
+    func judge(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> (deltas: [Double], lineGain: Double)? {
+        var written: [UInt32] = []
+        var j = line.lowerBound
+        while j < line.upperBound {
+            let (scalar, length) = UTF8.decode(p, at: j)
+            written.append(scalar)
+            j += length
+        }
+        guard let asWrittenCost = model.score(written).best?.cost,
+              let deltas = deltas(units, line: line, p) else { return nil }
+        return (deltas.deltas, asWrittenCost - deltas.decodedCost)
+    }
+
+    private func deltas(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> (deltas: [Double], decodedCost: Double)? {
         var decoded: [UInt32] = []
         var positions: [Int] = []
         decoded.reserveCapacity(line.count)
@@ -26,7 +43,7 @@ struct ReadingPlausibility {
             decoded.append(scalar)
             i += length
         }
-        guard let language = model.score(decoded).best?.language else { return nil }
+        guard let (language, decodedCost) = model.score(decoded).best else { return nil }
         var deltas: [Double] = []
         deltas.reserveCapacity(units.count)
         for (k, unit) in zip(positions.indices, units) {
@@ -46,6 +63,6 @@ struct ReadingPlausibility {
             asWritten += model.cost(of: after, after: previous, in: language)
             deltas.append(asDecoded - asWritten)
         }
-        return deltas
+        return (deltas, decodedCost)
     }
 }

@@ -39,21 +39,17 @@ struct MojibakePass {
     func run(_ text: [UInt8], lossy: Bool = true) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
-            var best: (decoder: UnitDecoder, units: [DecodedUnit], groups: [UnitGroup], total: Float, explained: Int)? = nil
+            var readings: [Reading] = []
             for decoder in decoders {
                 var units = decoder.units(in: p, range: 0..<sampleEnd)
                 if units.isEmpty { continue }
                 scoring.score(&units, decoder: decoder, in: p)
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
-                // Ties (ISO-8859-1 and windows-1252 agree on most bytes) go to the reading that
-                // explains more of the text.
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
-                if total > (best?.total ?? 0) || (total > 0 && total == best?.total && explained > best!.explained) {
-                    best = (decoder, units, groups, total, explained)
-                }
+                readings.append(Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained))
             }
-            guard var chosen = best else { return nil }
+            guard var chosen = choose(readings, p, short: sampleEnd <= Self.shortText) else { return nil }
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
             let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
@@ -65,6 +61,9 @@ struct MojibakePass {
             }
             let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
             var accepted: [(unit: DecodedUnit, groupEvidence: Float)] = []
+            // Any two high characters read as CP949 make a Hangul syllable, which the model always
+            // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
+            let modelDecides = chosen.decoder.misreading.actual == .utf8
             for g in chosen.groups {
                 let byEvidence = (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord)
                 // Lost bytes are only guessed where the document is known to be garbled this way.
@@ -74,11 +73,12 @@ struct MojibakePass {
                 // plausible than the text as written is made even where the hand-weighed evidence
                 // is thin (a short line, a lone unit). (It does not veto: the source characters of
                 // mojibake are often punctuation to it, `¿¡`, and cheap.)
-                let deltas = plausibility.deltas(candidates[...], line: lineRange(candidates, p), p)
-                let lineGain = -(deltas?.reduce(0, +) ?? 0)
+                let judged = modelDecides ? plausibility.judge(candidates[...], line: lineRange(candidates, p), p) : nil
+                let lineGain = judged?.lineGain ?? 0
                 for (k, unit) in candidates.enumerated() {
-                    let delta = deltas?[k] ?? 0
-                    if (byEvidence && unit.evidence > 0) || (-delta >= Self.unitGain && lineGain >= Self.lineGain) {
+                    let delta = judged?.deltas[k] ?? 0
+                    if (byEvidence && unit.evidence > 0 && !chosen.decoder.misreading.needsLanguageModel)
+                        || (modelDecides && unit.evidence >= 0 && -delta >= Self.unitGain && lineGain >= Self.lineGain) {
                         accepted.append((unit, g.evidence))
                     }
                 }
@@ -106,6 +106,53 @@ struct MojibakePass {
             return Layer(applied: accepted.isEmpty ? nil : apply(accepted, misreading: chosen.decoder.misreading, p),
                          withheld: withheld, quoted: quoted)
         }
+    }
+
+    // MARK: Choosing the misreading
+
+    struct Reading {
+        var decoder: UnitDecoder
+        var units: [DecodedUnit]
+        var groups: [UnitGroup]
+        var total: Float
+        var explained: Int
+    }
+
+    /// Texts this short are weighed by the language model even when no reading shows any
+    /// hand-weighed evidence (a lone garbled word): the model's cost is small there.
+    static let shortText = 4096
+
+    /// The reading with the most evidence; ties (ISO-8859-1 and windows-1252 agree on most bytes)
+    /// go to the reading that explains more of the text. Readings close to the best (CP437 and
+    /// CP866 share their box drawing; Windows-1252 and 1254 most letters), or on short text every
+    /// reading, are then weighed by the language model: the one whose decoded lines gain most in
+    /// plausibility wins.
+    private func choose(_ readings: [Reading], _ p: UnsafeBufferPointer<UInt8>, short: Bool) -> Reading? {
+        var best: Reading? = nil
+        for r in readings where r.total > (best?.total ?? 0) || (r.total > 0 && r.total == best?.total && r.explained > best!.explained) {
+            best = r
+        }
+        let top = best?.total ?? 0
+        let contenders = readings.filter { top > 0 ? $0.total * 2 >= top : short && $0.decoder.misreading.actual == .utf8 }
+        guard contenders.count > 1 else { return best }
+        var bestGain = 0.0
+        for r in contenders {
+            let gain = documentGain(r, p)
+            if gain > bestGain + Self.unitGain { best = r; bestGain = gain }
+            else if gain > bestGain && r.total >= (best?.total ?? 0) { best = r; bestGain = gain }
+        }
+        return best
+    }
+
+    /// What a reading's lines gain in plausibility with all their candidate units decoded.
+    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>) -> Double {
+        var gain = 0.0
+        for g in r.groups {
+            let candidates = r.units[g.range].filter { !$0.rejected && !$0.lossy }
+            guard !candidates.isEmpty, let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p) else { continue }
+            gain += max(0, judged.lineGain)
+        }
+        return gain
     }
 
     // MARK: Grouping

@@ -59,7 +59,30 @@ public final class Repairer {
         c1 = C1AsWindows1252(windows1252: tables[.windows1252]!)
     }
 
+    /// Repairs rounds beyond the first before a result that still changes is refused.
+    static let extraRounds = 2
+
+    /// Repairs until nothing is left to repair, so that repairing the output again changes nothing
+    /// (`repair(repair(x)) == repair(x)`). Text on which every round still finds another reading
+    /// is garbled beyond a consistent chain (or is not mojibake at all): it is refused as
+    /// ambiguous rather than rewritten into something a second run would rewrite again.
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
+        var result = try repairRound(input)
+        var rounds = 0
+        while result.changed {
+            let again = try repairRound(result.output)
+            guard again.changed else { return result }
+            rounds += 1
+            if rounds > Self.extraRounds {
+                throw .ambiguous(["text that every repair round reads again another way"])
+            }
+            result.plan.passes += again.plan.passes
+            result.output = again.output
+        }
+        return result
+    }
+
+    private func repairRound(_ input: [UInt8]) throws(RepairError) -> RepairResult {
         guard input.count <= options.maxInputBytes else {
             throw .tooLarge(bytes: input.count, limit: options.maxInputBytes)
         }
