@@ -12,7 +12,18 @@ struct ReadingPlausibility {
     /// that reading's most plausible language (each reading judged in its own language, so a
     /// clean Russian line is not judged as Chinese because a wrong reading makes ideographs of it).
     /// Nil when no language fits.
-    func judge(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> (deltas: [Double], lineGain: Double)? {
+    struct Judgement {
+        /// Per unit; never negative for a character the model cannot speak for.
+        var deltas: [Double]
+        var lineGain: Double
+        /// Units decoded to letters the line's language uses, and to letters it never uses (`ſ` in
+        /// `ôaſaſa`): a reading that spells mostly letters no one writes there is not the right
+        /// one (a few can be letters the model lacks, such as the final sigma).
+        var knownLetters: Int
+        var unknownLetters: Int
+    }
+
+    func judge(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> Judgement? {
         var written: [UInt32] = []
         var j = line.lowerBound
         while j < line.upperBound {
@@ -22,10 +33,12 @@ struct ReadingPlausibility {
         }
         guard let asWrittenCost = model.score(written).best?.cost,
               let deltas = deltas(units, line: line, p) else { return nil }
-        return (deltas.deltas, asWrittenCost - deltas.decodedCost)
+        return Judgement(deltas: deltas.deltas, lineGain: asWrittenCost - deltas.decodedCost,
+                         knownLetters: deltas.letters.known, unknownLetters: deltas.letters.unknown)
     }
 
-    private func deltas(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> (deltas: [Double], decodedCost: Double)? {
+    private func deltas(_ units: ArraySlice<DecodedUnit>, line: Range<Int>,
+                        _ p: UnsafeBufferPointer<UInt8>) -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int))? {
         var decoded: [UInt32] = []
         var positions: [Int] = []
         decoded.reserveCapacity(line.count)
@@ -46,6 +59,8 @@ struct ReadingPlausibility {
         guard let (language, decodedCost) = model.score(decoded).best else { return nil }
         var deltas: [Double] = []
         deltas.reserveCapacity(units.count)
+        let floor = model.cost(of: 0xE000, after: 0x20, in: language)  // private use: never seen
+        var letters = (known: 0, unknown: 0)
         for (k, unit) in zip(positions.indices, units) {
             let d = positions[k]
             let before: UInt32 = d > 0 ? decoded[d - 1] : 0x20
@@ -61,8 +76,14 @@ struct ReadingPlausibility {
                 j += length
             }
             asWritten += model.cost(of: after, after: previous, in: language)
-            deltas.append(asDecoded - asWritten)
+            // The model only speaks for letters its language uses: a symbol or punctuation mark
+            // (`«`) is one separator to it, and a character it has never seen costs a flat floor,
+            // so replacing several unknown characters by one (`×£` -> `ף`) is no evidence at all.
+            let letter = ScalarTraits.isLetter(unit.scalar)
+            let known = letter && model.cost(of: unit.scalar, after: 0x20, in: language) < floor
+            if known { letters.known += 1 } else if letter { letters.unknown += 1 }
+            deltas.append(known ? asDecoded - asWritten : max(0, asDecoded - asWritten))
         }
-        return (deltas, decodedCost)
+        return (deltas, decodedCost, letters)
     }
 }

@@ -74,11 +74,10 @@ struct MojibakePass {
                 // is thin (a short line, a lone unit). (It does not veto: the source characters of
                 // mojibake are often punctuation to it, `¿¡`, and cheap.)
                 let judged = modelDecides ? plausibility.judge(candidates[...], line: lineRange(candidates, p), p) : nil
-                let lineGain = judged?.lineGain ?? 0
+                let needsModel = chosen.decoder.misreading.needsLanguageModel
+                let confirmed = judged.map { confirms($0, candidates, lineEvidence: g.evidence, needsModel: needsModel) } ?? false
                 for (k, unit) in candidates.enumerated() {
-                    let delta = judged?.deltas[k] ?? 0
-                    if (byEvidence && unit.evidence > 0 && !chosen.decoder.misreading.needsLanguageModel)
-                        || (modelDecides && unit.evidence >= 0 && -delta >= Self.unitGain && lineGain >= Self.lineGain) {
+                    if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0) {
                         accepted.append((unit, g.evidence))
                     }
                 }
@@ -106,6 +105,17 @@ struct MojibakePass {
             return Layer(applied: accepted.isEmpty ? nil : apply(accepted, misreading: chosen.decoder.misreading, p),
                          withheld: withheld, quoted: quoted)
         }
+    }
+
+    /// The language model confirms a line's reading when the line as a whole is far more
+    /// plausible decoded (each reading in its own best language), the units it can judge gain that
+    /// much together, one decoded letter alone gains clearly and is not contradicted by the
+    /// hand-weighed evidence, and few decoded letters are foreign to the language. Then every unit of
+    /// the line that the model does not find worse is repaired, symbols included.
+    private func confirms(_ judged: ReadingPlausibility.Judgement, _ units: [DecodedUnit], lineEvidence: Float, needsModel: Bool) -> Bool {
+        guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0,
+              -judged.deltas.reduce(0, +) >= Self.lineGain else { return false }
+        return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
     }
 
     // MARK: Choosing the misreading
