@@ -143,13 +143,16 @@ struct MojibakePass {
             best = r
         }
         let top = best?.total ?? 0
-        let contenders = readings.filter { top > 0 ? $0.total * 2 >= top : short && $0.decoder.misreading.actual == .utf8 }
-        guard contenders.count > 1 else { return best }
-        var bestGain = 0.0
-        for r in contenders {
+        // CP949 readings are left to the evidence (see `modelDecides`).
+        let contenders = readings.filter {
+            $0.decoder.misreading.actual == .utf8 && (top > 0 ? $0.total * 2 >= top : short)
+        }
+        guard contenders.count > 1 || (best == nil && contenders.count == 1) else { return best }
+        // The model overrides the evidence only by a clear margin.
+        var bestGain = best.map { documentGain($0, p) + Self.lineGain } ?? 0
+        for r in contenders where r.decoder.misreading != best?.decoder.misreading {
             let gain = documentGain(r, p)
-            if gain > bestGain + Self.unitGain { best = r; bestGain = gain }
-            else if gain > bestGain && r.total >= (best?.total ?? 0) { best = r; bestGain = gain }
+            if gain > bestGain { best = r; bestGain = gain }
         }
         return best
     }

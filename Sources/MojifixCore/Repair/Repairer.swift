@@ -67,10 +67,10 @@ public final class Repairer {
     /// is garbled beyond a consistent chain (or is not mojibake at all): it is refused as
     /// ambiguous rather than rewritten into something a second run would rewrite again.
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
-        var result = try repairRound(input)
+        var result = try repairRound(input, forced: options.from)
         var rounds = 0
         while result.changed {
-            let again = try repairRound(result.output)
+            let again = try repairRound(result.output, forced: nil)  // the output is UTF-8
             guard again.changed else { return result }
             rounds += 1
             if rounds > Self.extraRounds {
@@ -82,20 +82,20 @@ public final class Repairer {
         return result
     }
 
-    private func repairRound(_ input: [UInt8]) throws(RepairError) -> RepairResult {
+    private func repairRound(_ input: [UInt8], forced: Charset?) throws(RepairError) -> RepairResult {
         guard input.count <= options.maxInputBytes else {
             throw .tooLarge(bytes: input.count, limit: options.maxInputBytes)
         }
         var plan = RepairPlan()
         var text = input
         var census = input.withUnsafeBufferPointer { alphabet.census($0) }
-        if options.from == nil && !census.isValidUTF8(length: input.count), let (decoded, pass) = cesu8.run(input) {
+        if forced == nil && !census.isValidUTF8(length: input.count), let (decoded, pass) = cesu8.run(input) {
             text = decoded
             plan.inputEncoding = CESU8Surrogates.charset.icuName
             plan.passes.append(pass)
             census = text.withUnsafeBufferPointer { alphabet.census($0) }
         }
-        if let (decoded, pass) = try legacy.decode(text, census: census, forced: options.from) {
+        if let (decoded, pass) = try legacy.decode(text, census: census, forced: forced) {
             text = decoded
             plan.inputEncoding = pass.chain.compactMap { if case .decode(let c) = $0 { c.icuName } else { nil } }.last ?? "UTF-8"
             plan.passes.append(pass)
