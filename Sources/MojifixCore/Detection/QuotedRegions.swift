@@ -9,6 +9,9 @@ struct QuotedRegions {
     /// Sorted, non-overlapping byte ranges.
     private(set) var quoted: [Range<Int>] = []
     private(set) var ignored: [Range<Int>] = []
+    /// Some line has words outside every quoted region: the document is prose that quotes, not
+    /// (say) a lone tab-indented line or a JSON string that merely looks like a code block.
+    private(set) var hasProse = false
 
     init(_ p: UnsafeBufferPointer<UInt8>) {
         var start = 0
@@ -44,7 +47,7 @@ struct QuotedRegions {
         }
     }
 
-    func isQuoted(_ range: Range<Int>) -> Bool { Self.covers(quoted, range) }
+    func isQuoted(_ range: Range<Int>) -> Bool { hasProse && Self.covers(quoted, range) }
     func isIgnored(_ range: Range<Int>) -> Bool { Self.covers(ignored, range) }
 
     /// Code spans (matching backtick runs) and typographic quotations within one line.
@@ -67,6 +70,7 @@ struct QuotedRegions {
                 if !closed { i += length }
                 continue
             }
+            if (0x41...0x5A).contains(p[i]) || (0x61...0x7A).contains(p[i]) || p[i] >= 0x80 { hasProse = true }
             let (scalar, length) = UTF8.decode(p, at: i)
             if let closers = Self.quotationMarks[scalar] {
                 var j = i + length
