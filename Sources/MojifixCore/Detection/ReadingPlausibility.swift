@@ -23,16 +23,26 @@ struct ReadingPlausibility {
         var unknownLetters: Int
     }
 
-    func judge(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> Judgement? {
-        var written: [UInt32] = []
-        var j = line.lowerBound
-        while j < line.upperBound {
-            let (scalar, length) = UTF8.decode(p, at: j)
-            written.append(scalar)
-            j += length
+    /// `writtenCosts` keeps each line's cost as written (by line start) for the next reading.
+    func judge(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>,
+               writtenCosts: inout [Int: Double]) -> Judgement? {
+        let asWrittenCost: Double
+        if let known = writtenCosts[line.lowerBound] {
+            asWrittenCost = known
+        } else {
+            var written: [UInt32] = []
+            var j = line.lowerBound
+            while j < line.upperBound {
+                let (scalar, length) = UTF8.decode(p, at: j)
+                written.append(scalar)
+                j += length
+            }
+            // Only bigrams touching a non-ASCII character differ between the two readings.
+            guard let cost = model.score(written, nonASCIIOnly: true).best?.cost else { return nil }
+            asWrittenCost = cost
+            writtenCosts[line.lowerBound] = cost
         }
-        guard let asWrittenCost = model.score(written).best?.cost,
-              let deltas = deltas(units, line: line, p) else { return nil }
+        guard let deltas = deltas(units, line: line, p) else { return nil }
         return Judgement(deltas: deltas.deltas, lineGain: asWrittenCost - deltas.decodedCost,
                          knownLetters: deltas.letters.known, unknownLetters: deltas.letters.unknown)
     }
@@ -56,7 +66,7 @@ struct ReadingPlausibility {
             decoded.append(scalar)
             i += length
         }
-        guard let (language, decodedCost) = model.score(decoded).best else { return nil }
+        guard let (language, decodedCost) = model.score(decoded, nonASCIIOnly: true).best else { return nil }
         var deltas: [Double] = []
         deltas.reserveCapacity(units.count)
         let floor = model.cost(of: 0xE000, after: 0x20, in: language)  // private use: never seen

@@ -49,7 +49,8 @@ struct MojibakePass {
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
                 readings.append(Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained))
             }
-            guard var chosen = choose(readings, p, short: sampleEnd <= Self.shortText) else { return nil }
+            var writtenCosts: [Int: Double] = [:]
+            guard var chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) else { return nil }
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
             let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
@@ -73,8 +74,10 @@ struct MojibakePass {
                 // plausible than the text as written is made even where the hand-weighed evidence
                 // is thin (a short line, a lone unit). (It does not veto: the source characters of
                 // mojibake are often punctuation to it, `¿¡`, and cheap.)
-                let judged = modelDecides ? plausibility.judge(candidates[...], line: lineRange(candidates, p), p) : nil
                 let needsModel = chosen.decoder.misreading.needsLanguageModel
+                // The model is asked only where the evidence leaves a unit out (it never vetoes).
+                let evidenceTakesAll = byEvidence && !needsModel && candidates.allSatisfy { $0.evidence > 0 }
+                let judged = modelDecides && !evidenceTakesAll ? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) : nil
                 let confirmed = judged.map { confirms($0, candidates, lineEvidence: g.evidence, needsModel: needsModel) } ?? false
                 for (k, unit) in candidates.enumerated() {
                     if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0) {
@@ -137,7 +140,8 @@ struct MojibakePass {
     /// CP866 share their box drawing; Windows-1252 and 1254 most letters), or on short text every
     /// reading, are then weighed by the language model: the one whose decoded lines gain most in
     /// plausibility wins.
-    private func choose(_ readings: [Reading], _ p: UnsafeBufferPointer<UInt8>, short: Bool) -> Reading? {
+    private func choose(_ readings: [Reading], _ p: UnsafeBufferPointer<UInt8>, short: Bool,
+                        writtenCosts: inout [Int: Double]) -> Reading? {
         var best: Reading? = nil
         for r in readings where r.total > (best?.total ?? 0) || (r.total > 0 && r.total == best?.total && r.explained > best!.explained) {
             best = r
@@ -149,20 +153,29 @@ struct MojibakePass {
         }
         guard contenders.count > 1 || (best == nil && contenders.count == 1) else { return best }
         // The model overrides the evidence only by a clear margin.
-        var bestGain = best.map { documentGain($0, p) + Self.lineGain } ?? 0
-        for r in contenders where r.decoder.misreading != best?.decoder.misreading {
-            let gain = documentGain(r, p)
+        let others = contenders.filter { $0.decoder.misreading != best?.decoder.misreading && !decodesAlike($0, best) }
+        guard !others.isEmpty else { return best }
+        var bestGain = best.map { documentGain($0, p, &writtenCosts) + Self.lineGain } ?? 0
+        for r in others {
+            let gain = documentGain(r, p, &writtenCosts)
             if gain > bestGain { best = r; bestGain = gain }
         }
         return best
     }
 
+    /// Two readings that decode the same characters at the same places (ISO-8859-1 and
+    /// windows-1252 on most text) gain the same: no need to ask the model twice.
+    private func decodesAlike(_ a: Reading, _ b: Reading?) -> Bool {
+        guard let b, a.units.count == b.units.count else { return false }
+        return zip(a.units, b.units).allSatisfy { $0.start == $1.start && $0.end == $1.end && $0.scalar == $1.scalar && $0.rejected == $1.rejected }
+    }
+
     /// What a reading's lines gain in plausibility with all their candidate units decoded.
-    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>) -> Double {
+    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double]) -> Double {
         var gain = 0.0
         for g in r.groups {
             let candidates = r.units[g.range].filter { !$0.rejected && !$0.lossy }
-            guard !candidates.isEmpty, let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p) else { continue }
+            guard !candidates.isEmpty, let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
             gain += max(0, judged.lineGain)
         }
         return gain
