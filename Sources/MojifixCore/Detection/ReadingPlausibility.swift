@@ -37,8 +37,9 @@ struct ReadingPlausibility {
                 written.append(scalar)
                 j += length
             }
-            // Only bigrams touching a non-ASCII character differ between the two readings.
-            guard let cost = model.score(written, nonASCIIOnly: true).best?.cost else { return nil }
+            // The whole line: its ASCII words decide the language as much as the rest (`5ף35` alone
+            // looks Hebrew; `Offering 5ף35 pin ups` does not).
+            guard let cost = model.score(written).best?.cost else { return nil }
             asWrittenCost = cost
             writtenCosts[line.lowerBound] = cost
         }
@@ -66,7 +67,7 @@ struct ReadingPlausibility {
             decoded.append(scalar)
             i += length
         }
-        guard let (language, decodedCost) = model.score(decoded, nonASCIIOnly: true).best else { return nil }
+        guard let (language, decodedCost) = model.score(decoded).best else { return nil }
         var deltas: [Double] = []
         deltas.reserveCapacity(units.count)
         let floor = model.cost(of: 0xE000, after: 0x20, in: language)  // private use: never seen

@@ -78,7 +78,12 @@ struct MojibakePass {
                 // The model is asked only where the evidence leaves a unit out (it never vetoes).
                 let evidenceTakesAll = byEvidence && !needsModel && candidates.allSatisfy { $0.evidence > 0 }
                 let judged = modelDecides && !evidenceTakesAll ? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) : nil
-                let confirmed = judged.map { confirms($0, candidates, lineEvidence: g.evidence, needsModel: needsModel) } ?? false
+                // Consistency, as for the evidence: a line that also holds correctly encoded
+                // non-ASCII text (`DrÃ¥ber` next to a proper `–`) is not confirmed by the model.
+                let confirmed = judged.map {
+                    confirms($0, candidates, lineEvidence: g.evidence, needsModel: needsModel)
+                        && (needsModel || contradictions(chosen.units[g.range], p) == 0)
+                } ?? false
                 for (k, unit) in candidates.enumerated() {
                     if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0) {
                         accepted.append((unit, g.evidence))
