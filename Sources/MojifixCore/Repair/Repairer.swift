@@ -43,6 +43,7 @@ public final class Repairer {
     private let utf8ReadAsCP949: UTF8ReadAsCP949
     private let cesu8 = CESU8Surrogates()
     private let c1: C1AsWindows1252
+    private let doubleByte: UTF8ReadAsDoubleByte
 
     public init(options: RepairOptions = RepairOptions()) throws(ICUError) {
         self.options = options
@@ -57,6 +58,7 @@ public final class Repairer {
         legacy = LegacyDecoding(scoring: scoring)
         utf8ReadAsCP949 = UTF8ReadAsCP949(cp949: cp949, scoring: scoring)
         c1 = C1AsWindows1252(windows1252: tables[.windows1252]!)
+        doubleByte = try UTF8ReadAsDoubleByte()
     }
 
     /// Repairs rounds beyond the first before a result that still changes is refused.
@@ -115,6 +117,11 @@ public final class Repairer {
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
         }
         plan.withhold(withheld.changes, afterPasses: withheld.afterPasses)
+        if layers == 0, let (output, pass) = doubleByte.run(text) {
+            text = output
+            plan.passes.append(pass)
+            scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
+        }
         if let (output, pass) = c1.run(text) {
             text = output
             plan.passes.append(pass)
