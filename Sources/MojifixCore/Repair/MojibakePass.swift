@@ -80,9 +80,12 @@ struct MojibakePass {
                 let judged = modelDecides && !evidenceTakesAll ? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) : nil
                 // Consistency, as for the evidence: a line that also holds correctly encoded
                 // non-ASCII text (`DrÃ¥ber` next to a proper `–`) is not confirmed by the model.
+                // In a document established as garbled this way, the model alone decides each
+                // line (document consistency: a line of box drawing the evidence took for line art).
+                let free = needsModel || established
                 let confirmed = judged.map {
-                    confirms($0, candidates, lineEvidence: g.evidence, needsModel: needsModel)
-                        && (needsModel || contradictions(chosen.units[g.range], p) == 0)
+                    confirms($0, candidates, lineEvidence: g.evidence, needsModel: free)
+                        && (free || contradictions(chosen.units[g.range], p) == 0)
                 } ?? false
                 for (k, unit) in candidates.enumerated() {
                     if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0) {
