@@ -18,4 +18,12 @@ final class CESU8SurrogatesTests: XCTestCase {
         let result = try? Repairer().repair(input)
         XCTAssertNotEqual(result?.plan.inputEncoding, "CESU-8")
     }
+
+    func testCESU8MisreadAsWindows1252IsRepairedThroughTheCESU8Decoder() throws {
+        let input = Array("Hi guys \u{ED}\u{A0}\u{BD}\u{ED}\u{B8}\u{8D}\n".utf8)
+        let result = try Repairer().repair(input)
+        XCTAssertTrue(result.output == Array("Hi guys 😍\n".utf8), String(decoding: result.output, as: UTF8.self))
+        XCTAssertEqual(result.plan.passes.first?.changes.first?.steps, [.encode(.windows1252), .decode(Charset("CESU-8"))])
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input)
+    }
 }

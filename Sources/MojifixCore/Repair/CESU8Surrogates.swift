@@ -38,6 +38,18 @@ struct CESU8Surrogates {
         return (output, RepairPass(kind: .transcode, chain: [.decode(Self.charset)], changes: changes))
     }
 
+    /// A character beyond the BMP as CESU-8: its two surrogates, three bytes each.
+    static func encode(_ scalar: UInt32) -> [UInt8] {
+        let v: UInt32 = scalar - 0x10000
+        var bytes: [UInt8] = []
+        for s: UInt32 in [0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)] {
+            bytes.append(0xED)
+            bytes.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (s & 0x3F)))
+        }
+        return bytes
+    }
+
     /// The character of a high + low surrogate pair at `i` (`ED A0-AF xx ED B0-BF xx`).
     static func pair(_ b: [UInt8], at i: Int) -> UInt32? {
         guard i + 6 <= b.count, b[i] == 0xED, (0xA0...0xAF).contains(b[i + 1]), b[i + 2] & 0xC0 == 0x80,

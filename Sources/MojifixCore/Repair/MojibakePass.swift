@@ -349,6 +349,8 @@ struct MojibakePass {
             }
             guard source.count == 2, decoder.cp949.scalar(lead: source[0], trail: source[1]) == unit.scalar else { return false }
             bytes = source
+        } else if unit.width == 6 {
+            bytes = CESU8Surrogates.encode(unit.scalar)
         } else {
             bytes = UTF8.encode(unit.scalar)
         }
@@ -387,10 +389,13 @@ struct MojibakePass {
                 if entry.unit.lossy { guesses.append(guessDescription(entry.unit, p)) }
             }
             let lossless = guesses.isEmpty
+            // A surrogate pair is CESU-8, which ICU's CESU-8 decoder reads along with plain UTF-8.
+            let steps = accepted[k...last].contains { $0.unit.width == 6 }
+                ? [ChainStep.encode(misreading.shownAs), .decode(CESU8Surrogates.charset)] : misreading.repairSteps
             let beforeBytes = Array(UnsafeBufferPointer(rebasing: p[start..<end]))
             changes.append(RepairChange(
                 inputRange: start..<end, outputRange: outputStart..<output.count,
-                steps: misreading.repairSteps, confidence: Self.confidence(evidence), lossless: lossless,
+                steps: steps, confidence: Self.confidence(evidence), lossless: lossless,
                 before: String(decoding: beforeBytes, as: Unicode.UTF8.self),
                 after: String(decoding: output[outputStart...], as: Unicode.UTF8.self),
                 guesses: lossless ? nil : guesses, originalBytes: lossless ? nil : beforeBytes))
