@@ -20,8 +20,10 @@ final class UTF8ReadAsDoubleByte {
     }
 
     func run(_ text: [UInt8]) -> (output: [UInt8], pass: RepairPass)? {
+        // Clean text fails on its first run for every charset: only then are all runs listed.
+        guard let first = Self.nextRun(text, from: 0),
+              converters.contains(where: { decode([first], of: text, $0.converter) != nil }) else { return nil }
         let runs = Self.nonASCIIRuns(text)
-        guard !runs.isEmpty else { return nil }
         var best: (gain: Double, charset: Charset, decoded: [[UInt8]])? = nil
         for (charset, converter) in converters {
             guard let decoded = decode(runs, of: text, converter) else { continue }
@@ -102,13 +104,20 @@ final class UTF8ReadAsDoubleByte {
     /// Maximal runs of non-ASCII characters.
     static func nonASCIIRuns(_ text: [UInt8]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
-        var i = 0
-        while i < text.count {
-            guard text[i] >= 0x80 else { i += 1; continue }
-            let start = i
-            while i < text.count && text[i] >= 0x80 { i += 1 }
-            runs.append(start..<i)
+        var from = 0
+        while let run = nextRun(text, from: from) {
+            runs.append(run)
+            from = run.upperBound
         }
         return runs
+    }
+
+    private static func nextRun(_ text: [UInt8], from: Int) -> Range<Int>? {
+        var i = from
+        while i < text.count && text[i] < 0x80 { i += 1 }
+        guard i < text.count else { return nil }
+        let start = i
+        while i < text.count && text[i] >= 0x80 { i += 1 }
+        return start..<i
     }
 }
