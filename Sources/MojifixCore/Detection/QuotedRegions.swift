@@ -72,7 +72,7 @@ struct QuotedRegions {
             }
             if (0x41...0x5A).contains(p[i]) || (0x61...0x7A).contains(p[i]) || p[i] >= 0x80 { hasProse = true }
             let (scalar, length) = UTF8.decode(p, at: i)
-            if let closers = Self.quotationMarks[scalar] {
+            if scalar >= 0xAB, let closers = Self.closers(of: scalar) {
                 var j = i + length
                 while j < line.upperBound {
                     let (s, l) = UTF8.decode(p, at: j)
@@ -86,11 +86,18 @@ struct QuotedRegions {
         }
     }
 
-    /// Opening quotation mark -> the marks that close it.
-    static let quotationMarks: [UInt32: [UInt32]] = [
-        0x201C: [0x201D], 0x201E: [0x201C, 0x201D], 0xAB: [0xBB], 0xBB: [0xAB],
-        0x300C: [0x300D], 0x300E: [0x300F],
-    ]
+    /// The marks that close an opening quotation mark.
+    static func closers(of opening: UInt32) -> [UInt32]? {
+        switch opening {
+        case 0x201C: return [0x201D]
+        case 0x201E: return [0x201C, 0x201D]
+        case 0xAB: return [0xBB]
+        case 0xBB: return [0xAB]
+        case 0x300C: return [0x300D]
+        case 0x300E: return [0x300F]
+        default: return nil
+        }
+    }
 
     private static func run(of byte: UInt8, in p: UnsafeBufferPointer<UInt8>, at i: Int, _ end: Int) -> Int {
         var j = i
