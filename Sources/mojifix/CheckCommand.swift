@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
             let loaded = try normalize.configFile.load()
             let normalizer = Normalizer(options: try normalize.options(loaded))
             let flavor = try normalize.flavorChoice(loaded)
-            let walked = batch.files(under: paths)
+            let walked = batch.files(under: paths, configured: loaded)
             let runner = BatchRunner(total: walked.files.count, showProgress: batch.showsProgress)
             let outcomes = try runner.run(walked.files, workers: batch.workerCount, makeWorker: {
                 FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), from: CharsetScopes(batch.from),

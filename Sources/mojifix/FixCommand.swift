@@ -61,6 +61,9 @@ struct FixCommand: ParsableCommand {
     @Flag(name: .long, help: "Rewrite read-only files too (keeping their mode); by default they are skipped.")
     var force = false
 
+    @Flag(name: .long, help: "Also make lossy repairs (guessed lost bytes); default: .mojifix.toml's lossy, else off (they are then listed by check).")
+    var lossy = false
+
     @OptionGroup var batch: BatchOptions
 
     @OptionGroup var normalize: NormalizeOptionsGroup
@@ -96,15 +99,15 @@ struct FixCommand: ParsableCommand {
             if names { throw ExitCode(try fixNames(location)) }
             let normalizer = Normalizer(options: try normalize.options(loaded))
             let makeWork = { () throws -> FileWork in
-                var work = FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), from: CharsetScopes(batch.from),
-                                    normalizer: normalizer, limit: batch.maxBytes, hashEveryFile: report != nil)
+                var work = FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes, lossy: lossy || loaded?.configuration.lossy == true)),
+                                    from: CharsetScopes(batch.from), normalizer: normalizer, limit: batch.maxBytes, hashEveryFile: report != nil)
                 work.normalizesMarkdown = !noNormalize
                 return work
             }
             if printing {
                 try printFixed(try makeWork())
             } else {
-                try fixInPlace(makeWork, location)
+                try fixInPlace(makeWork, location, loaded)
             }
         }
     }
@@ -131,8 +134,8 @@ struct FixCommand: ParsableCommand {
         }
     }
 
-    private func fixInPlace(_ makeWork: () throws -> FileWork, _ location: JournalLocation) throws {
-        let walked = batch.files(under: paths)
+    private func fixInPlace(_ makeWork: () throws -> FileWork, _ location: JournalLocation, _ loaded: ConfigOptions.Loaded?) throws {
+        let walked = batch.files(under: paths, configured: loaded)
         var files = walked.files
         if let file = files.first(where: { $0.string.map(location.isWithin) ?? false }) {
             throw CLIError(message: "journal folder \(location.path) is \(file), one of the files being fixed; choose another with --journal", code: 2)

@@ -23,13 +23,16 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "Refuse inputs larger than this many bytes (default 512 MiB). With repair --jsonl: longer lines are passed through unrepaired (default 16 MiB).")
     var maxBytes: Int?
 
+    @Flag(name: .long, help: "Also make lossy repairs: guess bytes lost before mojifix saw the text (U+FFFD, NBSP turned into a space). Without it they are only listed (explain, check).")
+    var lossy = false
+
     var inputLimit: Int { maxBytes ?? 512 << 20 }
 
     /// The input's name for messages, hidden characters escaped (see `RawPath.display`).
     static func displayName(_ input: String) -> String { input == "-" ? "<stdin>" : RawPath(input).description }
 
     var repairOptions: RepairOptions {
-        RepairOptions(from: from.map(Charset.named), maxInputBytes: inputLimit)
+        RepairOptions(from: from.map(Charset.named), maxInputBytes: inputLimit, lossy: lossy)
     }
 
     /// Reads the input and repairs it, or exits with the documented code and a one-line message.

@@ -10,6 +10,7 @@ import MojifixWorkspace
 struct JSONLinesRepair {
     let field: JSONLineField
     let maxLineBytes: Int
+    var lossy = false
 
     enum Outcome {
         /// Every line was read; `passedThrough` lines could not be processed.
@@ -22,7 +23,7 @@ struct JSONLinesRepair {
         // A closed pipe must be a failed write we can see, not a signal that kills us.
         signal(SIGPIPE, SIG_IGN)
         let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let repairers = try (0..<workers).map { _ in try Repairer() }
+        let repairers = try (0..<workers).map { _ in try Repairer(options: RepairOptions(lossy: lossy)) }
         var reader = LineBatchReader(fd: fd, batchBytes: 512 << 10, maxLineBytes: maxLineBytes)
         var lineNumber = 1, passedThrough = 0
         var ended = false

@@ -41,6 +41,21 @@ enum PlanJSON {
             "\"change_count\": \(plan.changeCount)",
         ]
         if let verified { fields.append("\"verified\": \(verified)") }
+        // Lossy changes found but not made (without --lossy): listed so a person can decide.
+        let withheld = plan.withheldChanges(input: input, output: result.output).map { change, text -> String in
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            var fields = ["\"line\": \(line)", "\"column\": \(column)", "\"lossless\": false", "\"applied\": false",
+                          "\"steps\": \(array(change.steps.map { string($0.description) }))",
+                          "\"before\": \(change.before.map(string) ?? "null")", "\"after\": \(string(change.after))"]
+            if let guesses = change.guesses { fields.append("\"guesses\": \(array(guesses.map(string)))") }
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        fields.append("\"withheld_lossy\": [" + withheld.joined(separator: ", ") + "]")
+        let quoted = plan.quotedChanges(input: input, output: result.output).map { change, text -> String in
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            return "{\"line\": \(line), \"column\": \(column), \"before\": \(change.before.map(string) ?? "null"), \"after\": \(string(change.after))}"
+        }
+        fields.append("\"quoted_left\": [" + quoted.joined(separator: ", ") + "]")
         fields.append("\"passes\": [\n    \(passes.joined(separator: ",\n    "))\n  ]")
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"
     }

@@ -6,7 +6,9 @@ enum PlanText {
         let plan = result.plan
         var out = ""
         if plan.isEmpty {
-            out += "\(file): no mojibake found; output is identical to input\n"
+            let withheld = plan.withheld?.count ?? 0
+            out += withheld > 0 ? "\(file): no lossless repair; \(withheld) lossy repair\(withheld == 1 ? "" : "s") not made (use --lossy)\n"
+                : "\(file): no mojibake found; output is identical to input\n"
         } else {
             let kind = plan.isLossless ? "lossless" : "lossy (lost bytes were guessed; see below)"
             out += "\(file): \(plan.changeCount) change\(plan.changeCount == 1 ? "" : "s") in \(plan.passes.count) pass\(plan.passes.count == 1 ? "" : "es"), \(kind)\n"
@@ -28,6 +30,15 @@ enum PlanText {
                 bytes += Array(" confidence \(change.confidence)\(change.lossless ? "" : " LOSSY")\n".utf8)
                 for guess in change.guesses ?? [] { bytes += Array("      guessed: \(guess)\n".utf8) }
             }
+        }
+        for (change, text) in plan.withheldChanges(input: input, output: result.output) {
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            bytes += Array("  \(line):\(column) \(quoted(change.before ?? "")) -> \(quoted(change.after)) LOSSY, not made (--lossy makes it)\n".utf8)
+            for guess in change.guesses ?? [] { bytes += Array("      would guess: \(guess)\n".utf8) }
+        }
+        for (change, text) in plan.quotedChanges(input: input, output: result.output) {
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            bytes += Array("  \(line):\(column) \(quoted(change.before ?? "")) info: quoted mojibake left as written (would be \(quoted(change.after)))\n".utf8)
         }
         if let verified { bytes += Array((verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n").utf8) }
         return String(decoding: bytes, as: UTF8.self)

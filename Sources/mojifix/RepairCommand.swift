@@ -57,7 +57,7 @@ struct RepairCommand: ParsableCommand {
         let name = ReadingOptions.displayName(path)
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CLIError(message: "\(name): \(FileIO.Failure.errno())", code: 2) }
-        let job = JSONLinesRepair(field: JSONLineField(path: field ?? "text"), maxLineBytes: reading.maxBytes ?? 16 << 20)
+        let job = JSONLinesRepair(field: JSONLineField(path: field ?? "text"), maxLineBytes: reading.maxBytes ?? 16 << 20, lossy: reading.lossy)
         let outcome: JSONLinesRepair.Outcome
         do { outcome = try job.run(fd: fd) } catch {
             throw CLIError(message: "\(name): \(error)", code: 2)

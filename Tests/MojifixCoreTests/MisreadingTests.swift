@@ -62,7 +62,11 @@ final class UTF8ReadAsCP949Tests: XCTestCase {
     func testLostBytesAreRebuiltAndTheChangeIsMarkedLossyAndUndoable() throws {
         let garbled = try Self.decodeCP949Replacing(Array("진화 데이터 연구\n".utf8))
         XCTAssertTrue(String(decoding: garbled, as: UTF8.self).contains("\u{FFFD}"))
-        let result = try Repairer().repair(garbled)
+        // Lossy repair is opt-in: by default the guess is only listed.
+        let listed = try Repairer().repair(garbled)
+        XCTAssertTrue(listed.output == garbled)
+        XCTAssertFalse(listed.plan.withheld?.isEmpty ?? true)
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
         let output = String(decoding: result.output, as: UTF8.self)
         XCTAssertTrue(output.hasPrefix("진화 "), output)  // the certain part is exact
         XCTAssertFalse(output.contains("\u{FFFD}"), output)

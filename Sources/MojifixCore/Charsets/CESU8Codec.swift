@@ -27,11 +27,23 @@ final class CESU8Codec: TextCodec {
         out.reserveCapacity(utf8.count + utf8.count / 2)
         for scalar in UTF8.scalars(utf8) {
             guard scalar >= 0x10000 else { UTF8.append(scalar, to: &out); continue }
-            let v = scalar - 0x10000
-            Self.appendSurrogate(0xD800 + (v >> 10), to: &out)
-            Self.appendSurrogate(0xDC00 + (v & 0x3FF), to: &out)
+            Self.appendPair(scalar, to: &out)
         }
         return out
+    }
+
+    /// A character beyond the BMP as CESU-8: its two surrogates, three bytes each.
+    static func appendPair(_ scalar: UInt32, to out: inout [UInt8]) {
+        let v = scalar - 0x10000
+        appendSurrogate(0xD800 + (v >> 10), to: &out)
+        appendSurrogate(0xDC00 + (v & 0x3FF), to: &out)
+    }
+
+    /// The character of a high + low surrogate pair at `i` (`ED A0-AF xx ED B0-BF xx`), if any.
+    static func pair(_ bytes: [UInt8], at i: Int) -> UInt32? {
+        guard let high = surrogate(bytes, at: i), high < 0xDC00,
+              let low = surrogate(bytes, at: i + 3), low >= 0xDC00 else { return nil }
+        return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
     }
 
     private static func appendSurrogate(_ unit: UInt32, to out: inout [UInt8]) {
@@ -56,8 +68,8 @@ final class CESU8Codec: TextCodec {
         while i < bytes.count {
             if let high = surrogate(bytes, at: i) {
                 onSurrogate(high)
-                if high < 0xDC00, let low = surrogate(bytes, at: i + 3), low >= 0xDC00 {
-                    if collect { UTF8.append(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), to: &out) }
+                if let scalar = pair(bytes, at: i) {
+                    if collect { UTF8.append(scalar, to: &out) }
                     i += 6
                 } else {
                     if collect { UTF8.append(0xFFFD, to: &out) }

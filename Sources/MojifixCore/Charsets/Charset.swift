@@ -14,6 +14,9 @@ public struct Charset: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let cp437 = Charset("ibm-437")
     public static let windows1251 = Charset("windows-1251")
     public static let windows1250 = Charset("windows-1250")
+    public static let windows1254 = Charset("windows-1254")
+    public static let cp866 = Charset("ibm-866")
+    public static let koi8r = Charset("KOI8-R")
     public static let windows949 = Charset("windows-949")
     public static let eucKR = Charset("EUC-KR")
     public static let iso2022KR = Charset("ISO-2022-KR")
@@ -28,7 +31,8 @@ public struct Charset: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let big5 = Charset("Big5")
 
     /// Single-byte charsets that UTF-8 or CP949 bytes are commonly misread as, most frequent first.
-    public static let misreadings: [Charset] = [.macintosh, .windows1252, .latin1, .cp437, .windows1251, .windows1250]
+    public static let misreadings: [Charset] = [.macintosh, .windows1252, .latin1, .cp437, .windows1251, .windows1250,
+                                                .windows1254, .cp866, .koi8r]
 
     /// Accepts common aliases for user input (`--from cp949` means Microsoft's CP949).
     public static func named(_ name: String) -> Charset {

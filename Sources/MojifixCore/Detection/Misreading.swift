@@ -11,6 +11,10 @@ public struct Misreading: Hashable, Sendable, CustomStringConvertible {
 
     public var repairSteps: [ChainStep] { [.encode(shownAs), .decode(actual)] }
 
+    /// Charsets whose high half is mostly letters (CP866 and KOI8-R: Cyrillic), so clean text in
+    /// them reads as mojibake to the hand-weighed evidence: only the language model decides.
+    var needsLanguageModel: Bool { shownAs == .cp866 || shownAs == .koi8r }
+
     public var description: String { "\(actual) read as \(shownAs)" }
 
     /// The misreadings the detector tries: UTF-8 through every single-byte charset, and CP949
@@ -30,6 +34,8 @@ struct DecodedUnit {
     var width: Int
     /// Set when a lost byte (U+FFFD, or NBSP turned into a space) had to be guessed.
     var lossy = false
+    /// The lost byte was an NBSP that became a plain space.
+    var spaceLost = false
     /// Other characters the guess could have been (lossy units only).
     var alternatives: [UInt32] = []
     /// Evidence that this is mojibake and not clean text (see UnitScoring).

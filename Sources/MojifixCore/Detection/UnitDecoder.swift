@@ -46,6 +46,13 @@ struct UnitDecoder {
             }
             let (scalar, length) = b0 < 0x80 ? (UInt32(b0), 1) : UTF8.decode(p, at: i)
             let byte: Int = b0 < 0x80 ? Int(b0) : table.byte(for: scalar).map(Int.init) ?? -1
+            if need > 0 && count == 1 && bytes.0 == 0xED && (0xA0...0xAF).contains(byte), let unit = surrogatePair(p, at: start, end: n) {
+                // CESU-8 (a surrogate pair, six bytes) misread the same way: one character.
+                units.append(unit)
+                need = 0
+                i = unit.end
+                continue
+            }
             if need > 0 {
                 let allowed = count == 1 ? UTF8.secondByteRange(lead: bytes.0) : 0x80...0xBF
                 var next: UInt8? = nil
@@ -86,12 +93,26 @@ struct UnitDecoder {
         return units
     }
 
+    /// Six characters from `start` whose bytes are a CESU-8 surrogate pair.
+    private func surrogatePair(_ p: UnsafeBufferPointer<UInt8>, at start: Int, end n: Int) -> DecodedUnit? {
+        var bytes: [UInt8] = []
+        var i = start
+        while bytes.count < 6 && i < n {
+            let (scalar, length) = UTF8.decode(p, at: i)
+            guard let byte = scalar < 0x80 ? nil : table.byte(for: scalar) else { return nil }
+            bytes.append(byte)
+            i += length
+        }
+        guard bytes.count == 6, let scalar = CESU8Surrogates.pair(bytes, at: 0) else { return nil }
+        return DecodedUnit(start: start, end: i, scalar: scalar, width: 6)
+    }
+
     private func finishUTF8(_ bytes: (UInt8, UInt8, UInt8, UInt8), _ count: Int, start: Int, end: Int,
                             wildcards: Int, guessedSpace: Bool) -> DecodedUnit? {
         if wildcards == 0 {
             var scalar = UInt32(bytes.0) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
             for b in [bytes.1, bytes.2, bytes.3][0..<(count - 1)] { scalar = scalar << 6 | UInt32(b & 0x3F) }
-            return DecodedUnit(start: start, end: end, scalar: scalar, width: count, lossy: guessedSpace)
+            return DecodedUnit(start: start, end: end, scalar: scalar, width: count, lossy: guessedSpace, spaceLost: guessedSpace)
         }
         var seq = [bytes.0, bytes.1, bytes.2, bytes.3][0..<count]
         // Each U+FFFD hides one of the replaced bytes: keep every choice that forms valid UTF-8.

@@ -5,16 +5,37 @@ public struct RepairPlan: Codable, Sendable {
     public var inputEncoding: String
     /// Passes in the order they ran; each one's ranges refer to its own input and output.
     public var passes: [RepairPass]
+    /// Lossy changes found but not made (lossy repair is opt-in): listed by `check` and
+    /// `explain` so a person can decide; nil when there are none.
+    public var withheld: [WithheldChange]?
+    /// Mojibake left as written because it is quoted (code, block quotes, quotation marks) in a
+    /// document that is otherwise clean, or on a `mojifix: ignore` line: information only.
+    public var quoted: [WithheldChange]?
 
-    public init(inputEncoding: String = "UTF-8", passes: [RepairPass] = []) {
+    public init(inputEncoding: String = "UTF-8", passes: [RepairPass] = [], withheld: [WithheldChange]? = nil,
+                quoted: [WithheldChange]? = nil) {
         self.inputEncoding = inputEncoding
         self.passes = passes
+        self.withheld = withheld
+        self.quoted = quoted
+    }
+
+    mutating func withhold(_ changes: [RepairChange], afterPasses: Int) {
+        guard !changes.isEmpty else { return }
+        withheld = (withheld ?? []) + changes.map { WithheldChange(afterPasses: afterPasses, change: $0) }
     }
 
     public var changeCount: Int { passes.reduce(0) { $0 + $1.changes.count } }
     public var isEmpty: Bool { passes.allSatisfy { $0.changes.isEmpty } }
     /// True when every change can be undone from the output alone.
     public var isLossless: Bool { passes.allSatisfy { $0.changes.allSatisfy(\.lossless) } }
+}
+
+/// A lossy change that was not made. Its ranges refer to the text after the first `afterPasses`
+/// passes of the plan (the output when that is all of them).
+public struct WithheldChange: Codable, Sendable {
+    public var afterPasses: Int
+    public var change: RepairChange
 }
 
 /// One pass over the whole text: a transcoding, one layer of mojibake, or Hangul composition.

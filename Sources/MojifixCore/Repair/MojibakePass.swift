@@ -10,6 +10,7 @@ import MojifixICU
 struct MojibakePass {
     let decoders: [UnitDecoder]
     let scoring: UnitScoring
+    let plausibility = ReadingPlausibility()
 
     /// Evidence a unit must show before it adds to its line.
     static let unitBaseline: Float = 1.0
@@ -19,27 +20,37 @@ struct MojibakePass {
     static let documentThreshold: Float = 0.0
     /// Evidence that establishes a document-wide misreading.
     static let establishedThreshold: Float = 5.0
+    /// Nats a unit's decoded reading must gain over its source characters, and its line over the
+    /// text as written, for the language model alone to decide (e^-12: odds of about 1 in 160,000).
+    static let unitGain = 6.0
+    static let lineGain = 12.0
     /// Bytes examined to choose the misreading of a very large document.
     static let sampleBytes = 1 << 18
 
-    func run(_ text: [UInt8]) -> (output: [UInt8], pass: RepairPass)? {
-        text.withUnsafeBufferPointer { p -> (output: [UInt8], pass: RepairPass)? in
+    /// What one layer found: the text with its changes made (nil when none could be made), and
+    /// the lossy changes left out because lossy repair was not asked for.
+    struct Layer {
+        var applied: (output: [UInt8], pass: RepairPass)?
+        var withheld: [RepairChange]
+        /// Mojibake quoted on purpose (see QuotedRegions), left as written.
+        var quoted: [RepairChange] = []
+    }
+
+    func run(_ text: [UInt8], lossy: Bool = true) -> Layer? {
+        text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
-            var best: (decoder: UnitDecoder, units: [DecodedUnit], groups: [UnitGroup], total: Float, explained: Int)? = nil
+            var readings: [Reading] = []
             for decoder in decoders {
                 var units = decoder.units(in: p, range: 0..<sampleEnd)
                 if units.isEmpty { continue }
                 scoring.score(&units, decoder: decoder, in: p)
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
-                // Ties (ISO-8859-1 and windows-1252 agree on most bytes) go to the reading that
-                // explains more of the text.
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
-                if total > (best?.total ?? 0) || (total > 0 && total == best?.total && explained > best!.explained) {
-                    best = (decoder, units, groups, total, explained)
-                }
+                readings.append(Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained))
             }
-            guard var chosen = best else { return nil }
+            var writtenCosts: [Int: Double] = [:]
+            guard var chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) else { return nil }
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
             let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
@@ -51,18 +62,133 @@ struct MojibakePass {
             }
             let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
             var accepted: [(unit: DecodedUnit, groupEvidence: Float)] = []
-            for g in chosen.groups where (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord) {
-                for unit in chosen.units[g.range] where !unit.rejected && unit.evidence > 0 {
-                    // Lost bytes are only guessed where the document is known to be garbled this way.
-                    if unit.lossy && !established { continue }
-                    accepted.append((unit, g.evidence))
+            // Any two high characters read as CP949 make a Hangul syllable, which the model always
+            // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
+            let modelDecides = chosen.decoder.misreading.actual == .utf8
+            for g in chosen.groups {
+                let byEvidence = (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord)
+                // Lost bytes are only guessed where the document is known to be garbled this way.
+                let candidates = chosen.units[g.range].filter { !$0.rejected && (!$0.lossy || established) }
+                guard !candidates.isEmpty else { continue }
+                // The language model weighs each unit in its line: a reading it finds far more
+                // plausible than the text as written is made even where the hand-weighed evidence
+                // is thin (a short line, a lone unit). (It does not veto: the source characters of
+                // mojibake are often punctuation to it, `¿¡`, and cheap.)
+                let needsModel = chosen.decoder.misreading.needsLanguageModel
+                // The model is asked only where the evidence leaves a unit out (it never vetoes).
+                let evidenceTakesAll = byEvidence && !needsModel && candidates.allSatisfy { $0.evidence > 0 }
+                let judged = modelDecides && !evidenceTakesAll ? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) : nil
+                // Consistency, as for the evidence: a line that also holds correctly encoded
+                // non-ASCII text (`DrÃ¥ber` next to a proper `–`) is not confirmed by the model.
+                // In a document established as garbled this way, the model alone decides each
+                // line (document consistency: a line of box drawing the evidence took for line art).
+                let free = needsModel || established
+                let confirmed = judged.map {
+                    confirms($0, candidates, lineEvidence: g.evidence, needsModel: free)
+                        && (free || contradictions(chosen.units[g.range], p) == 0)
+                } ?? false
+                for (k, unit) in candidates.enumerated() {
+                    if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0) {
+                        accepted.append((unit, g.evidence))
+                    }
                 }
             }
             resolveGuesses(&accepted)
             accepted.removeAll { !isInvertible($0.unit, decoder: chosen.decoder, p) }
-            guard !accepted.isEmpty else { return nil }
-            return apply(accepted, misreading: chosen.decoder.misreading, p)
+            var quoted: [RepairChange] = []
+            if !accepted.isEmpty {
+                let regions = QuotedRegions(p)
+                accepted.removeAll { regions.isIgnored($0.unit.start..<$0.unit.end) }
+                if !accepted.isEmpty && accepted.allSatisfy({ regions.isQuoted($0.unit.start..<$0.unit.end) }) {
+                    quoted = apply(accepted, misreading: chosen.decoder.misreading, p).pass.changes
+                    accepted.removeAll()
+                }
+            }
+            var withheld: [RepairChange] = []
+            if !lossy {
+                let guesses = accepted.filter(\.unit.lossy)
+                if !guesses.isEmpty {
+                    withheld = apply(guesses, misreading: chosen.decoder.misreading, p).pass.changes
+                    accepted.removeAll(where: \.unit.lossy)
+                }
+            }
+            guard !accepted.isEmpty || !withheld.isEmpty || !quoted.isEmpty else { return nil }
+            return Layer(applied: accepted.isEmpty ? nil : apply(accepted, misreading: chosen.decoder.misreading, p),
+                         withheld: withheld, quoted: quoted)
         }
+    }
+
+    /// The language model confirms a line's reading when the line as a whole is far more
+    /// plausible decoded (each reading in its own best language), the units it can judge gain that
+    /// much together, one decoded letter alone gains clearly and is not contradicted by the
+    /// hand-weighed evidence (unless the line gains four times the margin: a hashtag of Cyrillic
+    /// through CP437 looks like line art to the evidence), and few decoded letters are foreign to
+    /// the language. Then every unit of
+    /// the line that the model does not find worse is repaired, symbols included.
+    private func confirms(_ judged: ReadingPlausibility.Judgement, _ units: [DecodedUnit], lineEvidence: Float, needsModel: Bool) -> Bool {
+        guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0 || judged.lineGain >= 4 * Self.lineGain,
+              -judged.deltas.reduce(0, +) >= Self.lineGain else { return false }
+        return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
+    }
+
+    // MARK: Choosing the misreading
+
+    struct Reading {
+        var decoder: UnitDecoder
+        var units: [DecodedUnit]
+        var groups: [UnitGroup]
+        var total: Float
+        var explained: Int
+    }
+
+    /// Texts this short are weighed by the language model even when no reading shows any
+    /// hand-weighed evidence (a lone garbled word): the model's cost is small there.
+    static let shortText = 4096
+
+    /// The reading with the most evidence; ties (ISO-8859-1 and windows-1252 agree on most bytes)
+    /// go to the reading that explains more of the text. Readings close to the best (CP437 and
+    /// CP866 share their box drawing; Windows-1252 and 1254 most letters), or on short text every
+    /// reading, are then weighed by the language model: the one whose decoded lines gain most in
+    /// plausibility wins.
+    private func choose(_ readings: [Reading], _ p: UnsafeBufferPointer<UInt8>, short: Bool,
+                        writtenCosts: inout [Int: Double]) -> Reading? {
+        var best: Reading? = nil
+        for r in readings where r.total > (best?.total ?? 0) || (r.total > 0 && r.total == best?.total && r.explained > best!.explained) {
+            best = r
+        }
+        let top = best?.total ?? 0
+        // CP949 readings are left to the evidence (see `modelDecides`).
+        let contenders = readings.filter {
+            $0.decoder.misreading.actual == .utf8 && (top > 0 ? $0.total * 2 >= top : short)
+        }
+        guard contenders.count > 1 || (best == nil && contenders.count == 1) else { return best }
+        // The model overrides the evidence only by a clear margin.
+        let others = contenders.filter { $0.decoder.misreading != best?.decoder.misreading && !decodesAlike($0, best) }
+        guard !others.isEmpty else { return best }
+        var bestGain = best.map { documentGain($0, p, &writtenCosts) + Self.lineGain } ?? 0
+        for r in others {
+            let gain = documentGain(r, p, &writtenCosts)
+            if gain > bestGain { best = r; bestGain = gain }
+        }
+        return best
+    }
+
+    /// Two readings that decode the same characters at the same places (ISO-8859-1 and
+    /// windows-1252 on most text) gain the same: no need to ask the model twice.
+    private func decodesAlike(_ a: Reading, _ b: Reading?) -> Bool {
+        guard let b, a.units.count == b.units.count else { return false }
+        return zip(a.units, b.units).allSatisfy { $0.start == $1.start && $0.end == $1.end && $0.scalar == $1.scalar && $0.rejected == $1.rejected }
+    }
+
+    /// What a reading's lines gain in plausibility with all their candidate units decoded.
+    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double]) -> Double {
+        var gain = 0.0
+        for g in r.groups {
+            let candidates = r.units[g.range].filter { !$0.rejected && !$0.lossy }
+            guard !candidates.isEmpty, let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
+            gain += max(0, judged.lineGain)
+        }
+        return gain
     }
 
     // MARK: Grouping
@@ -172,6 +298,15 @@ struct MojibakePass {
         families.count >= 3 ? Float(families.count - 2) * 4 : 0
     }
 
+    /// The line (without its newline) holding the units.
+    private func lineRange(_ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = units[0].start
+        while start > 0 && p[start - 1] != 0x0A { start -= 1 }
+        var end = units[units.count - 1].end
+        while end < p.count && p[end] != 0x0A { end += 1 }
+        return start..<end
+    }
+
     private func containsNewline(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         for i in range where p[i] == 0x0A { return true }
         return false
@@ -214,6 +349,8 @@ struct MojibakePass {
             }
             guard source.count == 2, decoder.cp949.scalar(lead: source[0], trail: source[1]) == unit.scalar else { return false }
             bytes = source
+        } else if unit.width == 6 {
+            bytes = CESU8Surrogates.encode(unit.scalar)
         } else {
             bytes = UTF8.encode(unit.scalar)
         }
@@ -247,14 +384,18 @@ struct MojibakePass {
             var evidence: Float = 0
             for entry in accepted[k...last] {
                 UTF8.append(entry.unit.scalar, to: &output)
+                if keepsWordGap(entry.unit, after: output.dropLast(UTF8.encode(entry.unit.scalar).count), p) { output.append(0x20) }
                 evidence = max(evidence, entry.groupEvidence)
                 if entry.unit.lossy { guesses.append(guessDescription(entry.unit, p)) }
             }
             let lossless = guesses.isEmpty
+            // A surrogate pair is CESU-8, which ICU's CESU-8 decoder reads along with plain UTF-8.
+            let steps = accepted[k...last].contains { $0.unit.width == 6 }
+                ? [ChainStep.encode(misreading.shownAs), .decode(CESU8Surrogates.charset)] : misreading.repairSteps
             let beforeBytes = Array(UnsafeBufferPointer(rebasing: p[start..<end]))
             changes.append(RepairChange(
                 inputRange: start..<end, outputRange: outputStart..<output.count,
-                steps: misreading.repairSteps, confidence: Self.confidence(evidence), lossless: lossless,
+                steps: steps, confidence: Self.confidence(evidence), lossless: lossless,
                 before: String(decoding: beforeBytes, as: Unicode.UTF8.self),
                 after: String(decoding: output[outputStart...], as: Unicode.UTF8.self),
                 guesses: lossless ? nil : guesses, originalBytes: lossless ? nil : beforeBytes))
@@ -263,6 +404,26 @@ struct MojibakePass {
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...]))
         return (output, RepairPass(kind: .mojibake, chain: misreading.repairSteps, changes: changes))
+    }
+
+    /// A one-letter word whose lost NBSP became the only space before the next word (`Ã perturber`,
+    /// `jusqu'Ã nos`: spaces collapsed after the NBSP turned into one): the space was also the word
+    /// gap, so one is kept and a guess never merges two words. Only a lowercase letter standing
+    /// alone (after the output so far, `written`) followed by a lowercase ASCII word: a capital
+    /// starts a word (`Š is` is `Šis`), a letter after a letter is inside one (`Đà o`), and a
+    /// wider character (`ê° ë`) is never a word of its own.
+    private func keepsWordGap<C: BidirectionalCollection<UInt8>>(_ unit: DecodedUnit, after written: C,
+                                                                _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard unit.spaceLost, unit.width == 2, ScalarTraits.isLowercase(unit.scalar), unit.end < p.count,
+              (0x61...0x7A).contains(p[unit.end]) else { return false }
+        var before = written.endIndex
+        while before > written.startIndex {
+            before = written.index(before: before)
+            if written[before] & 0xC0 != 0x80 { break }
+        }
+        guard before < written.endIndex else { return true }
+        let previous = UTF8.scalars(Array(written[before...])).first ?? 0
+        return !ScalarTraits.isLetter(previous)
     }
 
     private func guessDescription(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> String {

@@ -10,11 +10,15 @@ public struct RepairOptions: Sendable {
     public var maxLayers: Int
     /// Inputs larger than this are refused (bytes).
     public var maxInputBytes: Int
+    /// Also make lossy changes (guessed lost bytes: U+FFFD, NBSP turned into a space). Off by
+    /// default: they are then only listed in the plan's `withheld`.
+    public var lossy: Bool
 
-    public init(from: Charset? = nil, maxLayers: Int = 4, maxInputBytes: Int = 512 << 20) {
+    public init(from: Charset? = nil, maxLayers: Int = 4, maxInputBytes: Int = 512 << 20, lossy: Bool = false) {
         self.from = from
         self.maxLayers = maxLayers
         self.maxInputBytes = maxInputBytes
+        self.lossy = lossy
     }
 }
 
@@ -39,6 +43,9 @@ public final class Repairer {
     private let legacy: LegacyDecoding
     private let composition = HangulComposition()
     private let utf8ReadAsCP949: UTF8ReadAsCP949
+    private let cesu8 = CESU8Surrogates()
+    private let c1: C1AsWindows1252
+    private let doubleByte: UTF8ReadAsDoubleByte
 
     public init(options: RepairOptions = RepairOptions()) throws(ICUError) {
         self.options = options
@@ -52,6 +59,8 @@ public final class Repairer {
             scoring: scoring)
         legacy = LegacyDecoding(scoring: scoring)
         utf8ReadAsCP949 = UTF8ReadAsCP949(cp949: cp949, scoring: scoring)
+        c1 = C1AsWindows1252(windows1252: tables[.windows1252]!)
+        doubleByte = try UTF8ReadAsDoubleByte()
     }
 
     /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
@@ -61,20 +70,49 @@ public final class Repairer {
         return try legacy.decode(input, census: census, forced: options.from)?.text
     }
 
+    /// Repairs rounds beyond the first before a result that still changes is refused.
+    static let extraRounds = 2
+
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
         try repair(input, from: options.from)
     }
 
     /// Repairs `input`, reading it as `forced` when it is not already UTF-8 text (see
-    /// `RepairOptions.from`); a batch passes each file's own charset here.
+    /// `RepairOptions.from`; a batch passes each file's own charset here), until nothing is left
+    /// to repair, so that repairing the output again changes nothing (`repair(repair(x)) ==
+    /// repair(x)`). Text on which every round still finds another reading is garbled beyond a
+    /// consistent chain (or is not mojibake at all): it is refused as ambiguous rather than
+    /// rewritten into something a second run would rewrite again.
     public func repair(_ input: [UInt8], from forced: Charset?) throws(RepairError) -> RepairResult {
+        var result = try repairRound(input, forced: forced)
+        var rounds = 0
+        while result.changed {
+            let again = try repairRound(result.output, forced: nil)  // the output is UTF-8
+            guard again.changed else { return result }
+            rounds += 1
+            if rounds > Self.extraRounds {
+                throw .ambiguous(["text that every repair round reads again another way"])
+            }
+            result.plan.passes += again.plan.passes
+            result.output = again.output
+        }
+        return result
+    }
+
+    private func repairRound(_ input: [UInt8], forced: Charset?) throws(RepairError) -> RepairResult {
         guard input.count <= options.maxInputBytes else {
             throw .tooLarge(bytes: input.count, limit: options.maxInputBytes)
         }
         var plan = RepairPlan()
         var text = input
         var census = input.withUnsafeBufferPointer { alphabet.census($0) }
-        if let (decoded, pass) = try legacy.decode(input, census: census, forced: forced) {
+        if forced == nil && !census.isValidUTF8(length: input.count), let (decoded, pass) = cesu8.run(input) {
+            text = decoded
+            plan.inputEncoding = CESU8Surrogates.charset.icuName
+            plan.passes.append(pass)
+            census = text.withUnsafeBufferPointer { alphabet.census($0) }
+        }
+        if let (decoded, pass) = try legacy.decode(text, census: census, forced: forced) {
             text = decoded
             plan.inputEncoding = pass.chain.compactMap { if case .decode(let c) = $0 { c.icuName } else { nil } }.last ?? "UTF-8"
             plan.passes.append(pass)
@@ -86,15 +124,34 @@ public final class Repairer {
         }
         var scan = census.scan
         var layers = 0
-        while scan.hasMojibakePair && layers < options.maxLayers, let (output, pass) = mojibake.run(text) {
+        // Withheld guesses are found again by the next layer: list the last layer's only.
+        var withheld: (afterPasses: Int, changes: [RepairChange]) = (0, [])
+        while scan.hasMojibakePair && layers < options.maxLayers, let layer = mojibake.run(text, lossy: options.lossy) {
+            if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
+            if !layer.quoted.isEmpty { plan.quoted = layer.quoted.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
+            guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)
             layers += 1
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
         }
-        if scan.hasReplacementCharacter, let (output, pass) = utf8ReadAsCP949.run(text) {
+        plan.withhold(withheld.changes, afterPasses: withheld.afterPasses)
+        if layers == 0, let (output, pass) = doubleByte.run(text) {
             text = output
             plan.passes.append(pass)
+            scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
+        }
+        if let (output, pass) = c1.run(text) {
+            text = output
+            plan.passes.append(pass)
+        }
+        if scan.hasReplacementCharacter, let (output, pass) = utf8ReadAsCP949.run(text) {
+            if options.lossy {
+                text = output
+                plan.passes.append(pass)
+            } else {
+                plan.withhold(pass.changes, afterPasses: plan.passes.count)
+            }
         }
         if scan.hasConjoiningJamo, let (output, pass) = composition.run(text) {
             text = output

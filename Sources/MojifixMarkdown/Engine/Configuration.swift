@@ -9,6 +9,8 @@ import TOMLKit
 /// keep-crlf = false               # keep CRLF files CRLF
 /// flavor = "kramdown"             # gfm | commonmark | kramdown | goldmark (detected when absent)
 /// strip-security = false          # let security rules remove what they report
+/// lossy = false                   # also make lossy mojibake repairs (guessed lost bytes)
+/// exclude = ["tests/fixtures/**"] # files and folders fix and check leave out (globs)
 ///
 /// [journal]
 /// folder = "../mojifix-journal"   # where `fix` journals for `undo` (relative to this file)
@@ -27,6 +29,10 @@ public struct Configuration: Sendable, Equatable {
     public var flavor: MarkdownFlavor?
     /// `[journal] folder`, as written (a relative path is relative to the configuration file).
     public var journalFolder: String?
+    /// `lossy`: make lossy repairs (guessed lost bytes) too, as `--lossy` does.
+    public var lossy: Bool?
+    /// `exclude`: gitignore-style globs that `fix` and `check` leave out, as `--exclude` does.
+    public var exclude: [String] = []
 
     public init(profile: String? = nil, enable: [String] = [], disable: [String] = [],
                 keepCRLF: Bool? = nil, stripSecurity: Bool? = nil, journalFolder: String? = nil) {
@@ -38,7 +44,7 @@ public struct Configuration: Sendable, Equatable {
         public var description: String
     }
 
-    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal", "flavor"]
+    static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal", "flavor", "lossy", "exclude"]
 
     public static func parse(_ text: String) throws(Failure) -> Configuration {
         let table: TOMLTable
@@ -66,6 +72,8 @@ public struct Configuration: Sendable, Equatable {
             }
             configuration.flavor = flavor
         }
+        configuration.lossy = try flag(table, "lossy")
+        configuration.exclude = try strings(table, "exclude")
         return configuration
     }
 
@@ -91,6 +99,17 @@ public struct Configuration: Sendable, Equatable {
             names.append(name)
         }
         return names
+    }
+
+    private static func strings(_ table: TOMLTable, _ key: String) throws(Failure) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw Failure(description: "\(key) must be an array of strings") }
+        var strings: [String] = []
+        for item in array {
+            guard let string = item.string, !string.isEmpty else { throw Failure(description: "\(key) must be an array of non-empty strings") }
+            strings.append(string)
+        }
+        return strings
     }
 
     private static func flag(_ table: TOMLTable, _ key: String) throws(Failure) -> Bool? {

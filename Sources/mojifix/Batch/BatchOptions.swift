@@ -61,9 +61,10 @@ struct BatchOptions: ParsableArguments {
         var walkedFolder = false
     }
 
-    func files(under paths: [String]) -> Walked {
+    /// `configured` adds the `exclude` globs of `.mojifix.toml`.
+    func files(under paths: [String], configured: ConfigOptions.Loaded? = nil) -> Walked {
         let options = WalkOptions(include: Self.patterns((includeOnly.isEmpty ? Self.defaultInclude : includeOnly) + include),
-                                  exclude: Self.patterns(exclude), honourGitignore: gitignore)
+                                  exclude: Self.patterns(exclude + (configured?.configuration.exclude ?? [])), honourGitignore: gitignore)
         var walked = Walked()
         TreeWalker.walk(paths.map(RawPath.init), options: options) { event in
             switch event {

@@ -65,6 +65,7 @@ struct BatchReport {
             if let after = outcome.sha256After { fields.append("\"sha256_after\": \"\(after)\"") }
             fields.append("\"plan\": [" + outcome.plan.map { "{\"chain\": \(JSONText.quote($0.chain)), \"changes\": \($0.changes)}" }
                 .joined(separator: ", ") + "]")
+            fields.append("\"lossy_changes\": \(outcome.lossyChanges), \"lossy_withheld\": \(outcome.lossyWithheld)")
             fields.append("\"rules\": [" + outcome.rules.map(JSONText.quote).joined(separator: ", ") + "]")
             out += "{" + fields.joined(separator: ", ") + "}"
         }

@@ -17,6 +17,8 @@ struct FileOutcome: Sendable {
     /// The repair plan's chains (e.g. `encode macintosh -> decode UTF-8`) in first-seen order,
     /// with how many changes used each.
     var plan: [(chain: String, changes: Int)] = []
+    /// Changes of the plan that guessed lost bytes, and lossy changes found but not made.
+    var lossyChanges = 0, lossyWithheld = 0
     /// The normalisation rules that changed something.
     var rules: [String] = []
     var sha256Before: String? = nil
@@ -103,6 +105,8 @@ struct FileWork {
         let normalized = markdown ? normalizer.normalize(repaired.output) : nil
         let result = normalized?.output ?? repaired.output
         outcome.plan = Self.chains(of: repaired.plan)
+        outcome.lossyChanges = repaired.plan.passes.reduce(0) { $0 + $1.changes.filter { !$0.lossless }.count }
+        outcome.lossyWithheld = repaired.plan.withheld?.count ?? 0
         outcome.rules = Array(Set(normalized?.findings.filter { $0.severity == .fixed }.map(\.rule) ?? [])).sorted()
         // Bytes, not String ==: a canonically equivalent rewrite is still a change.
         outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded

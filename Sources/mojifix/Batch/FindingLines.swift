@@ -75,6 +75,18 @@ enum FindingLines {
                                           message: String(decoding: out, as: UTF8.self), severity: .error))
             }
         }
+        for (change, text) in repaired.plan.withheldChanges(input: input, output: repaired.output) {
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-lossy",
+                                      message: "Lossy repair not made (--lossy makes it) \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after))",
+                                      severity: .warning))
+        }
+        for (change, text) in repaired.plan.quotedChanges(input: input, output: repaired.output) {
+            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+            lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-quoted",
+                                      message: "quoted mojibake left as written \(PlanText.quoted(change.before ?? "")) (would be \(PlanText.quoted(change.after)))",
+                                      severity: .info))
+        }
         guard let normalized else { return lines }
         return lines + of(normalized.findings, in: repaired.output, path: raw)
     }

@@ -1,0 +1,126 @@
+/// Where a text quotes other text as written: Markdown code blocks (fenced or indented), code
+/// spans, block quotes, and spans between typographic quotation marks on one line (`“…”`, `„…“`,
+/// `«…»`, `「…」`). Mojibake found only there, in a document otherwise clean, is an example
+/// someone quoted on purpose (a test fixture, a page explaining mojibake) and stays as written.
+/// Lines holding the pragma `mojifix: ignore` (in any comment syntax) are never repaired.
+struct QuotedRegions {
+    static let pragma = Array("mojifix: ignore".utf8)
+
+    /// Sorted, non-overlapping byte ranges.
+    private(set) var quoted: [Range<Int>] = []
+    private(set) var ignored: [Range<Int>] = []
+    /// Some line has words outside every quoted region: the document is prose that quotes, not
+    /// (say) a lone tab-indented line or a JSON string that merely looks like a code block.
+    private(set) var hasProse = false
+
+    init(_ p: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        var fence: (byte: UInt8, count: Int)? = nil
+        var previousBlank = true, previousIndentedCode = false
+        while start < p.count {
+            var end = start
+            while end < p.count && p[end] != 0x0A { end += 1 }
+            let line = start..<end
+            if Self.contains(Self.pragma, in: p, line) { ignored.append(line) }
+            var indent = 0
+            while start + indent < end && p[start + indent] == 0x20 && indent < 4 { indent += 1 }
+            let first = start + indent
+            let blank = (start..<end).allSatisfy { p[$0] == 0x20 || p[$0] == 0x09 || p[$0] == 0x0D }
+            var indentedCode = false
+            if let open = fence {
+                quoted.append(line)
+                if Self.run(of: open.byte, in: p, at: first, end) >= open.count { fence = nil }
+            } else if indent < 4, first < end, p[first] == 0x60 || p[first] == 0x7E, Self.run(of: p[first], in: p, at: first, end) >= 3 {
+                fence = (p[first], Self.run(of: p[first], in: p, at: first, end))
+                quoted.append(line)
+            } else if !blank && (indent == 4 || (first < end && p[first] == 0x09)) && (previousBlank || previousIndentedCode) {
+                quoted.append(line)
+                indentedCode = true
+            } else if indent < 4, first < end, p[first] == 0x3E {
+                quoted.append(line)
+            } else {
+                inlineSpans(p, line)
+            }
+            previousBlank = blank
+            previousIndentedCode = indentedCode || (blank && previousIndentedCode)
+            start = end + 1
+        }
+    }
+
+    func isQuoted(_ range: Range<Int>) -> Bool { hasProse && Self.covers(quoted, range) }
+    func isIgnored(_ range: Range<Int>) -> Bool { Self.covers(ignored, range) }
+
+    /// Code spans (matching backtick runs) and typographic quotations within one line.
+    private mutating func inlineSpans(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
+        var i = line.lowerBound
+        while i < line.upperBound {
+            if p[i] == 0x60 {
+                let length = Self.run(of: 0x60, in: p, at: i, line.upperBound)
+                var j = i + length
+                var closed = false
+                while j < line.upperBound {
+                    if p[j] == 0x60 {
+                        let other = Self.run(of: 0x60, in: p, at: j, line.upperBound)
+                        if other == length { quoted.append(i..<j + other); i = j + other; closed = true; break }
+                        j += other
+                    } else {
+                        j += 1
+                    }
+                }
+                if !closed { i += length }
+                continue
+            }
+            if (0x41...0x5A).contains(p[i]) || (0x61...0x7A).contains(p[i]) || p[i] >= 0x80 { hasProse = true }
+            let (scalar, length) = UTF8.decode(p, at: i)
+            if scalar >= 0xAB, let closers = Self.closers(of: scalar) {
+                var j = i + length
+                while j < line.upperBound {
+                    let (s, l) = UTF8.decode(p, at: j)
+                    if closers.contains(s) { quoted.append(i..<j + l); break }
+                    j += l
+                }
+                i = j < line.upperBound ? j + UTF8.decode(p, at: j).length : i + length
+                continue
+            }
+            i += length
+        }
+    }
+
+    /// The marks that close an opening quotation mark.
+    static func closers(of opening: UInt32) -> [UInt32]? {
+        switch opening {
+        case 0x201C: return [0x201D]
+        case 0x201E: return [0x201C, 0x201D]
+        case 0xAB: return [0xBB]
+        case 0xBB: return [0xAB]
+        case 0x300C: return [0x300D]
+        case 0x300E: return [0x300F]
+        default: return nil
+        }
+    }
+
+    private static func run(of byte: UInt8, in p: UnsafeBufferPointer<UInt8>, at i: Int, _ end: Int) -> Int {
+        var j = i
+        while j < end && p[j] == byte { j += 1 }
+        return j - i
+    }
+
+    private static func contains(_ needle: [UInt8], in p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= needle.count else { return false }
+        var i = range.lowerBound
+        while i + needle.count <= range.upperBound {
+            if p[i] == needle[0] && (1..<needle.count).allSatisfy({ p[i + $0] == needle[$0] }) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func covers(_ ranges: [Range<Int>], _ range: Range<Int>) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return low < ranges.count && ranges[low].lowerBound <= range.lowerBound && range.upperBound <= ranges[low].upperBound
+    }
+}

@@ -1,0 +1,100 @@
+/// What the language model says about each decoded unit of a line: the change in the line's cost
+/// (nats, under the line's most plausible language once every candidate of the line is decoded)
+/// when the unit's source characters are replaced by the character they decode to. Negative: the
+/// decoded reading is more plausible text. Both readings spell the same bytes, so their costs
+/// compare directly; the shorter reading is not favoured beyond what the model says, because a
+/// writer typing the source characters would have typed more, less likely, characters.
+struct ReadingPlausibility {
+    let model = LanguageModel.shared
+
+    /// One delta per unit of `units` (all on the line `line`, sorted), and what the whole line
+    /// gains: its cost as written under its most plausible language minus its cost decoded under
+    /// that reading's most plausible language (each reading judged in its own language, so a
+    /// clean Russian line is not judged as Chinese because a wrong reading makes ideographs of it).
+    /// Nil when no language fits.
+    struct Judgement {
+        /// Per unit; never negative for a character the model cannot speak for.
+        var deltas: [Double]
+        var lineGain: Double
+        /// Units decoded to letters the line's language uses, and to letters it never uses (`ſ` in
+        /// `ôaſaſa`): a reading that spells mostly letters no one writes there is not the right
+        /// one (a few can be letters the model lacks, such as the final sigma).
+        var knownLetters: Int
+        var unknownLetters: Int
+    }
+
+    /// `writtenCosts` keeps each line's cost as written (by line start) for the next reading.
+    func judge(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>,
+               writtenCosts: inout [Int: Double]) -> Judgement? {
+        let asWrittenCost: Double
+        if let known = writtenCosts[line.lowerBound] {
+            asWrittenCost = known
+        } else {
+            var written: [UInt32] = []
+            var j = line.lowerBound
+            while j < line.upperBound {
+                let (scalar, length) = UTF8.decode(p, at: j)
+                written.append(scalar)
+                j += length
+            }
+            // The whole line: its ASCII words decide the language as much as the rest (`5ף35` alone
+            // looks Hebrew; `Offering 5ף35 pin ups` does not).
+            guard let cost = model.score(written).best?.cost else { return nil }
+            asWrittenCost = cost
+            writtenCosts[line.lowerBound] = cost
+        }
+        guard let deltas = deltas(units, line: line, p) else { return nil }
+        return Judgement(deltas: deltas.deltas, lineGain: asWrittenCost - deltas.decodedCost,
+                         knownLetters: deltas.letters.known, unknownLetters: deltas.letters.unknown)
+    }
+
+    private func deltas(_ units: ArraySlice<DecodedUnit>, line: Range<Int>,
+                        _ p: UnsafeBufferPointer<UInt8>) -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int))? {
+        var decoded: [UInt32] = []
+        var positions: [Int] = []
+        decoded.reserveCapacity(line.count)
+        var next = units.startIndex
+        var i = line.lowerBound
+        while i < line.upperBound {
+            if next < units.endIndex && units[next].start == i {
+                positions.append(decoded.count)
+                decoded.append(units[next].scalar)
+                i = units[next].end
+                next += 1
+                continue
+            }
+            let (scalar, length) = UTF8.decode(p, at: i)
+            decoded.append(scalar)
+            i += length
+        }
+        guard let (language, decodedCost) = model.score(decoded).best else { return nil }
+        var deltas: [Double] = []
+        deltas.reserveCapacity(units.count)
+        let floor = model.cost(of: 0xE000, after: 0x20, in: language)  // private use: never seen
+        var letters = (known: 0, unknown: 0)
+        for (k, unit) in zip(positions.indices, units) {
+            let d = positions[k]
+            let before: UInt32 = d > 0 ? decoded[d - 1] : 0x20
+            let after: UInt32 = d + 1 < decoded.count ? decoded[d + 1] : 0x20
+            let asDecoded = model.cost(of: unit.scalar, after: before, in: language) + model.cost(of: after, after: unit.scalar, in: language)
+            var asWritten = 0.0
+            var previous = before
+            var j = unit.start
+            while j < unit.end {
+                let (s, length) = UTF8.decode(p, at: j)
+                asWritten += model.cost(of: s, after: previous, in: language)
+                previous = s
+                j += length
+            }
+            asWritten += model.cost(of: after, after: previous, in: language)
+            // The model only speaks for letters its language uses: a symbol or punctuation mark
+            // (`«`) is one separator to it, and a character it has never seen costs a flat floor,
+            // so replacing several unknown characters by one (`×£` -> `ף`) is no evidence at all.
+            let letter = ScalarTraits.isLetter(unit.scalar)
+            let known = letter && model.cost(of: unit.scalar, after: 0x20, in: language) < floor
+            if known { letters.known += 1 } else if letter { letters.unknown += 1 }
+            deltas.append(known ? asDecoded - asWritten : max(0, asDecoded - asWritten))
+        }
+        return (deltas, decodedCost, letters)
+    }
+}

@@ -1,0 +1,24 @@
+import XCTest
+import MojifixCore
+
+final class LossyOptInTests: XCTestCase {
+    /// Windows-1252 misreading of French with every NBSP turned into a space: `Ã ` lost a byte.
+    let garbled = Array("Il est arrivÃ© Ã  lâ€™heure, trÃ¨s tÃ´t. Ã  la fin, il Ã©tait lÃ .\nUn cafÃ© trÃ¨s chaud, Ã  emporter.\n".utf8)
+
+    func testLossyGuessesAreListedNotMadeByDefault() throws {
+        let result = try Repairer().repair(garbled)
+        XCTAssertTrue(result.plan.isLossless)
+        XCTAssertFalse(result.plan.withheld?.isEmpty ?? true)
+        XCTAssertTrue(result.plan.withheld!.allSatisfy { !$0.change.lossless })
+        XCTAssertTrue(String(decoding: result.output, as: UTF8.self).contains("arrivé Ã  l’heure"))
+    }
+
+    func testLossyOptionMakesThemAndKeepsWordsApart() throws {
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        XCTAssertFalse(result.plan.isLossless)
+        let text = String(decoding: result.output, as: UTF8.self)
+        XCTAssertTrue(text.contains("arrivé à l’heure"), text)
+        XCTAssertTrue(text.contains("il était là."), text)
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+    }
+}
