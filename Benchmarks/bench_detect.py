@@ -124,8 +124,6 @@ def main():
     ap.add_argument("--json")
     args = ap.parse_args()
     corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        corpus = Path("/work/shared/corpora/legacy")
     rows = []
     for line in (corpus / "manifest.tsv").read_text().splitlines()[1:]:
         path, label, codec, lang, source, family = line.split("\t")

@@ -22,7 +22,7 @@ struct mj_converter {
 };
 
 // ICU's STOP callback is not strict (it drops default-ignorable code points when encoding,
-// REFERENCE §2). A callback that leaves the error code set stops the conversion for real.
+// Documentation/ICU.md). A callback that leaves the error code set stops the conversion for real.
 static void U_CALLCONV strict_to_unicode(const void *context, UConverterToUnicodeArgs *args,
                                          const char *units, int32_t length,
                                          UConverterCallbackReason reason, UErrorCode *err) {

@@ -33,7 +33,7 @@ struct CLIResult {
 /// Runs the built `mojifix` executable as a subprocess, the way swift-argument-parser's own
 /// end-to-end tests run their example tools.
 enum CLIRunner {
-    /// The package root (`/work/main`): three levels above this file (Tests/MojifixCLITests/CLIRunner.swift).
+    /// The package root: three levels above this file (Tests/MojifixCLITests/CLIRunner.swift).
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -29,8 +29,8 @@ final class LossyOptInCommandTests: XCTestCase {
         try Data(garbled).write(to: directory.appendingPathComponent("note.md"))
         try Data(garbled).write(to: directory.appendingPathComponent("fixture.md"))
         try Data("lossy = true\nexclude = [\"fixture.md\"]\n".utf8).write(to: directory.appendingPathComponent(".mojifix.toml"))
-        let fix = try CLIRunner.run(["fix", "--config", directory.appendingPathComponent(".mojifix.toml").path,
-                                     "--journal", directory.appendingPathComponent("journal").path, directory.path])
+        // Run from the folder: fix rewrites only below the repository root it stands in.
+        let fix = try CLIRunner.run(["fix", "--config", ".mojifix.toml", "--journal", "journal", "."], directory: directory)
         XCTAssertEqual(fix.exitCode, 1, fix.summary)  // 1: files were changed
         let note = try Data(contentsOf: directory.appendingPathComponent("note.md"))
         XCTAssertTrue(String(decoding: note, as: UTF8.self).contains("arrivé à l’heure"))

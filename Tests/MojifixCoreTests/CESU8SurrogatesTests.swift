@@ -13,10 +13,15 @@ final class CESU8SurrogatesTests: XCTestCase {
         XCTAssertEqual(try replayer.invert(result.plan, on: result.output), input)
     }
 
-    func testALoneSurrogateIsNotTakenForCESU8() throws {
+    /// A lone surrogate has no character to give: the lossless pair repair leaves it, and the file
+    /// is still "almost UTF-8", never a single-byte charset: the surrogate becomes U+FFFD, and the
+    /// plan keeps the original bytes so the inverse gives them back.
+    func testALoneSurrogateIsUTF8WithAReplacementCharacterNeverASingleByteCharset() throws {
         let input: [UInt8] = Array("x ".utf8) + [0xED, 0xA0, 0xBD] + Array(" y".utf8)
-        let result = try? Repairer().repair(input)
-        XCTAssertNotEqual(result?.plan.inputEncoding, "CESU-8")
+        let result = try Repairer().repair(input)
+        XCTAssertEqual(result.output, Array("x \u{FFFD} y".utf8))
+        XCTAssertEqual(result.plan.inputEncoding, "CESU-8")
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input)
     }
 
     func testCESU8MisreadAsWindows1252IsRepairedThroughTheCESU8Decoder() throws {

@@ -1,7 +1,7 @@
 import XCTest
 import MojifixICU
 
-/// The ICU layer's traps from REFERENCE §2, pinned down.
+/// The ICU layer's traps listed in Documentation/ICU.md, pinned down.
 final class ICULayerTests: XCTestCase {
     func testMacintoshMapsF0ToAppleLogoBothWays() throws {
         let mac = try ICUConverter("macintosh")

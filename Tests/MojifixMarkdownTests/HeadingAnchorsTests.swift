@@ -5,7 +5,7 @@ import MojifixMarkdown
 /// Unicode scalars, never with `String ==` (which would hide NFC/NFD and invisible differences).
 ///
 /// Where an expected value comes from:
-/// - [REF]  measured for this project (REFERENCE.md §5);
+/// - [REF]  measured for this project with kramdown and GitHub (see README, anchor changes);
 /// - [KD]   kramdown-parser-gfm's own test case `test/testcases/header_ids.html` (expected ids as
 ///          published; a few *inputs* are reconstructed from the rendered HTML, see there);
 /// - [SLUG] github-slugger's `test/fixtures.json`, generated from github.com.

@@ -1,5 +1,5 @@
 // The C face of mojifix's ICU layer. Only plain C types cross this boundary: no ICU header is
-// visible to Swift, which avoids the clash with Foundation's bundled ICU (see REFERENCE §2).
+// visible to Swift, which avoids the clash with Foundation's bundled ICU (see Documentation/ICU.md).
 #ifndef CMOJIFIX_ICU_H
 #define CMOJIFIX_ICU_H
 

@@ -1,4 +1,4 @@
-/// A charset by its ICU name. The names are the ones REFERENCE §2 verified against Python's codecs
+/// A charset by its ICU name. The names are the ones Documentation/ICU.md lists, verified against Python's codecs
 /// (`windows-949` is Microsoft's CP949/UHC; ICU's `cp949` is a different, IBM table).
 public struct Charset: Hashable, Sendable, Codable, CustomStringConvertible {
     public let icuName: String

@@ -20,7 +20,7 @@ final class SingleByteTable {
             guard let utf8 = try? converter.decode([UInt8(byte)]) else { continue }
             let scalars = UTF8.scalars(utf8)
             guard scalars.count == 1, scalars[0] < 0x10000, toByte[Int(scalars[0])] < 0 else { continue }
-            // Keep only what encodes back to the same byte (REFERENCE §2: verify every step).
+            // Keep only what encodes back to the same byte (Documentation/ICU.md: verify every step).
             guard (try? converter.encode(utf8)) == [UInt8(byte)] else { continue }
             // The detector treats ASCII as passing through unchanged; a charset must agree.
             if byte < 0x80 && scalars[0] != UInt32(byte) { continue }

@@ -87,7 +87,7 @@ public final class Repairer {
         var result = try repairRound(input, forced: forced)
         var rounds = 0
         while result.changed {
-            let again = try repairRound(result.output, forced: nil)  // the output is UTF-8
+            let again = try repairRound(result.output, forced: nil, decoded: true)
             guard again.changed else { return result }
             rounds += 1
             if rounds > Self.extraRounds {
@@ -99,21 +99,23 @@ public final class Repairer {
         return result
     }
 
-    private func repairRound(_ input: [UInt8], forced: Charset?) throws(RepairError) -> RepairResult {
+    /// One round. `decoded`: the input is an earlier round's output, UTF-8 already (it may hold
+    /// U+0000 that a UTF-16 file had as text), so no charset is detected again.
+    private func repairRound(_ input: [UInt8], forced: Charset?, decoded: Bool = false) throws(RepairError) -> RepairResult {
         guard input.count <= options.maxInputBytes else {
             throw .tooLarge(bytes: input.count, limit: options.maxInputBytes)
         }
         var plan = RepairPlan()
         var text = input
         var census = input.withUnsafeBufferPointer { alphabet.census($0) }
-        if forced == nil && !census.isValidUTF8(length: input.count), let (decoded, pass) = cesu8.run(input) {
-            text = decoded
+        if !decoded && forced == nil && !census.isValidUTF8(length: input.count), let (cesu8Decoded, pass) = cesu8.run(input) {
+            text = cesu8Decoded
             plan.inputEncoding = CESU8Surrogates.charset.icuName
             plan.passes.append(pass)
             census = text.withUnsafeBufferPointer { alphabet.census($0) }
         }
-        if let (decoded, pass) = try legacy.decode(text, census: census, forced: forced) {
-            text = decoded
+        if !decoded, let (legacyDecoded, pass) = try legacy.decode(text, census: census, forced: forced) {
+            text = legacyDecoded
             plan.inputEncoding = pass.chain.compactMap { if case .decode(let c) = $0 { c.icuName } else { nil } }.last ?? "UTF-8"
             plan.passes.append(pass)
             if plan.inputEncoding != "UTF-8", let (declared, rewrite) = DeclarationRewrite.pass(text) {

@@ -1,5 +1,5 @@
-/// Small UTF-8 helpers over raw bytes. The engine keeps text as UTF-8 bytes end to end (REFERENCE
-/// §2: converting to UTF-16 or Swift `String` was the slowest step measured).
+/// Small UTF-8 helpers over raw bytes. The engine keeps text as UTF-8 bytes end to end
+/// (Documentation/ICU.md: converting to UTF-16 or Swift `String` was the slowest step measured).
 enum UTF8 {
     /// Decodes the scalar starting at `i` of valid UTF-8; returns it and its length in bytes.
     @inline(__always)

@@ -1,5 +1,5 @@
 /// Heading anchor ids as two renderers compute them, so an edit of heading text can be reported
-/// as an anchor change (`old -> new`) and links to the heading can be fixed (REFERENCE §5).
+/// as an anchor change (`old -> new`) and links to the heading can be fixed (kramdown-GFM and GitHub ids, pinned in HeadingAnchorsTests).
 ///
 /// Both algorithms run on the heading's *rendered* text, which `HeadingInlineText` derives from
 /// the raw inline Markdown (see there for what is and is not understood).
