@@ -29,6 +29,10 @@ struct C1AsWindows1252 {
     func run(_ text: [UInt8]) -> (output: [UInt8], pass: RepairPass)? {
         text.withUnsafeBufferPointer { p -> (output: [UInt8], pass: RepairPass)? in
             guard Self.mayApply(p) else { return nil }
+            // As for the mojibake layers: C1 controls only in code, quotes or block quotes of an
+            // otherwise clean document were written on purpose (a table of code points in a code
+            // block), and a `mojifix: ignore` line is never changed.
+            let regions = QuotedRegions(p)
             var output: [UInt8] = []
             output.reserveCapacity(p.count)
             var changes: [RepairChange] = []
@@ -36,7 +40,7 @@ struct C1AsWindows1252 {
             var i = 0
             while i < p.count {
                 let (scalar, length) = UTF8.decode(p, at: i)
-                guard let replacement = self.replacement(scalar, at: i, p) else {
+                guard let replacement = self.replacement(scalar, at: i, p), !regions.isIgnored(i..<i + length) else {
                     i += length
                     continue
                 }
@@ -48,7 +52,7 @@ struct C1AsWindows1252 {
                 i += length
                 while i < p.count {
                     let (next, nextLength) = UTF8.decode(p, at: i)
-                    guard let r = self.replacement(next, at: i, p) else { break }
+                    guard let r = self.replacement(next, at: i, p), !regions.isIgnored(i..<i + nextLength) else { break }
                     UTF8.append(r, to: &output)
                     i += nextLength
                 }
@@ -59,7 +63,7 @@ struct C1AsWindows1252 {
                     after: String(decoding: output[outputStart...], as: Unicode.UTF8.self)))
                 copied = i
             }
-            guard !changes.isEmpty else { return nil }
+            guard !changes.isEmpty, !changes.allSatisfy({ regions.isQuoted($0.inputRange) }) else { return nil }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...]))
             return (output, RepairPass(kind: .mojibake, chain: Self.steps, changes: changes))
         }
