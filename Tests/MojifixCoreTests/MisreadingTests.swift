@@ -45,6 +45,15 @@ final class MisreadingTests: XCTestCase {
         }
     }
 
+    /// Clean lines mixing scripts: a reading that would cut a few letters out of a clean word
+    /// (`сове|щан|ие` through CP866 gives `頭`, plausible next to Japanese) is never made.
+    func testCleanMixedScriptLinesStay() throws {
+        for clean in ["今日は会議が午後三時に変更されました。 今日は会議が午後三時に変更されました。 Сегодня совещание перенесли на три часа.",
+                      "회의가 오후 세 시로 바뀌었습니다. Сегодня совещание перенесли на три часа. 今日は会議が午後三時に変更されました。"] {
+            XCTAssertEqual(Array(try repair(clean).utf8), Array(clean.utf8), clean)
+        }
+    }
+
     func testEveryChangeCarriesItsChainAndConfidence() throws {
         let result = try Repairer().repair(Array("Ï¥ù **10Í∞ú**Ïùò ÎÖºÎ¨∏\n".utf8))
         XCTAssertEqual(result.plan.passes.count, 1)

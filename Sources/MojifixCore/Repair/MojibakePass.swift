@@ -88,7 +88,7 @@ struct MojibakePass {
                         && (free || contradictions(chosen.units[g.range], p) == 0)
                 } ?? false
                 for (k, unit) in candidates.enumerated() {
-                    if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0) {
+                    if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(unit, candidates, p)) {
                         accepted.append((unit, g.evidence))
                     }
                 }
@@ -129,6 +129,24 @@ struct MojibakePass {
         guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0 || judged.lineGain >= 4 * Self.lineGain,
               -judged.deltas.reduce(0, +) >= Self.lineGain else { return false }
         return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
+    }
+
+    /// A unit whose source characters sit inside a word of other non-ASCII letters that no unit
+    /// explains (`сове|щан|ие` read as CP866): mojibake garbles whole characters of a word, so a
+    /// piece cut out of a clean word is never confirmed by the model alone (a line mixing clean
+    /// Japanese and Russian once turned `щан` into `頭`).
+    static func splitsWord(_ unit: DecodedUnit, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if unit.start > 0, !units.contains(where: { $0.end == unit.start }) {
+            var i = unit.start - 1
+            while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
+            let before = UTF8.decode(p, at: i).scalar
+            if before >= 0x80 && ScalarTraits.isLetter(before) { return true }
+        }
+        if unit.end < p.count, !units.contains(where: { $0.start == unit.end }) {
+            let after = UTF8.decode(p, at: unit.end).scalar
+            if after >= 0x80 && ScalarTraits.isLetter(after) { return true }
+        }
+        return false
     }
 
     // MARK: Choosing the misreading
