@@ -25,11 +25,13 @@ final class MarkdownFlavorTests: XCTestCase {
         XCTAssertEqual(reported(.kramdown), 0)
     }
 
-    func testKramdownKeepsAHeadingNestedUnderItsListItem() {
+    func testKramdownGetsNoBlankLinesAroundHeadings() {
         let text = Array("1. item\n#### heading\ntext\n".utf8)
         var options = NormalizeOptions(enabledRules: ["heading-spacing"])
         options.flavor = .kramdown
-        assertBytes(Normalizer(options: options).normalize(text).output, "1. item\n#### heading\n\ntext\n")
+        assertBytes(Normalizer(options: options).normalize(text).output, "1. item\n#### heading\ntext\n")
+        let table = Array("### Plugins\nName | Description\n--- | ---\na | b\n".utf8)
+        assertBytes(Normalizer(options: options).normalize(table).output, String(decoding: table, as: UTF8.self))
         options.flavor = .gfm
         assertBytes(Normalizer(options: options).normalize(text).output, "1. item\n\n#### heading\n\ntext\n")
     }

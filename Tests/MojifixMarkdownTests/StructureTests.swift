@@ -203,6 +203,9 @@ final class StructureTests: XCTestCase {
         // tab-indented fence under a list item as code where cmark sees prose.
         let (loose, looseBytes) = parse("- item\n\n\t```\nline > \n```\n")
         XCTAssertEqual(zoneBytes(loose, looseBytes, .fencedCode).last, u("```\nline > \n```"))
+        // kramdown: an info string of two words is no fence, so the next fence opens.
+        let (kram, kramBytes) = parse("```paste below\n```\n##### CONFIGURATION\n```\n")
+        XCTAssertNotNil(kram.zone(containing: kramBytes.firstIndex(of: UInt8(ascii: "#"))!))
         XCTAssertEqual(st.headings, [])
         XCTAssertEqual(st.listItems.map(\.line), [12])
         // Nothing inside code is a zone of its own.

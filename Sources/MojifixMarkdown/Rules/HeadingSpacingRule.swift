@@ -51,9 +51,11 @@ struct HeadingSpacingRule: MarkdownRule {
             headingLines.insert(index)
         }
         // Blank lines only around top-level headings: inside a list item a blank line makes a
-        // tight list loose, and inside a block quote a bare one ends the quote.
+        // tight list loose, and inside a block quote a bare one ends the quote. None under
+        // kramdown: there a blank line changes what the lines around read as (a heading right
+        // under a list item is nested in it; a table right under a heading is text).
         let nested = Set(structure.headings.filter { !$0.isTopLevel }.map(\.line))
-        edits += blankLinesAround(headingLines.subtracting(nested), structure, bytes, flavor: options.flavor)
+        if options.flavor != .kramdown { edits += blankLinesAround(headingLines.subtracting(nested), structure, bytes) }
         return RuleOutcome(edits: edits)
     }
 
@@ -77,17 +79,13 @@ struct HeadingSpacingRule: MarkdownRule {
         return edits
     }
 
-    private func blankLinesAround(_ headingLines: Set<Int>, _ structure: MarkdownStructure, _ bytes: [UInt8],
-                                  flavor: MarkdownFlavor) -> [TextEdit] {
+    private func blankLinesAround(_ headingLines: Set<Int>, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> [TextEdit] {
         var edits: [TextEdit] = []
         for index in headingLines.sorted() {
             let line = structure.lines[index]
             guard line.lowerBound < bytes.count, bytes[line.lowerBound] == 0x23 else { continue }  // indented: de-indented first, or in a container
             // A kramdown block IAL (`{: .no_toc }`) next to the heading belongs to it.
-            // kramdown nests a heading right under a list item or quote line in it (lazily): a
-            // blank line would take it out, so under kramdown none is added there.
-            if index > 0 && structure.lineKinds[index - 1] != .blank && !isIALLine(index - 1, structure, bytes)
-                && !(flavor == .kramdown && continuesContainer(index - 1, structure, bytes)) {
+            if index > 0 && structure.lineKinds[index - 1] != .blank && !isIALLine(index - 1, structure, bytes) {
                 edits.append(TextEdit(range: line.lowerBound..<line.lowerBound, replacement: [0x0A],
                                       message: "Add a blank line before the heading"))
             }
@@ -98,20 +96,6 @@ struct HeadingSpacingRule: MarkdownRule {
             }
         }
         return edits
-    }
-
-    /// The line is part of a list item or block quote: it starts with indentation, `>`, or a
-    /// list marker (`-`, `*`, `+`, `1.`, `1)`) and a space.
-    private func continuesContainer(_ index: Int, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> Bool {
-        let line = structure.lines[index]
-        guard line.lowerBound < line.upperBound else { return false }
-        let c = bytes[line.lowerBound]
-        if c == 0x20 || c == 0x09 || c == 0x3E { return true }
-        var p = line.lowerBound
-        while p < line.upperBound && bytes[p] >= 0x30 && bytes[p] <= 0x39 && p - line.lowerBound < 9 { p += 1 }
-        if p > line.lowerBound { guard p < line.upperBound, bytes[p] == 0x2E || bytes[p] == 0x29 else { return false } }
-        else { guard c == 0x2D || c == 0x2A || c == 0x2B else { return false } }
-        return p + 1 < line.upperBound && (bytes[p + 1] == 0x20 || bytes[p + 1] == 0x09)
     }
 
     /// A line holding only a kramdown block IAL or extension (`{: …}`, `{::options …/}`).

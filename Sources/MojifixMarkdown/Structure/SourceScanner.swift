@@ -281,6 +281,12 @@ enum SourceScanner {
     /// renderer sees its code change. An opener without a closer protects nothing (cmark's own
     /// reading already covers what it sees as code). `from` skips the front matter.
     static func looseFences(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, from: Int) -> [Range<Int>] {
+        // Twice: as CommonMark pairs them, and as kramdown does, for which a fence's info string
+        // is one word (```` ```paste below ```` is text there, and the next fence opens).
+        looseFences(s, table, from: from, oneWordInfo: false) + looseFences(s, table, from: from, oneWordInfo: true)
+    }
+
+    private static func looseFences(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, from: Int, oneWordInfo: Bool) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var open: (start: Int, fence: UInt8, length: Int)? = nil
         var index = from
@@ -310,6 +316,12 @@ enum SourceScanner {
                     open = nil
                 }
             } else if fence == MDByte.tilde || MDByte.find(MDByte.backtick, in: s, from: q, to: line.upperBound) == nil {
+                if oneWordInfo {
+                    var i = q
+                    while i < line.upperBound && MDByte.isBlank(s[i]) { i += 1 }
+                    let end = trimmedEnd(s, i..<line.upperBound)
+                    if (i..<end).contains(where: { MDByte.isBlank(s[$0]) }) { continue }
+                }
                 open = (p, fence, length)
             }
         }
