@@ -7,6 +7,22 @@ enum SevenBitCJK {
     /// ESC $ @, ESC $ B (JIS X 0208), ESC $ ( D (JIS X 0212).
     static let jisDesignators: [[UInt8]] = [[0x1B, 0x24, 0x40], [0x1B, 0x24, 0x42], [0x1B, 0x24, 0x28, 0x44]]
 
+    /// True when every byte is below 0x80, tested eight bytes at a time.
+    static func isSevenBit(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
     /// The 7-bit encoding the bytes are in, when they strictly decode in it and the reading is
     /// real text (HZ's `~{` also occurs in plain ASCII: its reading must be plausible Chinese).
     static func charset(of bytes: [UInt8]) -> Charset? {

@@ -28,6 +28,9 @@ struct LegacyDecoding {
         }
         if census.isValidUTF8(length: bytes.count) {
             if census.looksBinary(length: bytes.count) { throw .binary("control characters") }
+            // ISO-2022-KR, ISO-2022-JP and HZ are 7-bit: only pure ASCII can be one of them (and
+            // clean UTF-8 text leaves at its first non-ASCII byte, before any slower search).
+            guard SevenBitCJK.isSevenBit(bytes) else { return nil }
             if bytes.count >= 4, containsISO2022KRDesignator(bytes) {
                 return try transcode(bytes, from: .iso2022KR, bom: nil)
             }
