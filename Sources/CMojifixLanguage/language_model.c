@@ -75,6 +75,10 @@ int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
     return related && token >= 0x80 ? floor - SAME_SCRIPT_RELIEF : floor;
 }
 
+int mj_lm_knows(int index, uint32_t token) {
+    return lookup(((uint64_t)index << 42) | token) != 0;
+}
+
 uint64_t mj_lm_languages_for(const uint32_t *scalars, size_t count) {
     unsigned scripts = 1u << MJ_LM_SCRIPT_LATIN;  // ASCII letters are Latin
     for (size_t i = 0; i < count; i++) {

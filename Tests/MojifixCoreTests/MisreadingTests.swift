@@ -54,6 +54,15 @@ final class MisreadingTests: XCTestCase {
         }
     }
 
+    /// Line art and signs next to letters read as another alphabet's letters the language never
+    /// writes (`ſ`, `ř` in English): the model prices an unseen letter of a language's own
+    /// alphabet below its floor, but such a letter is foreign, never evidence of a repair.
+    func testLookalikesDecodingToLettersTheLanguageNeverWritesStay() throws {
+        for clean in ["┌┤o┼┐o┼┐o┼┐o┼┐o", "Meet SMÅ™, the new lamp from IKEA", "ele disse que ia pra lá´´ amanhã"] {
+            XCTAssertEqual(Array(try repair(clean).utf8), Array(clean.utf8), clean)
+        }
+    }
+
     func testEveryChangeCarriesItsChainAndConfidence() throws {
         let result = try Repairer().repair(Array("Ï¥ù **10Í∞ú**Ïùò ÎÖºÎ¨∏\n".utf8))
         XCTAssertEqual(result.plan.passes.count, 1)

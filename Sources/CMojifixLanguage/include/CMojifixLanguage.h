@@ -30,6 +30,9 @@ int mj_lm_language_typical_cost(int index);
 uint32_t mj_lm_token(uint32_t scalar);
 /// Cost (tenths of a nat, -10 ln P) of `token` after `previous` in language `index`.
 int mj_lm_cost(int index, uint32_t previous, uint32_t token);
+/// 1 when language `index`'s word lists hold `token` (a folded token) at all; 0 for one the
+/// model only prices (an unseen letter of the language's script costs less than the floor).
+int mj_lm_knows(int index, uint32_t token);
 
 /// Languages worth scoring for these scalars: those written in a script that occurs in them
 /// (Latin languages for pure ASCII).

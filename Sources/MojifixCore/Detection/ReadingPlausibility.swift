@@ -7,6 +7,11 @@
 struct ReadingPlausibility {
     let model = LanguageModel.shared
 
+    /// Hangul, kana and Han: scripts of thousands of characters, where the word lists miss some.
+    static func isLargeScript(_ scalar: UInt32) -> Bool {
+        ScalarTraits.letterScript(scalar).map { ScalarTraits.family($0) == .han } ?? false
+    }
+
     /// One delta per unit of `units` (all on the line `line`, sorted), and what the whole line
     /// gains: its cost as written under its most plausible language minus its cost decoded under
     /// that reading's most plausible language (each reading judged in its own language, so a
@@ -70,7 +75,6 @@ struct ReadingPlausibility {
         guard let (language, decodedCost) = model.score(decoded).best else { return nil }
         var deltas: [Double] = []
         deltas.reserveCapacity(units.count)
-        let floor = model.cost(of: 0xE000, after: 0x20, in: language)  // private use: never seen
         var letters = (known: 0, unknown: 0)
         for (k, unit) in zip(positions.indices, units) {
             let d = positions[k]
@@ -91,7 +95,10 @@ struct ReadingPlausibility {
             // (`«`) is one separator to it, and a character it has never seen costs a flat floor,
             // so replacing several unknown characters by one (`×£` -> `ף`) is no evidence at all.
             let letter = ScalarTraits.isLetter(unit.scalar)
-            let known = letter && model.cost(of: unit.scalar, after: 0x20, in: language) < floor
+            // A letter of a large script (Hangul, kana, Han) that the word lists happen not to
+            // hold is still plausible there; in an alphabet, an unseen letter (`ř` in English,
+            // `ſ` in Welsh) is foreign.
+            let known = letter && (model.knows(unit.scalar, in: language) || Self.isLargeScript(unit.scalar))
             if known { letters.known += 1 } else if letter { letters.unknown += 1 }
             deltas.append(known ? asDecoded - asWritten : max(0, asDecoded - asWritten))
         }

@@ -52,6 +52,12 @@ public struct LanguageModel: Sendable {
     /// Every language.
     public var all: LanguageSet { LanguageSet(mask: languages.count == 64 ? .max : (1 << UInt64(languages.count)) - 1) }
 
+    /// Whether `language`'s word lists use `scalar` at all (folded as the model does). An unseen
+    /// letter of the language's own script is priced below the floor, but is not known.
+    public func knows(_ scalar: UInt32, in language: Language) -> Bool {
+        mj_lm_knows(Int32(language.index), mj_lm_token(scalar)) != 0
+    }
+
     /// Cost in nats of `scalar` right after `previous` in `language` (separators and case folded
     /// as the model does): the building block for scoring a single change.
     public func cost(of scalar: UInt32, after previous: UInt32, in language: Language) -> Double {
