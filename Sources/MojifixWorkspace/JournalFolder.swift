@@ -81,7 +81,7 @@ public struct Journal: Sendable {
     static func isRunName(_ name: String) -> Bool {
         let parts = name.split(separator: "-")
         return name.hasSuffix(".jsonl") && parts.count == 2 && parts[0].allSatisfy(\.isNumber)
-            && parts[1].dropLast(6).allSatisfy(\.isNumber) && !name.contains("/")
+            && parts[1].dropLast(6).allSatisfy(\.isNumber) && !name.utf8.contains(UInt8(ascii: "/"))
     }
 
     /// A run's entries, after its root line. Stops at a damaged line, naming it: a run whose middle

@@ -23,8 +23,8 @@ struct CharsetScopes: Sendable {
         let name = String(full.split(separator: "/").last ?? Substring(full))
         for scope in scopes {
             guard let pattern = scope.pattern else { return scope.charset }
-            let subject = pattern.contains("/") ? full : name
-            if fnmatch(pattern, subject, 0) == 0 || (pattern.contains("/") && fnmatch(pattern, full, 8 /* FNM_LEADING_DIR: a folder pattern covers its files */) == 0) {
+            let subject = pattern.utf8.contains(UInt8(ascii: "/")) ? full : name
+            if fnmatch(pattern, subject, 0) == 0 || (pattern.utf8.contains(UInt8(ascii: "/")) && fnmatch(pattern, full, 8 /* FNM_LEADING_DIR: a folder pattern covers its files */) == 0) {
                 return scope.charset
             }
         }
