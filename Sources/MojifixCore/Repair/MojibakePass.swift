@@ -88,7 +88,7 @@ struct MojibakePass {
                         && (free || contradictions(chosen.units[g.range], p) == 0)
                 } ?? false
                 for (k, unit) in candidates.enumerated() {
-                    if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(unit, candidates, p)) {
+                    if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p)) {
                         accepted.append((unit, g.evidence))
                     }
                 }
@@ -135,14 +135,17 @@ struct MojibakePass {
     /// explains (`сове|щан|ие` read as CP866): mojibake garbles whole characters of a word, so a
     /// piece cut out of a clean word is never confirmed by the model alone (a line mixing clean
     /// Japanese and Russian once turned `щан` into `頭`).
-    static func splitsWord(_ unit: DecodedUnit, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        if unit.start > 0, !units.contains(where: { $0.end == unit.start }) {
+    /// `units` are sorted and do not overlap, so only the neighbours in the array can touch unit `k`
+    /// (one look each: a long line of units stays linear).
+    static func splitsWord(_ k: Int, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let unit = units[k]
+        if unit.start > 0, !(k > 0 && units[k - 1].end == unit.start) {
             var i = unit.start - 1
             while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
             let before = UTF8.decode(p, at: i).scalar
             if before >= 0x80 && ScalarTraits.isLetter(before) { return true }
         }
-        if unit.end < p.count, !units.contains(where: { $0.start == unit.end }) {
+        if unit.end < p.count, !(k + 1 < units.count && units[k + 1].start == unit.end) {
             let after = UTF8.decode(p, at: unit.end).scalar
             if after >= 0x80 && ScalarTraits.isLetter(after) { return true }
         }
