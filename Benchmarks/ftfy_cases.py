@@ -98,10 +98,10 @@ def encoding_expected(case: dict) -> str:
 
 # --------------------------------------------------------------------------- runners
 
-def run_mojifix(mojifix: str, text: str, timeout: float) -> dict:
+def run_mojifix(mojifix: str, text: str, timeout: float, extra: list[str] = []) -> dict:
     t = time.perf_counter()
     try:
-        r = subprocess.run([mojifix, "repair", "-"], input=text.encode("utf-8"),
+        r = subprocess.run([mojifix, "repair", *extra, "-"], input=text.encode("utf-8"),
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
     except subprocess.TimeoutExpired:
         return dict(exit=None, out=None, err="timeout", seconds=timeout)
@@ -153,6 +153,8 @@ def main() -> int:
     ap.add_argument("--ftfy-only", action="store_true", help="only score ftfy itself (no mojifix)")
     ap.add_argument("--allow-negative-failures", action="store_true",
                     help="exit 0 even if a negative case is changed")
+    ap.add_argument("--lossy", action="store_true",
+                    help="pass --lossy to mojifix (lossy reconstructions are opt-in; ftfy makes them by default)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every mojifix miss")
     a = ap.parse_args()
 
@@ -174,7 +176,7 @@ def main() -> int:
     t0 = time.perf_counter()
     if use_mojifix:
         with ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
-            mres = list(ex.map(lambda c: run_mojifix(a.mojifix, c["original"], a.timeout), cases))
+            mres = list(ex.map(lambda c: run_mojifix(a.mojifix, c["original"], a.timeout, ["--lossy"] if a.lossy else []), cases))
         for c, r in zip(cases, mres):
             c["mojifix"] = r
         log(f"ftfy_cases: mojifix ran {len(cases)} cases in {time.perf_counter() - t0:.1f} s "
