@@ -5,7 +5,7 @@ import MojifixMarkdown
 /// when a rule adds headings (a promoted bold line) before the ones whose text changed.
 final class AnchorChangesTests: XCTestCase {
     func changes(_ text: String, profile: String) throws -> [String] {
-        var options = try Configuration.parse("profile = \"\(profile)\"").options()
+        var options = NormalizeOptions(profile: try XCTUnwrap(Profile(rawValue: profile)))
         options.reportAnchorChanges = true
         return Normalizer(options: options).normalize(Array(text.utf8)).anchorChanges
             .map { "\($0.style.rawValue) \($0.offset): \($0.old) -> \($0.new)" }

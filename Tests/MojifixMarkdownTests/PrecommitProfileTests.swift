@@ -6,7 +6,7 @@ import MojifixMarkdown
 /// (warnings) that never change a byte or fail a check.
 final class PrecommitProfileTests: XCTestCase {
     func options(_ profile: String) throws -> NormalizeOptions {
-        try Configuration.parse("profile = \"\(profile)\"").options()
+        NormalizeOptions(profile: try XCTUnwrap(Profile(rawValue: profile)))
     }
 
     func testPrecommitFixesExactlyWhatSafeFixesAndSuggestsWhatExportWouldChange() throws {
@@ -40,7 +40,7 @@ final class PrecommitProfileTests: XCTestCase {
         let enabled = Normalizer(options: options).normalize(input)
         XCTAssertTrue(enabled.output.starts(with: Array("## 1. 소개".utf8)), String(decoding: enabled.output, as: UTF8.self))
         XCTAssertFalse(enabled.findings.contains { $0.message.hasSuffix("(suggested)") })
-        let disabled = try Configuration.parse("profile = \"precommit\"\ndisable = [\"bold-line-heading\"]").options()
+        let disabled = NormalizeOptions(profile: .precommit, disable: ["bold-line-heading"])
         XCTAssertFalse(Normalizer(options: disabled).normalize(input).findings.contains { $0.rule == "bold-line-heading" })
     }
 }

@@ -1,3 +1,5 @@
+import MojifixMarkdown
+import MojifixWorkspace
 import TOMLKit
 
 /// The repository's `.mojifix.toml`:
@@ -20,7 +22,8 @@ import TOMLKit
 public struct Configuration: Sendable, Equatable {
     public static let fileName = ".mojifix.toml"
 
-    public var profile: String?
+    /// The rule set; nil: `safe`.
+    public var profile: Profile?
     public var enable: [String] = []
     public var disable: [String] = []
     public var keepCRLF: Bool?
@@ -34,18 +37,20 @@ public struct Configuration: Sendable, Equatable {
     /// `exclude`: gitignore-style globs that `fix` and `check` leave out, as `--exclude` does.
     public var exclude: [String] = []
 
-    public init(profile: String? = nil, enable: [String] = [], disable: [String] = [],
+    public init(profile: Profile? = nil, enable: [String] = [], disable: [String] = [],
                 keepCRLF: Bool? = nil, stripSecurity: Bool? = nil, journalFolder: String? = nil) {
         self.profile = profile; self.enable = enable; self.disable = disable
         self.keepCRLF = keepCRLF; self.stripSecurity = stripSecurity; self.journalFolder = journalFolder
     }
 
+    /// Why a configuration was refused (not TOML, an unknown key, profile or rule, a wrong type).
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public var description: String
     }
 
     static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal", "flavor", "lossy", "exclude"]
 
+    /// Reads the text of a `.mojifix.toml`.
     public static func parse(_ text: String) throws(Failure) -> Configuration {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {
@@ -56,8 +61,8 @@ public struct Configuration: Sendable, Equatable {
             throw Failure(description: "unknown key \"\(key)\" (known: \(keys.sorted().joined(separator: ", ")))")
         }
         if let value = table["profile"] {
-            guard let profile = value.string, RuleRegistry.rules(forProfile: profile) != nil else {
-                throw Failure(description: "profile must be one of safe, precommit, export")
+            guard let name = value.string, let profile = Profile(rawValue: name) else {
+                throw Failure(description: "profile must be one of \(Profile.names)")
             }
             configuration.profile = profile
         }
@@ -120,13 +125,29 @@ public struct Configuration: Sendable, Equatable {
 
     /// The options this configuration gives, before command-line flags.
     public func options() -> NormalizeOptions {
-        var enabled = RuleRegistry.rules(forProfile: profile ?? "safe") ?? RuleRegistry.defaultEnabled
-        enabled.formUnion(enable)
-        enabled.subtract(disable)
-        var options = NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF ?? false,
-                                       stripSecurityCharacters: stripSecurity ?? false)
+        var options = NormalizeOptions(profile: profile ?? .safe, enable: enable, disable: disable)
+        options.keepCRLF = keepCRLF ?? false
+        options.stripSecurityCharacters = stripSecurity ?? false
         options.flavor = flavor ?? .gfm
-        options.suggestedRules = RuleRegistry.suggestedRules(forProfile: profile ?? "safe").subtracting(disable)
         return options
+    }
+}
+
+/// A configuration and the absolute path of the file it came from (a relative `[journal] folder`
+/// is relative to it).
+package struct LoadedConfiguration {
+    package var configuration: Configuration
+    package var path: String
+
+    /// `explicit` (`--config FILE`), else the nearest `.mojifix.toml` from the current folder up to
+    /// the repository root (the folder holding `.git`); nil when there is none.
+    package static func load(explicit: String?) throws(WorkflowError) -> LoadedConfiguration? {
+        guard let path = explicit ?? FileIO.findUpwards(Configuration.fileName, stopAt: ".git") else { return nil }
+        do {
+            let bytes = try FileIO.read(path: path, limit: 1 << 20, regularOnly: true)
+            return LoadedConfiguration(configuration: try Configuration.parse(String(decoding: bytes, as: UTF8.self)), path: Paths.absolute(path))
+        } catch {
+            throw WorkflowError("\(path): \(error)")
+        }
     }
 }
