@@ -20,13 +20,18 @@ import TOMLKit
 ///
 /// Unknown keys, profiles and rule names are errors, so a typo never silently does nothing.
 public struct Configuration: Sendable, Equatable {
+    /// `.mojifix.toml`, looked for from the current folder up to the repository root.
     public static let fileName = ".mojifix.toml"
 
     /// The rule set; nil: `safe`.
     public var profile: Profile?
+    /// Rules turned on beyond the profile.
     public var enable: [String] = []
+    /// Rules turned off.
     public var disable: [String] = []
+    /// Keep CRLF files CRLF.
     public var keepCRLF: Bool?
+    /// Let the security rules remove what they report.
     public var stripSecurity: Bool?
     /// The renderer; nil: detected from the repository's files.
     public var flavor: MarkdownFlavor?
@@ -37,6 +42,7 @@ public struct Configuration: Sendable, Equatable {
     /// `exclude`: gitignore-style globs that `fix` and `check` leave out, as `--exclude` does.
     public var exclude: [String] = []
 
+    /// A configuration as if read from a file holding these keys.
     public init(profile: Profile? = nil, enable: [String] = [], disable: [String] = [],
                 keepCRLF: Bool? = nil, stripSecurity: Bool? = nil, journalFolder: String? = nil) {
         self.profile = profile; self.enable = enable; self.disable = disable
@@ -45,6 +51,7 @@ public struct Configuration: Sendable, Equatable {
 
     /// Why a configuration was refused (not TOML, an unknown key, profile or rule, a wrong type).
     public struct Failure: Error, CustomStringConvertible, Equatable {
+        /// The reason, for a one-line message.
         public var description: String
     }
 

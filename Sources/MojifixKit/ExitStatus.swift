@@ -12,15 +12,19 @@ public enum ExitStatus: Int32, Sendable, Comparable {
     /// The command line contradicts itself.
     case usage = 64
 
+    /// Ordered by code: a worse outcome of a batch is never hidden by a milder one.
     public static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// A one-line error and the exit status it ends the run with.
 public struct WorkflowError: Error, CustomStringConvertible {
+    /// What went wrong, naming the file or flag.
     public var message: String
+    /// The exit status it ends the run with.
     public var status: ExitStatus
     public var description: String { message }
 
+    /// An error ending the run with `status` (default: `.failure`).
     public init(_ message: String, _ status: ExitStatus = .failure) {
         self.message = message
         self.status = status

@@ -22,6 +22,7 @@ public struct FolderFixer {
     /// Globs of the files and folders a walk leaves out.
     public var exclude: [String] = []
 
+    /// A fixer confined to `root` (made absolute from the current folder).
     public init(root: String, settings: BatchSettings = BatchSettings(), journalFolder: String? = nil) {
         self.root = Paths.absolute(root)
         self.settings = settings
@@ -46,7 +47,7 @@ public struct FolderFixer {
     }
 
     /// Restores the files of the last journaled run byte for byte (a file changed since is
-    /// refused, not overwritten); returns the files restored.
+    /// refused, not overwritten, and the run stays undoable); returns the files restored.
     @discardableResult
     public func undoLastRun() throws -> [String] {
         let runs = JournalRuns(location: try location(), root: root)
@@ -82,6 +83,7 @@ public struct FixReport {
     public struct File {
         /// The path as walked (hidden characters escaped).
         public var path: String
+        /// What became of the file.
         public var status: FileStatus
         /// Why the file was skipped or failed.
         public var message: String?
@@ -93,6 +95,7 @@ public struct FixReport {
         public var findings: [String]
     }
 
+    /// Every file walked, in walk order.
     public var files: [File]
     /// Paths that could not be walked.
     public var problems: [String]

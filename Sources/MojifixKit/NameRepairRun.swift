@@ -13,15 +13,14 @@ extension FixNames {
 
     /// `{"command": "rename", "dry_run", "journal", "names": [...], "summary": {...}}`.
     package func json(dryRun: Bool) -> [UInt8] {
-        var out = "{\"command\": \"rename\", \"dry_run\": \(dryRun), \"journal\": \(journalRunPath.map(JSONText.quote) ?? "null"), \"names\": ["
-        for (index, record) in records.enumerated() {
+        let names = records.map { record in
             var fields = [JSONText.pathMember(record.path), "\"status\": \"\(record.status)\""]
             if let new = record.newName { fields.append("\"new_name\": \(JSONText.quote(String(decoding: new, as: UTF8.self)))") }
             if let plan = record.plan { fields.append("\"plan\": \(JSONText.quote(plan))") }
-            out += (index == 0 ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}"
+            return ReportJSON.object(fields)
         }
-        out += "\n], \"summary\": {\"renamed\": \(renamed), \"problems\": \(problems)}}\n"
-        return Array(out.utf8)
+        return ReportJSON.document(command: "rename", dryRun: dryRun, journal: journalRunPath, key: "names", items: names,
+                                   rest: "\"summary\": {\"renamed\": \(renamed), \"problems\": \(problems)}")
     }
 }
 

@@ -55,10 +55,7 @@ package struct BatchReport {
 
     /// One JSON object per file (path, status, message, SHA-256 before/after, plan chains, rules).
     package func json(command: String, dryRun: Bool, journalRun: String?) -> [UInt8] {
-        var out = "{\"command\": \(JSONText.quote(command)), \"dry_run\": \(dryRun), "
-            + "\"journal\": \(journalRun.map(JSONText.quote) ?? "null"), \"files\": ["
-        for (index, outcome) in outcomes.enumerated() {
-            out += index == 0 ? "\n  " : ",\n  "
+        let files = outcomes.map { outcome in
             var fields = [JSONText.pathMember(outcome.path) + (outcome.path.string == nil ? ", \"path_display\": \(JSONText.quote(outcome.path.description))" : ""),
                           "\"status\": \"\(outcome.status.rawValue)\"", "\"bytes\": \(outcome.bytes)"]
             if let message = outcome.message { fields.append("\"message\": \(JSONText.quote(message))") }
@@ -68,13 +65,13 @@ package struct BatchReport {
                 .joined(separator: ", ") + "]")
             fields.append("\"lossy_changes\": \(outcome.lossyChanges), \"lossy_withheld\": \(outcome.lossyWithheld)")
             fields.append("\"rules\": [" + outcome.rules.map(JSONText.quote).joined(separator: ", ") + "]")
-            out += "{" + fields.joined(separator: ", ") + "}"
+            return ReportJSON.object(fields)
         }
-        out += "\n], \"problems\": [" + problems.map(JSONText.quote).joined(separator: ", ") + "], \"summary\": {"
-        out += ["repaired", "transcoded", "normalised", "unchanged", "skipped", "ambiguous"].map { name in
+        let summary = ["repaired", "transcoded", "normalised", "unchanged", "skipped", "ambiguous"].map { name in
             "\"\(name)\": \(count(FileOutcome.Status(rawValue: name)!))"
         }.joined(separator: ", ")
-        out += ", \"renamed\": \(renamed), \"errors\": \(errors), \"left_out\": \(leftOut), \"files\": \(outcomes.count)}}\n"
-        return Array(out.utf8)
+        return ReportJSON.document(command: command, dryRun: dryRun, journal: journalRun, key: "files", items: files,
+                                   rest: "\"problems\": [" + problems.map(JSONText.quote).joined(separator: ", ") + "], \"summary\": {" + summary
+                                       + ", \"renamed\": \(renamed), \"errors\": \(errors), \"left_out\": \(leftOut), \"files\": \(outcomes.count)}")
     }
 }

@@ -24,6 +24,7 @@ public struct BatchSettings: Sendable {
     /// SHA-256 of every file, for a report (otherwise only of the files that change).
     public var hashEveryFile = false
 
+    /// Settings that normalise with `normalize` (default: the `safe` profile).
     public init(normalize: NormalizeOptions = NormalizeOptions()) {
         self.normalize = normalize
     }
