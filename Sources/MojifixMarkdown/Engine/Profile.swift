@@ -4,7 +4,7 @@
 public enum Profile: String, Sendable, CaseIterable {
     case safe, precommit, export
 
-    /// The rules the profile runs.
+    /// The rules the profile runs (`safe` and `precommit`: `RuleRegistry.defaultEnabled`).
     public var rules: Set<String> {
         switch self {
         case .safe, .precommit: return RuleRegistry.defaultEnabled
