@@ -100,27 +100,31 @@ public struct Configuration: Sendable, Equatable {
         return path
     }
 
+    /// `key`'s array of rule names (each one known).
     private static func names(_ table: TOMLTable, _ key: String) throws(Failure) -> [String] {
-        guard let value = table[key] else { return [] }
-        guard let array = value.array else { throw Failure(description: "\(key) must be an array of rule names") }
-        var names: [String] = []
-        for item in array {
+        try strings(table, key, of: "rule names") { item throws(Failure) in
             guard let name = item.string, RuleRegistry.rule(named: name) != nil else {
                 throw Failure(description: "\(key): unknown rule \(item.string.map { "\"\($0)\"" } ?? "value") (see `mojifix rules`)")
             }
-            names.append(name)
+            return name
         }
-        return names
     }
 
+    /// `key`'s array of non-empty strings.
     private static func strings(_ table: TOMLTable, _ key: String) throws(Failure) -> [String] {
-        guard let value = table[key] else { return [] }
-        guard let array = value.array else { throw Failure(description: "\(key) must be an array of strings") }
-        var strings: [String] = []
-        for item in array {
+        try strings(table, key, of: "strings") { item throws(Failure) in
             guard let string = item.string, !string.isEmpty else { throw Failure(description: "\(key) must be an array of non-empty strings") }
-            strings.append(string)
+            return string
         }
+    }
+
+    /// `key`'s array (none: empty), each item checked by `read`.
+    private static func strings(_ table: TOMLTable, _ key: String, of what: String,
+                                _ read: (TOMLValueConvertible) throws(Failure) -> String) throws(Failure) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw Failure(description: "\(key) must be an array of \(what)") }
+        var strings: [String] = []
+        for item in array { strings.append(try read(item)) }
         return strings
     }
 
