@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "MojifixCore", targets: ["MojifixCore"]),
         .library(name: "MojifixMarkdown", targets: ["MojifixMarkdown"]),
+        .library(name: "MojifixKit", targets: ["MojifixKit"]),
         .executable(name: "mojifix", targets: ["mojifix"]),
     ],
     dependencies: [
@@ -39,12 +40,19 @@ let package = Package(
         // The engine: detection, reversible repair, plans. Knows nothing of the CLI.
         .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan", "CMojifixLanguage"]),
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
-        .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", "CMojifixScan", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", "CMojifixScan"]),
         // Files on disk: atomic writes, the journal that lets `undo` restore every byte.
         .target(name: "MojifixWorkspace", dependencies: ["CMojifixFS"]),
+        // The workflows: configuration (.mojifix.toml), fixing and checking a folder, the journal and
+        // undo, JSON Lines, name repair, the report model and exit statuses. No argument parsing.
+        .target(
+            name: "MojifixKit",
+            dependencies: ["MojifixCore", "MojifixMarkdown", "MojifixWorkspace", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Argument parsing and printing only; the work is MojifixKit's.
         .executableTarget(
             name: "mojifix",
-            dependencies: ["MojifixCore", "MojifixMarkdown", "MojifixWorkspace", "MojifixICU", "CMojifixBuildInfo",
+            dependencies: ["MojifixKit", "MojifixCore", "MojifixMarkdown", "MojifixWorkspace", "MojifixICU", "CMojifixBuildInfo",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
@@ -52,6 +60,7 @@ let package = Package(
         .target(name: "MojifixTestSupport", path: "Tests/MojifixTestSupport"),
         .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan", "MojifixTestSupport"]),
         .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore", "MojifixTestSupport", "CMarkGFMShim"]),
+        .testTarget(name: "MojifixKitTests", dependencies: ["MojifixKit", "MojifixCore", "MojifixMarkdown", "MojifixWorkspace", "MojifixTestSupport"]),
         .testTarget(name: "MojifixWorkspaceTests", dependencies: ["MojifixWorkspace", "MojifixTestSupport"]),
         .testTarget(name: "MojifixCLITests", dependencies: ["MojifixTestSupport"], exclude: ["Snapshots"]),
     ],

@@ -6,27 +6,27 @@ import Glibc
 /// Files written so that a reader (or a crash) sees the old bytes or the new ones, never a mix:
 /// a temporary file in the same folder, fsync, rename over the original, fsync of the folder.
 /// The file's permission bits are kept.
-public enum AtomicFile {
-    public struct Failure: Error, CustomStringConvertible {
-        public enum Kind: Sendable { case error, skipped, changed }
-        public var description: String
+package enum AtomicFile {
+    package struct Failure: Error, CustomStringConvertible {
+        package enum Kind: Sendable { case error, skipped, changed }
+        package var description: String
         /// Skipped: left alone on purpose (read-only, hard-linked, too large); changed: edited while mojifix ran.
-        public var kind = Kind.error
-        public init(description: String, kind: Kind = .error) { self.description = description; self.kind = kind }
+        package var kind = Kind.error
+        package init(description: String, kind: Kind = .error) { self.description = description; self.kind = kind }
         static func errno(_ what: String) -> Failure {
             Failure(description: what + (what.hasSuffix(" ") ? "" : ": ") + String(cString: strerror(Glibc.errno)))
         }
     }
 
     /// Bytes and permission bits of a regular file (a symlink is refused: it may point out of the tree).
-    public static func read(_ path: String) throws(Failure) -> (bytes: [UInt8], mode: mode_t) {
+    package static func read(_ path: String) throws(Failure) -> (bytes: [UInt8], mode: mode_t) {
         let read = try read(RawPath(path))
         return (read.bytes, read.stamp.permissions)
     }
 
     /// Bytes and stamp of a regular file (a symlink is refused: it may point out of the tree; a
     /// FIFO is refused without blocking).
-    public static func read(_ path: RawPath, limit: Int = .max) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
+    package static func read(_ path: RawPath, limit: Int = .max) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
         let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
         guard fd >= 0 else {
             if Glibc.errno == ELOOP { throw Failure(description: "\(path): not a regular file (symlinks are not followed)") }
@@ -37,7 +37,7 @@ public enum AtomicFile {
     }
 
     /// The bytes of an open regular file, with its stamp as read.
-    public static func read(fd: Int32, shown path: RawPath, limit: Int) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
+    package static func read(fd: Int32, shown path: RawPath, limit: Int) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
         guard let stamp = FileStamp(fd: fd) else { throw .errno("\(path)") }
         guard stamp.isRegular else { throw Failure(description: "\(path): not a regular file (symlinks are not followed)") }
         guard Int(stamp.size) <= limit else {
@@ -55,7 +55,7 @@ public enum AtomicFile {
     }
 
     /// A file outside any journaled tree (a report): staged beside it and renamed over it.
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(Failure) {
+    package static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(Failure) {
         let (parent, name) = RawPath(path).parentAndName
         let folder = parent.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard folder >= 0 else { throw .errno("\(parent)") }
@@ -72,7 +72,7 @@ public enum AtomicFile {
     /// owner is kept only when we may set it: root), with `mode`. `sync: false` leaves the flush to
     /// the caller (a batch syncs many files at once). The writer's pid is in the name, so a later
     /// run can tell a file left by a killed writer from one a live writer is still filling.
-    public static func stage(_ bytes: [UInt8], in folder: Int32, name: [UInt8], shown: RawPath, like original: FileStamp?,
+    package static func stage(_ bytes: [UInt8], in folder: Int32, name: [UInt8], shown: RawPath, like original: FileStamp?,
                              mode: mode_t, sync: Bool, sha256Before: String? = nil) throws(Failure) -> Staged {
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
         var temporary: [UInt8] = [], fd: Int32 = -1
@@ -113,12 +113,12 @@ public enum AtomicFile {
     }
 
     /// A temporary file holding a target's new bytes, not yet in place, in an open folder.
-    public final class Staged: @unchecked Sendable {
+    package final class Staged: @unchecked Sendable {
         let folder: Int32
         let temporary: [UInt8]
         let name: [UInt8]
         /// As shown to the user and journaled: relative to the root.
-        public let path: RawPath
+        package let path: RawPath
         /// The target as it was read: the rename happens only while it is still so.
         let expected: FileStamp?
         let sha256Before: String?
@@ -132,12 +132,12 @@ public enum AtomicFile {
         deinit { if open { close(folder) } }
 
         /// The file system holding the folder, and the folder's descriptor (for syncfs).
-        public var device: UInt64 { FileStamp(fd: folder)?.device ?? 0 }
-        public var folderDescriptor: Int32 { folder }
+        package var device: UInt64 { FileStamp(fd: folder)?.device ?? 0 }
+        package var folderDescriptor: Int32 { folder }
 
         /// Renames the temporary file over the target, unless the target changed since it was
         /// read (an edit saved while `fix` ran is never overwritten).
-        public func commit() throws(Failure) {
+        package func commit() throws(Failure) {
             if let expected {
                 var now = timespec()
                 clock_gettime(CLOCK_REALTIME, &now)
@@ -159,7 +159,7 @@ public enum AtomicFile {
             return read.stamp == expected && SHA256.hex(read.bytes) == sha256Before
         }
 
-        public func discard() {
+        package func discard() {
             guard open else { return }
             _ = RawPath(temporary).withCString { unlinkat(folder, $0, 0) }
             close(folder); open = false
@@ -171,7 +171,7 @@ public enum AtomicFile {
     /// process are kept: several `fix` processes may work in one folder at once (pre-commit runs
     /// hooks in parallel). Returns the names removed.
     @discardableResult
-    public static func removeStaleTemporaries(in folder: Int32) -> [[UInt8]] {
+    package static func removeStaleTemporaries(in folder: Int32) -> [[UInt8]] {
         let copy = dup(folder)
         guard copy >= 0, let dir = fdopendir(copy) else { return [] }
         var stale: [[UInt8]] = []

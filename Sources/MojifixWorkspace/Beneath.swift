@@ -5,26 +5,26 @@ import Glibc
 
 /// What tells whether a file is still the one that was read: its identity (device, inode) and
 /// content stamp (size, modification and change times), with the metadata a rewrite must keep.
-public struct FileStamp: Equatable, Sendable {
-    public var device: UInt64, inode: UInt64, size: Int64
-    public var modified: [Int], changed: [Int]
-    public var mode: UInt32, owner: UInt32, group: UInt32, links: UInt64
+package struct FileStamp: Equatable, Sendable {
+    package var device: UInt64, inode: UInt64, size: Int64
+    package var modified: [Int], changed: [Int]
+    package var mode: UInt32, owner: UInt32, group: UInt32, links: UInt64
 
-    public init(_ info: stat) {
+    package init(_ info: stat) {
         device = UInt64(info.st_dev); inode = UInt64(info.st_ino); size = Int64(info.st_size)
         modified = [info.st_mtim.tv_sec, info.st_mtim.tv_nsec]; changed = [info.st_ctim.tv_sec, info.st_ctim.tv_nsec]
         mode = UInt32(info.st_mode); owner = UInt32(info.st_uid); group = UInt32(info.st_gid); links = UInt64(info.st_nlink)
     }
 
     /// The stamp of an open file.
-    public init?(fd: Int32) {
+    package init?(fd: Int32) {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         self.init(info)
     }
 
-    public var isRegular: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFREG) }
-    public var permissions: mode_t { mode_t(mode & 0o7777) }
+    package var isRegular: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFREG) }
+    package var permissions: mode_t { mode_t(mode & 0o7777) }
 
     /// Modified within the second before `now`: an edit in the same clock tick could leave the
     /// stamp as it was, so the bytes are compared too.
@@ -35,14 +35,14 @@ public struct FileStamp: Equatable, Sendable {
 /// with its parent's descriptor and never through a symlink, so a folder swapped for a symlink
 /// during a run, or a crafted journal path (`/etc/...`, `../..`, a symlinked folder), cannot
 /// make `fix` or `undo` write anywhere else.
-public struct Beneath: Sendable {
+package struct Beneath: Sendable {
     /// Absolute, symlinks resolved.
-    public let root: RawPath
+    package let root: RawPath
 
-    public init(root: String) { self.root = RawPath(Paths.canonical(root)) }
+    package init(root: String) { self.root = RawPath(Paths.canonical(root)) }
 
     /// The components of a relative path taken from a journal; refused: absolute, empty, `.`, `..`.
-    public static func components(_ path: RawPath, allowEmpty: Bool = false) throws(AtomicFile.Failure) -> [[UInt8]] {
+    package static func components(_ path: RawPath, allowEmpty: Bool = false) throws(AtomicFile.Failure) -> [[UInt8]] {
         if path.bytes.isEmpty && allowEmpty { return [] }
         guard path.bytes.first != UInt8(ascii: "/") else {
             throw AtomicFile.Failure(description: "\(path): an absolute path in a journal (entries are relative to the root); refused")
@@ -56,7 +56,7 @@ public struct Beneath: Sendable {
 
     /// The path, relative to the root, of the file `path` names as the kernel resolves it (its
     /// folder's symlinks and `..` resolved; the file itself is not followed). Refused outside the root.
-    public func relative(_ path: RawPath) throws(AtomicFile.Failure) -> RawPath {
+    package func relative(_ path: RawPath) throws(AtomicFile.Failure) -> RawPath {
         let (parent, name) = path.parentAndName
         guard !name.isEmpty, name != [0x2E], name != [0x2E, 0x2E] else { throw AtomicFile.Failure(description: "\(path): not a file name") }
         guard let resolved = parent.withCString({ realpath($0, nil) }) else { throw .errno("\(parent)") }
@@ -70,25 +70,25 @@ public struct Beneath: Sendable {
     }
 
     /// The path, relative to the root, of the folder `folder` names (symlinks resolved); refused outside the root.
-    public func relativeFolder(_ folder: RawPath) throws(AtomicFile.Failure) -> RawPath {
+    package func relativeFolder(_ folder: RawPath) throws(AtomicFile.Failure) -> RawPath {
         let inside = try relative(folder.appending([0x2E, 0x2E, 0x2E]))
         return Self.folder(of: inside)
     }
 
     /// The folder part of a relative path (empty for a name in the root).
-    public static func folder(of relative: RawPath) -> RawPath {
+    package static func folder(of relative: RawPath) -> RawPath {
         let parent = relative.parentAndName.parent
         return parent.bytes == [0x2E] ? RawPath([UInt8]()) : parent
     }
 
     /// Opens the folder holding `relative` (a file's path) and returns it with the file's name.
-    public func openFolder(of relative: RawPath) throws(AtomicFile.Failure) -> (fd: Int32, name: [UInt8]) {
+    package func openFolder(of relative: RawPath) throws(AtomicFile.Failure) -> (fd: Int32, name: [UInt8]) {
         let parts = try Self.components(relative)
         return (try open(RawPath(bytes: Array(parts.dropLast().joined(separator: [0x2F]))), parts.dropLast()), parts.last!)
     }
 
     /// Opens a folder given relative to the root (empty: the root itself).
-    public func openFolder(_ relative: RawPath) throws(AtomicFile.Failure) -> Int32 {
+    package func openFolder(_ relative: RawPath) throws(AtomicFile.Failure) -> Int32 {
         try open(relative, try Self.components(relative, allowEmpty: true)[...])
     }
 
@@ -113,13 +113,13 @@ public struct Beneath: Sendable {
     }
 
     /// The stamp of `name` in the open folder (a symlink is not followed).
-    public static func stamp(_ folder: Int32, _ name: [UInt8]) -> FileStamp? {
+    package static func stamp(_ folder: Int32, _ name: [UInt8]) -> FileStamp? {
         var info = stat()
         return RawPath(name).withCString { fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) } == 0 ? FileStamp(info) : nil
     }
 
     /// Bytes and stamp of the regular file `name` in the open folder, never through a symlink.
-    public static func read(_ folder: Int32, _ name: [UInt8], shown: RawPath) throws(AtomicFile.Failure) -> (bytes: [UInt8], stamp: FileStamp) {
+    package static func read(_ folder: Int32, _ name: [UInt8], shown: RawPath) throws(AtomicFile.Failure) -> (bytes: [UInt8], stamp: FileStamp) {
         let fd = RawPath(name).withCString { mj_open_beneath(folder, $0, O_RDONLY | O_NONBLOCK) }
         guard fd >= 0 else {
             if errno == ELOOP { throw AtomicFile.Failure(description: "\(shown): a symlink; never followed") }

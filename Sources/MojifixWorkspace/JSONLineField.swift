@@ -5,16 +5,16 @@
 /// that itself contains a `.` cannot be named. The whole line is checked against RFC 8259, so a
 /// malformed line is reported rather than half-edited. A key repeated along the path makes the
 /// line invalid: parsers disagree on which copy wins, so no choice would be safe.
-public struct JSONLineField: Sendable {
-    public let path: [[UInt8]]
-    public let name: String
+package struct JSONLineField: Sendable {
+    package let path: [[UInt8]]
+    package let name: String
 
-    public init(path: String) {
+    package init(path: String) {
         name = path
         self.path = path.split(separator: ".", omittingEmptySubsequences: false).map { Array($0.utf8) }
     }
 
-    public enum Lookup: Equatable, Sendable {
+    package enum Lookup: Equatable, Sendable {
         /// The field holds a string.
         case string(JSONStringValue)
         /// The line is a JSON object without the field (or an object on the path is missing).
@@ -25,11 +25,11 @@ public struct JSONLineField: Sendable {
         case invalid(String)
     }
 
-    public func lookup(in line: [UInt8]) -> Lookup {
+    package func lookup(in line: [UInt8]) -> Lookup {
         line.withUnsafeBufferPointer { lookup(in: $0) }
     }
 
-    public func lookup(in line: UnsafeBufferPointer<UInt8>) -> Lookup {
+    package func lookup(in line: UnsafeBufferPointer<UInt8>) -> Lookup {
         var walk = Walk(scanner: JSONLineScanner(line), field: self)
         do throws(JSONLineScanner.Failure) {
             walk.scanner.skipWhitespace()
@@ -44,7 +44,7 @@ public struct JSONLineField: Sendable {
     }
 
     /// `line` with the literal at `value.range` replaced by `utf8`, written in the value's style.
-    public static func replacing(_ value: JSONStringValue, with utf8: [UInt8], in line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    package static func replacing(_ value: JSONStringValue, with utf8: [UInt8], in line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<value.range.lowerBound]))
         JSONText.appendQuoted(utf8, asciiOnly: value.asciiEscaped, to: &out)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: line[value.range.upperBound...]))

@@ -1,12 +1,12 @@
 /// A decoded JSON string: its UTF-8 and how it was written.
-public struct JSONStringValue: Equatable, Sendable {
+package struct JSONStringValue: Equatable, Sendable {
     /// The literal's bytes in the line, quotes included: what a replacement takes the place of.
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// The value, decoded to UTF-8 (always valid: lone surrogates and bad UTF-8 are refused).
-    public var utf8: [UInt8]
+    package var utf8: [UInt8]
     /// Non-ASCII was written as `\uXXXX` and never raw (Python's `json.dumps` default), so a
     /// replacement should be written the same way.
-    public var asciiEscaped: Bool
+    package var asciiEscaped: Bool
 }
 
 extension JSONLineScanner {

@@ -1,13 +1,13 @@
 /// JSON string literals (RFC 8259 escaping), for the journal, the CLI's JSON output and the
 /// values `repair --jsonl` writes back.
-public enum JSONText {
+package enum JSONText {
     /// A path as a JSON member: `"path": "..."` when it is UTF-8, else `"path_base64": "..."`
     /// (JSON strings cannot hold arbitrary bytes, and a name must come back exactly).
-    public static func pathMember(_ path: RawPath) -> String {
+    package static func pathMember(_ path: RawPath) -> String {
         path.string.map { "\"path\": \(quote($0))" } ?? "\"path_base64\": \"\(Base64.encode(path.bytes))\""
     }
 
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         var out: [UInt8] = []
         appendQuoted(Array(text.utf8), asciiOnly: false, to: &out)
         return String(decoding: out, as: UTF8.self)
@@ -16,7 +16,7 @@ public enum JSONText {
     /// Appends `utf8` (valid UTF-8) as a JSON string literal. `"`, `\` and control characters are
     /// escaped; with `asciiOnly`, so is everything above U+007F (surrogate pairs above U+FFFF),
     /// which is how Python's `json.dumps` writes by default (ensure_ascii).
-    public static func appendQuoted(_ utf8: [UInt8], asciiOnly: Bool, to out: inout [UInt8]) {
+    package static func appendQuoted(_ utf8: [UInt8], asciiOnly: Bool, to out: inout [UInt8]) {
         out.reserveCapacity(out.count + utf8.count + 2)
         out.append(0x22)
         var i = 0

@@ -6,42 +6,42 @@ import Glibc
 /// is made, so `undo` can restore every byte even after a crash in the middle of a run. A line
 /// is a file's replaced contents or (with `"kind": "rename"`) a renamed entry; lines written
 /// before renames existed have no kind and are contents.
-public struct JournalEntry: Equatable, Sendable {
+package struct JournalEntry: Equatable, Sendable {
     /// A file whose bytes were replaced, with the original bytes.
-    public struct Content: Equatable, Sendable {
+    package struct Content: Equatable, Sendable {
         /// Relative to the journal's root; kept as bytes (a name need not be UTF-8), written as text when it is valid UTF-8.
-        public var path: RawPath
-        public var mode: UInt32
-        public var sha256Before: String
-        public var sha256After: String
-        public var original: [UInt8]
+        package var path: RawPath
+        package var mode: UInt32
+        package var sha256Before: String
+        package var sha256After: String
+        package var original: [UInt8]
     }
 
     /// An entry renamed inside `parent` (`fix --names`). The folder and both names are raw bytes
     /// (kept as base64), since any of them may not be UTF-8; `inode` tells `undo` that the entry
     /// found under the new name is still the one that was renamed.
-    public struct Rename: Equatable, Sendable {
+    package struct Rename: Equatable, Sendable {
         /// Relative to the journal's root (empty: the root itself).
-        public var parent: RawPath
-        public var oldName: [UInt8]
-        public var newName: [UInt8]
-        public var inode: UInt64
+        package var parent: RawPath
+        package var oldName: [UInt8]
+        package var newName: [UInt8]
+        package var inode: UInt64
         /// The repair's chain, for a reader of the journal ("encode ibm-437 -> decode windows-949").
-        public var plan: String
+        package var plan: String
         /// A regular file's SHA-256 when renamed, for a reader of the journal (`undo` identifies a
         /// file a content fix gave another inode by the bytes that fix journaled).
-        public var sha256: String?
+        package var sha256: String?
         /// Birth time in nanoseconds (0: unknown): an inode number freed and reused by a new file
         /// is not the entry that was renamed.
-        public var born: Int64
+        package var born: Int64
 
-        public init(parent: RawPath, oldName: [UInt8], newName: [UInt8], inode: UInt64, plan: String, sha256: String? = nil, born: Int64 = 0) {
+        package init(parent: RawPath, oldName: [UInt8], newName: [UInt8], inode: UInt64, plan: String, sha256: String? = nil, born: Int64 = 0) {
             self.parent = parent; self.oldName = oldName; self.newName = newName; self.inode = inode; self.plan = plan; self.sha256 = sha256
             self.born = born
         }
     }
 
-    public enum Change: Equatable, Sendable {
+    package enum Change: Equatable, Sendable {
         case content(Content)
         case rename(Rename)
         /// A folder where the run writes temporary files, recorded before the first one is made,
@@ -51,17 +51,17 @@ public struct JournalEntry: Equatable, Sendable {
         case root(RawPath)
     }
 
-    public var change: Change
+    package var change: Change
 
-    public init(path: RawPath, mode: UInt32, sha256Before: String, sha256After: String, original: [UInt8]) {
+    package init(path: RawPath, mode: UInt32, sha256Before: String, sha256After: String, original: [UInt8]) {
         change = .content(Content(path: path, mode: mode, sha256Before: sha256Before, sha256After: sha256After, original: original))
     }
 
-    public init(_ rename: Rename) { change = .rename(rename) }
+    package init(_ rename: Rename) { change = .rename(rename) }
 
-    public init(stagingIn folder: RawPath) { change = .staging(folder) }
+    package init(stagingIn folder: RawPath) { change = .staging(folder) }
 
-    public init(root: RawPath) { change = .root(root) }
+    package init(root: RawPath) { change = .root(root) }
 
     /// Bytes of original content the entry carries (what a pending batch holds in memory).
     var originalSize: Int {

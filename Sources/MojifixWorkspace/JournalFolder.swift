@@ -8,22 +8,22 @@ import Glibc
 /// `.gitignore` of `*`, so `git add -A` never commits it. A journal is trusted only when the
 /// user owns it and nobody else can write to it, and only runs its index names are undone: a
 /// journal committed to a cloned repository, or a run file dropped in the folder, is refused.
-public struct Journal: Sendable {
-    public let folder: String
+package struct Journal: Sendable {
+    package let folder: String
     /// Every path of a run is relative to this folder (the repository root).
-    public let root: Beneath
+    package let root: Beneath
 
-    public init(folder: String, root: Beneath) { self.folder = folder; self.root = root }
+    package init(folder: String, root: Beneath) { self.folder = folder; self.root = root }
 
-    public struct Run: Equatable, Sendable {
-        public var name: String
+    package struct Run: Equatable, Sendable {
+        package var name: String
         /// The runs of one hook invocation (pre-commit's parallel processes) share a group.
-        public var group: String
-        public var undone: Bool
+        package var group: String
+        package var undone: Bool
         /// Bytes of the run file (nil: missing).
-        public var size: Int64?
+        package var size: Int64?
         /// Milliseconds since 1970, from the name.
-        public var started: Int64 { Int64(name.prefix { $0 != "-" }) ?? 0 }
+        package var started: Int64 { Int64(name.prefix { $0 != "-" }) ?? 0 }
     }
 
     private func path(_ name: String) -> String { folder + "/" + name }
@@ -43,7 +43,7 @@ public struct Journal: Sendable {
     }
 
     /// The runs in the order they started (the index's order, not the names').
-    public func runs() throws(AtomicFile.Failure) -> [Run] {
+    package func runs() throws(AtomicFile.Failure) -> [Run] {
         guard try trusted(folder) != nil, try trusted(path("index")) != nil else { return [] }
         let bytes = try AtomicFile.read(path("index")).bytes
         var runs: [Run] = []
@@ -63,7 +63,7 @@ public struct Journal: Sendable {
 
     /// Run files in the folder that the index does not list (an older mojifix's, or dropped there):
     /// never undone, shown so that they can be looked at and removed.
-    public func unlisted() throws(AtomicFile.Failure) -> [String] {
+    package func unlisted() throws(AtomicFile.Failure) -> [String] {
         let listed = Set(try runs().map(\.name))
         guard let dir = opendir(folder) else { return [] }
         defer { closedir(dir) }
@@ -76,7 +76,7 @@ public struct Journal: Sendable {
     }
 
     /// Runs not yet undone, oldest first.
-    public func pending() throws(AtomicFile.Failure) -> [Run] { try runs().filter { !$0.undone && $0.size != nil } }
+    package func pending() throws(AtomicFile.Failure) -> [Run] { try runs().filter { !$0.undone && $0.size != nil } }
 
     static func isRunName(_ name: String) -> Bool {
         let parts = name.split(separator: "-")
@@ -87,7 +87,7 @@ public struct Journal: Sendable {
     /// A run's entries, after its root line. Stops at a damaged line, naming it: a run whose middle
     /// is unreadable cannot be undone faithfully. Only a last line without its newline (an
     /// append cut short by a kill, made before its files were replaced) is left out.
-    public func entries(of run: String) throws(AtomicFile.Failure) -> [JournalEntry] {
+    package func entries(of run: String) throws(AtomicFile.Failure) -> [JournalEntry] {
         guard try runs().contains(where: { $0.name == run && !$0.undone }) else {
             throw AtomicFile.Failure(description: "\(path(run)): not a pending run of this journal's index; not undone")
         }
@@ -95,7 +95,7 @@ public struct Journal: Sendable {
     }
 
     /// The entries of a run already undone (its renames tell where a path is now).
-    public func entries(ofUndone run: String) throws(AtomicFile.Failure) -> [JournalEntry] {
+    package func entries(ofUndone run: String) throws(AtomicFile.Failure) -> [JournalEntry] {
         try parse(run + ".undone", name: run)
     }
 
@@ -121,13 +121,13 @@ public struct Journal: Sendable {
         return Array(entries.dropFirst())
     }
 
-    public func markUndone(_ run: String) throws(AtomicFile.Failure) {
+    package func markUndone(_ run: String) throws(AtomicFile.Failure) {
         guard rename(path(run), path(run) + ".undone") == 0 else { throw .errno(run) }
     }
 
     /// Removes undone runs, and with `olderThan` (milliseconds since 1970) every run started before
     /// it; the index keeps the others. Returns the runs removed.
-    public func prune(before cutoff: Int64?) throws(AtomicFile.Failure) -> [Run] {
+    package func prune(before cutoff: Int64?) throws(AtomicFile.Failure) -> [Run] {
         let lock = try locked()
         defer { close(lock) }
         let all = try runs()
@@ -151,7 +151,7 @@ public struct Journal: Sendable {
     }
 
     /// Creates the private folder (its parents as usual), its `.gitignore`, and a run file.
-    public func start(group: String) throws(AtomicFile.Failure) -> JournalRun {
+    package func start(group: String) throws(AtomicFile.Failure) -> JournalRun {
         Paths.createFolders(Paths.parent(Paths.absolute(folder)))
         if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw .errno(folder) }
         _ = try trusted(folder)
@@ -182,7 +182,7 @@ public struct Journal: Sendable {
 
     /// The group of this process: `MOJIFIX_GROUP` when set, else its parent process (pid and
     /// start time), which pre-commit's parallel hook processes share.
-    public static func currentGroup() -> String {
+    package static func currentGroup() -> String {
         if let set = getenv("MOJIFIX_GROUP") { return String(cString: set).filter { !$0.isWhitespace } }
         let parent = getppid()
         guard let stat = try? AtomicFile.read("/proc/\(parent)/stat").bytes,
@@ -194,25 +194,25 @@ public struct Journal: Sendable {
 }
 
 /// An open run file; every entry is appended whole and synced before the caller makes the change.
-public final class JournalRun: @unchecked Sendable {
-    public let name: String
+package final class JournalRun: @unchecked Sendable {
+    package let name: String
     private let fd: Int32
 
     init(name: String, fd: Int32) { self.name = name; self.fd = fd }
     deinit { close(fd) }
 
-    public func append(_ entry: JournalEntry) throws(AtomicFile.Failure) {
+    package func append(_ entry: JournalEntry) throws(AtomicFile.Failure) {
         try append([entry])
     }
 
     /// Bytes of the run file so far.
-    public var size: Int64 { FileStamp(fd: fd)?.size ?? 0 }
+    package var size: Int64 { FileStamp(fd: fd)?.size ?? 0 }
 
     /// Several entries, synced once (a folder's renames are journaled together before any is
     /// made). Whole or not at all: the length is checked after the sync, and a short or failed
     /// write (disk full) is cut off again, so no half line is left for the next one to be glued
     /// to. `sync: false` for a line only a killed process's successor needs (the kernel keeps it).
-    public func append(_ entries: [JournalEntry], sync: Bool = true) throws(AtomicFile.Failure) {
+    package func append(_ entries: [JournalEntry], sync: Bool = true) throws(AtomicFile.Failure) {
         let bytes = Array(entries.map(\.line).joined().utf8)
         let start = lseek(fd, 0, SEEK_END)
         var offset = 0

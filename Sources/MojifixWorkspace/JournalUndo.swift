@@ -9,36 +9,36 @@ import Glibc
 /// (`sha256_before`), keeping the file's current owner, mode and attributes (never a mode from
 /// the journal); a rename is undone only for the entry that was renamed. Names and contents undo
 /// in any order: a content entry whose path an undone rename changed is followed to the old name.
-public final class JournalUndo {
-    public enum Event {
+package final class JournalUndo {
+    package enum Event {
         case restored(RawPath), alreadyOriginal(RawPath), renamedBack(RawPath, [UInt8])
         case refused(String)
     }
 
-    public struct Summary: Sendable {
-        public var runs = 0, restored = 0, alreadyOriginal = 0, renamedBack = 0, refused = 0
-        public init() {}
-        public var description: String {
+    package struct Summary: Sendable {
+        package var runs = 0, restored = 0, alreadyOriginal = 0, renamedBack = 0, refused = 0
+        package init() {}
+        package var description: String {
             "undone \(runs) run(s): \(restored) restored, \(alreadyOriginal) already original, \(renamedBack) renamed back, \(refused) refused"
         }
     }
 
-    public let journal: Journal
+    package let journal: Journal
 
     /// The journal folder relative to the root, when it lies below it: never written by undo.
     private let journalFolder: RawPath?
 
-    public init(journal: Journal) {
+    package init(journal: Journal) {
         self.journal = journal
         journalFolder = try? journal.root.relativeFolder(RawPath(journal.folder))
     }
 
     /// The entries a run holds (for a progress bar).
-    public func entries(of run: String) throws(AtomicFile.Failure) -> [JournalEntry] { try journal.entries(of: run) }
+    package func entries(of run: String) throws(AtomicFile.Failure) -> [JournalEntry] { try journal.entries(of: run) }
 
     /// Undoes one run's entries, newest first; marks the run undone when nothing was refused.
     /// Returns whether it was.
-    public func undo(_ run: String, _ entries: [JournalEntry], summary: inout Summary, event: (Event) -> Void) -> Bool {
+    package func undo(_ run: String, _ entries: [JournalEntry], summary: inout Summary, event: (Event) -> Void) -> Bool {
         // A killed run leaves temporary files where it was writing: remove those (never a live writer's).
         for case .staging(let folder) in entries.map(\.change) {
             if let fd = try? journal.root.openFolder(folder) { AtomicFile.removeStaleTemporaries(in: fd); close(fd) }

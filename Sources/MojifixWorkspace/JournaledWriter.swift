@@ -11,12 +11,12 @@ import Glibc
 /// them durable, their journal entries are appended with one fsync, and only then are the
 /// temporary files renamed over the targets; the folders are synced once at the end. Three
 /// fsyncs per file become about two per chunk, which is most of a batch's time on a real disk.
-public final class JournaledWriter: Sendable {
-    public struct Failed: Sendable {
+package final class JournaledWriter: Sendable {
+    package struct Failed: Sendable {
         /// Relative to the root.
-        public var path: RawPath
-        public var message: String
-        public var kind: AtomicFile.Failure.Kind
+        package var path: RawPath
+        package var message: String
+        package var kind: AtomicFile.Failure.Kind
     }
 
     private struct Pending {
@@ -33,13 +33,13 @@ public final class JournaledWriter: Sendable {
     /// Serialises flushes (journal order = commit order) and holds what the run did.
     private let committed = Mutex<(run: JournalRun?, folders: Set<RawPath>, staging: Set<RawPath>, failed: [Failed])>((nil, [], [], []))
 
-    public init(journal: Journal, group: String = Journal.currentGroup(), maxFiles: Int = 64, maxBytes: Int = 32 << 20) {
+    package init(journal: Journal, group: String = Journal.currentGroup(), maxFiles: Int = 64, maxBytes: Int = 32 << 20) {
         self.journal = journal; self.group = group; self.maxFiles = maxFiles; self.maxBytes = maxBytes
     }
 
     /// Why a file is not rewritten though its contents would change: read-only (unless `force`),
     /// hard-linked (a new file would split the link: the other names would keep the old bytes).
-    public static func refusal(_ stamp: FileStamp, force: Bool) -> String? {
+    package static func refusal(_ stamp: FileStamp, force: Bool) -> String? {
         if stamp.links > 1 {
             return "hard-linked (\(stamp.links) names): rewriting would split the link; not rewritten"
         }
@@ -50,7 +50,7 @@ public final class JournaledWriter: Sendable {
     /// Stages one file's replacement; it is in place after a later flush (at the latest `finish`).
     /// `relative` is the file's path below the journal's root (see `Beneath.relative`), `stamp` how
     /// it was when read: a file that is no longer so is left alone.
-    public func replace(_ relative: RawPath, with output: [UInt8], entry: JournalEntry, stamp: FileStamp, force: Bool = false) throws(AtomicFile.Failure) {
+    package func replace(_ relative: RawPath, with output: [UInt8], entry: JournalEntry, stamp: FileStamp, force: Bool = false) throws(AtomicFile.Failure) {
         if let why = Self.refusal(stamp, force: force) { throw AtomicFile.Failure(description: "\(relative): \(why)", kind: .skipped) }
         let (fd, name) = try journal.root.openFolder(of: relative)
         defer { close(fd) }
@@ -78,7 +78,7 @@ public final class JournaledWriter: Sendable {
 
     /// Commits what is staged and syncs the folders; returns the run's name (nil: nothing written),
     /// the files that could not be put in place, and the run file's size.
-    public func finish() -> (run: String?, failed: [Failed], size: Int64) {
+    package func finish() -> (run: String?, failed: [Failed], size: Int64) {
         flush(pending.withLock { pending in defer { pending = Pending() }; return pending })
         return committed.withLock { state in
             for folder in state.folders {

@@ -4,8 +4,8 @@ import Glibc
 import CMojifixFS
 
 /// Renames inside one folder that never replace an entry, and their undo.
-public enum NameRename {
-    public enum Outcome: Equatable, Sendable {
+package enum NameRename {
+    package enum Outcome: Equatable, Sendable {
         case renamed
         /// The new name is taken (by an entry that existed, or appeared since the check).
         case taken
@@ -13,14 +13,14 @@ public enum NameRename {
 
     /// Renames `old` to `new` in the open folder `folder` (`shown` in messages); an existing `new`
     /// is never replaced.
-    public static func rename(in folder: Int32, shown: RawPath, from old: [UInt8], to new: [UInt8]) throws(AtomicFile.Failure) -> Outcome {
+    package static func rename(in folder: Int32, shown: RawPath, from old: [UInt8], to new: [UInt8]) throws(AtomicFile.Failure) -> Outcome {
         let result = RawPath(old).withCString { from in RawPath(new).withCString { mj_renameat_noreplace(folder, from, $0) } }
         if result == 0 { return .renamed }
         if errno == EEXIST || errno == ENOTEMPTY { return .taken }
         throw .errno(shown.appending(old).display)
     }
 
-    public enum UndoOutcome: Equatable, Sendable {
+    package enum UndoOutcome: Equatable, Sendable {
         case restored
         /// The entry already has its old name (the rename failed after it was journaled, or
         /// this run was partly undone before).
@@ -33,7 +33,7 @@ public enum NameRename {
     /// regular file whose content a journaled run rewrote (or whose rewrite was undone) has another
     /// inode: it is still the one renamed when it holds the bytes that rewrite left under the new
     /// name (`rewrites`: SHA-256 values), so names and contents undo in any order.
-    public static func undo(_ rename: JournalEntry.Rename, below root: Beneath, rewrites: @autoclosure () -> Set<String> = []) throws(AtomicFile.Failure) -> UndoOutcome {
+    package static func undo(_ rename: JournalEntry.Rename, below root: Beneath, rewrites: @autoclosure () -> Set<String> = []) throws(AtomicFile.Failure) -> UndoOutcome {
         for name in [rename.oldName, rename.newName] where name.isEmpty || name.contains(0x2F) || name == [0x2E] || name == [0x2E, 0x2E] {
             throw AtomicFile.Failure(description: "\(RawPath.display(name)): not a single name; refused")
         }
@@ -61,7 +61,7 @@ public enum NameRename {
     }
 
     /// Birth time of `name` in the open folder (0: unknown), for a rename entry.
-    public static func birthTime(_ folder: Int32, _ name: [UInt8]) -> Int64 {
+    package static func birthTime(_ folder: Int32, _ name: [UInt8]) -> Int64 {
         Int64(RawPath(name).withCString { mj_birth_time_ns(folder, $0) })
     }
 

@@ -1,6 +1,6 @@
 /// A unified diff (`diff -u`, readable by `patch` and `git apply`) of two byte strings, line by
 /// line. Lines are compared as bytes, so legacy-encoded input diffs exactly as it is on disk.
-public enum UnifiedDiff {
+package enum UnifiedDiff {
     /// Past this many differing lines the middle is shown as one replacement instead of searched
     /// for the shortest edit (Myers' trace grows with the square of the distance).
     static let maxDistance = 2000
@@ -8,7 +8,7 @@ public enum UnifiedDiff {
     enum Edit: Equatable { case equal, delete, insert }
 
     /// The diff, with `--- a/NAME` / `+++ b/NAME` headers; empty when the bytes are equal.
-    public static func make(old: [UInt8], new: [UInt8], name: String, context: Int = 3) -> [UInt8] {
+    package static func make(old: [UInt8], new: [UInt8], name: String, context: Int = 3) -> [UInt8] {
         guard old != new else { return [] }
         let a = lines(old), b = lines(new)
         let edits = script(a, b)

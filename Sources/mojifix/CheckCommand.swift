@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -41,15 +42,14 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try normalize.configFile.load()
-            let normalizer = Normalizer(options: try normalize.options(loaded))
+            var settings = BatchSettings(normalize: try normalize.options(loaded))
+            settings.from = batch.from
+            settings.maxBytes = batch.maxBytes
+            settings.workers = batch.workerCount
+            settings.hashEveryFile = report != nil
             let flavor = try normalize.flavorChoice(loaded)
             let walked = batch.files(under: paths, configured: loaded)
-            let runner = BatchRunner(total: walked.files.count, showProgress: batch.showsProgress)
-            let outcomes = try runner.run(walked.files, workers: batch.workerCount, makeWorker: {
-                FileWork(repairer: try Repairer(options: RepairOptions(maxInputBytes: batch.maxBytes)), from: CharsetScopes(batch.from),
-                         normalizer: normalizer, limit: batch.maxBytes,
-                         hashEveryFile: report != nil)
-            }) { work, path in work.process(path, findings: true) }
+            let outcomes = try settings.run(walked.files, showProgress: batch.showsProgress) { work, path in work.process(path, findings: true) }
             let batchReport = BatchReport(outcomes: outcomes, problems: walked.problems, leftOut: walked.leftOut)
             batchReport.printProblems()
             let findings = outcomes.flatMap(\.findings).filter { !quiet || $0.severity == .error }
@@ -65,8 +65,10 @@ struct CheckCommand: ParsableCommand {
             }
             if walked.walkedFolder && !quiet && format == .text { FileIO.writeError(batchReport.table) }
             if let report { try batchReport.writeJSON(command: "check", dryRun: true, journalRun: nil, to: report) }
-            let code = batchReport.exitCode(dirty: outcomes.contains(where: \.dirty))
-            if code != 0 { throw ExitCode(code) }
+            let status = batchReport.exitStatus(dirty: outcomes.contains(where: \.dirty))
+            if status != .clean { throw ExitCode(status) }
         }
     }
 }
+
+extension CheckFormat: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 import MojifixCore
 
 /// `mojifix explain FILE|-`: every change with its chain and confidence, or the plan as JSON.
@@ -26,7 +27,7 @@ struct ExplainCommand: ParsableCommand {
                 let inverted = try? replayer.invert(result.plan, on: result.output)
                 verified = replayed == result.output && inverted == input
             }
-            if verified == false { throw CLIError(message: "\(options.displayName): plan verification failed", code: 2) }
+            if verified == false { throw WorkflowError("\(options.displayName): plan verification failed") }
             if json {
                 // JSON keeps the exact name (its quoting escapes what must be).
                 FileIO.writeOutput(PlanJSON.document(file: options.input == "-" ? "<stdin>" : options.input, input: input, result: result, verified: verified))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 import MojifixCore
 import MojifixWorkspace
 
@@ -29,7 +30,7 @@ struct ReadingOptions: ParsableArguments {
     var inputLimit: Int { maxBytes ?? 512 << 20 }
 
     /// The input's name for messages, hidden characters escaped (see `RawPath.display`).
-    static func displayName(_ input: String) -> String { input == "-" ? "<stdin>" : RawPath(input).description }
+    static func displayName(_ input: String) -> String { SingleInput.displayName(input) }
 
     var repairOptions: RepairOptions {
         RepairOptions(from: from.map(Charset.named), maxInputBytes: inputLimit, lossy: lossy)
@@ -37,71 +38,28 @@ struct ReadingOptions: ParsableArguments {
 
     /// Reads the input and repairs it, or exits with the documented code and a one-line message.
     func repair(_ input: String) throws -> (input: [UInt8], result: RepairResult) {
-        let name = Self.displayName(input)
-        let bytes: [UInt8]
-        do {
-            bytes = try input == "-" ? FileIO.readStandardInput(limit: inputLimit) : FileIO.read(path: input, limit: inputLimit)
-        } catch let error as FileIO.Failure {
-            throw CLIError(message: "\(name): \(error)", code: 2)
-        }
-        let repairer: Repairer
-        do { repairer = try Repairer(options: repairOptions) } catch {
-            throw CLIError(message: "\(name): ICU failure: \(error)", code: 2)
-        }
-        return (bytes, try InputOptions.repair(bytes, with: repairer, name: name))
+        try SingleInput.repair(input, options: repairOptions)
     }
 }
 
-extension InputOptions {
-    /// Repairs bytes, turning a refusal into its one-line message and exit code (3 ambiguous, else 2).
-    static func repair(_ bytes: [UInt8], with repairer: Repairer, name: String) throws -> RepairResult {
-        do {
-            return try repairer.repair(bytes)
-        } catch {
-            if case .ambiguous = error { throw CLIError(message: "\(name): \(error)", code: 3) }
-            throw CLIError(message: "\(name): \(error)", code: 2)
-        }
-    }
-}
-
-extension InputOptions {
-    /// Reads a path or stdin as UTF-8 text for the normaliser (which takes text, not legacy bytes).
-    static func readUTF8(_ input: String, limit: Int = 512 << 20) throws -> [UInt8] {
-        let name = input == "-" ? "<stdin>" : input
-        let bytes: [UInt8]
-        do {
-            bytes = try input == "-" ? FileIO.readStandardInput(limit: limit) : FileIO.read(path: input, limit: limit)
-        } catch let error as FileIO.Failure {
-            throw CLIError(message: "\(name): \(error)", code: 2)
-        }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw CLIError(message: "\(name): not valid UTF-8; run `mojifix fix` (repair, then normalise) instead", code: 2)
-        }
-        return bytes
-    }
-}
-
-/// A one-line error with its exit code.
-struct CLIError: Error, CustomStringConvertible {
-    var message: String
-    var code: Int32
-    var description: String { message }
+extension ExitCode {
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a CLIError into its message on stderr and its exit code.
+    /// Runs `body`, turning a WorkflowError into its message on stderr and its exit code.
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
             if let failed = FileIO.outputError() { throw failed }
-        } catch let error as CLIError {
+        } catch let error as WorkflowError {
             FileIO.writeError("mojifix: error: \(error.message)\n")
-            throw ExitCode(error.code)
+            throw ExitCode(error.status)
         } catch let exit as ExitCode {
             // A command that ends with its own code still reports a failed stdout (exit 2).
             if let failed = FileIO.outputError() {
                 FileIO.writeError("mojifix: error: \(failed.message)\n")
-                throw ExitCode(exit.rawValue == 0 || exit.rawValue == 1 ? failed.code : exit.rawValue)
+                throw exit.rawValue == 0 || exit.rawValue == 1 ? ExitCode(failed.status) : exit
             }
             throw exit
         }

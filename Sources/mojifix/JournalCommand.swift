@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,11 +13,6 @@ struct JournalCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Prune.self]
     )
 
-    /// `12.3 KB`
-    static func size(_ bytes: Int64) -> String {
-        bytes < 1000 ? "\(bytes) B" : bytes < 1_000_000 ? "\(Double(bytes / 100) / 10) KB" : "\(Double(bytes / 100_000) / 10) MB"
-    }
-
     struct Place: ParsableArguments {
         @Option(name: .long, help: "Journal folder (default: as for `fix`).")
         var journal: String?
@@ -24,8 +20,7 @@ struct JournalCommand: ParsableCommand {
         @OptionGroup var configFile: ConfigOptions
 
         func open() throws -> Journal {
-            let location = try JournalLocation(flag: journal, configuration: try configFile.load())
-            return Journal(folder: location.path, root: Beneath(root: FileIO.repositoryRoot()))
+            JournalRuns(location: try JournalLocation(flag: journal, configuration: try configFile.load())).journal
         }
     }
 
@@ -37,15 +32,15 @@ struct JournalCommand: ParsableCommand {
             try reportingErrors {
                 let journal = try place.open()
                 let runs: [Journal.Run], unlisted: [String]
-                do { (runs, unlisted) = (try journal.runs(), try journal.unlisted()) } catch { throw CLIError(message: "\(error)", code: 2) }
+                do { (runs, unlisted) = (try journal.runs(), try journal.unlisted()) } catch { throw WorkflowError("\(error)") }
                 var total: Int64 = 0
                 for run in runs {
                     let state = run.undone ? "undone" : run.size == nil ? "missing" : "pending"
-                    FileIO.writeOutput("\(run.name)  \(state)  \(run.group)  \(run.size.map(JournalCommand.size) ?? "-")\n")
+                    FileIO.writeOutput("\(run.name)  \(state)  \(run.group)  \(run.size.map(JournalRuns.size) ?? "-")\n")
                     total += run.size ?? 0
                 }
                 for name in unlisted { FileIO.writeOutput("\(name)  not in the index (never undone)\n") }
-                FileIO.writeError("\(runs.count) run(s), \(JournalCommand.size(total)) in \(journal.folder)\n")
+                FileIO.writeError("\(runs.count) run(s), \(JournalRuns.size(total)) in \(journal.folder)\n")
             }
         }
     }
@@ -58,7 +53,7 @@ struct JournalCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let entries: [JournalEntry]
-                do { entries = try place.open().entries(of: runName) } catch { throw CLIError(message: "\(error)", code: 2) }
+                do { entries = try place.open().entries(of: runName) } catch { throw WorkflowError("\(error)") }
                 for entry in entries {
                     switch entry.change {
                     case .content(let c): FileIO.writeOutput("content \(c.path)  \(c.original.count) B  \(c.sha256Before.prefix(12)) -> \(c.sha256After.prefix(12))\n")
@@ -81,9 +76,9 @@ struct JournalCommand: ParsableCommand {
                 clock_gettime(CLOCK_REALTIME, &now)
                 let cutoff = olderThan.map { Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec / 1_000_000) + 1 - Int64($0 * 86_400_000) }
                 let removed: [Journal.Run]
-                do { removed = try place.open().prune(before: cutoff) } catch { throw CLIError(message: "\(error)", code: 2) }
+                do { removed = try place.open().prune(before: cutoff) } catch { throw WorkflowError("\(error)") }
                 for run in removed { FileIO.writeOutput("removed \(run.name)\n") }
-                FileIO.writeError("\(removed.count) run(s) removed, \(JournalCommand.size(removed.reduce(0) { $0 + ($1.size ?? 0) })) freed\n")
+                FileIO.writeError("\(removed.count) run(s) removed, \(JournalRuns.size(removed.reduce(0) { $0 + ($1.size ?? 0) })) freed\n")
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 
 @main
 struct Mojifix: ParsableCommand {

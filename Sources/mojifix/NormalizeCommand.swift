@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 import MojifixCore
 import MojifixMarkdown
 
@@ -18,7 +19,7 @@ struct NormalizeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let options = try normalize.options(reportAnchorChanges: report.report)
-            let bytes = try InputOptions.readUTF8(input)
+            let bytes = try SingleInput.readUTF8(input)
             let result = Normalizer(options: options).normalize(bytes)
             FileIO.writeOutput(result.output)
             report.printReport(result, input: bytes, file: input == "-" ? "<stdin>" : input)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 import MojifixCore
 import MojifixMarkdown
 
@@ -26,20 +27,20 @@ struct NormalizeOptionsGroup: ParsableArguments {
     var stripSecurity = false
 
     /// The configuration file's options (`loaded`, else read now), then the command line's on top.
-    func options(_ loaded: ConfigOptions.Loaded? = nil, reportAnchorChanges: Bool = false) throws -> NormalizeOptions {
+    func options(_ loaded: LoadedConfiguration? = nil, reportAnchorChanges: Bool = false) throws -> NormalizeOptions {
         for name in enable + disable where RuleRegistry.rule(named: name) == nil {
-            throw CLIError(message: "unknown rule \"\(name)\" (see `mojifix rules`)", code: 64)
+            throw WorkflowError("unknown rule \"\(name)\" (see `mojifix rules`)", .usage)
         }
         if let both = enable.first(where: disable.contains) {
-            throw CLIError(message: "--enable \(both) and --disable \(both) contradict each other", code: 64)
+            throw WorkflowError("--enable \(both) and --disable \(both) contradict each other", .usage)
         }
         let loaded = try loaded ?? configFile.load()
         var configuration = loaded?.configuration ?? Configuration()
         if let profile {
-            guard RuleRegistry.rules(forProfile: profile) != nil else {
-                throw CLIError(message: "unknown profile \"\(profile)\" (safe, precommit, export)", code: 64)
+            guard let chosen = Profile(rawValue: profile) else {
+                throw WorkflowError("unknown profile \"\(profile)\" (\(Profile.names))", .usage)
             }
-            configuration.profile = profile
+            configuration.profile = chosen
         }
         var options = configuration.options()
         options.enabledRules.formUnion(enable)
@@ -54,15 +55,15 @@ struct NormalizeOptionsGroup: ParsableArguments {
 
     /// The flavour and where it comes from: `--flavor`, the configuration, or the repository's
     /// files (from the current folder up to the one holding `.git`).
-    func flavorChoice(_ loaded: ConfigOptions.Loaded?) throws -> (flavor: MarkdownFlavor, source: String) {
+    func flavorChoice(_ loaded: LoadedConfiguration?) throws -> (flavor: MarkdownFlavor, source: String) {
         if let flavor {
             guard let chosen = MarkdownFlavor(rawValue: flavor) else {
-                throw CLIError(message: "unknown flavor \"\(flavor)\" (\(MarkdownFlavor.allCases.map(\.rawValue).joined(separator: ", ")))", code: 64)
+                throw WorkflowError("unknown flavor \"\(flavor)\" (\(MarkdownFlavor.allCases.map(\.rawValue).joined(separator: ", ")))", .usage)
             }
             return (chosen, "--flavor")
         }
         if let configured = loaded?.configuration.flavor { return (configured, loaded?.path ?? Configuration.fileName) }
-        let detected = MarkdownFlavor.detect { (try? FileIO.findUpwards($0, stopAt: ".git")) != nil }
+        let detected = MarkdownFlavor.detect { FileIO.findUpwards($0, stopAt: ".git") != nil }
         return (detected.flavor, detected.reason == "default" ? "default" : "detected from \(detected.reason)")
     }
 }
@@ -78,30 +79,6 @@ struct ReportOptions: ParsableArguments {
     /// Prints the findings of a normalisation (to stderr) when asked.
     func printReport(_ result: Normalizer.Result, input: [UInt8], file: String) {
         guard report else { return }
-        let document = LineIndex(input)
-        if json {
-            let items = result.findings.map { finding -> String in
-                let (line, column) = document.lineAndColumn(of: finding.offset)
-                return "{\"path\": \(PlanJSON.string(file)), \"line\": \(line), \"column\": \(column), "
-                    + "\"rule\": \(PlanJSON.string(finding.rule)), \"severity\": \"\(finding.severity.rawValue)\", "
-                    + "\"message\": \(PlanJSON.string(finding.message))}"
-            }
-            let anchors = result.anchorChanges.map { change -> String in
-                let (line, _) = document.lineAndColumn(of: change.offset)
-                return "{\"path\": \(PlanJSON.string(file)), \"line\": \(line), \"style\": \"\(change.style.rawValue)\", "
-                    + "\"old\": \(PlanJSON.string(change.old)), \"new\": \(PlanJSON.string(change.new))}"
-            }
-            FileIO.writeError("{\"findings\": [\n  " + items.joined(separator: ",\n  ") + "\n],\n\"anchor_changes\": [\n  "
-                              + anchors.joined(separator: ",\n  ") + "\n]}\n")
-        } else {
-            for finding in result.findings {
-                let (line, column) = document.lineAndColumn(of: finding.offset)
-                FileIO.writeError("\(file):\(line):\(column): \(finding.rule): \(finding.message)\n")
-            }
-            for change in result.anchorChanges {
-                let (line, column) = document.lineAndColumn(of: change.offset)
-                FileIO.writeError("\(file):\(line):\(column): anchor (\(change.style.rawValue)): #\(change.old) -> #\(change.new)\n")
-            }
-        }
+        FileIO.writeError(json ? NormalizeReport.json(result, input: input, file: file) : NormalizeReport.text(result, input: input, file: file))
     }
 }

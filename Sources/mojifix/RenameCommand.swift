@@ -1,4 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
+import MojifixKit
 import MojifixWorkspace
 
 /// `mojifix rename PATH...`: repairs garbled file and folder names (see FixNames). A dry run
@@ -45,38 +49,32 @@ struct RenameCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if apply && diff { throw CLIError(message: "--apply renames and --diff only previews: choose one", code: 64) }
-            if paths.contains("-") { throw CLIError(message: "rename takes files or folders, not -", code: 64) }
+            if apply && diff { throw WorkflowError("--apply renames and --diff only previews: choose one", .usage) }
+            if paths.contains("-") { throw WorkflowError("rename takes files or folders, not -", .usage) }
             let location = try JournalLocation(flag: journal, configuration: try configFile.load())
-            let scope = FixNames.Scope(include: include.isEmpty ? nil : BatchOptions.patterns(include), exclude: BatchOptions.patterns(exclude))
-            throw ExitCode(try Self.rename(paths, apply: apply, diff: diff, report: report, scope: scope, location: location))
+            let scope = FixNames.Scope(include: include.isEmpty ? nil : BatchFiles.patterns(include), exclude: BatchFiles.patterns(exclude))
+            throw ExitCode(try FixNames.run(RawArguments.paths(paths), apply: apply, diff: diff, report: report, scope: scope, location: location))
         }
     }
+}
 
-    /// The run shared with `fix --names`; its exit code.
-    static func rename(_ paths: [String], apply: Bool, diff: Bool, report: String?, scope: FixNames.Scope,
-                       location: JournalLocation) throws -> Int32 {
-        let names = try FixNames(apply: apply, journal: Journal(folder: location.path, root: Beneath(root: FileIO.repositoryRoot())), scope: scope, diff: diff)
-        let code = try names.fix(RawArguments.paths(paths))
-        if let report {
-            Paths.createFolders(Paths.parent(Paths.absolute(report)))
-            do { try AtomicFile.write(json(names, dryRun: !apply), to: report, mode: 0o644) } catch {
-                throw CLIError(message: "report: \(error)", code: 2)
+/// The command line's own bytes for path arguments. Swift decodes argv as UTF-8 and puts U+FFFD
+/// where a byte is not UTF-8, so a raw CP949 name passed (or globbed) on the command line is
+/// looked up again in argv, in order, by that decoding.
+enum RawArguments {
+    static func paths(_ arguments: [String]) -> [RawPath] {
+        let raw: [[UInt8]] = (1..<Int(CommandLine.argc)).map { index in
+            guard let pointer = CommandLine.unsafeArgv[index] else { return [] }
+            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
+        }
+        var next = 0
+        return arguments.map { argument in
+            let wanted = Array(argument.utf8)
+            if let found = raw[next...].firstIndex(where: { Array(String(decoding: $0, as: UTF8.self).utf8) == wanted }) {
+                next = found + 1
+                return RawPath(raw[found])
             }
+            return RawPath(wanted)
         }
-        return code
-    }
-
-    /// `{"command": "rename", "dry_run", "journal", "names": [...], "summary": {...}}`.
-    static func json(_ names: FixNames, dryRun: Bool) -> [UInt8] {
-        var out = "{\"command\": \"rename\", \"dry_run\": \(dryRun), \"journal\": \(names.journalRunPath.map(JSONText.quote) ?? "null"), \"names\": ["
-        for (index, record) in names.records.enumerated() {
-            var fields = [JSONText.pathMember(record.path), "\"status\": \"\(record.status)\""]
-            if let new = record.newName { fields.append("\"new_name\": \(JSONText.quote(String(decoding: new, as: UTF8.self)))") }
-            if let plan = record.plan { fields.append("\"plan\": \(JSONText.quote(plan))") }
-            out += (index == 0 ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}"
-        }
-        out += "\n], \"summary\": {\"renamed\": \(names.renamed), \"problems\": \(names.problems)}}\n"
-        return Array(out.utf8)
     }
 }

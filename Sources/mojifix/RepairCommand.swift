@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,14 +55,8 @@ struct RepairCommand: ParsableCommand {
 
     private func runJSONLines() throws {
         let path = input ?? "-"
-        let name = ReadingOptions.displayName(path)
-        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CLIError(message: "\(name): \(FileIO.Failure.errno())", code: 2) }
         let job = JSONLinesRepair(field: JSONLineField(path: field ?? "text"), maxLineBytes: reading.maxBytes ?? 16 << 20, lossy: reading.lossy)
-        let outcome: JSONLinesRepair.Outcome
-        do { outcome = try job.run(fd: fd) } catch {
-            throw CLIError(message: "\(name): \(error)", code: 2)
-        }
-        if case .finished(let passedThrough) = outcome, passedThrough > 0 { throw ExitCode(2) }
+        let status = try job.run(path: path, name: ReadingOptions.displayName(path))
+        if status != .clean { throw ExitCode(status) }
     }
 }

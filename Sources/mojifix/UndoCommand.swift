@@ -1,4 +1,5 @@
 import ArgumentParser
+import MojifixKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,40 +48,12 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let location = try JournalLocation(flag: journal, configuration: try configFile.load())
-            let journal = Journal(folder: location.path, root: Beneath(root: FileIO.repositoryRoot()))
-            let pending: [Journal.Run]
-            do { pending = try journal.pending() } catch { throw CLIError(message: "\(error)", code: 2) }
-            var chosen: [String]
-            if !runNames.isEmpty {
-                for name in runNames where !pending.contains(where: { $0.name == name }) {
-                    throw CLIError(message: "\(name): not a pending run of \(location.path) (see `mojifix journal list`)", code: 2)
-                }
-                chosen = pending.map(\.name).filter(runNames.contains)
-            } else if all {
-                chosen = pending.map(\.name)
-            } else if group, let last = pending.last {
-                chosen = pending.filter { $0.group == last.group }.map(\.name)
-            } else {
-                chosen = pending.last.map { [$0.name] } ?? []
-            }
-            guard !chosen.isEmpty else { throw CLIError(message: "nothing to undo in \(location.path)", code: 2) }
-            chosen.reverse()
-            try undo(chosen, JournalUndo(journal: journal), location)
-        }
-    }
-
-    private func undo(_ runs: [String], _ undo: JournalUndo, _ location: JournalLocation) throws {
-        var plans: [(String, [JournalEntry])] = []
-        for run in runs {
-            do { plans.append((run, try undo.entries(of: run))) } catch { throw CLIError(message: "\(error)", code: 2) }
-        }
-        let total = plans.reduce(0) { $0 + $1.1.count }
-        let bar = (progress ?? (isatty(STDERR_FILENO) == 1)) && total > 0 ? ProgressBar(total: total) : nil
-        var summary = JournalUndo.Summary()
-        var failed = false
-        for (run, entries) in plans {
-            let done = undo.undo(run, entries, summary: &summary) { event in
+            let runs = JournalRuns(location: try JournalLocation(flag: journal, configuration: try configFile.load()))
+            let chosen = try runs.choose(names: runNames, all: all, group: group)
+            var bar: ProgressBar? = nil
+            let undone = try runs.undo(chosen, start: { total in
+                bar = (progress ?? (isatty(STDERR_FILENO) == 1)) && total > 0 ? ProgressBar(total: total) : nil
+            }) { event in
                 switch event {
                 case .restored(let path): FileIO.writeOutput("restored \(path)\n")
                 case .alreadyOriginal(let path): FileIO.writeOutput("already original \(path)\n")
@@ -89,10 +62,9 @@ struct UndoCommand: ParsableCommand {
                 }
                 bar?.advance(bytes: 0)
             }
-            failed = failed || !done
+            bar?.finish()
+            FileIO.writeError("\(undone.summary.description) from \(runs.location.path)\n")
+            if undone.refused { throw ExitCode(ExitStatus.failure) }
         }
-        bar?.finish()
-        FileIO.writeError("\(summary.description) from \(location.path)\n")
-        if failed { throw ExitCode(2) }
     }
 }

@@ -10,7 +10,7 @@ final class BoldLineHeadingRuleTests: XCTestCase {
 
     func testNoMarkersArePromotedIntoAnExistingHeading() {
         // The Rust blog: a bold setext heading, and a bold line holding `###`.
-        let export = RuleRegistry.rules(forProfile: "export")!
+        let export = Profile.export.rules
         assertBytes(normalized("# Blog\n\n**Rust LATAM**\n---\n\ntext\n", rules: export), "# Blog\n\n## Rust LATAM\n\ntext\n")
         assertUnchanged("# Blog\n\n**### Rust LATAM**\n\ntext\n", rules: ["bold-line-heading"])
     }

@@ -11,9 +11,9 @@ final class EmojiPresentationRuleTests: XCTestCase {
     }
 
     func testNoProfileTurnsThemOn() {
-        for profile in ["safe", "precommit", "export"] {
-            XCTAssertFalse(RuleRegistry.rules(forProfile: profile)!.contains("vs16-add"))
-            XCTAssertFalse(RuleRegistry.rules(forProfile: profile)!.contains("vs16-strip"))
+        for profile in Profile.allCases {
+            XCTAssertFalse(profile.rules.contains("vs16-add"))
+            XCTAssertFalse(profile.rules.contains("vs16-strip"))
         }
     }
 }

@@ -8,6 +8,6 @@ final class HeadingEmojiRuleTests: XCTestCase {
 
     func testIsOffByDefault() {
         XCTAssertFalse(RuleRegistry.defaultEnabled.contains("heading-emoji"))
-        XCTAssertTrue(RuleRegistry.rules(forProfile: "export")!.contains("heading-emoji"))
+        XCTAssertTrue(Profile.export.rules.contains("heading-emoji"))
     }
 }

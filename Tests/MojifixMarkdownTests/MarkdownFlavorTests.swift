@@ -2,10 +2,7 @@ import XCTest
 import MojifixMarkdown
 
 final class MarkdownFlavorTests: XCTestCase {
-    func testConfiguredDetectedAndRejected() throws {
-        XCTAssertEqual(try Configuration.parse("flavor = \"goldmark\"").options().flavor, .goldmark)
-        XCTAssertEqual(try Configuration.parse("").options().flavor, .gfm)
-        XCTAssertThrowsError(try Configuration.parse("flavor = \"jekyll\""))
+    func testDetected() throws {
         XCTAssertEqual(MarkdownFlavor.detect { $0 == "Gemfile" }.flavor, .kramdown)
         XCTAssertEqual(MarkdownFlavor.detect { $0 == "hugo.toml" }.flavor, .goldmark)
         XCTAssertEqual(MarkdownFlavor.detect { $0 == "config.toml" }.flavor, .gfm, "config.toml alone is not Hugo")

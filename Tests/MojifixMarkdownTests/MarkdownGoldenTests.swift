@@ -9,19 +9,19 @@ final class MarkdownGoldenTests: XCTestCase {
         .deletingLastPathComponent().appendingPathComponent("Corpus/markdown")
 
     func testGoldenPairs() throws {
-        try check(profile: "safe", suffix: ".out.md")
+        try check(profile: .safe, suffix: ".out.md")
     }
 
     /// `<case>.export.md`: the same inputs under the `export` profile (opt-in rules on).
     func testGoldenPairsExportProfile() throws {
-        try check(profile: "export", suffix: ".export.md")
+        try check(profile: .export, suffix: ".export.md")
     }
 
-    private func check(profile: String, suffix: String) throws {
+    private func check(profile: Profile, suffix: String) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { $0.hasSuffix(".in.md") }.sorted()
         XCTAssertGreaterThanOrEqual(names.count, 8)
-        let normalizer = Normalizer(options: NormalizeOptions(enabledRules: RuleRegistry.rules(forProfile: profile)!))
+        let normalizer = Normalizer(options: NormalizeOptions(enabledRules: profile.rules))
         for name in names {
             let base = String(name.dropLast(".in.md".count))
             let input = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(name)))

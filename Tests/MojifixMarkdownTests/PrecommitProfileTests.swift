@@ -5,15 +5,15 @@ import MojifixMarkdown
 /// Profile `precommit`: the safe fixes, byte for byte, and the opt-in rules as suggestions
 /// (warnings) that never change a byte or fail a check.
 final class PrecommitProfileTests: XCTestCase {
-    func options(_ profile: String) throws -> NormalizeOptions {
-        try Configuration.parse("profile = \"\(profile)\"").options()
+    func options(_ profile: Profile) throws -> NormalizeOptions {
+        NormalizeOptions(profile: profile)
     }
 
     func testPrecommitFixesExactlyWhatSafeFixesAndSuggestsWhatExportWouldChange() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: MarkdownGoldenTests.folder.path)
             .filter { $0.hasSuffix(".in.md") }.sorted()
-        let safe = Normalizer(options: try options("safe")), precommit = Normalizer(options: try options("precommit"))
-        let export = Normalizer(options: try options("export"))
+        let safe = Normalizer(options: try options(.safe)), precommit = Normalizer(options: try options(.precommit))
+        let export = Normalizer(options: try options(.export))
         var suggested = 0
         for name in names {
             let input = [UInt8](try Data(contentsOf: MarkdownGoldenTests.folder.appendingPathComponent(name)))
@@ -32,7 +32,7 @@ final class PrecommitProfileTests: XCTestCase {
 
     func testSuggestionsAreOnePerPlaceAndStopWhenTheRuleIsEnabledOrDisabled() throws {
         let input = Array("**1. 소개**\n\n본문입니다.\n".utf8)
-        var options = try options("precommit")
+        var options = try options(.precommit)
         let findings = Normalizer(options: options).normalize(input).findings.filter { $0.rule == "bold-line-heading" }
         XCTAssertEqual(findings.map(\.offset), [0])
         XCTAssertEqual(findings.first?.severity, .warning)
@@ -40,7 +40,7 @@ final class PrecommitProfileTests: XCTestCase {
         let enabled = Normalizer(options: options).normalize(input)
         XCTAssertTrue(enabled.output.starts(with: Array("## 1. 소개".utf8)), String(decoding: enabled.output, as: UTF8.self))
         XCTAssertFalse(enabled.findings.contains { $0.message.hasSuffix("(suggested)") })
-        let disabled = try Configuration.parse("profile = \"precommit\"\ndisable = [\"bold-line-heading\"]").options()
+        let disabled = NormalizeOptions(profile: .precommit, disable: ["bold-line-heading"])
         XCTAssertFalse(Normalizer(options: disabled).normalize(input).findings.contains { $0.rule == "bold-line-heading" })
     }
 }

@@ -98,7 +98,7 @@ final class QuickStructureTests: XCTestCase {
     }
 
     static let optionSets: [NormalizeOptions] = {
-        var export = NormalizeOptions(enabledRules: RuleRegistry.rules(forProfile: "export")!)
+        var export = NormalizeOptions(enabledRules: Profile.export.rules)
         export.reportAnchorChanges = true
         let crlf = NormalizeOptions(enabledRules: RuleRegistry.defaultEnabled.union(["vs16-add"]), keepCRLF: true)
         let strip = NormalizeOptions(enabledRules: RuleRegistry.defaultEnabled.union(["vs16-strip", "prose-spaces"]),

@@ -37,23 +37,6 @@ public enum RuleRegistry {
     /// The safe default: every rule but the opt-in ones.
     public static let defaultEnabled: Set<String> = Set(rules.map { $0.name }).subtracting(optIn)
 
-    /// Rules per profile: `safe` (the default), `precommit` (the safe fixes, with every report, and
-    /// the opt-in rules as suggestions: see `suggestedRules`),
-    /// `export` (for pipelines: also the opt-in rules).
-    public static func rules(forProfile profile: String) -> Set<String>? {
-        switch profile {
-        case "safe", "precommit": return defaultEnabled
-        case "export": return Set(rules.map { $0.name }).subtracting(onRequestOnly)
-        default: return nil
-        }
-    }
-
-    /// Rules a profile runs as suggestions only (warnings, no edit): `precommit` suggests the
-    /// opt-in rules, so a commit is never blocked by them but the author sees them.
-    public static func suggestedRules(forProfile profile: String) -> Set<String> {
-        profile == "precommit" ? optIn.subtracting(onRequestOnly) : []
-    }
-
     /// Rules whose edits are file-level and may cross protected zones: line terminators and a
     /// leading BOM are not part of any code block's text. They read neither zones nor list items,
     /// so their edits on the quick structure are the ones they make on the full parse.

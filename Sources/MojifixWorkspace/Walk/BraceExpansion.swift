@@ -2,8 +2,8 @@
 /// `*.md` and `*.txt`, as users type it in a shell (gitignore syntax itself has no braces, so
 /// `.gitignore` lines are never expanded). Nested groups expand too; a `\{`, a group without a
 /// comma and an unclosed `{` stay literal.
-public enum BraceExpansion {
-    public static func expand(_ glob: String) -> [String] {
+package enum BraceExpansion {
+    package static func expand(_ glob: String) -> [String] {
         let bytes = Array(glob.utf8)
         guard let (open, close, commas) = firstGroup(bytes) else { return [glob] }
         let prefix = bytes[..<open], suffix = bytes[(close + 1)...]

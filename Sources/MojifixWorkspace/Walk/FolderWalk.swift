@@ -3,13 +3,13 @@ import Glibc
 #endif
 
 /// Folders visited deepest first, with entry names as raw bytes.
-public enum FolderWalk {
+package enum FolderWalk {
     /// Calls `visit` for `root` and every folder below it, each folder after all of its
     /// sub-folders, so a visit may rename its entries without invalidating a path still to be
     /// walked. Names come sorted by their bytes. Hidden entries (a leading dot) and entries for
     /// which `skip` (given the entry's path and status) holds are left out; only real folders are entered: a symlink is listed as an
     /// entry and never followed. A folder that cannot be read is reported to `failure`.
-    public static func bottomUp(_ root: RawPath, skip: (RawPath, stat) -> Bool, visit: (RawPath, [[UInt8]]) -> Void,
+    package static func bottomUp(_ root: RawPath, skip: (RawPath, stat) -> Bool, visit: (RawPath, [[UInt8]]) -> Void,
                                 failure: (RawPath, String) -> Void) {
         guard let dir = root.withCString({ opendir($0) }) else {
             failure(root, String(cString: strerror(errno)))

@@ -3,7 +3,7 @@
 /// user has one syntax to learn: a pattern without a slash matches a name at any depth; with a
 /// slash it is anchored; `*` and `?` stop at `/`, `**` crosses folders; a trailing `/` matches
 /// folders only; `[a-z]`, `[!x]` and `\` escapes work as in git.
-public struct PathPattern: Sendable {
+package struct PathPattern: Sendable {
     enum Token: Equatable, Sendable {
         case byte(UInt8)
         case any            // ?
@@ -14,11 +14,11 @@ public struct PathPattern: Sendable {
 
     let tokens: [Token]
     let anchored: Bool
-    public let directoryOnly: Bool
-    public let negated: Bool
+    package let directoryOnly: Bool
+    package let negated: Bool
 
     /// Parses a pattern; nil for a blank or comment line.
-    public init?(_ text: String, allowNegation: Bool = false) {
+    package init?(_ text: String, allowNegation: Bool = false) {
         var bytes = Array(text.utf8)
         // Trailing spaces are ignored unless escaped (git's rule).
         while bytes.last == UInt8(ascii: " "), !(bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\\")) { bytes.removeLast() }
@@ -38,7 +38,7 @@ public struct PathPattern: Sendable {
     }
 
     /// Whether `relative` (a path below the pattern's folder, `/`-separated, no leading slash) matches.
-    public func matches(_ relative: [UInt8], isDirectory: Bool) -> Bool {
+    package func matches(_ relative: [UInt8], isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
         if anchored { return Self.match(tokens[...], relative[...]) }
         // Unanchored: the pattern matches the last component.

@@ -5,24 +5,24 @@ import Glibc
 /// A path as the kernel sees it: bytes, not necessarily UTF-8. Archives unpacked from old zip
 /// files hold CP949 or Latin-1 names; a Swift `String` would turn those bytes into U+FFFD and the
 /// file could never be opened again, so walking and writing keep the bytes.
-public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var bytes: [UInt8]
+package struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package var bytes: [UInt8]
 
-    public init(bytes: [UInt8]) { self.bytes = bytes }
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
-    public init(_ string: String) { self.bytes = Array(string.utf8) }
+    package init(bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ string: String) { self.bytes = Array(string.utf8) }
 
-    public static func < (a: RawPath, b: RawPath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    package static func < (a: RawPath, b: RawPath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 
     /// The exact path when it is valid UTF-8.
-    public var string: String? { String(validating: bytes, as: UTF8.self) }
+    package var string: String? { String(validating: bytes, as: UTF8.self) }
 
     /// For messages: a component that is UTF-8 as it is; in one that is not, every byte above
     /// ASCII escaped (`\xC7\xD1`, never a U+FFFD, nor a stray character that two of its bytes
     /// happen to form); control characters, the backslash and hidden characters (`isHidden`)
     /// escaped everywhere.
-    public var description: String { Self.display(bytes) }
-    public var display: String { Self.display(bytes) }
+    package var description: String { Self.display(bytes) }
+    package var display: String { Self.display(bytes) }
 
     /// Characters that hide or reorder what a name shows (bidi controls and marks, zero-width and
     /// other invisible format characters, tags, Hangul fillers): escaped in messages, so a name
@@ -33,7 +33,7 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
             || (0xFFF9...0xFFFB).contains(v) || (0xE0000...0xE007F).contains(v)
     }
 
-    public static func display(_ bytes: [UInt8]) -> String {
+    package static func display(_ bytes: [UInt8]) -> String {
         // The common case, a UTF-8 path with nothing to escape, as it is.
         if !bytes.contains(where: { $0 < 0x20 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || (0xE1...0xE3).contains($0) || $0 == 0xEF || $0 == 0xF3 }),
            let text = String(validating: bytes, as: UTF8.self) { return text }
@@ -57,12 +57,12 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
         }.joined(separator: "/")
     }
 
-    public func appending(_ component: [UInt8]) -> RawPath {
+    package func appending(_ component: [UInt8]) -> RawPath {
         RawPath(bytes: bytes.last == UInt8(ascii: "/") || bytes.isEmpty ? bytes + component : bytes + [UInt8(ascii: "/")] + component)
     }
 
     /// The folder and the last component: "a/b" gives ("a", "b"), "b" gives (".", "b").
-    public var parentAndName: (parent: RawPath, name: [UInt8]) {
+    package var parentAndName: (parent: RawPath, name: [UInt8]) {
         var trimmed = bytes[...]
         while trimmed.count > 1 && trimmed.last == 0x2F { trimmed.removeLast() }
         guard let slash = trimmed.lastIndex(of: 0x2F) else { return (RawPath("."), Array(trimmed)) }
@@ -70,12 +70,12 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// lstat(2): the entry itself, a symlink not followed; nil when there is none.
-    public func status() -> stat? {
+    package func status() -> stat? {
         var info = stat()
         return withCString { lstat($0, &info) } == 0 ? info : nil
     }
 
-    public func withCString<R>(_ body: (UnsafePointer<CChar>) throws -> R) rethrows -> R {
+    package func withCString<R>(_ body: (UnsafePointer<CChar>) throws -> R) rethrows -> R {
         try (bytes + [0]).withUnsafeBufferPointer { buffer in
             try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
         }
@@ -84,7 +84,7 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// An absolute path (journal entries must not depend on the folder `undo` runs in), against
     /// `base` (default: the current folder), with `.`, `..` and repeated slashes resolved by
     /// spelling alone.
-    public func absolute(from base: RawPath? = nil) -> RawPath {
+    package func absolute(from base: RawPath? = nil) -> RawPath {
         var joined = bytes
         if joined.first != 0x2F {
             let start = base ?? RawPath(Paths.currentFolder())
@@ -99,10 +99,10 @@ public struct RawPath: Hashable, Sendable, Comparable, CustomStringConvertible {
         return RawPath(bytes: [0x2F] + Array(parts.joined(separator: [0x2F])))
     }
 
-    public var absolute: RawPath { absolute() }
+    package var absolute: RawPath { absolute() }
 
     /// True when `self` is `folder` or lies inside it (both taken as given; pass absolute paths).
-    public func isInside(_ folder: RawPath) -> Bool {
+    package func isInside(_ folder: RawPath) -> Bool {
         let base = folder.bytes.last == UInt8(ascii: "/") ? Array(folder.bytes.dropLast()) : folder.bytes
         guard bytes.starts(with: base) else { return false }
         return bytes.count == base.count || bytes[base.count] == UInt8(ascii: "/")

@@ -3,21 +3,21 @@ import Glibc
 #endif
 
 /// What to take from a folder walk.
-public struct WalkOptions: Sendable {
+package struct WalkOptions: Sendable {
     /// Files under a folder are taken when one of these matches (relative to the folder given).
-    public var include: [PathPattern]
+    package var include: [PathPattern]
     /// Files and folders matching one of these are left out (folders are not entered).
-    public var exclude: [PathPattern] = []
+    package var exclude: [PathPattern] = []
     /// Leave out what the `.gitignore` files of the repository leave out; nil: when the walked
     /// folder is inside a git repository (a folder outside one has no `.gitignore` that applies).
-    public var honourGitignore: Bool?
-    public init(include: [PathPattern], exclude: [PathPattern] = [], honourGitignore: Bool? = false) {
+    package var honourGitignore: Bool?
+    package init(include: [PathPattern], exclude: [PathPattern] = [], honourGitignore: Bool? = false) {
         self.include = include; self.exclude = exclude; self.honourGitignore = honourGitignore
     }
 }
 
 /// One thing the walk found.
-public enum WalkEvent: Sendable {
+package enum WalkEvent: Sendable {
     /// A regular file to process.
     case file(RawPath)
     /// Something that could not be walked (a folder without permission, a missing path).
@@ -29,8 +29,8 @@ public enum WalkEvent: Sendable {
 /// Walks files and folders: files named directly are taken as they are (a pre-commit hook names
 /// them); folders are walked recursively in byte order, skipping hidden entries, never following
 /// symlinks, and keeping names as bytes (see RawPath).
-public enum TreeWalker {
-    public static func walk(_ roots: [RawPath], options: WalkOptions, visit: (WalkEvent) -> Void) {
+package enum TreeWalker {
+    package static func walk(_ roots: [RawPath], options: WalkOptions, visit: (WalkEvent) -> Void) {
         for root in roots {
             var info = stat()
             guard root.withCString({ stat($0, &info) }) == 0 else {

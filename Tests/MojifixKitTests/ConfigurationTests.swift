@@ -1,7 +1,14 @@
 import XCTest
+import MojifixKit
 import MojifixMarkdown
 
 final class ConfigurationTests: XCTestCase {
+    func testFlavorConfiguredOrGFMAndRejected() throws {
+        XCTAssertEqual(try Configuration.parse("flavor = \"goldmark\"").options().flavor, .goldmark)
+        XCTAssertEqual(try Configuration.parse("").options().flavor, .gfm)
+        XCTAssertThrowsError(try Configuration.parse("flavor = \"jekyll\""))
+    }
+
     func testReadsProfileRulesAndSwitches() throws {
         let configuration = try Configuration.parse("""
             profile = "export"

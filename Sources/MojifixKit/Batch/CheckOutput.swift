@@ -1,19 +1,23 @@
-import ArgumentParser
+
 
 /// How `check` prints its findings: `text` (one `path:line:col: severity: rule: message` line
 /// each, then a per-rule summary on stderr), `json` (one object on stdout), or `github` (GitHub
 /// Actions workflow commands: `::error file=…,line=…,col=…,title=rule::message`, which annotate
 /// the pull request).
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+package enum CheckFormat: String, CaseIterable, Sendable {
     case text, json, github
 }
 
-struct CheckOutput {
-    let findings: [CheckFinding]
-    let flavor: String
+package struct CheckOutput {
+    package let findings: [CheckFinding]
+    package let flavor: String
+
+    package init(findings: [CheckFinding], flavor: String) {
+        self.findings = findings; self.flavor = flavor
+    }
 
     /// Per rule: its most severe severity, the number of findings and of files.
-    var summary: [(rule: String, severity: CheckFinding.Severity, findings: Int, files: Int)] {
+    package var summary: [(rule: String, severity: CheckFinding.Severity, findings: Int, files: Int)] {
         var order: [String] = []
         var rows: [String: (severity: CheckFinding.Severity, findings: Int, files: Set<String>)] = [:]
         for finding in findings {
@@ -27,7 +31,7 @@ struct CheckOutput {
     }
 
     /// The per-rule table (text format, on stderr).
-    var summaryTable: String {
+    package var summaryTable: String {
         let rows = summary
         guard !rows.isEmpty else { return "" }
         let width = max(4, rows.map(\.rule.count).max() ?? 0)
@@ -39,10 +43,9 @@ struct CheckOutput {
         return out
     }
 
-    var json: String {
+    package var json: String {
         let items = findings.map {
-            "{\"path\": \(PlanJSON.string($0.path)), \"line\": \($0.line), \"column\": \($0.column), \"rule\": \(PlanJSON.string($0.rule)), "
-                + "\"severity\": \"\($0.severity.rawValue)\", \"message\": \(PlanJSON.string($0.message))}"
+            FindingJSON.object(path: $0.path, line: $0.line, column: $0.column, rule: $0.rule, severity: $0.severity.rawValue, message: $0.message)
         }
         let rows = summary.map {
             "{\"rule\": \(PlanJSON.string($0.rule)), \"severity\": \"\($0.severity.rawValue)\", \"findings\": \($0.findings), \"files\": \($0.files)}"
@@ -52,7 +55,7 @@ struct CheckOutput {
     }
 
     /// GitHub Actions annotations: `error`, `warning`, `notice` (info).
-    var github: String {
+    package var github: String {
         findings.map { finding in
             let command = finding.severity == .info ? "notice" : finding.severity.rawValue
             return "::\(command) file=\(Self.property(finding.path)),line=\(finding.line),col=\(finding.column),title=\(Self.property(finding.rule))::"
@@ -61,18 +64,18 @@ struct CheckOutput {
     }
 
     /// Escapes of the workflow-command syntax (the runner's `escapeData` / `escapeProperty`).
-    static func data(_ s: String) -> String {
+    package static func data(_ s: String) -> String {
         s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
     }
 
-    static func property(_ s: String) -> String {
+    package static func property(_ s: String) -> String {
         data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
     }
 }
 
 extension String {
     /// Every `target` replaced by `replacement` (no Foundation).
-    func replacingAll(_ target: Character, _ replacement: String) -> String {
+    package func replacingAll(_ target: Character, _ replacement: String) -> String {
         var out = ""
         out.reserveCapacity(count)
         for c in self { if c == target { out += replacement } else { out.append(c) } }

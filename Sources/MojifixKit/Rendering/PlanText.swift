@@ -1,8 +1,8 @@
 import MojifixCore
 
 /// The human-readable `explain` output.
-enum PlanText {
-    static func document(file: String, input: [UInt8], result: RepairResult, verified: Bool?) -> String {
+package enum PlanText {
+    package static func document(file: String, input: [UInt8], result: RepairResult, verified: Bool?) -> String {
         let plan = result.plan
         var out = ""
         if plan.isEmpty {
@@ -46,14 +46,14 @@ enum PlanText {
 
     /// Quotes text for one line, showing controls and invisible characters as escapes. Built as
     /// bytes: `check` quotes two texts per change, and a garbled file has hundreds of thousands.
-    static func quoted(_ text: String, limit: Int = 120) -> String {
+    package static func quoted(_ text: String, limit: Int = 120) -> String {
         var out: [UInt8] = []
         quote(text, limit: limit, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `quoted`, appended to bytes.
-    static func quote(_ text: String, limit: Int = 120, into out: inout [UInt8]) {
+    package static func quote(_ text: String, limit: Int = 120, into out: inout [UInt8]) {
         out.append(0x22)
         var text = text
         text.withUTF8 { p in

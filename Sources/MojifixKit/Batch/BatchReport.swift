@@ -1,24 +1,28 @@
 import MojifixWorkspace
 
 /// The end of a batch: the summary table (stderr) and the `--report FILE.json` document.
-struct BatchReport {
-    var outcomes: [FileOutcome]
-    var problems: [String]
-    var renamed = 0
+package struct BatchReport {
+    package var outcomes: [FileOutcome]
+    package var problems: [String]
+    package var renamed = 0
     /// Files and folders the filters (--include, --exclude, .gitignore) left out of a folder walk.
-    var leftOut = 0
+    package var leftOut = 0
 
-    func count(_ status: FileOutcome.Status) -> Int { outcomes.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
-    var errors: Int { count(.error) + problems.count }
+    package init(outcomes: [FileOutcome], problems: [String], leftOut: Int = 0) {
+        self.outcomes = outcomes; self.problems = problems; self.leftOut = leftOut
+    }
+
+    package func count(_ status: FileOutcome.Status) -> Int { outcomes.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
+    package var errors: Int { count(.error) + problems.count }
 
     /// The batch exit contract: 2 errors, else 3 ambiguous files (choose with --from), else
     /// 1 when something changed (or would, or `check` found something), else 0.
-    func exitCode(dirty: Bool) -> Int32 {
-        errors > 0 ? 2 : count(.ambiguous) > 0 ? 3 : dirty ? 1 : 0
+    package func exitStatus(dirty: Bool) -> ExitStatus {
+        errors > 0 ? .failure : count(.ambiguous) > 0 ? .ambiguous : dirty ? .changed : .clean
     }
 
     /// Each file's error, skip or ambiguity on stderr, in file order.
-    func printProblems() {
+    package func printProblems() {
         for problem in problems { FileIO.writeError("mojifix: error: \(problem)\n") }
         for outcome in outcomes {
             switch outcome.status {
@@ -31,15 +35,12 @@ struct BatchReport {
     }
 
     /// The JSON report, written atomically.
-    func writeJSON(command: String, dryRun: Bool, journalRun: String?, to path: String) throws {
-        Paths.createFolders(Paths.parent(Paths.absolute(path)))
-        do { try AtomicFile.write(json(command: command, dryRun: dryRun, journalRun: journalRun), to: path, mode: 0o644) } catch {
-            throw CLIError(message: "report: \(error)", code: 2)
-        }
+    package func writeJSON(command: String, dryRun: Bool, journalRun: String?, to path: String) throws {
+        try ReportFile.write(json(command: command, dryRun: dryRun, journalRun: journalRun), to: path)
     }
 
     /// A fixed-width table, one row a status.
-    var table: String {
+    package var table: String {
         let rows: [(String, Int)] = [
             ("files scanned", outcomes.count), ("repaired", count(.repaired)), ("transcoded", count(.transcoded)),
             ("normalised", count(.normalised)), ("renamed", renamed), ("unchanged", count(.unchanged)),
@@ -53,11 +54,8 @@ struct BatchReport {
     }
 
     /// One JSON object per file (path, status, message, SHA-256 before/after, plan chains, rules).
-    func json(command: String, dryRun: Bool, journalRun: String?) -> [UInt8] {
-        var out = "{\"command\": \(JSONText.quote(command)), \"dry_run\": \(dryRun), "
-            + "\"journal\": \(journalRun.map(JSONText.quote) ?? "null"), \"files\": ["
-        for (index, outcome) in outcomes.enumerated() {
-            out += index == 0 ? "\n  " : ",\n  "
+    package func json(command: String, dryRun: Bool, journalRun: String?) -> [UInt8] {
+        let files = outcomes.map { outcome in
             var fields = [JSONText.pathMember(outcome.path) + (outcome.path.string == nil ? ", \"path_display\": \(JSONText.quote(outcome.path.description))" : ""),
                           "\"status\": \"\(outcome.status.rawValue)\"", "\"bytes\": \(outcome.bytes)"]
             if let message = outcome.message { fields.append("\"message\": \(JSONText.quote(message))") }
@@ -67,13 +65,13 @@ struct BatchReport {
                 .joined(separator: ", ") + "]")
             fields.append("\"lossy_changes\": \(outcome.lossyChanges), \"lossy_withheld\": \(outcome.lossyWithheld)")
             fields.append("\"rules\": [" + outcome.rules.map(JSONText.quote).joined(separator: ", ") + "]")
-            out += "{" + fields.joined(separator: ", ") + "}"
+            return ReportJSON.object(fields)
         }
-        out += "\n], \"problems\": [" + problems.map(JSONText.quote).joined(separator: ", ") + "], \"summary\": {"
-        out += ["repaired", "transcoded", "normalised", "unchanged", "skipped", "ambiguous"].map { name in
+        let summary = ["repaired", "transcoded", "normalised", "unchanged", "skipped", "ambiguous"].map { name in
             "\"\(name)\": \(count(FileOutcome.Status(rawValue: name)!))"
         }.joined(separator: ", ")
-        out += ", \"renamed\": \(renamed), \"errors\": \(errors), \"left_out\": \(leftOut), \"files\": \(outcomes.count)}}\n"
-        return Array(out.utf8)
+        return ReportJSON.document(command: command, dryRun: dryRun, journal: journalRun, key: "files", items: files,
+                                   rest: "\"problems\": [" + problems.map(JSONText.quote).joined(separator: ", ") + "], \"summary\": {" + summary
+                                       + ", \"renamed\": \(renamed), \"errors\": \(errors), \"left_out\": \(leftOut), \"files\": \(outcomes.count)}")
     }
 }

@@ -5,8 +5,8 @@ import Glibc
 /// Reads a file descriptor as batches of whole lines (about `batchBytes` each), so memory holds a
 /// few batches whatever the input's size. A line longer than `maxLineBytes` is never gathered:
 /// it is handed over piece by piece (`longLine`, then `passRestOfLine`).
-struct LineBatchReader {
-    enum Item {
+package struct LineBatchReader {
+    package enum Item {
         /// Whole lines, each ending in `\n` except perhaps the input's last.
         case lines([UInt8])
         /// The first `maxLineBytes`-odd bytes of a line too long to gather.
@@ -14,22 +14,22 @@ struct LineBatchReader {
         case end
     }
 
-    let fd: Int32
-    let batchBytes: Int
-    let maxLineBytes: Int
+    package let fd: Int32
+    package let batchBytes: Int
+    package let maxLineBytes: Int
     private var buffer: [UInt8] = []
     private var lastNewline = -1  // index in `buffer` of its last `\n`, or -1
     private var atEnd = false
     private var chunk: [UInt8]
 
-    init(fd: Int32, batchBytes: Int = 1 << 20, maxLineBytes: Int) {
+    package init(fd: Int32, batchBytes: Int = 1 << 20, maxLineBytes: Int) {
         self.fd = fd
         self.batchBytes = batchBytes
         self.maxLineBytes = maxLineBytes
         chunk = [UInt8](repeating: 0, count: min(batchBytes, 1 << 20))
     }
 
-    mutating func next() throws -> Item {
+    package mutating func next() throws -> Item {
         while true {
             if lastNewline >= 0 && (buffer.count >= batchBytes || atEnd) { return .lines(take(upTo: lastNewline + 1)) }
             if atEnd { return buffer.isEmpty ? .end : .lines(take(upTo: buffer.count)) }
@@ -47,7 +47,7 @@ struct LineBatchReader {
 
     /// Writes the rest of a long line (through its `\n`) with `write` as it arrives; false when
     /// `write` refused.
-    mutating func passRestOfLine(_ write: (UnsafeRawBufferPointer) -> Bool) throws -> Bool {
+    package mutating func passRestOfLine(_ write: (UnsafeRawBufferPointer) -> Bool) throws -> Bool {
         while true {
             let n = try readChunk()
             if n == 0 { atEnd = true; return true }

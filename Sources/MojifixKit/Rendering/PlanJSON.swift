@@ -3,8 +3,8 @@ import MojifixWorkspace
 
 /// The `explain --json` output: the plan with one object per change, written by hand so the CLI
 /// needs no Foundation (process start-up time matters for a per-file tool).
-enum PlanJSON {
-    static func document(file: String, input: [UInt8], result: RepairResult, verified: Bool?) -> String {
+package enum PlanJSON {
+    package static func document(file: String, input: [UInt8], result: RepairResult, verified: Bool?) -> String {
         let plan = result.plan
         let texts = plan.passInputs(from: input)
         let indexes = texts.map(LineIndex.init)
@@ -60,7 +60,7 @@ enum PlanJSON {
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"
     }
 
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+    package static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 
-    static func string(_ text: String) -> String { JSONText.quote(text) }
+    package static func string(_ text: String) -> String { JSONText.quote(text) }
 }

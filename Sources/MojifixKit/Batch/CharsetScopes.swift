@@ -5,20 +5,20 @@ import MojifixWorkspace
 /// `--from` values of a batch: `CHARSET` for every file, or `GLOB=CHARSET` for the files whose
 /// path (or, for a pattern without `/`, whose name) matches the shell pattern. The first matching
 /// scope wins, so one folder of Shift_JIS files does not force the rest.
-struct CharsetScopes: Sendable {
-    let scopes: [(pattern: String?, charset: Charset)]
+package struct CharsetScopes: Sendable {
+    package let scopes: [(pattern: String?, charset: Charset)]
 
-    init(_ values: [String]) {
+    package init(_ values: [String]) {
         scopes = values.map { value in
             guard let eq = value.lastIndex(of: "="), eq != value.startIndex else { return (nil, Charset.named(value)) }
             return (String(value[..<eq]), Charset.named(String(value[value.index(after: eq)...])))
         }
     }
 
-    var isEmpty: Bool { scopes.isEmpty }
+    package var isEmpty: Bool { scopes.isEmpty }
 
     /// The charset forced for `path`, nil when no scope covers it (then it is detected).
-    func charset(for path: RawPath) -> Charset? {
+    package func charset(for path: RawPath) -> Charset? {
         let full = path.string ?? path.display
         let name = String(full.split(separator: "/").last ?? Substring(full))
         for scope in scopes {

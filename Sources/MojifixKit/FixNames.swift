@@ -10,25 +10,29 @@ import MojifixWorkspace
 /// made, children before their folder so the paths still to be walked stay valid. Every PATH is
 /// itself a target too (`rename *` renames the folders `*` matched), except the current folder
 /// and the folders above it, where the caller's shell stands.
-final class FixNames {
+package final class FixNames {
     /// Which entries under a walked folder are considered: --exclude leaves files and folders out
     /// (a folder is not entered); --include/--include-only, when given, limit the files.
-    struct Scope {
-        var include: [PathPattern]? = nil
-        var exclude: [PathPattern] = []
+    package struct Scope {
+        package var include: [PathPattern]? = nil
+        package var exclude: [PathPattern] = []
 
-        func takes(_ relative: [UInt8], isDirectory: Bool) -> Bool {
+        package init(include: [PathPattern]? = nil, exclude: [PathPattern] = []) {
+            self.include = include; self.exclude = exclude
+        }
+
+        package func takes(_ relative: [UInt8], isDirectory: Bool) -> Bool {
             if exclude.contains(where: { $0.matches(relative, isDirectory: isDirectory) }) { return false }
             return isDirectory || include?.contains(where: { $0.matches(relative, isDirectory: false) }) ?? true
         }
     }
 
     /// One name the run looked at and what became of it (the `--report` document).
-    struct Record {
-        var path: RawPath
-        var newName: [UInt8]?
-        var plan: String?
-        var status: String
+    package struct Record {
+        package var path: RawPath
+        package var newName: [UInt8]?
+        package var plan: String?
+        package var status: String
     }
 
     private let apply: Bool
@@ -41,24 +45,24 @@ final class FixNames {
     private var journalIdentity: (dev_t, ino_t)?
     /// The root being walked, for the scope's relative paths.
     private var root: [UInt8] = []
-    private(set) var renamed = 0
-    private(set) var problems = 0
-    private(set) var records: [Record] = []
-    var journalRunPath: String? { run.map { "\(journal.folder)/\($0.name)" } }
+    package private(set) var renamed = 0
+    package private(set) var problems = 0
+    package private(set) var records: [Record] = []
+    package var journalRunPath: String? { run.map { "\(journal.folder)/\($0.name)" } }
 
-    init(apply: Bool, journal: Journal, scope: Scope = Scope(), diff: Bool = false) throws {
+    package init(apply: Bool, journal: Journal, scope: Scope = Scope(), diff: Bool = false) throws {
         self.apply = apply
         self.diff = diff
         self.scope = scope
         self.journal = journal
         let journalFolder = journal.folder
-        do { names = try FileNameRepair() } catch { throw CLIError(message: "ICU failure: \(error)", code: 2) }
+        do { names = try FileNameRepair() } catch { throw WorkflowError("ICU failure: \(error)") }
         journalIdentity = RawPath(journalFolder).status().map { ($0.st_dev, $0.st_ino) }
     }
 
     /// Repairs the names under (or of) every path; exit code 0 nothing to rename, 1 renamed (or
     /// would be), 2 a name could not be repaired (collision, ambiguous reading, error).
-    func fix(_ roots: [RawPath]) throws -> Int32 {
+    package func fix(_ roots: [RawPath]) throws -> ExitStatus {
         for root in roots {
             guard let info = root.status() else { problem("mojifix: error: \(root.display): \(String(cString: strerror(errno)))"); continue }
             if info.st_mode & S_IFMT == S_IFDIR {
@@ -72,7 +76,7 @@ final class FixNames {
         }
         if let run { FileIO.writeError("journal: \(journal.folder)/\(run.name) (undo with `mojifix undo`)\n") }
         if !apply && renamed > 0 { FileIO.writeError("\(renamed) name(s) would be renamed; rename with --apply\n") }
-        return problems > 0 ? 2 : renamed > 0 ? 1 : 0
+        return problems > 0 ? .failure : renamed > 0 ? .changed : .clean
     }
 
     private func walk(_ root: RawPath) throws {
@@ -173,7 +177,7 @@ final class FixNames {
                 journalIdentity = RawPath(journal.folder).status().map { ($0.st_dev, $0.st_ino) }
             }
             try run!.append(entries)
-        } catch { throw CLIError(message: "\(error); nothing renamed in \(folder.display)", code: 2) }
+        } catch { throw WorkflowError("\(error); nothing renamed in \(folder.display)") }
         defer { close(fd) }
         for entry in renames {
             do {
@@ -212,7 +216,7 @@ final class FixNames {
 
     /// Bytes an extractor replaced: U+FFFD always means lost bytes; a `?` (legal in a clean name)
     /// only in a name that is garbled too.
-    static func lostBytes(_ name: [UInt8], garbled: Bool) -> Bool {
+    package static func lostBytes(_ name: [UInt8], garbled: Bool) -> Bool {
         let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
         let hasReplacement = name.count >= 3 && (0...(name.count - 3)).contains { name[$0..<($0 + 3)].elementsEqual(replacement) }
         return hasReplacement || (garbled && name.contains(UInt8(ascii: "?")))
@@ -222,26 +226,5 @@ final class FixNames {
         FileIO.writeError(message + "\n")
         problems += 1
         if let record { records.append(record) }
-    }
-}
-
-/// The command line's own bytes for path arguments. Swift decodes argv as UTF-8 and puts U+FFFD
-/// where a byte is not UTF-8, so a raw CP949 name passed (or globbed) on the command line is
-/// looked up again in argv, in order, by that decoding.
-enum RawArguments {
-    static func paths(_ arguments: [String]) -> [RawPath] {
-        let raw: [[UInt8]] = (1..<Int(CommandLine.argc)).map { index in
-            guard let pointer = CommandLine.unsafeArgv[index] else { return [] }
-            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
-        }
-        var next = 0
-        return arguments.map { argument in
-            let wanted = Array(argument.utf8)
-            if let found = raw[next...].firstIndex(where: { Array(String(decoding: $0, as: UTF8.self).utf8) == wanted }) {
-                next = found + 1
-                return RawPath(raw[found])
-            }
-            return RawPath(wanted)
-        }
     }
 }

@@ -7,19 +7,26 @@ import MojifixWorkspace
 /// `repair --jsonl`: one string field of every JSON line repaired, every other byte kept.
 /// Groups of batches of lines are repaired on every core (a Repairer per worker: ICU converters
 /// are not shared between threads) and written in input order, so memory holds one group.
-struct JSONLinesRepair {
-    let field: JSONLineField
-    let maxLineBytes: Int
-    var lossy = false
+package struct JSONLinesRepair {
+    package let field: JSONLineField
+    package let maxLineBytes: Int
+    package var lossy = false
 
-    enum Outcome {
+    package init(field: JSONLineField, maxLineBytes: Int, lossy: Bool = false) {
+        self.field = field; self.maxLineBytes = maxLineBytes; self.lossy = lossy
+    }
+
+    package enum Outcome {
         /// Every line was read; `passedThrough` lines could not be processed.
         case finished(passedThrough: Int)
         /// The reader of our output went away (EPIPE): stop quietly.
         case downstreamClosed
     }
 
-    func run(fd: Int32) throws -> Outcome {
+    /// Repairs the lines of `fd`, writing them with `write` (false: the reader went away) and
+    /// each passed-through line's note with `note`.
+    package func run(fd: Int32, write: (UnsafeRawBufferPointer) -> Bool = FileIO.writeOutput,
+                     note: (String) -> Void = FileIO.writeError) throws -> Outcome {
         // A closed pipe must be a failed write we can see, not a signal that kills us.
         signal(SIGPIPE, SIG_IGN)
         let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
@@ -38,16 +45,16 @@ struct JSONLinesRepair {
                 }
             }
             for batch in repair(group, repairers) {
-                guard FileIO.writeOutput(batch.output) else { return .downstreamClosed }
+                guard batch.output.withUnsafeBytes(write) else { return .downstreamClosed }
                 for (offset, message) in batch.notes {
-                    FileIO.writeError("mojifix: line \(lineNumber + offset): \(message); passed through\n")
+                    note("mojifix: line \(lineNumber + offset): \(message); passed through\n")
                 }
                 passedThrough += batch.notes.count
                 lineNumber += batch.lines
             }
             if let longLineStart {
-                guard FileIO.writeOutput(longLineStart), try reader.passRestOfLine(FileIO.writeOutput) else { return .downstreamClosed }
-                FileIO.writeError("mojifix: line \(lineNumber): \(Self.tooLong(maxLineBytes)); passed through\n")
+                guard longLineStart.withUnsafeBytes(write), try reader.passRestOfLine(write) else { return .downstreamClosed }
+                note("mojifix: line \(lineNumber): \(Self.tooLong(maxLineBytes)); passed through\n")
                 passedThrough += 1
                 lineNumber += 1
             }
@@ -55,13 +62,27 @@ struct JSONLinesRepair {
         return .finished(passedThrough: passedThrough)
     }
 
-    static func tooLong(_ limit: Int) -> String { "longer than \(limit) bytes (--max-bytes)" }
+    /// Repairs the JSON Lines of a file, or of standard input for `-` (`name` in messages); the
+    /// run's status: `.failure` when a line was passed through as bad.
+    package func run(path: String, name: String) throws(WorkflowError) -> ExitStatus {
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw WorkflowError("\(name): \(FileIO.Failure.errno())") }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        let outcome: Outcome
+        do { outcome = try run(fd: fd) } catch {
+            throw WorkflowError("\(name): \(error)")
+        }
+        if case .finished(let passedThrough) = outcome, passedThrough > 0 { return .failure }
+        return .clean
+    }
 
-    struct Batch {
-        var output: [UInt8] = []
-        var lines = 0
+    package static func tooLong(_ limit: Int) -> String { "longer than \(limit) bytes (--max-bytes)" }
+
+    package struct Batch {
+        package var output: [UInt8] = []
+        package var lines = 0
         /// (line offset in the batch, why the line was passed through)
-        var notes: [(Int, String)] = []
+        package var notes: [(Int, String)] = []
     }
 
     /// Batches on every core (ParallelMap): a batch of heavy mojibake does not leave the other

@@ -6,14 +6,14 @@ import MojifixWorkspace
 
 /// Runs one job per file on every core (see ParallelMap), with the progress bar, and returns the
 /// outcomes in file order. One bad file never stops the batch.
-struct BatchRunner {
+package struct BatchRunner {
     private let progress: ProgressBar?
 
-    init(total: Int, showProgress: Bool) {
+    package init(total: Int, showProgress: Bool) {
         progress = showProgress && total > 0 ? ProgressBar(total: total) : nil
     }
 
-    func run<Worker>(_ files: [RawPath], workers: Int, makeWorker: () throws -> Worker,
+    package func run<Worker>(_ files: [RawPath], workers: Int, makeWorker: () throws -> Worker,
                      job: (Worker, RawPath) -> FileOutcome) rethrows -> [FileOutcome] {
         guard !files.isEmpty else { return [] }
         let tools = try (0..<max(1, min(workers, files.count))).map { _ in try makeWorker() }
@@ -28,14 +28,14 @@ struct BatchRunner {
 }
 
 /// `[=====>    ] 1234/5000 files, 12.3 MB` on stderr, redrawn at most ten times a second.
-final class ProgressBar: Sendable {
+package final class ProgressBar: Sendable {
     private struct State { var done = 0; var bytes = 0; var lastDraw = 0.0 }
     private let total: Int
     private let state = Mutex(State())
 
-    init(total: Int) { self.total = total }
+    package init(total: Int) { self.total = total }
 
-    func advance(bytes: Int) {
+    package func advance(bytes: Int) {
         state.withLock { state in
             state.done += 1; state.bytes += bytes
             let now = Self.seconds()
@@ -48,7 +48,7 @@ final class ProgressBar: Sendable {
         }
     }
 
-    func finish() { FileIO.writeError("\r\u{1B}[K") }
+    package func finish() { FileIO.writeError("\r\u{1B}[K") }
 
     private static func seconds() -> Double {
         var now = timespec()

@@ -6,18 +6,18 @@ import Darwin
 import MojifixWorkspace
 
 /// Byte-exact reading and writing with POSIX calls (clear errno messages, no Foundation start-up).
-enum FileIO {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-        static func errno(_ what: String = "") -> Failure {
+package enum FileIO {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
+        package init(_ description: String) { self.description = description }
+        package static func errno(_ what: String = "") -> Failure {
             Failure(what + String(cString: strerror(Glibc.errno)).lowercasedFirst)
         }
     }
 
     /// `regularOnly`: a configuration must be a regular file (a FIFO would block the read forever;
     /// it is opened without blocking and refused).
-    static func read(path: String, limit: Int, regularOnly: Bool = false) throws -> [UInt8] {
+    package static func read(path: String, limit: Int, regularOnly: Bool = false) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
         guard fd >= 0 else { throw Failure.errno() }
         defer { close(fd) }
@@ -31,7 +31,16 @@ enum FileIO {
         return try readAll(fd, limit: limit, sizeHint: Int(info.st_size))
     }
 
-    static func readStandardInput(limit: Int) throws -> [UInt8] {
+    /// A path's bytes, or standard input's for `-`; a failure names the input (`name`).
+    package static func readInput(_ input: String, limit: Int, name: String) throws(WorkflowError) -> [UInt8] {
+        do {
+            return try input == "-" ? readStandardInput(limit: limit) : read(path: input, limit: limit)
+        } catch {
+            throw WorkflowError("\(name): \(error)")
+        }
+    }
+
+    package static func readStandardInput(limit: Int) throws -> [UInt8] {
         try readAll(STDIN_FILENO, limit: limit, sizeHint: 0)
     }
 
@@ -57,7 +66,7 @@ enum FileIO {
 
     /// The repository root: the nearest folder, from the current one up, that holds
     /// `.mojifix.toml` or `.git`; the current folder when none does.
-    static func repositoryRoot() -> String {
+    package static func repositoryRoot() -> String {
         let start = Paths.currentFolder()
         var folder = start
         while true {
@@ -71,7 +80,7 @@ enum FileIO {
 
     /// The path of `name` in the current folder or the nearest parent, not looking above the
     /// first folder that holds `stopAt` (the repository root).
-    static func findUpwards(_ name: String, stopAt marker: String) throws -> String? {
+    package static func findUpwards(_ name: String, stopAt marker: String) -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
         var folder = String(cString: buffer)
@@ -87,17 +96,17 @@ enum FileIO {
 
     /// The errno of the first failed write to stdout (0: none). Every command ends through
     /// `reportingErrors`, which turns it into exit 2 with a message (EPIPE, the reader gone, stays quiet).
-    nonisolated(unsafe) static var outputFailure: Int32 = 0
+    package nonisolated(unsafe) static var outputFailure: Int32 = 0
 
     /// Writes all of `bytes` to stdout; false when it is refused (EPIPE: the reader went away;
     /// ENOSPC: /dev/full, a full disk). After a failure nothing more is written.
     @discardableResult
-    static func writeOutput(_ bytes: [UInt8]) -> Bool {
+    package static func writeOutput(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { writeOutput($0) }
     }
 
     @discardableResult
-    static func writeOutput(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func writeOutput(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard outputFailure == 0 else { return false }
         if write(STDOUT_FILENO, bytes) { return true }
         outputFailure = Glibc.errno
@@ -105,16 +114,16 @@ enum FileIO {
     }
 
     /// A failed write to stdout as an error (nil: none, or the reader went away).
-    static func outputError() -> CLIError? {
+    package static func outputError() -> WorkflowError? {
         guard outputFailure != 0, outputFailure != EPIPE else { return nil }
-        return CLIError(message: "writing standard output: \(String(cString: strerror(outputFailure)).lowercasedFirst)", code: 2)
+        return WorkflowError("writing standard output: \(String(cString: strerror(outputFailure)).lowercasedFirst)")
     }
 
-    static func writeOutput(_ text: String) {
+    package static func writeOutput(_ text: String) {
         writeOutput(Array(text.utf8))
     }
 
-    static func writeError(_ text: String) {
+    package static func writeError(_ text: String) {
         _ = Array(text.utf8).withUnsafeBytes { write(STDERR_FILENO, $0) }
     }
 
@@ -130,5 +139,5 @@ enum FileIO {
 }
 
 extension String {
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    package var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

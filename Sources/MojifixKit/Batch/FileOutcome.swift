@@ -2,56 +2,80 @@ import MojifixCore
 import MojifixMarkdown
 import MojifixWorkspace
 
-/// What happened to one file of a batch; small (no file bytes), so a batch of any size fits.
-struct FileOutcome: Sendable {
-    enum Status: String, Sendable {
-        case unchanged, repaired, transcoded, normalised, skipped, ambiguous, error
-    }
+/// What a batch did to one file.
+public enum FileStatus: String, Sendable {
+    /// Clean: nothing to repair or normalise.
+    case unchanged
+    /// Mojibake repaired (and, for Markdown, normalised).
+    case repaired
+    /// A legacy charset (CP949, Shift_JIS, ...) transcoded to UTF-8.
+    case transcoded
+    /// Markdown normalised; no mojibake.
+    case normalised
+    /// Left alone: binary, over the size limit, read-only, hard-linked, inside the journal.
+    case skipped
+    /// A legacy file whose encoding has two plausible readings: listed, never guessed.
+    case ambiguous
+    /// Unreadable, vanished, edited meanwhile, outside the root, or not written.
+    case error
+}
 
-    var path: RawPath
-    var status: Status
+/// What happened to one file of a batch; small (no file bytes), so a batch of any size fits.
+package struct FileOutcome: Sendable {
+    package typealias Status = FileStatus
+
+    package var path: RawPath
+    package var status: Status
     /// Why a file was skipped or failed.
-    var message: String? = nil
+    package var message: String? = nil
     /// `check`'s findings (`fix`: only the errors it leaves).
-    var findings: [CheckFinding] = []
+    package var findings: [CheckFinding] = []
     /// The repair plan's chains (e.g. `encode macintosh -> decode UTF-8`) in first-seen order,
     /// with how many changes used each.
-    var plan: [(chain: String, changes: Int)] = []
+    package var plan: [(chain: String, changes: Int)] = []
     /// Changes of the plan that guessed lost bytes, and lossy changes found but not made.
-    var lossyChanges = 0, lossyWithheld = 0
+    package var lossyChanges = 0, lossyWithheld = 0
     /// The normalisation rules that changed something.
-    var rules: [String] = []
-    var sha256Before: String? = nil
-    var sha256After: String? = nil
-    var bytes = 0
+    package var rules: [String] = []
+    package var sha256Before: String? = nil
+    package var sha256After: String? = nil
+    package var bytes = 0
     /// The file holds what a check fails on and `fix` does not change (a security finding).
-    var failsCheck = false
+    package var failsCheck = false
     /// `fix --diff`: the unified diff of the change.
-    var diff: [UInt8]? = nil
+    package var diff: [UInt8]? = nil
     /// `fix`: the path below the journal's root that was staged for writing.
-    var relative: RawPath? = nil
+    package var relative: RawPath? = nil
 
-    var changed: Bool { status == .repaired || status == .transcoded || status == .normalised }
+    package init(path: RawPath, status: Status, message: String? = nil, bytes: Int = 0) {
+        self.path = path; self.status = status; self.message = message; self.bytes = bytes
+    }
+
+    package var changed: Bool { status == .repaired || status == .transcoded || status == .normalised }
     /// The file would change (or did), or breaks the security policy. Computed, so a file that the
     /// writer later skips (read-only, hard-linked) no longer counts as changed.
-    var dirty: Bool { changed || failsCheck }
+    package var dirty: Bool { changed || failsCheck }
 }
 
 /// One worker's tools: ICU converters are not shared between threads, so each worker has its own.
-struct FileWork {
-    let repairer: Repairer
+package struct FileWork {
+    package let repairer: Repairer
     /// `fix --from`: the charset forced on each file, by path.
-    var from = CharsetScopes([])
-    let normalizer: Normalizer
-    let limit: Int
+    package var from = CharsetScopes([])
+    package let normalizer: Normalizer
+    package let limit: Int
     /// SHA-256 of every file (for a report); otherwise only of the files that change (for the
     /// journal): hashing is most of the time a clean file costs.
-    var hashEveryFile = false
+    package var hashEveryFile = false
     /// False for `fix --no-normalize`: Markdown files are repaired only.
-    var normalizesMarkdown = true
+    package var normalizesMarkdown = true
+
+    package init(repairer: Repairer, from: CharsetScopes = CharsetScopes([]), normalizer: Normalizer, limit: Int, hashEveryFile: Bool = false) {
+        self.repairer = repairer; self.from = from; self.normalizer = normalizer; self.limit = limit; self.hashEveryFile = hashEveryFile
+    }
 
     /// Normalisation is for Markdown; other text files (an archive's .txt) are only repaired.
-    static func isMarkdown(_ path: RawPath) -> Bool {
+    package static func isMarkdown(_ path: RawPath) -> Bool {
         let name = path.parentAndName.name
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
         let ext = String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
@@ -60,7 +84,7 @@ struct FileWork {
 
     /// Reads, repairs and (for Markdown) normalises one file. `body` gets the original bytes, the
     /// file's stamp as read and the result when the file could be processed.
-    func process(_ path: RawPath, findings wantFindings: Bool = false,
+    package func process(_ path: RawPath, findings wantFindings: Bool = false,
                  then body: (_ original: [UInt8], _ stamp: FileStamp, _ output: [UInt8], inout FileOutcome) -> Void = { _, _, _, _ in }) -> FileOutcome {
         let original: [UInt8], stamp: FileStamp
         do {
@@ -78,7 +102,7 @@ struct FileWork {
 
     /// A plan's chains with their change counts, grouped on the steps themselves: a garbled
     /// file has thousands of changes and a handful of chains.
-    static func chains(of plan: RepairPlan) -> [(chain: String, changes: Int)] {
+    package static func chains(of plan: RepairPlan) -> [(chain: String, changes: Int)] {
         // A linear search of a handful of chains is cheaper than hashing each change's steps.
         var order: [[ChainStep]] = [], counts: [Int] = []
         for change in plan.passes.lazy.flatMap(\.changes) {
@@ -88,7 +112,7 @@ struct FileWork {
     }
 
     /// Repairs and (when `markdown`) normalises bytes; `output` gets the result.
-    func process(_ original: [UInt8], path: RawPath, markdown: Bool, findings wantFindings: Bool = false,
+    package func process(_ original: [UInt8], path: RawPath, markdown: Bool, findings wantFindings: Bool = false,
                  output: ([UInt8]) -> Void) -> FileOutcome {
         var outcome = FileOutcome(path: path, status: .unchanged, bytes: original.count)
         if hashEveryFile { outcome.sha256Before = SHA256.hex(original) }

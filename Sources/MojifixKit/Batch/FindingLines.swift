@@ -4,28 +4,28 @@ import MojifixWorkspace
 
 /// One thing `check` reports, with its place and severity: `error` (the check fails: `fix` would
 /// change it, or a security finding), `warning` (worth a look), `info` (advice).
-struct CheckFinding: Sendable {
-    enum Severity: String, Sendable, Comparable {
+package struct CheckFinding: Sendable {
+    package enum Severity: String, Sendable, Comparable {
         case error, warning, info
-        static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        package static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
         private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
     }
 
-    var path: String
-    var line: Int
-    var column: Int
-    var rule: String
-    var message: String
-    var severity: Severity
+    package var path: String
+    package var line: Int
+    package var column: Int
+    package var rule: String
+    package var message: String
+    package var severity: Severity
 
     /// `path:line:col: severity: rule: message`.
-    var text: String { "\(path):\(line):\(column): \(severity.rawValue): \(rule): \(message)" }
+    package var text: String { "\(path):\(line):\(column): \(severity.rawValue): \(rule): \(message)" }
 
-    init(path: String, line: Int, column: Int, rule: String, message: String, severity: Severity) {
+    package init(path: String, line: Int, column: Int, rule: String, message: String, severity: Severity) {
         self.path = path; self.line = line; self.column = column; self.rule = rule; self.message = message; self.severity = severity
     }
 
-    init(path: String, line: Int, column: Int, _ finding: Finding) {
+    package init(path: String, line: Int, column: Int, _ finding: Finding) {
         let severity: Severity = switch finding.severity {
         case .fixed, .error: .error
         case .warning: .warning
@@ -36,8 +36,8 @@ struct CheckFinding: Sendable {
 }
 
 /// `check`'s findings for a repair plan and a normalisation.
-enum FindingLines {
-    static func of(_ repaired: RepairResult, input: [UInt8], normalized: Normalizer.Result?, path raw: RawPath) -> [CheckFinding] {
+package enum FindingLines {
+    package static func of(_ repaired: RepairResult, input: [UInt8], normalized: Normalizer.Result?, path raw: RawPath) -> [CheckFinding] {
         var lines: [CheckFinding] = []
         let path = raw.description
         // Line indexes only for texts that have something to report: most files have nothing.
@@ -92,7 +92,7 @@ enum FindingLines {
     }
 
     /// Findings of a normalisation, positioned in `text` (what the normaliser read).
-    static func of(_ findings: [Finding], in text: [UInt8], path raw: RawPath) -> [CheckFinding] {
+    package static func of(_ findings: [Finding], in text: [UInt8], path raw: RawPath) -> [CheckFinding] {
         guard !findings.isEmpty else { return [] }
         let path = raw.description
         let positions = LineIndex(text)

@@ -1,3 +1,5 @@
+import MojifixMarkdown
+import MojifixWorkspace
 import TOMLKit
 
 /// The repository's `.mojifix.toml`:
@@ -18,12 +20,18 @@ import TOMLKit
 ///
 /// Unknown keys, profiles and rule names are errors, so a typo never silently does nothing.
 public struct Configuration: Sendable, Equatable {
+    /// `.mojifix.toml`, looked for from the current folder up to the repository root.
     public static let fileName = ".mojifix.toml"
 
-    public var profile: String?
+    /// The rule set; nil: `safe`.
+    public var profile: Profile?
+    /// Rules turned on beyond the profile.
     public var enable: [String] = []
+    /// Rules turned off.
     public var disable: [String] = []
+    /// Keep CRLF files CRLF.
     public var keepCRLF: Bool?
+    /// Let the security rules remove what they report.
     public var stripSecurity: Bool?
     /// The renderer; nil: detected from the repository's files.
     public var flavor: MarkdownFlavor?
@@ -34,18 +42,22 @@ public struct Configuration: Sendable, Equatable {
     /// `exclude`: gitignore-style globs that `fix` and `check` leave out, as `--exclude` does.
     public var exclude: [String] = []
 
-    public init(profile: String? = nil, enable: [String] = [], disable: [String] = [],
+    /// A configuration as if read from a file holding these keys.
+    public init(profile: Profile? = nil, enable: [String] = [], disable: [String] = [],
                 keepCRLF: Bool? = nil, stripSecurity: Bool? = nil, journalFolder: String? = nil) {
         self.profile = profile; self.enable = enable; self.disable = disable
         self.keepCRLF = keepCRLF; self.stripSecurity = stripSecurity; self.journalFolder = journalFolder
     }
 
+    /// Why a configuration was refused (not TOML, an unknown key, profile or rule, a wrong type).
     public struct Failure: Error, CustomStringConvertible, Equatable {
+        /// The reason, for a one-line message.
         public var description: String
     }
 
     static let keys: Set<String> = ["profile", "enable", "disable", "keep-crlf", "strip-security", "journal", "flavor", "lossy", "exclude"]
 
+    /// Reads the text of a `.mojifix.toml`.
     public static func parse(_ text: String) throws(Failure) -> Configuration {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {
@@ -56,8 +68,8 @@ public struct Configuration: Sendable, Equatable {
             throw Failure(description: "unknown key \"\(key)\" (known: \(keys.sorted().joined(separator: ", ")))")
         }
         if let value = table["profile"] {
-            guard let profile = value.string, RuleRegistry.rules(forProfile: profile) != nil else {
-                throw Failure(description: "profile must be one of safe, precommit, export")
+            guard let name = value.string, let profile = Profile(rawValue: name) else {
+                throw Failure(description: "profile must be one of \(Profile.names)")
             }
             configuration.profile = profile
         }
@@ -88,27 +100,31 @@ public struct Configuration: Sendable, Equatable {
         return path
     }
 
+    /// `key`'s array of rule names (each one known).
     private static func names(_ table: TOMLTable, _ key: String) throws(Failure) -> [String] {
-        guard let value = table[key] else { return [] }
-        guard let array = value.array else { throw Failure(description: "\(key) must be an array of rule names") }
-        var names: [String] = []
-        for item in array {
+        try strings(table, key, of: "rule names") { item throws(Failure) in
             guard let name = item.string, RuleRegistry.rule(named: name) != nil else {
                 throw Failure(description: "\(key): unknown rule \(item.string.map { "\"\($0)\"" } ?? "value") (see `mojifix rules`)")
             }
-            names.append(name)
+            return name
         }
-        return names
     }
 
+    /// `key`'s array of non-empty strings.
     private static func strings(_ table: TOMLTable, _ key: String) throws(Failure) -> [String] {
-        guard let value = table[key] else { return [] }
-        guard let array = value.array else { throw Failure(description: "\(key) must be an array of strings") }
-        var strings: [String] = []
-        for item in array {
+        try strings(table, key, of: "strings") { item throws(Failure) in
             guard let string = item.string, !string.isEmpty else { throw Failure(description: "\(key) must be an array of non-empty strings") }
-            strings.append(string)
+            return string
         }
+    }
+
+    /// `key`'s array (none: empty), each item checked by `read`.
+    private static func strings(_ table: TOMLTable, _ key: String, of what: String,
+                                _ read: (TOMLValueConvertible) throws(Failure) -> String) throws(Failure) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw Failure(description: "\(key) must be an array of \(what)") }
+        var strings: [String] = []
+        for item in array { strings.append(try read(item)) }
         return strings
     }
 
@@ -120,13 +136,29 @@ public struct Configuration: Sendable, Equatable {
 
     /// The options this configuration gives, before command-line flags.
     public func options() -> NormalizeOptions {
-        var enabled = RuleRegistry.rules(forProfile: profile ?? "safe") ?? RuleRegistry.defaultEnabled
-        enabled.formUnion(enable)
-        enabled.subtract(disable)
-        var options = NormalizeOptions(enabledRules: enabled, keepCRLF: keepCRLF ?? false,
-                                       stripSecurityCharacters: stripSecurity ?? false)
+        var options = NormalizeOptions(profile: profile ?? .safe, enable: enable, disable: disable)
+        options.keepCRLF = keepCRLF ?? false
+        options.stripSecurityCharacters = stripSecurity ?? false
         options.flavor = flavor ?? .gfm
-        options.suggestedRules = RuleRegistry.suggestedRules(forProfile: profile ?? "safe").subtracting(disable)
         return options
+    }
+}
+
+/// A configuration and the absolute path of the file it came from (a relative `[journal] folder`
+/// is relative to it).
+package struct LoadedConfiguration {
+    package var configuration: Configuration
+    package var path: String
+
+    /// `explicit` (`--config FILE`), else the nearest `.mojifix.toml` from the current folder up to
+    /// the repository root (the folder holding `.git`); nil when there is none.
+    package static func load(explicit: String?) throws(WorkflowError) -> LoadedConfiguration? {
+        guard let path = explicit ?? FileIO.findUpwards(Configuration.fileName, stopAt: ".git") else { return nil }
+        do {
+            let bytes = try FileIO.read(path: path, limit: 1 << 20, regularOnly: true)
+            return LoadedConfiguration(configuration: try Configuration.parse(String(decoding: bytes, as: UTF8.self)), path: Paths.absolute(path))
+        } catch {
+            throw WorkflowError("\(path): \(error)")
+        }
     }
 }

@@ -2,14 +2,13 @@ import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
+import MojifixKit
 import MojifixWorkspace
 
 /// How `fix` and `check` walk folders and run over many files.
 struct BatchOptions: ParsableArguments {
-    static let defaultInclude = ["*.md", "*.markdown", "*.txt"]
-
     @Option(name: .long, help: ArgumentHelp("Under folders, also take files matching this gitignore-style glob (repeatable; adds to the defaults).",
-                                            discussion: "Default: \(defaultInclude.joined(separator: ", ")). Braces list alternatives: '*.{md,txt}'.",
+                                            discussion: "Default: \(BatchFiles.defaultInclude.joined(separator: ", ")). Braces list alternatives: '*.{md,txt}'.",
                                             valueName: "glob"))
     var include: [String] = []
 
@@ -44,39 +43,12 @@ struct BatchOptions: ParsableArguments {
         }
     }
 
-    /// The globs with their brace alternatives expanded, as patterns.
-    static func patterns(_ globs: [String]) -> [PathPattern] {
-        globs.flatMap(BraceExpansion.expand).compactMap { PathPattern($0) }
-    }
-
     var workerCount: Int { jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
     var showsProgress: Bool { progress ?? (isatty(STDERR_FILENO) == 1) }
 
-    /// What a walk found: the files to process in walk order, what could not be walked, how many
-    /// files and folders the filters left out, and whether a folder was walked.
-    struct Walked {
-        var files: [RawPath] = []
-        var problems: [String] = []
-        var leftOut = 0
-        var walkedFolder = false
-    }
-
     /// `configured` adds the `exclude` globs of `.mojifix.toml`.
-    func files(under paths: [String], configured: ConfigOptions.Loaded? = nil) -> Walked {
-        let options = WalkOptions(include: Self.patterns((includeOnly.isEmpty ? Self.defaultInclude : includeOnly) + include),
-                                  exclude: Self.patterns(exclude + (configured?.configuration.exclude ?? [])), honourGitignore: gitignore)
-        var walked = Walked()
-        TreeWalker.walk(paths.map(RawPath.init), options: options) { event in
-            switch event {
-            case .file(let path): walked.files.append(path)
-            case .problem(let path, let why): walked.problems.append("\(path): \(why.lowercasedFirst)")
-            case .leftOut: walked.leftOut += 1
-            }
-        }
-        walked.walkedFolder = paths.contains { path in
-            var info = stat()
-            return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-        }
-        return walked
+    func files(under paths: [String], configured: LoadedConfiguration? = nil) -> BatchFiles {
+        BatchFiles(under: paths, include: includeOnly.isEmpty ? BatchFiles.defaultInclude + include : includeOnly + include,
+                   exclude: exclude, gitignore: gitignore, configured: configured)
     }
 }

@@ -4,8 +4,8 @@ import Synchronization
 /// `items.map` on every core, results in input order. Each worker takes the next item as it
 /// finishes one (sizes vary a lot: an archive's files, a batch of heavy mojibake), and has its
 /// own tools (ICU converters are not shared between threads).
-enum ParallelMap {
-    static func map<Worker, Item, Result>(_ items: [Item], workers: [Worker], _ transform: (Worker, Item) -> Result) -> [Result] {
+package enum ParallelMap {
+    package static func map<Worker, Item, Result>(_ items: [Item], workers: [Worker], _ transform: (Worker, Item) -> Result) -> [Result] {
         guard !items.isEmpty, !workers.isEmpty else { return [] }
         let next = Atomic<Int>(0)
         var results = [Result?](repeating: nil, count: items.count)
