@@ -1,4 +1,4 @@
-import CMojifixLanguage
+internal import CMojifixLanguage
 
 /// One notion of "this is real text in language L": character bigram costs per language, from
 /// word frequencies of real text (see Scripts/make_language_model.py). A cost is -ln P in nats;

@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Options of a repair.
 public struct RepairOptions: Sendable {
@@ -47,7 +47,17 @@ public final class Repairer {
     private let c1: C1AsWindows1252
     private let doubleByte: UTF8ReadAsDoubleByte
 
-    public init(options: RepairOptions = RepairOptions()) throws(ICUError) {
+    /// Opens the ICU converters and builds the tables the engine reads. It fails only when the
+    /// machine's ICU lacks a charset or mapping the engine needs (see `MojifixError`).
+    public convenience init(options: RepairOptions = RepairOptions()) throws(MojifixError) {
+        do throws(ICUError) {
+            try self.init(checked: options)
+        } catch {
+            throw MojifixError(error)
+        }
+    }
+
+    private init(checked options: RepairOptions) throws(ICUError) {
         self.options = options
         let cp949 = try CP949Table()
         var tables: [Charset: SingleByteTable] = [:]

@@ -10,12 +10,29 @@
 /// findings depend on zones reports something), the round is redone on the full parse. Clean
 /// documents, those that only lack their final newline, and the confirming last round of most
 /// others thus skip cmark.
+///
+/// A client adds its own rules by listing them after (or among) the built-in ones, and enables
+/// them by name like any other: `Normalizer(options: options, rules: RuleRegistry.rules +
+/// [MyRule.self])` with `MyRule.name` in `options.enabledRules`. They run in the list's order,
+/// under the same protection of code, math and front matter, and their findings carry their name.
 public struct Normalizer: Sendable {
     public let options: NormalizeOptions
+    /// Every rule this normaliser knows, in the order it runs them; those named in
+    /// `options.enabledRules` (or `suggestedRules`) run.
+    public let rules: [any MarkdownRule.Type]
     /// Off only in tests that compare both paths.
     var usesQuickStructure = true
 
-    public init(options: NormalizeOptions = NormalizeOptions()) { self.options = options }
+    /// - Parameters:
+    ///   - options: which rules run, and the switches rules read.
+    ///   - rules: the rules, in order: `RuleRegistry.rules` (the built-in ones) unless a client
+    ///     adds its own. Names must be unique: a rule's name identifies its findings, and the
+    ///     file-level rules (line endings, BOM, final newline) are known by name.
+    public init(options: NormalizeOptions = NormalizeOptions(), rules: [any MarkdownRule.Type] = RuleRegistry.rules) {
+        precondition(Set(rules.map { $0.name }).count == rules.count, "two Markdown rules share a name")
+        self.options = options
+        self.rules = rules
+    }
 
     public struct Result: Sendable {
         public var output: [UInt8]
@@ -42,7 +59,7 @@ public struct Normalizer: Sendable {
         var document = self.document(input)
         var findings: [Finding] = []
         var stages: [[TextEdit]] = []
-        let enabled = RuleRegistry.rules.filter { options.enabledRules.contains($0.name) }
+        let enabled = rules.filter { options.enabledRules.contains($0.name) }
         let fixers = enabled.filter { $0.kind != .report }
         // Rounds: every fixing rule looks at the same parse; their edits are merged in registry
         // order (an edit that overlaps an earlier rule's waits for the next round) and applied
@@ -93,7 +110,7 @@ public struct Normalizer: Sendable {
 
     /// What the suggested rules would change in the final document, as warnings; nothing is applied.
     private func suggestions(on document: inout MarkdownDocument) -> [Finding] {
-        let rules = RuleRegistry.rules.filter {
+        let rules = self.rules.filter {
             $0.kind == .fix && options.suggestedRules.contains($0.name) && !options.enabledRules.contains($0.name)
         }
         guard !rules.isEmpty else { return [] }
