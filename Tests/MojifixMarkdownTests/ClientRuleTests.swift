@@ -12,19 +12,10 @@ final class ClientRuleTests: XCTestCase {
         static let kind = RuleKind.fix
 
         func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
-            let word = Array("teh".utf8), bytes = document.bytes
-            func isLetter(_ k: Int) -> Bool { k >= 0 && k < bytes.count && (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A }
-            var edits: [TextEdit] = []
-            var k = 0
-            while k + word.count <= bytes.count {
-                if bytes[k..<k + word.count].elementsEqual(word), !isLetter(k - 1), !isLetter(k + word.count) {
-                    edits.append(TextEdit(range: k..<k + word.count, replacement: Array("the".utf8), message: "Spell \"the\""))
-                    k += word.count
-                } else {
-                    k += 1
-                }
-            }
-            return RuleOutcome(edits: edits)
+            let bytes = document.bytes
+            func isLetter(_ k: Int) -> Bool { bytes.indices.contains(k) && (0x61...0x7A).contains(bytes[k] | 0x20) }
+            let words = bytes.ranges(of: Array("teh".utf8)).filter { !isLetter($0.lowerBound - 1) && !isLetter($0.upperBound) }
+            return RuleOutcome(edits: words.map { TextEdit(range: $0, replacement: Array("the".utf8), message: "Spell \"the\"") })
         }
     }
 
