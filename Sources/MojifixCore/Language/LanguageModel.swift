@@ -65,7 +65,9 @@ public struct LanguageModel: Sendable {
     }
 }
 
+/// One language of the plausibility model (its ISO 639-1 code, e.g. "ko").
 public struct Language: Hashable, Sendable, CustomStringConvertible {
+    /// The writing system the language's bigrams are in.
     public enum Script: Int, Sendable { case latin = 1, cyrillic, greek, hebrew, arabic, han, japanese, hangul, thai }
 
     public let index: Int

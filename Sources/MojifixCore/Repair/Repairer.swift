@@ -24,8 +24,11 @@ public struct RepairOptions: Sendable {
 
 /// The output and the plan that explains it.
 public struct RepairResult: Sendable {
+    /// The repaired text, UTF-8 (the input's bytes when nothing was repaired).
     public var output: [UInt8]
+    /// Every change, as data: `PlanReplayer` replays it on the input and inverts it on `output`.
     public var plan: RepairPlan
+    /// Whether the plan changes anything.
     public var changed: Bool { !plan.isEmpty }
 }
 
@@ -83,6 +86,8 @@ public final class Repairer {
     /// Repairs rounds beyond the first before a result that still changes is refused.
     static let extraRounds = 2
 
+    /// Repairs `input` (any bytes: UTF-8, or a legacy charset it detects) as `options` say; see
+    /// `repair(_:from:)`.
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
         try repair(input, from: options.from)
     }

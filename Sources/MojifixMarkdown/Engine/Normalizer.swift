@@ -34,10 +34,13 @@ public struct Normalizer: Sendable {
         self.rules = rules
     }
 
+    /// The normalised bytes and what was done or found on the way.
     public struct Result: Sendable {
+        /// The normalised document (the input's bytes when nothing changed).
         public var output: [UInt8]
         /// Every change made and every report, in input coordinates (offset into the input).
         public var findings: [Finding]
+        /// Whether any rule edited the document.
         public var changed: Bool
         /// Headings whose anchor id changed, per id style (links to them must be updated).
         public var anchorChanges: [AnchorChange]
@@ -55,6 +58,8 @@ public struct Normalizer: Sendable {
     /// Most rounds before giving up on a fixed point (each round re-parses once).
     static let maxRounds = 6
 
+    /// Normalises a UTF-8 Markdown document: the enabled rules' edits until a fixed point (at most
+    /// a few rounds), then the report-only rules on the result.
     public func normalize(_ input: [UInt8]) -> Result {
         var document = self.document(input)
         var findings: [Finding] = []
