@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // The only code that includes ICU headers. Its public header uses plain C types, so no
-        // Swift module ever sees ICU's types next to Foundation's bundled ICU (REFERENCE §2).
+        // Swift module ever sees ICU's types next to Foundation's bundled ICU (Documentation/ICU.md).
         .target(
             name: "CMojifixICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]

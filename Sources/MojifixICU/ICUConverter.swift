@@ -1,7 +1,7 @@
 import CMojifixICU
 
 /// Why an ICU call failed.
-public enum ICUError: Error, Equatable, Sendable {
+package enum ICUError: Error, Equatable, Sendable {
     /// ICU does not know the charset name.
     case unknownCharset(String)
     /// The input is not valid in the source charset or has no exact mapping in the target.
@@ -15,16 +15,16 @@ public enum ICUError: Error, Equatable, Sendable {
 /// Strict means both directions stop at the first byte sequence or character without an exact
 /// mapping (no substitution, no skipping, no fallbacks). Instances keep ICU state, so use one per
 /// thread.
-public final class ICUConverter {
+package final class ICUConverter {
     /// The name it was opened with, e.g. "macintosh".
-    public let name: String
+    package let name: String
     /// ICU's canonical name for it, e.g. "macos-0_2-10.2".
-    public let canonicalName: String
+    package let canonicalName: String
     /// The largest number of bytes one character takes in the charset.
-    public let maxCharSize: Int
+    package let maxCharSize: Int
     private let handle: OpaquePointer
 
-    public init(_ name: String) throws(ICUError) {
+    package init(_ name: String) throws(ICUError) {
         var status: Int32 = 0
         guard let handle = mj_converter_open(name, &status) else { throw .unknownCharset(name) }
         self.handle = handle
@@ -36,20 +36,20 @@ public final class ICUConverter {
     deinit { mj_converter_close(handle) }
 
     /// Charset bytes to UTF-8.
-    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [UInt8] {
+    package func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [UInt8] {
         try run(bytes, initialCapacity: bytes.count * 3 + 16, mj_decode_to_utf8)
     }
 
     /// UTF-8 to charset bytes.
-    public func encode(_ utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [UInt8] {
+    package func encode(_ utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [UInt8] {
         try run(utf8, initialCapacity: utf8.count * 2 + 16, mj_encode_from_utf8)
     }
 
-    public func decode(_ bytes: [UInt8]) throws(ICUError) -> [UInt8] {
+    package func decode(_ bytes: [UInt8]) throws(ICUError) -> [UInt8] {
         try withBuffer(bytes) { (buffer) throws(ICUError) in try decode(buffer) }
     }
 
-    public func encode(_ utf8: [UInt8]) throws(ICUError) -> [UInt8] {
+    package func encode(_ utf8: [UInt8]) throws(ICUError) -> [UInt8] {
         try withBuffer(utf8) { (buffer) throws(ICUError) in try encode(buffer) }
     }
 

@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// "Almost UTF-8": UTF-8 whose supplementary characters are written as two 3-byte surrogates
 /// (CESU-8, Java's modified UTF-8), possibly mixed with real 4-byte forms. Such a file is UTF-8

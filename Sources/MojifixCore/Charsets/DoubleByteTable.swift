@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// ICU's CP949 (`windows-949`) double-byte mapping, asked pair by pair and cached, plus the set of
 /// the 2,350 KS X 1001 Hangul syllables (EUC-KR's repertoire), read from ICU in one decode.

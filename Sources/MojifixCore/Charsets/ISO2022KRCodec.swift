@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// ISO-2022-KR (RFC 1557): 7-bit text with the designator `ESC $ ) C` at the start, SO (0x0E)
 /// switching to KS X 1001 byte pairs (EUC-KR bytes with the high bit cleared) and SI (0x0F) back

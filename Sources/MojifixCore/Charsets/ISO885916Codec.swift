@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// ISO-8859-16 (Latin-10: Romanian ș ț, Polish, Hungarian, Croatian ...), which ICU's data lacks.
 /// The upper half is the standard's table as Python's `iso8859_16` codec has it, printed by

@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Johab (KS X 1001 annex 3, Windows code page 1361), which ICU does not have.
 ///

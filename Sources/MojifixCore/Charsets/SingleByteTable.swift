@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// ICU's mapping of one single-byte, ASCII-compatible charset, mirrored into lookup tables once
 /// (256 ICU decodes, each checked by an ICU encode) so the detector can test every character

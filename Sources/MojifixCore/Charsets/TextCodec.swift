@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// A strict, invertible conversion between a charset and UTF-8.
 protocol TextCodec: AnyObject {

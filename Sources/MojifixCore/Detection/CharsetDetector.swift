@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// The charset of bytes that are not UTF-8, chosen by the language model: every candidate charset
 /// that decodes the bytes strictly gives a reading, and the reading that is the most plausible

@@ -5,7 +5,7 @@
 /// characters of that charset's high half side by side (lead + continuation), so text in which no
 /// two such characters touch has nothing to repair. Hangul, CJK and emoji are never in those
 /// alphabets, so clean Korean is skipped at close to memory speed.
-import CMojifixScan
+internal import CMojifixScan
 
 struct SuspicionScan {
     /// Two adjacent characters of a misreading alphabet (or one next to U+FFFD).

@@ -1,4 +1,4 @@
-import CMojifixLanguage
+internal import CMojifixLanguage
 
 /// One notion of "this is real text in language L": character bigram costs per language, from
 /// word frequencies of real text (see Scripts/make_language_model.py). A cost is -ln P in nats;
@@ -65,7 +65,9 @@ public struct LanguageModel: Sendable {
     }
 }
 
+/// One language of the plausibility model (its ISO 639-1 code, e.g. "ko").
 public struct Language: Hashable, Sendable, CustomStringConvertible {
+    /// The writing system the language's bigrams are in.
     public enum Script: Int, Sendable { case latin = 1, cyrillic, greek, hebrew, arabic, han, japanese, hangul, thai }
 
     public let index: Int

@@ -1,6 +1,7 @@
 /// A repaired file name: the bytes to rename to, why, and the plan that turns the old bytes into
 /// the new ones (and, inverted, back).
 public struct FileNameProposal: Sendable {
+    /// How the name was garbled.
     public enum Garbling: String, Sendable {
         /// CP949/EUC-KR bytes taken as the name as they are (not UTF-8): what `unzip` makes of a
         /// Korean Windows zip without the UTF-8 flag.

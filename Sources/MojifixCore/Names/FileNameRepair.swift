@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Detects a garbled file name and proposes its repair: bytes in, proposed bytes and plan out, or
 /// nil. A false rename is worse than a missed one, so a proposal needs all of:
@@ -28,7 +28,17 @@ public final class FileNameRepair {
         [Charset.cp437, .latin1, .windows1252, .macintosh].map { Misreading(actual: .windows949, shownAs: $0) }
         + [Charset.macintosh, .windows1252, .latin1, .cp437].map { Misreading(actual: .utf8, shownAs: $0) }
 
-    public init() throws(ICUError) {
+    /// Opens the ICU converters and builds the tables the detection reads; it fails only when the
+    /// machine's ICU lacks a charset or mapping they need (see `MojifixError`).
+    public convenience init() throws(MojifixError) {
+        do throws(ICUError) {
+            try self.init(throwingICUError: ())
+        } catch {
+            throw MojifixError(error)
+        }
+    }
+
+    private init(throwingICUError: Void) throws(ICUError) {
         let cp949 = try CP949Table()
         self.cp949 = cp949
         var tables: [Charset: SingleByteTable] = [:]

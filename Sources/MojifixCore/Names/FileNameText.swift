@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// What a repaired file name may hold. File names are short, so the evidence for a repair is weak;
 /// these rules refuse any result a person would not have typed as a name.

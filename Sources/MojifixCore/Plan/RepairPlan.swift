@@ -40,6 +40,7 @@ public struct WithheldChange: Codable, Sendable {
 
 /// One pass over the whole text: a transcoding, one layer of mojibake, or Hangul composition.
 public struct RepairPass: Codable, Sendable {
+    /// What a pass does.
     public enum Kind: String, Codable, Sendable {
         /// The input was not UTF-8 (legacy charset, UTF-16/32, BOM): the whole file is converted.
         case transcode

@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// macOS writes Hangul (and accented letters) decomposed: `한` as ᄒ + ᅡ + ᆫ. Where a document
 /// shows such conjoining jamo, each decomposed cluster is composed to NFC, and only when NFD of the

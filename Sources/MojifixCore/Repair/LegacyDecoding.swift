@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Input that is not plain UTF-8: byte order marks, UTF-16/32, ISO-2022-KR, and legacy charsets
 /// (CP949 first). A reading is accepted only after a strict ICU decode, and when two readings stay

@@ -5,7 +5,7 @@
 /// then applied everywhere they are plausible: a line needs strong evidence on its own, unless the
 /// document as a whole is clearly garbled this way, in which case weaker lines (a lone `Ïùò`, a
 /// line holding only a garbled emoji) follow the document's chain too.
-import MojifixICU
+internal import MojifixICU
 
 struct MojibakePass {
     let decoders: [UnitDecoder]

@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Options of a repair.
 public struct RepairOptions: Sendable {
@@ -24,8 +24,11 @@ public struct RepairOptions: Sendable {
 
 /// The output and the plan that explains it.
 public struct RepairResult: Sendable {
+    /// The repaired text, UTF-8 (the input's bytes when nothing was repaired).
     public var output: [UInt8]
+    /// Every change, as data: `PlanReplayer` replays it on the input and inverts it on `output`.
     public var plan: RepairPlan
+    /// Whether the plan changes anything.
     public var changed: Bool { !plan.isEmpty }
 }
 
@@ -47,7 +50,17 @@ public final class Repairer {
     private let c1: C1AsWindows1252
     private let doubleByte: UTF8ReadAsDoubleByte
 
-    public init(options: RepairOptions = RepairOptions()) throws(ICUError) {
+    /// Opens the ICU converters and builds the tables the engine reads. It fails only when the
+    /// machine's ICU lacks a charset or mapping the engine needs (see `MojifixError`).
+    public convenience init(options: RepairOptions = RepairOptions()) throws(MojifixError) {
+        do throws(ICUError) {
+            try self.init(checked: options)
+        } catch {
+            throw MojifixError(error)
+        }
+    }
+
+    private init(checked options: RepairOptions) throws(ICUError) {
         self.options = options
         let cp949 = try CP949Table()
         var tables: [Charset: SingleByteTable] = [:]
@@ -73,6 +86,8 @@ public final class Repairer {
     /// Repairs rounds beyond the first before a result that still changes is refused.
     static let extraRounds = 2
 
+    /// Repairs `input` (any bytes: UTF-8, or a legacy charset it detects) as `options` say; see
+    /// `repair(_:from:)`.
     public func repair(_ input: [UInt8]) throws(RepairError) -> RepairResult {
         try repair(input, from: options.from)
     }

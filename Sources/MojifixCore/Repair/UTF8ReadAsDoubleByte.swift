@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// UTF-8 read as a double-byte charset (GBK, CP932, EUC-KR, Big5) by a strict decoder and saved
 /// again: `café` becomes `caf茅`, Korean becomes random ideographs. Every byte then belongs to a

@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// What kind of character a scalar is, in the terms the plausibility scoring needs.
 enum ScalarTraits {

@@ -61,6 +61,7 @@ public enum AnchorStyle: String, CaseIterable, Sendable {
     case github
 }
 
+/// The ids renderers give headings (for `#fragment` links), per `AnchorStyle`.
 public struct HeadingAnchors: Sendable {
     /// The id of one heading, as if it were the first heading of its document (no duplicate suffix).
     ///

@@ -1,5 +1,13 @@
 /// One normalisation rule: a type with a stable kebab-case name that looks at a document and
 /// proposes small byte-range edits (never a reprint) and findings to report.
+///
+/// The built-in rules are listed in `RuleRegistry.rules`. A client writes its own by conforming
+/// a type to this protocol and giving it to a `Normalizer` (`rules: RuleRegistry.rules +
+/// [MyRule.self]`, with `MyRule.name` in `NormalizeOptions.enabledRules`). The normaliser makes
+/// a fresh instance (`init()`) for each document it reads, drops edits that touch a protected
+/// zone (code, math, front matter, HTML, link destinations) or overlap an earlier rule's edit in
+/// the same round (those wait for the next round), and reports each edit made as a `.fixed`
+/// finding under the rule's name. Findings a rule reports itself should carry its `name` too.
 public protocol MarkdownRule: Sendable {
     /// Stable kebab-case name, used in reports, flags and configuration.
     static var name: String { get }
@@ -17,6 +25,7 @@ public protocol MarkdownRule: Sendable {
     static func fileFinding(count: Int) -> String?
 
     init()
+    /// The edits and findings for `document` (offsets into `document.bytes`).
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome
 }
 
@@ -25,6 +34,7 @@ extension MarkdownRule {
     public static func fileFinding(count: Int) -> String? { nil }
 }
 
+/// What a rule does with what it finds.
 public enum RuleKind: String, Sendable {
     /// Edits the text.
     case fix
@@ -61,6 +71,8 @@ public struct Finding: Sendable, Equatable {
     }
 }
 
+/// What one rule proposes for one document: edits (offsets into the bytes it was given, sorted
+/// or not, never overlapping each other) and findings to report.
 public struct RuleOutcome: Sendable {
     public var edits: [TextEdit] = []
     public var findings: [Finding] = []

@@ -1,6 +1,7 @@
 /// How the normaliser runs: which rules, and the few switches rules read.
 public struct NormalizeOptions: Sendable {
-    /// Rules to run (by name); `RuleRegistry.defaultEnabled` unless configured.
+    /// Rules to run (by name); `RuleRegistry.defaultEnabled` unless configured. A client's own
+    /// rule (given to `Normalizer(options:rules:)`) runs only when its name is here too.
     public var enabledRules: Set<String>
     /// Keep CRLF line endings in files that use them (default: convert to LF).
     public var keepCRLF: Bool

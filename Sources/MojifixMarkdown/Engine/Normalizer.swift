@@ -10,17 +10,37 @@
 /// findings depend on zones reports something), the round is redone on the full parse. Clean
 /// documents, those that only lack their final newline, and the confirming last round of most
 /// others thus skip cmark.
+///
+/// A client adds its own rules by listing them after (or among) the built-in ones, and enables
+/// them by name like any other: `Normalizer(options: options, rules: RuleRegistry.rules +
+/// [MyRule.self])` with `MyRule.name` in `options.enabledRules`. They run in the list's order,
+/// under the same protection of code, math and front matter, and their findings carry their name.
 public struct Normalizer: Sendable {
     public let options: NormalizeOptions
+    /// Every rule this normaliser knows, in the order it runs them; those named in
+    /// `options.enabledRules` (or `suggestedRules`) run.
+    public let rules: [any MarkdownRule.Type]
     /// Off only in tests that compare both paths.
     var usesQuickStructure = true
 
-    public init(options: NormalizeOptions = NormalizeOptions()) { self.options = options }
+    /// - Parameters:
+    ///   - options: which rules run, and the switches rules read.
+    ///   - rules: the rules, in order: `RuleRegistry.rules` (the built-in ones) unless a client
+    ///     adds its own. Names must be unique: a rule's name identifies its findings, and the
+    ///     file-level rules (line endings, BOM, final newline) are known by name.
+    public init(options: NormalizeOptions = NormalizeOptions(), rules: [any MarkdownRule.Type] = RuleRegistry.rules) {
+        precondition(Set(rules.map { $0.name }).count == rules.count, "two Markdown rules share a name")
+        self.options = options
+        self.rules = rules
+    }
 
+    /// The normalised bytes and what was done or found on the way.
     public struct Result: Sendable {
+        /// The normalised document (the input's bytes when nothing changed).
         public var output: [UInt8]
         /// Every change made and every report, in input coordinates (offset into the input).
         public var findings: [Finding]
+        /// Whether any rule edited the document.
         public var changed: Bool
         /// Headings whose anchor id changed, per id style (links to them must be updated).
         public var anchorChanges: [AnchorChange]
@@ -38,11 +58,13 @@ public struct Normalizer: Sendable {
     /// Most rounds before giving up on a fixed point (each round re-parses once).
     static let maxRounds = 6
 
+    /// Normalises a UTF-8 Markdown document: the enabled rules' edits until a fixed point (at most
+    /// a few rounds), then the report-only rules on the result.
     public func normalize(_ input: [UInt8]) -> Result {
         var document = self.document(input)
         var findings: [Finding] = []
         var stages: [[TextEdit]] = []
-        let enabled = RuleRegistry.rules.filter { options.enabledRules.contains($0.name) }
+        let enabled = rules.filter { options.enabledRules.contains($0.name) }
         let fixers = enabled.filter { $0.kind != .report }
         // Rounds: every fixing rule looks at the same parse; their edits are merged in registry
         // order (an edit that overlaps an earlier rule's waits for the next round) and applied
@@ -93,7 +115,7 @@ public struct Normalizer: Sendable {
 
     /// What the suggested rules would change in the final document, as warnings; nothing is applied.
     private func suggestions(on document: inout MarkdownDocument) -> [Finding] {
-        let rules = RuleRegistry.rules.filter {
+        let rules = self.rules.filter {
             $0.kind == .fix && options.suggestedRules.contains($0.name) && !options.enabledRules.contains($0.name)
         }
         guard !rules.isEmpty else { return [] }

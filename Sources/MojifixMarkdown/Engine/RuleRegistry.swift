@@ -1,6 +1,8 @@
-/// Every rule, in the order the normaliser runs them (file-level first, then characters, then
-/// line shape, then the final newline).
+/// The built-in rules and the sets of them the profiles enable. A `Normalizer` runs these unless
+/// it is given another list (a client's own rules added to them, see `MarkdownRule`).
 public enum RuleRegistry {
+    /// Every built-in rule, in the order the normaliser runs them (file-level first, then
+    /// characters, then line shape, then the final newline).
     public static let rules: [MarkdownRule.Type] = [
         LineEndingsRule.self,
         LeadingBOMRule.self,
@@ -42,5 +44,6 @@ public enum RuleRegistry {
     /// so their edits on the quick structure are the ones they make on the full parse.
     static let crossesZones: Set<String> = [LineEndingsRule.name, LeadingBOMRule.name, FinalNewlineRule.name]
 
+    /// The built-in rule with this name, if any.
     public static func rule(named name: String) -> MarkdownRule.Type? { rules.first { $0.name == name } }
 }

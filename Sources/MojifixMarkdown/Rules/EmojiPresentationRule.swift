@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Opt-in: emoji presentation selectors (VS16, U+FE0F) made uniform in prose.
 /// `vs16-add` adds VS16 where the character alone is not an RGI emoji but is one with it

@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// An emoji sequence whose zero-width joiners were lost (`🧑💻`) gets them back when the joined
 /// sequence is an RGI emoji ZWJ sequence (ICU's `RGI_Emoji_ZWJ_Sequence`), longest match first.

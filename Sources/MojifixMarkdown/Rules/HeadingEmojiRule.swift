@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Opt-in (export): leading and trailing emoji are removed from heading text, for pipelines that
 /// index or print headings (`## 🚀 바로 실험할 액션` -> `## 바로 실험할 액션`).

@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Characters that make text read differently from how it is stored are a security concern in a
 /// content repository (CVE-2021-42574, "Trojan Source"): bidi embeddings, overrides, isolates and

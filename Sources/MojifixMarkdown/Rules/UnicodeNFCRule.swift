@@ -1,4 +1,4 @@
-import MojifixICU
+internal import MojifixICU
 
 /// Prose and front-matter values are put in NFC (composed) form, which is what search engines and
 /// static-site generators compare; never NFKC, which changes meaning (`ㄱㅏ` -> `가`). CJK

@@ -1,4 +1,4 @@
-import CMarkGFMShim
+internal import CMarkGFMShim
 
 /// cmark-gfm's tree as a flat array of `mj_node` (pre-order, parents first), from the C shim.
 struct CMarkTree {

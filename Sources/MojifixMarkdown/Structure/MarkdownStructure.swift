@@ -10,6 +10,7 @@ public struct MarkdownStructure: Sendable {
 
     /// A byte range no rule may edit.
     public struct Zone: Sendable, Equatable {
+        /// What the zone protects.
         public enum Kind: String, Sendable {
             case frontMatter, fencedCode, indentedCode, codeSpan, linkDestination, autolink
             case htmlBlock, inlineHTML, htmlComment, math, liquid, kramdownIAL
@@ -19,6 +20,7 @@ public struct MarkdownStructure: Sendable {
         public init(range: Range<Int>, kind: Kind) { self.range = range; self.kind = kind }
     }
 
+    /// An ATX (`## Title`) or setext (`Title` over `===`) heading.
     public struct Heading: Sendable, Equatable {
         public enum Style: String, Sendable { case atx, setext }
         public var level: Int
@@ -41,6 +43,7 @@ public struct MarkdownStructure: Sendable {
         }
     }
 
+    /// A list item's marker and where its content starts.
     public struct ListItem: Sendable, Equatable {
         public var line: Int
         public var ordered: Bool

@@ -1,4 +1,4 @@
-import CMojifixScan
+internal import CMojifixScan
 
 /// A structure found by one line scan, without cmark, for the documents whose blocks such a scan
 /// tells apart exactly: paragraphs and blank lines, ATX headings starting their line, lists and

@@ -1,4 +1,4 @@
-import CMarkGFMShim
+internal import CMarkGFMShim
 
 /// Builds a `MarkdownStructure`:
 ///
