@@ -81,7 +81,7 @@ struct MojibakePass {
             // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
             let modelDecides = chosen.decoder.misreading.actual == .utf8
             for g in chosen.groups {
-                let byEvidence = (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord)
+                let byEvidence = g.evidence >= threshold && (established || !needsWord || g.hasWord)
                 // Lost bytes are only guessed where the document is known to be garbled this way.
                 let candidates = chosen.units[g.range].filter { !$0.rejected && (!$0.lossy || established) }
                 guard !candidates.isEmpty else { continue }
