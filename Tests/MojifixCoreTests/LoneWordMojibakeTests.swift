@@ -14,6 +14,8 @@ final class LoneWordMojibakeTests: XCTestCase {
         ("perch√©", "perché"),           // UTF-8 read as macintosh
         ("√∏lstue", "ølstue"),
         ("Ich weiÃŸ es nicht", "Ich weiß es nicht"),
+        ("Wir fahren nach Ã–sterreich", "Wir fahren nach Österreich"),  // the line gains more than the letter
+        ("Timi»ôoara", "Timișoara"),
     ]
 
     func testALoneGarbledWordIsRepaired() throws {

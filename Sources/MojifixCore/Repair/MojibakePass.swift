@@ -138,15 +138,17 @@ struct MojibakePass {
     }
 
     /// The language model confirms a line's reading when the line as a whole is far more
-    /// plausible decoded (each reading in its own best language), the units it can judge gain that
-    /// much together, one decoded letter alone gains clearly and is not contradicted by the
+    /// plausible decoded (each reading in its own best language), the units it can judge gain at
+    /// least one unit's margin together (their bigram deltas leave out the shape costs the line's
+    /// gain counts: `Ã–sterreich` gains 18 nats as a line, 10 as a letter), one decoded letter
+    /// alone gains clearly and is not contradicted by the
     /// hand-weighed evidence (unless the line gains four times the margin: a hashtag of Cyrillic
     /// through CP437 looks like line art to the evidence), and few decoded letters are foreign to
     /// the language. Then every unit of
     /// the line that the model does not find worse is repaired, symbols included.
     private func confirms(_ judged: ReadingPlausibility.Judgement, _ units: [DecodedUnit], lineEvidence: Float, needsModel: Bool) -> Bool {
         guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0 || judged.lineGain >= 4 * Self.lineGain,
-              -judged.deltas.reduce(0, +) >= Self.lineGain else { return false }
+              -judged.deltas.reduce(0, +) >= Self.unitGain else { return false }
         return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
     }
 
