@@ -59,6 +59,8 @@ def fold_table():
         if len(lower) == 1 and lower != chr(c):
             table[c] = ord(lower)
     table[0x0130] = ord("i")  # Turkish İ lowercases to i + U+0307; the word lists write i
+    table[0x03C2] = 0x03C3  # wordfreq case-folds: its lists write σ for every final ς (ß, folded
+                            # to "ss", is priced as "ss" by the kernel, language_model.c)
     for c in range(0x80):
         ch = chr(c)
         if ch.isdigit():

@@ -24,7 +24,14 @@ static int is_separator(uint32_t s) {
     return (s >= 0xFF01 && s <= 0xFF0F) || (s >= 0xFF1A && s <= 0xFF20);
 }
 
+// wordfreq case-folds its word lists (str.casefold), so the model was trained on σ for every final
+// ς and on "ss" for every ß: a text's ς is read as σ, and its ß priced as the "ss" it was counted as.
+#define FINAL_SIGMA 0x3C2u
+#define SIGMA 0x3C3u
+#define SHARP_S 0xDFu
+
 uint32_t mj_lm_token(uint32_t scalar) {
+    if (scalar == FINAL_SIGMA) return SIGMA;
     if (scalar < 0x2000) return mj_lm_fold_[scalar];
     return is_separator(scalar) ? BOUNDARY : scalar;
 }
@@ -62,7 +69,15 @@ static mj_lm_script script_of(uint32_t s) {
     return MJ_LM_SCRIPT_NONE;
 }
 
+static int cost_of_token(int index, uint32_t previous, uint32_t token);
+
 int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
+    if (previous == SHARP_S) previous = 's';
+    if (token == SHARP_S) return cost_of_token(index, previous, 's') + cost_of_token(index, 's', 's');
+    return cost_of_token(index, previous, token);
+}
+
+static int cost_of_token(int index, uint32_t previous, uint32_t token) {
     uint64_t language = (uint64_t)index << 42;
     int cost = lookup(language | ((uint64_t)previous << 21) | token);
     if (cost) return cost;
@@ -76,7 +91,9 @@ int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
 }
 
 int mj_lm_knows(int index, uint32_t token) {
-    return lookup(((uint64_t)index << 42) | token) != 0;
+    uint64_t language = (uint64_t)index << 42;
+    if (token == SHARP_S) return lookup(language | ((uint64_t)'s' << 21) | 's') != 0;
+    return lookup(language | token) != 0;
 }
 
 uint64_t mj_lm_languages_for(const uint32_t *scalars, size_t count) {
@@ -110,7 +127,7 @@ static int shape_cost(const uint32_t *scalars, size_t count, size_t i, uint32_t 
         if (scalar >= 0x3000 || scalar == 0x2019 || !is_letter_token(previous) || i + 1 >= count) return cost;
         return is_letter_token(mj_lm_token(scalars[i + 1])) ? cost + GLUED_SEPARATOR : cost;
     }
-    if (i > 0 && scalar < 0x2000 && token != scalar && is_letter_token(previous)) {
+    if (i > 0 && scalar < 0x2000 && mj_lm_fold_[scalar] != scalar && is_letter_token(previous)) {  // uppercase
         uint32_t before = scalars[i - 1];
         if (before < 0x2000 && mj_lm_fold_[before] == before) return CASE_FLIP;  // lowercase, then uppercase
     }

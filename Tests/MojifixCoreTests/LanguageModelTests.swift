@@ -67,4 +67,19 @@ final class LanguageModelTests: XCTestCase {
         XCTAssertEqual(scores.bigrams, 1)  // separator then é; the ASCII bigrams before do not count
         XCTAssertEqual(model.score(scalars("plain ascii"), nonASCIIOnly: true).bigrams, 0)
     }
+
+    /// wordfreq case-folds its lists (ß -> "ss", ς -> σ): the model knows German's ß as the "ss" it
+    /// was counted as, and Greek's final sigma as σ, instead of taking them for foreign letters.
+    func testCaseFoldedLettersOfTheWordListsAreKnown() {
+        let de = model.language(code: "de")!, el = model.language(code: "el")!
+        XCTAssertTrue(model.knows(0xDF, in: de))
+        XCTAssertEqual(model.cost(of: 0xDF, after: 0x69, in: de),
+                       model.cost(of: 0x73, after: 0x69, in: de) + model.cost(of: 0x73, after: 0x73, in: de), accuracy: 1e-9)
+        XCTAssertEqual(model.cost(of: 0x65, after: 0xDF, in: de), model.cost(of: 0x65, after: 0x73, in: de))
+        XCTAssertTrue(model.knows(0x3C2, in: el))
+        XCTAssertEqual(model.cost(of: 0x20, after: 0x3C2, in: el), model.cost(of: 0x20, after: 0x3C3, in: el))
+        // Final sigma is lowercase: no case-flip cost after a lowercase letter.
+        let word = scalars("μας"), flipped = scalars("μαΣ")
+        XCTAssertLessThan(model.score(word, languages: LanguageSet([el])).cost(el)!, model.score(flipped, languages: LanguageSet([el])).cost(el)!)
+    }
 }

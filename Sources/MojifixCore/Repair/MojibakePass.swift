@@ -50,7 +50,22 @@ struct MojibakePass {
                 readings.append(Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained))
             }
             var writtenCosts: [Int: Double] = [:]
-            guard var chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) else { return nil }
+            // A CP949 reading is weighed by the hand-weighed evidence alone, which a lone syllable
+            // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
+            // the UTF-8 readings from being weighed.
+            while let chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) {
+                if let layer = layer(chosen, p, sampleEnd: sampleEnd, lossy: lossy, writtenCosts: &writtenCosts) { return layer }
+                guard chosen.decoder.misreading.actual == .windows949 else { return nil }
+                readings.removeAll { $0.decoder.misreading == chosen.decoder.misreading }
+            }
+            return nil
+        }
+    }
+
+    /// The changes of one layer under the chosen reading; nil when it makes none.
+    private func layer(_ chosen: Reading, _ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, lossy: Bool,
+                       writtenCosts: inout [Int: Double]) -> Layer? {
+            var chosen = chosen
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
             let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
@@ -66,7 +81,7 @@ struct MojibakePass {
             // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
             let modelDecides = chosen.decoder.misreading.actual == .utf8
             for g in chosen.groups {
-                let byEvidence = (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord)
+                let byEvidence = g.evidence >= threshold && (established || !needsWord || g.hasWord)
                 // Lost bytes are only guessed where the document is known to be garbled this way.
                 let candidates = chosen.units[g.range].filter { !$0.rejected && (!$0.lossy || established) }
                 guard !candidates.isEmpty else { continue }
@@ -83,9 +98,14 @@ struct MojibakePass {
                 // In a document established as garbled this way, the model alone decides each
                 // line (document consistency: a line of box drawing the evidence took for line art).
                 let free = needsModel || established
+                // A lone unit standing as a word of its own (`= √π`, `∆°`) is weighed against source
+                // characters the model prices at its floor, so any letter looks better: the model
+                // alone does not repair it unless the document is known to be garbled this way.
+                let lone = candidates.count == 1 && !Self.touchesALetter(candidates[0], p)
                 let confirmed = judged.map {
                     confirms($0, candidates, lineEvidence: g.evidence, needsModel: free)
                         && (free || contradictions(chosen.units[g.range], p) == 0)
+                        && (established || !lone || g.evidence >= Self.unitBaseline)
                 } ?? false
                 for (k, unit) in candidates.enumerated() {
                     if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p)) {
@@ -115,19 +135,20 @@ struct MojibakePass {
             guard !accepted.isEmpty || !withheld.isEmpty || !quoted.isEmpty else { return nil }
             return Layer(applied: accepted.isEmpty ? nil : apply(accepted, misreading: chosen.decoder.misreading, p),
                          withheld: withheld, quoted: quoted)
-        }
     }
 
     /// The language model confirms a line's reading when the line as a whole is far more
-    /// plausible decoded (each reading in its own best language), the units it can judge gain that
-    /// much together, one decoded letter alone gains clearly and is not contradicted by the
+    /// plausible decoded (each reading in its own best language), the units it can judge gain at
+    /// least one unit's margin together (their bigram deltas leave out the shape costs the line's
+    /// gain counts: `Ã–sterreich` gains 18 nats as a line, 10 as a letter), one decoded letter
+    /// alone gains clearly and is not contradicted by the
     /// hand-weighed evidence (unless the line gains four times the margin: a hashtag of Cyrillic
     /// through CP437 looks like line art to the evidence), and few decoded letters are foreign to
     /// the language. Then every unit of
     /// the line that the model does not find worse is repaired, symbols included.
     private func confirms(_ judged: ReadingPlausibility.Judgement, _ units: [DecodedUnit], lineEvidence: Float, needsModel: Bool) -> Bool {
         guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0 || judged.lineGain >= 4 * Self.lineGain,
-              -judged.deltas.reduce(0, +) >= Self.lineGain else { return false }
+              -judged.deltas.reduce(0, +) >= Self.unitGain else { return false }
         return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
     }
 
@@ -150,6 +171,16 @@ struct MojibakePass {
             if after >= 0x80 && ScalarTraits.isLetter(after) { return true }
         }
         return false
+    }
+
+    /// Whether a letter touches the unit's source characters on either side.
+    static func touchesALetter(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if unit.start > 0 {
+            var i = unit.start - 1
+            while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
+            if ScalarTraits.isLetter(UTF8.decode(p, at: i).scalar) { return true }
+        }
+        return unit.end < p.count && ScalarTraits.isLetter(UTF8.decode(p, at: unit.end).scalar)
     }
 
     // MARK: Choosing the misreading

@@ -1,0 +1,22 @@
+import XCTest
+import MojifixCore
+
+/// Once a document is established as garbled by a chain, every unit of that chain with evidence
+/// of its own is repaired, on every line: a line whose only unit is a garbled NBSP (`Â` + NBSP,
+/// which does not on its own establish anything) follows the document.
+final class DocumentConsistencyTests: XCTestCase {
+    func testALineHoldingOnlyAGarbledNBSPFollowsTheDocument() throws {
+        // Swedish written for this test, its UTF-8 bytes shown as Windows-1250 (Python's cp1250).
+        let clean = "Det var för 5\u{A0}minuter sedan. Välkommen till vår sida, där du kan läsa mer.\n- %(count)s\u{A0}minuter sedan\n"
+        let garbled = "Det var fĂ¶r 5Â\u{A0}minuter sedan. VĂ¤lkommen till vĂĄr sida, dĂ¤r du kan lĂ¤sa mer.\n- %(count)sÂ\u{A0}minuter sedan\n"
+        let result = try Repairer().repair(Array(garbled.utf8))
+        XCTAssertEqual(result.output, Array(clean.utf8))
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), Array(garbled.utf8))
+    }
+
+    /// The same line alone is not repaired: one NBSP is no evidence of a misreading.
+    func testTheSameLineAloneIsLeftAsWritten() throws {
+        let line = Array("- %(count)sÂ\u{A0}minuter sedan\n".utf8)
+        XCTAssertEqual(try Repairer().repair(line).output, line)
+    }
+}

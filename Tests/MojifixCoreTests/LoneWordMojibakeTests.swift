@@ -1,0 +1,36 @@
+import XCTest
+import MojifixCore
+
+/// A short text holding one garbled word: the CP949 reading, weighed by hand-weighed evidence
+/// alone, can win on a lone syllable (`cafÃ©` read as `caf챕`) and then change nothing; the UTF-8
+/// readings must still be weighed. A lone unit standing as a word of its own needs hand-weighed
+/// evidence besides the model, which prefers any letter to symbols it prices at its floor.
+final class LoneWordMojibakeTests: XCTestCase {
+    /// Words written for this test, as Windows-1252 or Mac OS Roman shows their UTF-8 bytes (the
+    /// plan's inverse must give the garbled input back).
+    static let garbledWords: [(garbled: String, clean: String)] = [
+        ("cafÃ©", "café"),              // UTF-8 read as windows-1252
+        ("MalmÃ¶ station", "Malmö station"),
+        ("perch√©", "perché"),           // UTF-8 read as macintosh
+        ("√∏lstue", "ølstue"),
+        ("Ich weiÃŸ es nicht", "Ich weiß es nicht"),
+        ("Wir fahren nach Ã–sterreich", "Wir fahren nach Österreich"),  // the line gains more than the letter
+        ("Timi»ôoara", "Timișoara"),
+    ]
+
+    func testALoneGarbledWordIsRepaired() throws {
+        for (garbled, clean) in Self.garbledWords {
+            let input = Array(garbled.utf8)
+            let result = try Repairer().repair(input)
+            XCTAssertEqual(result.output, Array(clean.utf8), garbled)
+            XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input, garbled)
+        }
+    }
+
+    /// Symbols whose Mac OS Roman bytes spell UTF-8 of a letter, standing alone: math, not mojibake.
+    func testALoneUnitOfSymbolsIsLeftAlone() throws {
+        for clean in ["(-1/2)! = √π", "∆°", "x √π", "∆t = 5 s", "√x ≤ ∂f/∂x"] {
+            XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
+        }
+    }
+}
