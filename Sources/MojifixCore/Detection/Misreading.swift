@@ -26,22 +26,24 @@ public struct Misreading: Hashable, Sendable, CustomStringConvertible {
 
 /// A byte sequence of the actual charset found inside misread text: the source characters from
 /// `start` to `end` (byte offsets into the text) stand for the one character `scalar`.
+/// (Fields are ordered so that the flags share the padding: 48 bytes a unit instead of 56; a long
+/// garbled line holds one per garbled character.)
 struct DecodedUnit {
     var start: Int
     var end: Int
     var scalar: UInt32
+    /// Evidence that this is mojibake and not clean text (see UnitScoring).
+    var evidence: Float = 0
     /// Bytes the character takes in the actual charset (= source characters).
     var width: Int
     /// Set when a lost byte (U+FFFD, or NBSP turned into a space) had to be guessed.
     var lossy = false
     /// The lost byte was an NBSP that became a plain space.
     var spaceLost = false
-    /// Other characters the guess could have been (lossy units only).
-    var alternatives: [UInt32] = []
-    /// Evidence that this is mojibake and not clean text (see UnitScoring).
-    var evidence: Float = 0
     /// The decoded character is plausible enough for the unit to add evidence to its line; a
     /// doubtful one (IPA, a rare syllable) can only follow a line that is repaired anyway.
     var supportive = false
     var rejected = false
+    /// Other characters the guess could have been (lossy units only).
+    var alternatives: [UInt32] = []
 }
