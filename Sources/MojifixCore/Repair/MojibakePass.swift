@@ -91,7 +91,7 @@ struct MojibakePass {
                 let free = needsModel || established
                 let confirmed = judged.map {
                     confirms($0, candidates, lineEvidence: g.evidence, needsModel: free)
-                        && (free || contradictions(view[g.range], p) == 0)
+                        && (free || contradictions(view[g.range], p, stopAbove: 0) == 0)
                 } ?? false
                 for (k, unit) in candidates.enumerated() {
                     if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p)) {
@@ -264,7 +264,7 @@ struct MojibakePass {
     private func lineEvidence(_ evidence: Float, _ families: Set<ICUScript>, _ units: ArraySlice<DecodedUnit>,
                               _ p: UnsafeBufferPointer<UInt8>) -> Float {
         var e = evidence - Self.soupPenalty(families) - unexplainedPenalty(units, p)
-        if e < Self.establishedThreshold { e -= contradictions(units, p) }
+        if e < Self.establishedThreshold { e -= contradictions(units, p, stopAbove: e) }
         return e
     }
 
@@ -272,7 +272,13 @@ struct MojibakePass {
     /// character left (`DrÃ¥ber` next to a proper `–` is not a Windows-1252 misreading). Each
     /// non-ASCII character of the line outside the units counts against a weakly evidenced line;
     /// strong lines (a Korean sentence) never need the scan.
-    private func contradictions(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+    ///
+    /// A line's evidence is only ever compared with thresholds of zero and above (and counted as
+    /// `max(0, e)`), so the count stops once it exceeds `limit`, the evidence it is taken from:
+    /// the line is then below zero however many more there are (a wrong reading of a sampled
+    /// long line would otherwise scan the whole line, once per reading).
+    private func contradictions(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>, stopAbove limit: Float) -> Float {
+        guard limit >= 0 else { return 0 }
         guard let first = units.first, let last = units.last else { return 0 }
         var start = first.start
         while start > 0 && p[start - 1] != 0x0A { start -= 1 }
@@ -285,7 +291,10 @@ struct MojibakePass {
             while next < units.endIndex && units[next].end <= i { next += 1 }
             if next < units.endIndex && units[next].start <= i { i = units[next].end; continue }
             let (scalar, length) = UTF8.decode(p, at: i)
-            if scalar >= 0x80 && scalar != 0xFFFD && scalar != 0xA0 { count += 2 }
+            if scalar >= 0x80 && scalar != 0xFFFD && scalar != 0xA0 {
+                count += 2
+                if count > limit { return count }
+            }
             i += length
         }
         return count
