@@ -29,13 +29,14 @@ struct ReadingPlausibility {
     }
 
     /// `writtenCosts` keeps each line's cost as written (by line start) for the next reading.
-    func judge(_ units: ArraySlice<DecodedUnit>, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>,
-               writtenCosts: inout [Int: Double]) -> Judgement? {
+    func judge<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>,
+                                                          writtenCosts: inout [Int: Double]) -> Judgement? where Units.Index == Int {
         let asWrittenCost: Double
         if let known = writtenCosts[line.lowerBound] {
             asWrittenCost = known
         } else {
             var written: [UInt32] = []
+            written.reserveCapacity(Self.scalarCount(line, p))
             var j = line.lowerBound
             while j < line.upperBound {
                 let (scalar, length) = UTF8.decode(p, at: j)
@@ -53,11 +54,21 @@ struct ReadingPlausibility {
                          knownLetters: deltas.letters.known, unknownLetters: deltas.letters.unknown)
     }
 
-    private func deltas(_ units: ArraySlice<DecodedUnit>, line: Range<Int>,
-                        _ p: UnsafeBufferPointer<UInt8>) -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int))? {
+    /// Characters on the line (UTF-8 lead bytes): what its scalars take, reserved once (a long
+    /// garbled line has two or three bytes per character, and an array grown by doubling holds
+    /// up to twice what it needs).
+    private static func scalarCount(_ line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for i in line where p[i] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    private func deltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>)
+        -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int))? where Units.Index == Int {
         var decoded: [UInt32] = []
         var positions: [Int] = []
-        decoded.reserveCapacity(line.count)
+        decoded.reserveCapacity(max(0, Self.scalarCount(line, p) - units.reduce(0) { $0 + $1.width - 1 }))
+        positions.reserveCapacity(units.count)
         var next = units.startIndex
         var i = line.lowerBound
         while i < line.upperBound {

@@ -50,7 +50,8 @@ struct LegacyDecoding {
 
     private func transcode(_ bytes: [UInt8], from charset: Charset, bom: Charset?) throws(RepairError) -> (text: [UInt8], pass: RepairPass) {
         let mark = bom.map(ChainStep.byteOrderMark) ?? []
-        let body = Array(bytes.dropFirst(mark.count))
+        // (No copy of the whole input when there is no mark to strip.)
+        let body = mark.isEmpty ? bytes : Array(bytes.dropFirst(mark.count))
         let text: [UInt8]
         var lossless = true
         if charset == .utf8 {

@@ -76,15 +76,21 @@ struct MojibakePass {
                 chosen.groups = group(units, p)
             }
             let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
-            var accepted: [(unit: DecodedUnit, groupEvidence: Float)] = []
+            // The units are moved out of `chosen` so that guesses can be resolved in place, and the
+            // accepted ones are kept as indices: a long garbled line holds millions of units.
+            var units = chosen.units
+            chosen.units = []
+            var accepted: [Accepted] = []
             // Any two high characters read as CP949 make a Hangul syllable, which the model always
             // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
             let modelDecides = chosen.decoder.misreading.actual == .utf8
             for g in chosen.groups {
                 let byEvidence = g.evidence >= threshold && (established || !needsWord || g.hasWord)
                 // Lost bytes are only guessed where the document is known to be garbled this way.
-                let candidates = chosen.units[g.range].filter { !$0.rejected && (!$0.lossy || established) }
-                guard !candidates.isEmpty else { continue }
+                let view = units
+                let indices = g.range.filter { !view[$0].rejected && (!view[$0].lossy || established) }
+                guard !indices.isEmpty else { continue }
+                let candidates = indices.lazy.map { view[$0] }
                 // The language model weighs each unit in its line: a reading it finds far more
                 // plausible than the text as written is made even where the hand-weighed evidence
                 // is thin (a short line, a lone unit). (It does not veto: the source characters of
@@ -104,36 +110,36 @@ struct MojibakePass {
                 let lone = candidates.count == 1 && !Self.touchesALetter(candidates[0], p)
                 let confirmed = judged.map {
                     confirms($0, candidates, lineEvidence: g.evidence, needsModel: free)
-                        && (free || contradictions(chosen.units[g.range], p) == 0)
+                        && (free || contradictions(view[g.range], p, stopAbove: 0) == 0)
                         && (established || !lone || g.evidence >= Self.unitBaseline)
                 } ?? false
                 for (k, unit) in candidates.enumerated() {
                     if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p)) {
-                        accepted.append((unit, g.evidence))
+                        accepted.append((indices[k], g.evidence))
                     }
                 }
             }
-            resolveGuesses(&accepted)
-            accepted.removeAll { !isInvertible($0.unit, decoder: chosen.decoder, p) }
+            resolveGuesses(&units, accepted)
+            accepted.removeAll { !isInvertible(units[$0.index], decoder: chosen.decoder, p) }
             var quoted: [RepairChange] = []
             if !accepted.isEmpty {
                 let regions = QuotedRegions(p)
-                accepted.removeAll { regions.isIgnored($0.unit.start..<$0.unit.end) }
-                if !accepted.isEmpty && accepted.allSatisfy({ regions.isQuoted($0.unit.start..<$0.unit.end) }) {
-                    quoted = apply(accepted, misreading: chosen.decoder.misreading, p).pass.changes
+                accepted.removeAll { regions.isIgnored(units[$0.index].start..<units[$0.index].end) }
+                if !accepted.isEmpty && accepted.allSatisfy({ regions.isQuoted(units[$0.index].start..<units[$0.index].end) }) {
+                    quoted = apply(accepted, units, misreading: chosen.decoder.misreading, p).pass.changes
                     accepted.removeAll()
                 }
             }
             var withheld: [RepairChange] = []
             if !lossy {
-                let guesses = accepted.filter(\.unit.lossy)
+                let guesses = accepted.filter { units[$0.index].lossy }
                 if !guesses.isEmpty {
-                    withheld = apply(guesses, misreading: chosen.decoder.misreading, p).pass.changes
-                    accepted.removeAll(where: \.unit.lossy)
+                    withheld = apply(guesses, units, misreading: chosen.decoder.misreading, p).pass.changes
+                    accepted.removeAll { units[$0.index].lossy }
                 }
             }
             guard !accepted.isEmpty || !withheld.isEmpty || !quoted.isEmpty else { return nil }
-            return Layer(applied: accepted.isEmpty ? nil : apply(accepted, misreading: chosen.decoder.misreading, p),
+            return Layer(applied: accepted.isEmpty ? nil : apply(accepted, units, misreading: chosen.decoder.misreading, p),
                          withheld: withheld, quoted: quoted)
     }
 
@@ -146,7 +152,8 @@ struct MojibakePass {
     /// through CP437 looks like line art to the evidence), and few decoded letters are foreign to
     /// the language. Then every unit of
     /// the line that the model does not find worse is repaired, symbols included.
-    private func confirms(_ judged: ReadingPlausibility.Judgement, _ units: [DecodedUnit], lineEvidence: Float, needsModel: Bool) -> Bool {
+    private func confirms(_ judged: ReadingPlausibility.Judgement, _ units: some Sequence<DecodedUnit>, lineEvidence: Float,
+                          needsModel: Bool) -> Bool {
         guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0 || judged.lineGain >= 4 * Self.lineGain,
               -judged.deltas.reduce(0, +) >= Self.unitGain else { return false }
         return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
@@ -158,7 +165,8 @@ struct MojibakePass {
     /// Japanese and Russian once turned `щан` into `頭`).
     /// `units` are sorted and do not overlap, so only the neighbours in the array can touch unit `k`
     /// (one look each: a long line of units stays linear).
-    static func splitsWord(_ k: Int, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func splitsWord<Units: RandomAccessCollection<DecodedUnit>>(_ k: Int, _ units: Units,
+                                                                      _ p: UnsafeBufferPointer<UInt8>) -> Bool where Units.Index == Int {
         let unit = units[k]
         if unit.start > 0, !(k > 0 && units[k - 1].end == unit.start) {
             var i = unit.start - 1
@@ -287,7 +295,7 @@ struct MojibakePass {
     private func lineEvidence(_ evidence: Float, _ families: Set<ICUScript>, _ units: ArraySlice<DecodedUnit>,
                               _ p: UnsafeBufferPointer<UInt8>) -> Float {
         var e = evidence - Self.soupPenalty(families) - unexplainedPenalty(units, p)
-        if e < Self.establishedThreshold { e -= contradictions(units, p) }
+        if e < Self.establishedThreshold { e -= contradictions(units, p, stopAbove: e) }
         return e
     }
 
@@ -295,7 +303,13 @@ struct MojibakePass {
     /// character left (`DrÃ¥ber` next to a proper `–` is not a Windows-1252 misreading). Each
     /// non-ASCII character of the line outside the units counts against a weakly evidenced line;
     /// strong lines (a Korean sentence) never need the scan.
-    private func contradictions(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+    ///
+    /// A line's evidence is only ever compared with thresholds of zero and above (and counted as
+    /// `max(0, e)`), so the count stops once it exceeds `limit`, the evidence it is taken from:
+    /// the line is then below zero however many more there are (a wrong reading of a sampled
+    /// long line would otherwise scan the whole line, once per reading).
+    private func contradictions(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>, stopAbove limit: Float) -> Float {
+        guard limit >= 0 else { return 0 }
         guard let first = units.first, let last = units.last else { return 0 }
         var start = first.start
         while start > 0 && p[start - 1] != 0x0A { start -= 1 }
@@ -308,7 +322,10 @@ struct MojibakePass {
             while next < units.endIndex && units[next].end <= i { next += 1 }
             if next < units.endIndex && units[next].start <= i { i = units[next].end; continue }
             let (scalar, length) = UTF8.decode(p, at: i)
-            if scalar >= 0x80 && scalar != 0xFFFD && scalar != 0xA0 { count += 2 }
+            if scalar >= 0x80 && scalar != 0xFFFD && scalar != 0xA0 {
+                count += 2
+                if count > limit { return count }
+            }
             i += length
         }
         return count
@@ -351,7 +368,8 @@ struct MojibakePass {
     }
 
     /// The line (without its newline) holding the units.
-    private func lineRange(_ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    private func lineRange<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, _ p: UnsafeBufferPointer<UInt8>) -> Range<Int>
+        where Units.Index == Int {
         var start = units[0].start
         while start > 0 && p[start - 1] != 0x0A { start -= 1 }
         var end = units[units.count - 1].end
@@ -368,13 +386,13 @@ struct MojibakePass {
 
     /// A lost byte is guessed as the choice whose character the rest of the document uses most,
     /// then the most plausible one (a KS X 1001 syllable before a rare one, a common one first).
-    private func resolveGuesses(_ accepted: inout [(unit: DecodedUnit, groupEvidence: Float)]) {
-        guard accepted.contains(where: { $0.unit.alternatives.count > 1 }) else { return }
+    private func resolveGuesses(_ units: inout [DecodedUnit], _ accepted: [Accepted]) {
+        guard accepted.contains(where: { units[$0.index].alternatives.count > 1 }) else { return }
         var frequency: [UInt32: Int] = [:]
-        for entry in accepted where entry.unit.alternatives.isEmpty { frequency[entry.unit.scalar, default: 0] += 1 }
-        for k in accepted.indices where accepted[k].unit.alternatives.count > 1 {
-            let choices = accepted[k].unit.alternatives
-            accepted[k].unit.scalar = choices.max { a, b in
+        for entry in accepted where units[entry.index].alternatives.isEmpty { frequency[units[entry.index].scalar, default: 0] += 1 }
+        for entry in accepted where units[entry.index].alternatives.count > 1 {
+            let choices = units[entry.index].alternatives
+            units[entry.index].scalar = choices.max { a, b in
                 let fa = frequency[a] ?? 0, fb = frequency[b] ?? 0
                 if fa != fb { return fa < fb }
                 return (scoring.fitness(a) ?? -9) + (CommonHangul.bonus[a] ?? 0)
@@ -418,31 +436,40 @@ struct MojibakePass {
 
     // MARK: Output
 
-    private func apply(_ accepted: [(unit: DecodedUnit, groupEvidence: Float)], misreading: Misreading,
+    /// A unit taken for repair (by its index in the chosen reading's units) and its line's evidence.
+    typealias Accepted = (index: Int, groupEvidence: Float)
+
+    private func apply(_ accepted: [Accepted], _ units: [DecodedUnit], misreading: Misreading,
                        _ p: UnsafeBufferPointer<UInt8>) -> (output: [UInt8], pass: RepairPass) {
         var output: [UInt8] = []
         output.reserveCapacity(p.count)
         var changes: [RepairChange] = []
+        // One change per run of touching units, reserved exactly (a long garbled line makes
+        // millions; an array grown by doubling would hold up to twice their size).
+        changes.reserveCapacity(accepted.indices.reduce(0) { count, k in
+            k > 0 && units[accepted[k].index].start == units[accepted[k - 1].index].end ? count : count + 1
+        })
         var copied = 0
         var k = 0
         while k < accepted.count {
             // Merge units that touch into one change.
             var last = k
-            while last + 1 < accepted.count && accepted[last + 1].unit.start == accepted[last].unit.end { last += 1 }
-            let start = accepted[k].unit.start, end = accepted[last].unit.end
+            while last + 1 < accepted.count && units[accepted[last + 1].index].start == units[accepted[last].index].end { last += 1 }
+            let start = units[accepted[k].index].start, end = units[accepted[last].index].end
             output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<start]))
             let outputStart = output.count
             var guesses: [String] = []
             var evidence: Float = 0
             for entry in accepted[k...last] {
-                UTF8.append(entry.unit.scalar, to: &output)
-                if keepsWordGap(entry.unit, after: output.dropLast(UTF8.encode(entry.unit.scalar).count), p) { output.append(0x20) }
+                let unit = units[entry.index]
+                UTF8.append(unit.scalar, to: &output)
+                if keepsWordGap(unit, after: output.dropLast(UTF8.encode(unit.scalar).count), p) { output.append(0x20) }
                 evidence = max(evidence, entry.groupEvidence)
-                if entry.unit.lossy { guesses.append(guessDescription(entry.unit, p)) }
+                if unit.lossy { guesses.append(guessDescription(unit, p)) }
             }
             let lossless = guesses.isEmpty
             // A surrogate pair is CESU-8, which ICU's CESU-8 decoder reads along with plain UTF-8.
-            let steps = accepted[k...last].contains { $0.unit.width == 6 }
+            let steps = accepted[k...last].contains { units[$0.index].width == 6 }
                 ? [ChainStep.encode(misreading.shownAs), .decode(CESU8Surrogates.charset)] : misreading.repairSteps
             let beforeBytes = Array(UnsafeBufferPointer(rebasing: p[start..<end]))
             changes.append(RepairChange(
