@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the DocC archives of the library products MojifixCore and MojifixMarkdown with the
+# Builds the DocC archives of the library products MojifixCore, MojifixMarkdown and MojifixKit with the
 # toolchain's own `swift-symbolgraph-extract` and `docc` (no package plugin, so it works offline).
 #   bash Scripts/build-docs.sh [OUTDIR]        archives in OUTDIR (default .build/docs)
 # MOJIFIX_MODULES=DIR uses modules already built there (e.g. .build/debug/Modules) instead of
@@ -12,6 +12,7 @@ if [ -n "${MOJIFIX_MODULES:-}" ]; then
 else
     swift build --target MojifixCore >&2
     swift build --target MojifixMarkdown >&2
+    swift build --target MojifixKit >&2
     modules=$(swift build --show-bin-path)/Modules
 fi
 bin=$(dirname "$modules")
@@ -22,7 +23,7 @@ for include in Sources/C*/include; do clang_flags+=(-Xcc "-I$include"); done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
-for module in MojifixCore MojifixMarkdown; do
+for module in MojifixCore MojifixMarkdown MojifixKit; do
     mkdir -p "$work/$module"
     swift-symbolgraph-extract -module-name "$module" -I "$modules" -target "$(uname -m)-unknown-linux-gnu" \
         -minimum-access-level public -output-dir "$work/$module" "${clang_flags[@]}"
@@ -31,4 +32,4 @@ for module in MojifixCore MojifixMarkdown; do
         --fallback-display-name "$module" --fallback-bundle-identifier "org.mojifix.$module" \
         --output-path "$out/$module.doccarchive" ${DOCC_FLAGS:-}
 done
-echo "documentation: $out/MojifixCore.doccarchive, $out/MojifixMarkdown.doccarchive" >&2
+echo "documentation: $out/MojifixCore.doccarchive, $out/MojifixMarkdown.doccarchive, $out/MojifixKit.doccarchive" >&2

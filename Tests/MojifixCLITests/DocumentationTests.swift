@@ -13,7 +13,7 @@ final class DocumentationTests: XCTestCase {
         let result = try Tool.run(["bash", "Scripts/build-docs.sh", out.path], in: root,
                                   environment: ["MOJIFIX_MODULES": modules.path, "DOCC_FLAGS": "--warnings-as-errors"])
         XCTAssertEqual(result.exitCode, 0, String(decoding: result.stdout, as: UTF8.self) + result.stderr)
-        for module in ["MojifixCore", "MojifixMarkdown"] {
+        for module in ["MojifixCore", "MojifixMarkdown", "MojifixKit"] {
             let landing = out.appendingPathComponent("\(module).doccarchive/data/documentation/\(module.lowercased()).json")
             XCTAssertTrue(FileManager.default.fileExists(atPath: landing.path), landing.path)
         }
