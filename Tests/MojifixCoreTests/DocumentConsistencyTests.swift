@@ -19,4 +19,16 @@ final class DocumentConsistencyTests: XCTestCase {
         let line = Array("- %(count)sÂ\u{A0}minuter sedan\n".utf8)
         XCTAssertEqual(try Repairer().repair(line).output, line)
     }
+
+    /// A sign of prose (`™`) garbled inside a garbled word is repaired with it: CP866 shows its
+    /// bytes as the Cyrillic letters `тДв`, which the model prices below the sign, but it cannot
+    /// speak for signs, so it does not leave them behind (`ЗатварятДв`).
+    func testASignInsideAGarbledWordIsRepairedWithIt() throws {
+        // Bulgarian written for this test; the garbled form is Python's `encode('utf-8').decode('cp866')`.
+        let clean = "Затваря™ зрение ° Накъдето\nдетето™ Климата »\n"
+        let garbled = "╨Ч╨░╤В╨▓╨░╤А╤ПтДв ╨╖╤А╨╡╨╜╨╕╨╡ ┬░ ╨Э╨░╨║╤К╨┤╨╡╤В╨╛\n╨┤╨╡╤В╨╡╤В╨╛тДв ╨Ъ╨╗╨╕╨╝╨░╤В╨░ ┬╗\n"
+        let result = try Repairer().repair(Array(garbled.utf8))
+        XCTAssertEqual(result.output, Array(clean.utf8))
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), Array(garbled.utf8))
+    }
 }

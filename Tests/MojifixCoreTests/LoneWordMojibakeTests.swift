@@ -33,4 +33,13 @@ final class LoneWordMojibakeTests: XCTestCase {
             XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
         }
     }
+
+    /// A syllable that bytes inside a Latin word decode to, with letters on both sides, is two
+    /// clean characters (Vietnamese `ì«` + NBSP); Korean glued to a Latin word on one side is not.
+    func testASyllableGluedInsideAWordOfAnotherScriptIsLeft() throws {
+        let clean = Array("lì«\u{A0}DIÊN\u{A0}!".utf8)
+        XCTAssertEqual(try Repairer().repair(clean).output, clean)
+        let garbled = Array("APIë¥¼ ì‚¬ìš©í•˜ë©´ ì¢‹ì•„ìš”".utf8)  // Python: encode UTF-8, decode cp1252
+        XCTAssertEqual(try Repairer().repair(garbled).output, Array("API를 사용하면 좋아요".utf8))
+    }
 }

@@ -32,4 +32,12 @@ final class QuotedRegionsTests: XCTestCase {
         let result = try Repairer().repair(Array(text.utf8))
         XCTAssertTrue(result.output == Array("Le café est fermé depuis lundi, désolé.\nfixture = \"cafÃ©\"  # mojifix: ignore\n".utf8))
     }
+
+    /// A lost byte guessed outside the quotes (`Ã ` for `à` + NBSP turned into a space) is only
+    /// listed without --lossy: it must not turn the quoted examples into a repair.
+    func testAWithheldGuessOutsideTheQuotesKeepsThemAsWritten() throws {
+        let text = Array("Il est arrivé Ã  l'heure, comme prévu.\n\nExemple : `cafÃ©`, `trÃ¨s` et `dÃ©jÃ  vu` sont des exemples.\n\n> Ã‰tÃ© trÃ¨s chaud\n".utf8)
+        let result = try Repairer().repair(text)
+        XCTAssertEqual(result.output, text)
+    }
 }

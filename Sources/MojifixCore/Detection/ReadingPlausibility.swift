@@ -12,6 +12,18 @@ struct ReadingPlausibility {
         ScalarTraits.letterScript(scalar).map { ScalarTraits.family($0) == .han } ?? false
     }
 
+    /// Punctuation and the signs of Latin-1, General Punctuation and the currency block, and `™`.
+    static func isSignOfProse(_ s: UInt32) -> Bool {
+        switch ScalarTraits.category(s) {
+        case .dashPunctuation, .initialPunctuation, .finalPunctuation, .openPunctuation, .closePunctuation, .otherPunctuation:
+            return true
+        case .currencySymbol, .mathSymbol, .otherSymbol, .modifierSymbol:
+            return s < 0x100 || (0x2000...0x206F).contains(s) || (0x20A0...0x20CF).contains(s) || s == 0x2122
+        default:
+            return false
+        }
+    }
+
     /// One delta per unit of `units` (all on the line `line`, sorted), and what the whole line
     /// gains: its cost as written under its most plausible language minus its cost decoded under
     /// that reading's most plausible language (each reading judged in its own language, so a
@@ -111,7 +123,11 @@ struct ReadingPlausibility {
             // `ſ` in Welsh) is foreign.
             let known = letter && (model.knows(unit.scalar, in: language) || Self.isLargeScript(unit.scalar))
             if known { letters.known += 1 } else if letter { letters.unknown += 1 }
-            deltas.append(known ? asDecoded - asWritten : max(0, asDecoded - asWritten))
+            // A sign of real text in any language (`™` `€` `–` `«`) is one the model cannot price
+            // against the letters it replaces (`тДв` inside a Russian word): neutral, neither for
+            // nor against; any other character can only count against its reading.
+            let sign = !letter && !unit.lossy && Self.isSignOfProse(unit.scalar)
+            deltas.append(known ? asDecoded - asWritten : sign ? 0 : max(0, asDecoded - asWritten))
         }
         return (deltas, decodedCost, letters)
     }

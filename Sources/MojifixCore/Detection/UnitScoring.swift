@@ -68,6 +68,16 @@ struct UnitScoring {
             }) {
                 evidence -= 2
             }
+        } else if actual == .utf8, unit.width >= 3, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
+            // A lone syllable or ideograph inside a word of another script, letters on both sides
+            // (`lì«<NBSP>DIÊN` read as `l쫠DIÊN`): Korean and Japanese glue their words to Latin ones
+            // on one side only (`API를`).
+            let before = previous?.end == unit.start ? nil : scalarBefore(unit.start, p)
+            let after = next?.start == unit.end ? nil : scalarAt(unit.end, p)
+            let foreign = { (g: UInt32?) in
+                g.map { ScalarTraits.isLetter($0) && ScalarTraits.letterScript($0).map { $0 != script } ?? false } ?? false
+            }
+            if foreign(before) && foreign(after) { evidence -= 2 }
         }
         if actual == .utf8 && unit.width == 2 && ScalarTraits.isLetter(unit.scalar) && !alphabet.contains(unit.scalar) {
             // A decoded letter whose case contradicts both neighbours (`MÄ£ÄM` -> `MģÄM`) is not

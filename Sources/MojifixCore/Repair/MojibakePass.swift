@@ -125,9 +125,12 @@ struct MojibakePass {
             if !accepted.isEmpty {
                 let regions = QuotedRegions(p)
                 accepted.removeAll { regions.isIgnored(units[$0.index].start..<units[$0.index].end) }
-                if !accepted.isEmpty && accepted.allSatisfy({ regions.isQuoted(units[$0.index].start..<units[$0.index].end) }) {
-                    quoted = apply(accepted, units, misreading: chosen.decoder.misreading, p).pass.changes
-                    accepted.removeAll()
+                // Only what would be applied counts: a lossy guess left out (listed, not made)
+                // outside the quotes does not make the quoted mojibake a repair.
+                let applied = lossy ? accepted : accepted.filter { !units[$0.index].lossy }
+                if !applied.isEmpty && applied.allSatisfy({ regions.isQuoted(units[$0.index].start..<units[$0.index].end) }) {
+                    quoted = apply(applied, units, misreading: chosen.decoder.misreading, p).pass.changes
+                    accepted.removeAll { lossy || !units[$0.index].lossy }
                 }
             }
             var withheld: [RepairChange] = []
