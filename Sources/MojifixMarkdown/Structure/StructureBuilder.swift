@@ -1,3 +1,4 @@
+import MojifixText
 import CMarkGFMShim
 
 /// Builds a `MarkdownStructure`:
