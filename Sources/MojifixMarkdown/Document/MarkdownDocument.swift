@@ -16,6 +16,11 @@ public struct MarkdownDocument: Sendable {
         self.structure = QuickStructure.build(bytes) ?? MarkdownStructure(parsing: bytes)
     }
 
+    init(_ bytes: [UInt8], structure: MarkdownStructure) {
+        self.bytes = bytes
+        self.structure = structure
+    }
+
     public var lineCount: Int { structure.lines.count }
 
     /// The line's content bytes (without terminator).
