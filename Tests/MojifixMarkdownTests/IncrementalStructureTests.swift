@@ -37,7 +37,7 @@ final class IncrementalStructureTests: XCTestCase {
         var updated = 0, tried = 0
         for (n, bytes) in QuickStructureTests.documents(count: 700, seed: 12).enumerated() {
             let old = MarkdownStructure(parsing: bytes)
-            for _ in 0..<2 {
+            for _ in 0..<3 {
                 let edits = Self.edits(bytes, &g)
                 guard !edits.isEmpty else { continue }
                 tried += 1

@@ -10,12 +10,17 @@
 /// is parsed the same whatever comes before, and the reverse. Windows where a construct pairs
 /// across blank lines or across the document could start or end are refused: fences (```` ``` ````,
 /// `~~~`: other renderers pair them over the document), Liquid and kramdown (`{`), math blocks
-/// (`$$`), reference and footnote definitions (`]:`: their labels are global), CR line ends. The
-/// new window must end as the old one did, with a blank line outside every zone, and start with a
-/// cut line again.
+/// (`$$`), reference and footnote definitions (`]:`: their labels are global). The new window
+/// must start with a cut line again, and end as the old one did: it is parsed with the next cut
+/// line after it (then dropped), which must still be prose outside every zone after a blank line
+/// outside every zone (at the end of the input cmark would close what that line continues: an
+/// HTML comment, a fence).
 enum IncrementalStructure {
     /// Windows covering more than this share of the document: a full parse is as cheap.
-    static let largestShare = 0.25
+    static let largestShare = 0.5
+    /// Edits closer than this to the previous window join it (fewer, larger windows: each parse
+    /// has a fixed cost).
+    static let joinDistance = 2048
 
     static func update(_ old: MarkdownStructure, from oldBytes: [UInt8], edits: [TextEdit], to newBytes: [UInt8]) -> MarkdownStructure? {
         guard !old.isQuick, !edits.isEmpty, !old.lines.isEmpty else { return nil }
@@ -41,7 +46,7 @@ enum IncrementalStructure {
         var covered = 0
         for (index, edit) in edits.enumerated() {
             let low = edit.range.lowerBound, high = edit.range.upperBound
-            if var last = windows.last, low < start(last.end) || (last.end == lines.count) {
+            if var last = windows.last, low < start(last.end) + joinDistance || (last.end == lines.count) {
                 // Inside (or touching) the last window: extend it past this edit.
                 var end = last.end
                 while end < lines.count && !(start(end) > high && isCut(end)) { end += 1 }
@@ -76,17 +81,23 @@ enum IncrementalStructure {
             let oldRange = start(window.first)..<start(window.end)
             let newRange = (oldRange.lowerBound + delta)..<(oldRange.upperBound + delta + windowDelta)
             guard newRange.upperBound <= newBytes.count, !newRange.isEmpty || window.end == lines.count else { return nil }
-            let bytes = Array(newBytes[newRange])
+            var bytes = Array(newBytes[newRange])
             guard isSafe(oldBytes[oldRange]), isSafe(bytes[...]) else { return nil }
+            // The next cut line, unchanged, as the window's last line.
+            let next: Range<Int>? = window.end < lines.count ? bytes.count..<(bytes.count + lines[window.end].count) : nil
+            if window.end < lines.count { bytes += oldBytes[lines[window.end]] }
             if window.first == 0 {
                 guard old.frontMatter == nil, let b = bytes.first, b != 0x2D, b != 0x2B, b != 0xEF else { return nil }
             } else {
                 guard let b = bytes.first, startsFresh(b) else { return nil }
             }
-            let parsed = StructureBuilder.build(bytes, knownLabels: old.definedLabels)
-            if window.end < lines.count {
-                guard let last = parsed.lines.last, parsed.lineKinds.last == .blank,
-                      !parsed.touchesZone(last.lowerBound..<bytes.count) else { return nil }
+            var parsed = StructureBuilder.build(bytes, knownLabels: old.definedLabels)
+            if let next {
+                let count = parsed.lines.count
+                guard count >= 2, parsed.lines[count - 1] == next, parsed.lineKinds[count - 1] == .prose,
+                      parsed.lineKinds[count - 2] == .blank,
+                      !parsed.touchesZone(parsed.lines[count - 2].lowerBound..<(next.lowerBound + 1)) else { return nil }
+                Self.dropLastLine(&parsed)
             }
             if window.first == 0 { result.frontMatter = parsed.frontMatter.map { Copier.shifted($0, newRange.lowerBound) } }
             Copier.append(parsed, at: newRange.lowerBound, line: window.first + lineDelta, into: &result)
@@ -99,6 +110,18 @@ enum IncrementalStructure {
         return result
     }
 
+    /// Removes the last line and what is on it.
+    private static func dropLastLine(_ structure: inout MarkdownStructure) {
+        let last = structure.lines.count - 1
+        let start = structure.lines[last].lowerBound
+        structure.lines.removeLast()
+        structure.lineKinds.removeLast()
+        structure.zones.removeAll { $0.range.lowerBound >= start }
+        structure.headings.removeAll { $0.line == last }
+        structure.listItems.removeAll { $0.line == last }
+        structure.looksLikeHeadingLines.removeAll { $0 == last }
+    }
+
     /// A line starting with this byte at column 0 after a blank line starts afresh.
     private static func startsFresh(_ b: UInt8) -> Bool {
         MDByte.isAlpha(b) || b == MDByte.hash || (b >= 0x80 && b != 0xEF)
@@ -109,7 +132,7 @@ enum IncrementalStructure {
         var previous: UInt8 = 0, run = 0
         for b in bytes {
             switch b {
-            case MDByte.lbrace, MDByte.cr: return false
+            case MDByte.lbrace: return false
             case MDByte.dollar where previous == MDByte.dollar: return false
             case MDByte.colon where previous == MDByte.rbracket: return false
             default: break
