@@ -37,12 +37,14 @@ let package = Package(
         ),
         // Thin Swift wrapper: converters, normalisation, character properties as Swift types.
         .target(name: "MojifixICU", dependencies: ["CMojifixICU"]),
+        // Text helpers every library shares: the one UTF-8 decoder/encoder, the line table and index.
+        .target(name: "MojifixText"),
         // The engine: detection, reversible repair, plans. Knows nothing of the CLI.
-        .target(name: "MojifixCore", dependencies: ["MojifixICU", "CMojifixScan", "CMojifixLanguage"]),
+        .target(name: "MojifixCore", dependencies: ["MojifixText", "MojifixICU", "CMojifixScan", "CMojifixLanguage"]),
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
-        .target(name: "MojifixMarkdown", dependencies: ["MojifixICU", "CMarkGFMShim", "CMojifixScan"]),
+        .target(name: "MojifixMarkdown", dependencies: ["MojifixText", "MojifixICU", "CMarkGFMShim", "CMojifixScan"]),
         // Files on disk: atomic writes, the journal that lets `undo` restore every byte.
-        .target(name: "MojifixWorkspace", dependencies: ["CMojifixFS"]),
+        .target(name: "MojifixWorkspace", dependencies: ["MojifixText", "CMojifixFS"]),
         // The workflows: configuration (.mojifix.toml), fixing and checking a folder, the journal and
         // undo, JSON Lines, name repair, the report model and exit statuses. No argument parsing.
         .target(

@@ -1,3 +1,5 @@
+import MojifixText
+
 /// A decoded JSON string: its UTF-8 and how it was written.
 package struct JSONStringValue: Equatable, Sendable {
     /// The literal's bytes in the line, quotes included: what a replacement takes the place of.
@@ -48,7 +50,7 @@ extension JSONLineScanner {
                     scalar = 0xFFFD  // placeholder; the value is refused below
                 }
                 if scalar >= 0x80 { escapedNonASCII = true }
-                Self.appendUTF8(scalar, to: &out)
+                UTF8Bytes.append(scalar, to: &out)
             } else {
                 guard let decoded = Self.simpleEscape(byte(i + 1)) else { i += 1; throw failure("an escape") }
                 out.append(decoded)
@@ -72,14 +74,5 @@ extension JSONLineScanner {
         i = start - 1
         guard case .value(let key) = try decodeString() else { return false }
         return key.utf8 == name
-    }
-
-    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-        switch scalar {
-        case ..<0x80: out.append(UInt8(scalar))
-        case ..<0x800: out += [UInt8(0xC0 | scalar >> 6), UInt8(0x80 | scalar & 0x3F)]
-        case ..<0x10000: out += [UInt8(0xE0 | scalar >> 12), UInt8(0x80 | scalar >> 6 & 0x3F), UInt8(0x80 | scalar & 0x3F)]
-        default: out += [UInt8(0xF0 | scalar >> 18), UInt8(0x80 | scalar >> 12 & 0x3F), UInt8(0x80 | scalar >> 6 & 0x3F), UInt8(0x80 | scalar & 0x3F)]
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MojifixText
+
 /// JSON string literals (RFC 8259 escaping), for the journal, the CLI's JSON output and the
 /// values `repair --jsonl` writes back.
 package enum JSONText {
@@ -30,7 +32,7 @@ package enum JSONText {
             case 0x09: out += [0x5C, 0x74]
             case 0x00..<0x20: appendEscape(UInt32(byte), to: &out)
             case 0x80... where asciiOnly:
-                let (scalar, length) = decodeScalar(utf8, at: i)
+                let (scalar, length) = UTF8Bytes.decode(utf8, at: i)
                 if scalar > 0xFFFF {
                     let v = scalar - 0x10000
                     appendEscape(0xD800 + (v >> 10), to: &out)
@@ -53,14 +55,5 @@ package enum JSONText {
     private static func appendEscape(_ unit: UInt32, to out: inout [UInt8]) {
         out += [0x5C, 0x75]
         for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int(unit >> UInt32(shift) & 0xF)]) }
-    }
-
-    /// The scalar of the (valid) UTF-8 sequence starting at `i`, and its length.
-    private static func decodeScalar(_ utf8: [UInt8], at i: Int) -> (UInt32, Int) {
-        let lead = UInt32(utf8[i])
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var scalar = lead & (0xFF >> UInt32(length + 1))
-        for k in 1..<length where i + k < utf8.count { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
-        return (scalar, length)
     }
 }

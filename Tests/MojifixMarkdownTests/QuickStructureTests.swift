@@ -106,6 +106,14 @@ final class QuickStructureTests: XCTestCase {
         return [NormalizeOptions(), export, crlf, strip]
     }()
 
+    /// Two normalisations of one document give the same bytes, findings and anchors.
+    static func assertSame(_ a: Normalizer.Result, _ b: Normalizer.Result, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(a.output == b.output, "output differs, \(what)", file: file, line: line)
+        XCTAssertEqual(a.findings, b.findings, what, file: file, line: line)
+        XCTAssertEqual(a.changed, b.changed, what, file: file, line: line)
+        XCTAssertEqual(a.anchorChanges, b.anchorChanges, what, file: file, line: line)
+    }
+
     func testQuickStructureEqualsTheFullParse() {
         var quick = 0
         let documents = Self.documents(count: 1500, seed: 41)
@@ -135,11 +143,7 @@ final class QuickStructureTests: XCTestCase {
             // Whole posts (slow in a debug build) under the default and export options only.
             for (n, bytes) in documents.enumerated() where k < 2 || bytes.count < 4096 {
                 let a = quick.normalize(bytes), b = full.normalize(bytes)
-                let what = "#\(n) \(options.enabledRules.count) rules: \(String(decoding: bytes.prefix(300), as: UTF8.self).debugDescription)"
-                XCTAssertTrue(a.output == b.output, "output differs, \(what)")
-                XCTAssertEqual(a.findings, b.findings, what)
-                XCTAssertEqual(a.changed, b.changed, what)
-                XCTAssertEqual(a.anchorChanges, b.anchorChanges, what)
+                Self.assertSame(a, b, "#\(n) \(options.enabledRules.count) rules: \(String(decoding: bytes.prefix(300), as: UTF8.self).debugDescription)")
                 if k == 0 && QuickStructure.build(a.output) != nil { quickFinalRounds += 1 }
             }
         }

@@ -110,8 +110,8 @@ struct UnitDecoder {
     private func finishUTF8(_ bytes: (UInt8, UInt8, UInt8, UInt8), _ count: Int, start: Int, end: Int,
                             wildcards: Int, guessedSpace: Bool) -> DecodedUnit? {
         if wildcards == 0 {
-            var scalar = UInt32(bytes.0) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
-            for b in [bytes.1, bytes.2, bytes.3][0..<(count - 1)] { scalar = scalar << 6 | UInt32(b & 0x3F) }
+            // `count` is the length the lead announces, the length `decode` reads.
+            let scalar = withUnsafeBytes(of: bytes) { UTF8.decode($0.assumingMemoryBound(to: UInt8.self), at: 0).scalar }
             return DecodedUnit(start: start, end: end, scalar: scalar, width: count, lossy: guessedSpace, spaceLost: guessedSpace)
         }
         var seq = [bytes.0, bytes.1, bytes.2, bytes.3][0..<count]

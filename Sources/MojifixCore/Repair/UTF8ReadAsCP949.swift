@@ -198,12 +198,8 @@ struct UTF8ReadAsCP949 {
         var results: [UInt32] = []
         var bytes = window.map { $0 ?? 0 }
         func emit() {
-            guard UTF8.sequenceLength(lead: bytes[0]) == n, UTF8.secondByteRange(lead: bytes[0]).contains(bytes[1]) else { return }
-            var scalar = UInt32(bytes[0]) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
-            for k in 1..<n {
-                guard bytes[k] & 0xC0 == 0x80 else { return }
-                scalar = scalar << 6 | UInt32(bytes[k] & 0x3F)
-            }
+            guard UTF8.sequenceLength(lead: bytes[0]) == n, UTF8.isValid(bytes) else { return }
+            let scalar = UTF8.decode(bytes, at: 0).scalar
             if scoring.fitness(scalar) != nil { results.append(scalar) }
         }
         switch unknown.count {

@@ -24,6 +24,10 @@
 /// seen: `[text][ref]` is taken as a link (its label dropped) as if `ref` were defined; an
 /// undefined one renders literally (`[text][ref]` -> `textref`), which this cannot know.
 ///
+/// Code spans, autolinks, raw HTML, link destinations and titles and reference labels are found
+/// by the structure scanner's recognisers (`ScalarRecognisers`: CommonMark's rules, one
+/// implementation for zones and anchors).
+///
 /// Checked against the real kramdown 2.4.0 + kramdown-parser-gfm 1.1.0 (Debian bookworm, Ruby
 /// 3.1, Jekyll's default options) on ~470 headings (about 1000 ids with the duplicate
 /// sequences), and for the GitHub side against cmark-gfm's heading text slugged by a
@@ -145,6 +149,7 @@ enum HeadingInlineText {
         }
         func at(_ j: Int) -> Unicode.Scalar? { j >= 0 && j < s.count ? s[j] : nil }
 
+        let recognisers = ScalarRecognisers(s)
         var openBrackets = 0
         var i = 0
         let n = s.count
@@ -165,7 +170,7 @@ enum HeadingInlineText {
                 if kramdown, run == 1, i == 0 || isUnicodeWhitespace(s[i - 1]), let next = at(i + 1), isUnicodeWhitespace(next) {
                     emit([c]); i += 1; continue
                 }
-                if let close = closingBackticks(s, from: i + run, length: run) {
+                if let close = recognisers.codeSpanCloser(at: i, run: run) {
                     var content = Array(s[(i + run)..<close]).map { $0 == "\n" ? " " : $0 }
                     if kramdown {
                         if run > 1 {
@@ -184,10 +189,9 @@ enum HeadingInlineText {
             case "<":
                 if kramdown, at(i + 1) == "<" {
                     if at(i + 2) == " " { emit(["«", "\u{A0}"]); i += 3 } else { emit(["«"]); i += 2 }
-                } else if let end = htmlComment(s, at: i) {
-                    i = end
-                } else if let (address, end) = autolink(s, at: i) {
+                } else if let end = recognisers.autolinkEnd(at: i) {
                     // kramdown shows `<mailto:a@b.c>` as `a@b.c`; CommonMark keeps the scheme.
+                    let address = Array(s[(i + 1)..<(end - 1)])
                     let mailto = Array("mailto:".unicodeScalars)
                     if kramdown, address.count > mailto.count, Array(address[0..<mailto.count]) == mailto {
                         emit(Array(address[mailto.count...]))
@@ -195,8 +199,8 @@ enum HeadingInlineText {
                         emit(address)
                     }
                     i = end
-                } else if let end = htmlTag(s, at: i) {
-                    i = end
+                } else if let end = recognisers.htmlEnd(at: i) {
+                    i = end                     // tags and comments are not text
                 } else {
                     emit([c]); i += 1
                 }
@@ -240,7 +244,7 @@ enum HeadingInlineText {
                 }
 
             case "!" where at(i + 1) == "[":
-                if let end = linkEnd(s, openBracket: i + 1) {
+                if let end = imageEnd(s, openBracket: i + 1, recognisers) {
                     i = end                     // an image: its alt text is not text content
                 } else {
                     emit([c]); i += 1
@@ -253,9 +257,9 @@ enum HeadingInlineText {
             case "]" where openBrackets > 0:
                 openBrackets -= 1
                 emit([c])
-                if at(i + 1) == "(", let close = matchingParen(s, open: i + 1) {
-                    i = close + 1               // the destination and title are not text
-                } else if at(i + 1) == "[", let close = s[(i + 1)...].firstIndex(of: "]") {
+                if at(i + 1) == "(", let end = recognisers.inlineLinkTailEnd(at: i + 1) {
+                    i = end                     // the destination and title are not text
+                } else if at(i + 1) == "[", let close = recognisers.labelEnd(at: i + 1) {
                     i = close + 1               // [text][ref]
                 } else {
                     i += 1
@@ -349,22 +353,6 @@ enum HeadingInlineText {
         return nil
     }
 
-    /// Start of the next run of exactly `length` backticks at or after `start`.
-    private static func closingBackticks(_ s: [Unicode.Scalar], from start: Int, length: Int) -> Int? {
-        var j = start
-        while j < s.count {
-            if s[j] == "`" {
-                var run = 1
-                while j + run < s.count, s[j + run] == "`" { run += 1 }
-                if run == length { return j }
-                j += run
-            } else {
-                j += 1
-            }
-        }
-        return nil
-    }
-
     /// kramdown span extension starting at `s[i]` (`{::name ...}`): the index after it, its body
     /// and its end tag (`{:/name}` or `{:/}`), or after the tag alone when it ends with `/}`.
     private static func kramdownExtensionEnd(_ s: [Unicode.Scalar], at i: Int) -> Int? {
@@ -380,58 +368,8 @@ enum HeadingInlineText {
         return nil
     }
 
-    /// `<!-- ... -->`: index after it.
-    private static func htmlComment(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        guard i + 3 < s.count, s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" else { return nil }
-        guard let close = find(s, ["-", "-", ">"], from: i + 4) else { return nil }
-        return close + 3
-    }
-
-    /// `<scheme:...>` (scheme: a letter then 1-31 of letters, digits, `+.-`) or `<local@domain>`.
-    private static func autolink(_ s: [Unicode.Scalar], at i: Int) -> ([Unicode.Scalar], Int)? {
-        guard let close = s[(i + 1)...].firstIndex(of: ">"), close > i + 1 else { return nil }
-        let inner = Array(s[(i + 1)..<close])
-        if inner.contains(where: { $0 == " " || $0 == "<" || $0 == "\t" || $0 == "\n" || $0.properties.generalCategory == .control }) {
-            return nil
-        }
-        if let colon = inner.firstIndex(of: ":"), colon >= 2, colon <= 32,
-           inner[0].isASCII, inner[0].properties.isAlphabetic,
-           inner[1..<colon].allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "+" || $0 == "." || $0 == "-") }) {
-            return (inner, close + 1)
-        }
-        if let at = inner.firstIndex(of: "@"), at > 0, at < inner.count - 1, inner.allSatisfy({ $0.isASCII }) {
-            return (inner, close + 1)
-        }
-        return nil
-    }
-
-    /// An opening or closing HTML tag (`<name ...>`, `</name>`, `<name/>`): index after it.
-    private static func htmlTag(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        var j = i + 1
-        if j < s.count, s[j] == "/" { j += 1 }
-        guard j < s.count, s[j].isASCII, s[j].properties.isAlphabetic else { return nil }
-        while j < s.count, s[j].isASCII, s[j].properties.isAlphabetic || s[j].properties.numericType != nil || s[j] == "-" { j += 1 }
-        guard j < s.count else { return nil }
-        guard s[j] == ">" || s[j] == "/" || isUnicodeWhitespace(s[j]) else { return nil }
-        var quote: Unicode.Scalar?
-        while j < s.count {
-            let c = s[j]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == ">" {
-                return j + 1
-            } else if c == "<" {
-                return nil
-            }
-            j += 1
-        }
-        return nil
-    }
-
     /// For `![alt](src)` / `![alt][ref]`: the index after the whole construct.
-    private static func linkEnd(_ s: [Unicode.Scalar], openBracket: Int) -> Int? {
+    private static func imageEnd(_ s: [Unicode.Scalar], openBracket: Int, _ recognisers: ScalarRecognisers) -> Int? {
         var depth = 0
         var j = openBracket
         while j < s.count {
@@ -445,32 +383,8 @@ enum HeadingInlineText {
             j += 1
         }
         guard j < s.count, depth == 0 else { return nil }
-        if j + 1 < s.count, s[j + 1] == "(", let close = matchingParen(s, open: j + 1) { return close + 1 }
-        if j + 1 < s.count, s[j + 1] == "[", let close = s[(j + 1)...].firstIndex(of: "]") { return close + 1 }
-        return nil
-    }
-
-    /// The `)` closing the `(` at `open`, balancing nested parentheses, honouring backslash escapes
-    /// and a `<...>` destination.
-    private static func matchingParen(_ s: [Unicode.Scalar], open: Int) -> Int? {
-        var depth = 0
-        var j = open
-        var inAngle = false
-        while j < s.count {
-            let c = s[j]
-            if c == "\\" { j += 2; continue }
-            if inAngle {
-                if c == ">" { inAngle = false }
-            } else if c == "<", j > 0, s[j - 1] == "(" || s[j - 1] == " " {
-                inAngle = true
-            } else if c == "(" {
-                depth += 1
-            } else if c == ")" {
-                depth -= 1
-                if depth == 0 { return j }
-            }
-            j += 1
-        }
+        if j + 1 < s.count, s[j + 1] == "(", let end = recognisers.inlineLinkTailEnd(at: j + 1) { return end }
+        if j + 1 < s.count, s[j + 1] == "[", let close = recognisers.labelEnd(at: j + 1) { return close + 1 }
         return nil
     }
 }

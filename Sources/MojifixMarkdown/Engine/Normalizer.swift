@@ -22,6 +22,9 @@ public struct Normalizer: Sendable {
     public let rules: [any MarkdownRule.Type]
     /// Off only in tests that compare both paths.
     var usesQuickStructure = true
+    /// Off only in tests that compare both paths: the structure after a round is updated around
+    /// its edits when that provably equals a full parse (`IncrementalStructure`).
+    var usesIncrementalStructure = true
 
     /// - Parameters:
     ///   - options: which rules run, and the switches rules read.
@@ -87,7 +90,7 @@ public struct Normalizer: Sendable {
             findings += Self.mapBack(fixed, through: stages)
             guard !round.isEmpty else { break }
             round.sort { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.isEmpty) }
-            document = self.document(Self.apply(round, to: document.bytes))
+            document = self.document(after: round, on: document)
             stages.append(round)
         }
         let reports = run(enabled.filter { $0.kind == .report }, on: &document, findingsKept: true).flatMap(\.findings)
@@ -134,6 +137,18 @@ public struct Normalizer: Sendable {
 
     private func document(_ bytes: [UInt8]) -> MarkdownDocument {
         usesQuickStructure ? MarkdownDocument(quickOrFull: bytes) : MarkdownDocument(bytes)
+    }
+
+    /// The document after a round's `edits` (sorted): the quick structure when the line scan is
+    /// sure of it, else the previous full structure updated around the edits, else a full parse.
+    private func document(after edits: [TextEdit], on document: MarkdownDocument) -> MarkdownDocument {
+        let bytes = Self.apply(edits, to: document.bytes)
+        if usesQuickStructure, let quick = QuickStructure.build(bytes) { return MarkdownDocument(bytes, structure: quick) }
+        if usesIncrementalStructure,
+           let structure = IncrementalStructure.update(document.structure, from: document.bytes, edits: edits, to: bytes) {
+            return MarkdownDocument(bytes, structure: structure)
+        }
+        return MarkdownDocument(bytes)
     }
 
     /// The rules' outcomes on `document`. On a quick structure they are final only when no rule

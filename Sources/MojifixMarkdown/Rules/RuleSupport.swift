@@ -1,3 +1,5 @@
+import MojifixText
+
 /// Small helpers the rules share.
 enum Bytes {
     /// The maximal runs of non-ASCII bytes that hold one of `patterns` (each starting with a
@@ -60,14 +62,13 @@ enum Bytes {
     static func scalars(_ bytes: [UInt8], _ range: Range<Int>) -> [(offset: Int, scalar: UInt32, length: Int)] {
         var out: [(offset: Int, scalar: UInt32, length: Int)] = []
         out.reserveCapacity(range.count / 2)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let b0 = UInt32(bytes[i])
-            let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-            var scalar = length == 1 ? b0 : b0 & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length where i + k < bytes.count { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-            out.append((offset: i, scalar: scalar, length: length))
-            i += length
+        bytes.withUnsafeBufferPointer { p in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let (scalar, length) = UTF8Bytes.decode(p, at: i)
+                out.append((offset: i, scalar: scalar, length: length))
+                i += length
+            }
         }
         return out
     }
@@ -78,7 +79,7 @@ enum Bytes {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    static func utf8(_ scalar: UInt32) -> [UInt8] { Array(String(Unicode.Scalar(scalar)!).utf8) }
+    static func utf8(_ scalar: UInt32) -> [UInt8] { UTF8Bytes.encode(scalar) }
 
     static let nbsp: [UInt8] = [0xC2, 0xA0]
     static let ideographicSpace: [UInt8] = [0xE3, 0x80, 0x80]

@@ -73,6 +73,9 @@ public struct MarkdownStructure: Sendable {
     public var looksLikeHeadingLines: [Int] = []
     /// Built by `QuickStructure`: no inline zones and no list items (see there).
     var isQuick = false
+    /// Labels of the link reference definitions (normalised as `InlineScanner` matches them; full
+    /// parse only): what shortcut and full references are checked against.
+    var definedLabels = Set<[UInt8]>()
 
     public init(lines: [Range<Int>], lineKinds: [LineKind], zones: [Zone], headings: [Heading],
                 listItems: [ListItem], frontMatter: Range<Int>?) {

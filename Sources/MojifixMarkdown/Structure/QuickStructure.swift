@@ -1,3 +1,4 @@
+import MojifixText
 internal import CMojifixScan
 
 /// A structure found by one line scan, without cmark, for the documents whose blocks such a scan

@@ -1,3 +1,4 @@
+import MojifixText
 /// The zones that live outside CommonMark and are found on the raw source before cmark runs:
 /// front matter, Liquid (Jekyll runs it before Markdown), kramdown IALs and extensions, and
 /// `$$` math blocks. Each result also says whether cmark must see it blanked out (so that, e.g.,

@@ -1,3 +1,4 @@
+import MojifixText
 internal import CMarkGFMShim
 
 /// Builds a `MarkdownStructure`:
@@ -17,10 +18,12 @@ enum StructureBuilder {
     typealias Zone = MarkdownStructure.Zone
     typealias LineKind = MarkdownStructure.LineKind
 
-    static func build(_ bytes: [UInt8]) -> MarkdownStructure {
+    /// `knownLabels`: reference labels defined outside `bytes` (a window of a larger document,
+    /// see `IncrementalStructure`), as `MarkdownStructure.definedLabels` holds them.
+    static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = []) -> MarkdownStructure {
         bytes.withUnsafeBufferPointer { s in
             var run = Run(s)
-            return run.build()
+            return run.build(knownLabels: knownLabels)
         }
     }
 
@@ -81,7 +84,7 @@ enum StructureBuilder {
             return copy.withUnsafeBufferPointer { CMarkTree(parsing: $0, inlines: inlines) }
         }
 
-        mutating func build() -> MarkdownStructure {
+        mutating func build(knownLabels: Set<[UInt8]>) -> MarkdownStructure {
             let lineCount = table.count
             // 1. Front matter.
             var blanking: [Range<Int>] = []
@@ -158,6 +161,7 @@ enum StructureBuilder {
 
             // 5. Reference definitions, then inline zones.
             let scanner = InlineScanner()
+            scanner.definedLabels = knownLabels
             referenceDefinitions(scanner)
             for block in inlineBlocks where !block.segments.isEmpty {
                 scanner.load(s, segments: block.segments, sourceOpaque: opaque)
@@ -170,6 +174,7 @@ enum StructureBuilder {
             var structure = MarkdownStructure(lines: table.lines, lineKinds: kinds, zones: Run.mergedZones(zones),
                                               headings: headings, listItems: listItems, frontMatter: frontMatter?.range)
             structure.looksLikeHeadingLines = Array(Set(looksLikeHeading)).sorted()
+            structure.definedLabels = scanner.definedLabels
             return structure
         }
 

@@ -1,3 +1,4 @@
+import MojifixText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,47 +50,9 @@ enum MDByte {
     }
 }
 
-/// The lines of a document: content ranges without their `\n` / `\r\n` / `\r` terminators (a
-/// lone CR ends a line, as for cmark: old Mac files). A final line without a terminator counts;
-/// an empty document has no lines; `"a\n"` has one line.
-struct LineTable {
-    var lines: [Range<Int>]
-
-    init(_ s: UnsafeBufferPointer<UInt8>) {
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(s.count / 48 + 1)
-        var start = 0
-        let n = s.count
-        if let base = s.baseAddress, memchr(base, Int32(MDByte.cr), n) != nil {
-            // Slow path only for documents holding a CR.
-            var i = 0
-            while i < n {
-                let c = s[i]
-                if c == MDByte.lf || c == MDByte.cr {
-                    lines.append(start..<i)
-                    if c == MDByte.cr && i + 1 < n && s[i + 1] == MDByte.lf { i += 1 }
-                    start = i + 1
-                }
-                i += 1
-            }
-            if start < n { lines.append(start..<n) }
-            self.lines = lines
-            return
-        }
-        while start < n {
-            if let i = MDByte.find(MDByte.lf, in: s, from: start, to: n) {
-                lines.append(start..<(i > start && s[i - 1] == MDByte.cr ? i - 1 : i))
-                start = i + 1
-            } else {
-                lines.append(start..<n)
-                start = n
-            }
-        }
-        self.lines = lines
-    }
-
-    var count: Int { lines.count }
-
+/// cmark's positions on the document's lines (`MojifixText.LineTable`, where a lone CR ends a
+/// line as for cmark).
+extension LineTable {
     /// 0-based line index of a cmark line number (1-based), clamped to the table.
     @inline(__always) func index(ofCMarkLine line: Int32) -> Int {
         min(max(Int(line) - 1, 0), max(lines.count - 1, 0))
@@ -100,25 +63,5 @@ struct LineTable {
         guard !lines.isEmpty else { return 0 }
         let range = lines[index(ofCMarkLine: line)]
         return min(range.lowerBound + max(Int(column) - 1, 0), range.upperBound)
-    }
-
-    /// The line containing byte `offset` (binary search); offsets on a terminator belong to the line.
-    func line(containing offset: Int) -> Int {
-        var low = 0, high = lines.count
-        while low < high {
-            let mid = (low + high) / 2
-            if lines[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        return max(low - 1, 0)
-    }
-
-    /// True when the line holds only spaces and tabs.
-    static func isBlank(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if !MDByte.isBlank(s[i]) { return false }
-            i += 1
-        }
-        return true
     }
 }

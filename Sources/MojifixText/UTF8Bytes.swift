@@ -1,22 +1,45 @@
-/// Small UTF-8 helpers over raw bytes. The engine keeps text as UTF-8 bytes end to end
-/// (Documentation/ICU.md: converting to UTF-16 or Swift `String` was the slowest step measured).
-enum UTF8 {
-    /// Decodes the scalar starting at `i` of valid UTF-8; returns it and its length in bytes.
-    @inline(__always)
-    static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+/// Small UTF-8 helpers over raw bytes, the only UTF-8 decoder and encoder of the libraries. The
+/// engine keeps text as UTF-8 bytes end to end (Documentation/ICU.md: converting to UTF-16 or
+/// Swift `String` was the slowest step measured). Named apart from the standard library's `UTF8`
+/// (MojifixCore calls it `UTF8` through a typealias of its own).
+package enum UTF8Bytes {
+    /// Decodes the scalar starting at `i` of valid UTF-8; returns it and its length in bytes (the
+    /// length the lead byte announces). A sequence cut by the end of `p` is decoded from the bytes
+    /// there are.
+    @inlinable @inline(__always)
+    package static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
         let b0 = UInt32(p[i])
         if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xE0 {
+            if i + 1 >= p.count { return (b0 & 0x1F, 2) }
+            return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2)
+        }
         if b0 < 0xF0 {
+            if i + 2 >= p.count { return (cut(p, at: i, length: 3), 3) }
             return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
         }
+        if i + 3 >= p.count { return (cut(p, at: i, length: 4), 4) }
         return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
                 | UInt32(p[i + 3] & 0x3F), 4)
     }
 
+    /// A sequence of `length` cut by the end of `p`: the bits of the bytes there are.
+    @usableFromInline
+    static func cut(_ p: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> UInt32 {
+        var scalar = UInt32(p[i]) & (length == 3 ? 0x0F : 0x07)
+        for k in 1..<length where i + k < p.count { scalar = scalar << 6 | UInt32(p[i + k] & 0x3F) }
+        return scalar
+    }
+
+    /// `decode` on an array.
+    @inlinable
+    package static func decode(_ bytes: [UInt8], at i: Int) -> (scalar: UInt32, length: Int) {
+        bytes.withUnsafeBufferPointer { decode($0, at: i) }
+    }
+
     /// Appends the UTF-8 encoding of `scalar`.
-    @inline(__always)
-    static func append(_ scalar: UInt32, to out: inout [UInt8]) {
+    @inlinable @inline(__always)
+    package static func append(_ scalar: UInt32, to out: inout [UInt8]) {
         switch scalar {
         case ..<0x80: out.append(UInt8(scalar))
         case ..<0x800:
@@ -30,15 +53,16 @@ enum UTF8 {
         }
     }
 
-    static func encode(_ scalar: UInt32) -> [UInt8] {
+    @inlinable
+    package static func encode(_ scalar: UInt32) -> [UInt8] {
         var out: [UInt8] = []
         append(scalar, to: &out)
         return out
     }
 
     /// Length of the sequence a lead byte starts, or 0 if it cannot start one.
-    @inline(__always)
-    static func sequenceLength(lead: UInt8) -> Int {
+    @inlinable @inline(__always)
+    package static func sequenceLength(lead: UInt8) -> Int {
         switch lead {
         case 0x00...0x7F: return 1
         case 0xC2...0xDF: return 2
@@ -49,8 +73,8 @@ enum UTF8 {
     }
 
     /// The allowed range of the byte after `lead` (excludes overlongs, surrogates, > U+10FFFF).
-    @inline(__always)
-    static func secondByteRange(lead: UInt8) -> ClosedRange<UInt8> {
+    @inlinable @inline(__always)
+    package static func secondByteRange(lead: UInt8) -> ClosedRange<UInt8> {
         switch lead {
         case 0xE0: return 0xA0...0xBF
         case 0xED: return 0x80...0x9F
@@ -61,12 +85,14 @@ enum UTF8 {
     }
 
     /// True when `bytes` is well-formed UTF-8.
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable
+    package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         validPrefixLength(bytes) == bytes.count
     }
 
     /// Length of the longest well-formed prefix (an incomplete final sequence is not counted).
-    static func validPrefixLength(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+    @inlinable
+    package static func validPrefixLength(_ p: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         let n = p.count
         while i < n {
@@ -91,12 +117,14 @@ enum UTF8 {
         return i
     }
 
-    static func isValid(_ bytes: [UInt8]) -> Bool {
+    @inlinable
+    package static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValid($0) }
     }
 
     /// Scalars of valid UTF-8 bytes.
-    static func scalars(_ bytes: [UInt8]) -> [UInt32] {
+    @inlinable
+    package static func scalars(_ bytes: [UInt8]) -> [UInt32] {
         bytes.withUnsafeBufferPointer { p in
             var out: [UInt32] = []
             out.reserveCapacity(p.count)
