@@ -55,7 +55,7 @@ public final class Repairer {
         alphabet = SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! })
         let scoring = UnitScoring(cp949: cp949, alphabet: alphabet)
         mojibake = MojibakePass(
-            decoders: Misreading.all.map { UnitDecoder(misreading: $0, table: tables[$0.shownAs]!, cp949: cp949) },
+            decoders: Misreading.content.map { UnitDecoder(misreading: $0, table: tables[$0.shownAs]!, cp949: cp949) },
             scoring: scoring)
         legacy = LegacyDecoding(scoring: scoring)
         utf8ReadAsCP949 = UTF8ReadAsCP949(cp949: cp949, scoring: scoring)
