@@ -30,6 +30,14 @@ final class MisreadingTests: XCTestCase {
         try assertRepairs("ì\u{95}\u{88}ë\u{85}\u{95}\n", "안녕\n")
     }
 
+    /// CP437 as Windows and Python read it (0xE6 is the micro sign, which ICU reads as Greek mu),
+    /// and box drawing right after a letter read as the middle of a word, not as line art.
+    func testDecodeUTF8ReadAsCP437() throws {
+        try assertRepairs("Σ╗èµùÑπü»πüäπüäσñ⌐µ░ùπüºπüÖπü¡πÇé\n", "今日はいい天気ですね。\n")
+        try assertRepairs("Gr├╝├ƒe aus M├╝nchen!\n", "Grüße aus München!\n")
+        XCTAssertEqual(Array(try repair("├┤a┼┐a┼┐a┼┐a\n").utf8), Array("├┤a┼┐a┼┐a┼┐a\n".utf8))
+    }
+
     func testDecodeCP949ReadAsLatin1() throws {
         try assertRepairs("ÇÑ±¹¾î ÅØ½ºÆ®\n", "한국어 텍스트\n")
     }
