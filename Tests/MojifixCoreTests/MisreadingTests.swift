@@ -38,6 +38,12 @@ final class MisreadingTests: XCTestCase {
         XCTAssertEqual(Array(try repair("├┤a┼┐a┼┐a┼┐a\n").utf8), Array("├┤a┼┐a┼┐a┼┐a\n".utf8))
     }
 
+    /// ISO-8859-2 shows the continuation bytes 80-9F as C1 controls and A0-BF as Central European letters.
+    func testDecodeUTF8ReadAsISO88592() throws {
+        try assertRepairs("ZaĹźĂłĹ\u{82}Ä\u{87} gÄ\u{99}Ĺ\u{9B}lÄ\u{85} jaĹşĹ\u{84}, pĹ\u{99}Ă\u{AD}liĹĄ ĹžluĹĽouÄ\u{8D}kĂ˝ kĹŻĹ\u{88}.\n",
+                          "Zażółć gęślą jaźń, příliš žluťoučký kůň.\n")
+    }
+
     func testDecodeCP949ReadAsLatin1() throws {
         try assertRepairs("ÇÑ±¹¾î ÅØ½ºÆ®\n", "한국어 텍스트\n")
     }

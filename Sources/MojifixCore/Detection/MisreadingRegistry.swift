@@ -61,6 +61,7 @@ extension Misreading {
         Entry("utf8-as-windows-1254", .utf8, .windows1254, "Windows-1254", python: ("utf-8", "cp1254"), texts: .anyLanguage),
         Entry("utf8-as-cp866", .utf8, .cp866, "CP866", python: ("utf-8", "cp866"), texts: .anyLanguage, languageModelOnly: true),
         Entry("utf8-as-koi8-r", .utf8, .koi8r, "KOI8-R", python: ("utf-8", "koi8_r"), texts: .anyLanguage, languageModelOnly: true),
+        Entry("utf8-as-iso-8859-2", .utf8, Charset("ISO-8859-2"), "ISO-8859-2", python: ("utf-8", "iso8859_2"), texts: .anyLanguage),
         Entry("cp949-as-iso-8859-1", .windows949, .latin1, "ISO-8859-1", python: ("cp949", "latin-1"), texts: .korean, nameRank: 1),
         Entry("cp949-as-windows-1252", .windows949, .windows1252, "Windows-1252", python: ("cp949", "cp1252"), texts: .korean, nameRank: 2),
         Entry("cp949-as-macintosh", .windows949, .macintosh, "Mac OS Roman", python: ("cp949", "mac_roman"), texts: .korean, nameRank: 3),
