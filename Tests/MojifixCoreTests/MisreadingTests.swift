@@ -48,6 +48,13 @@ final class MisreadingTests: XCTestCase {
         try assertRepairs("ÇÑ±¹¾î ÅØ½ºÆ®\n", "한국어 텍스트\n")
     }
 
+    /// Document consistency: once a document is established as garbled through Windows-1252, a
+    /// line whose only unit is a garbled NBSP (`Â` + NBSP) is repaired too.
+    func testAGarbledNBSPAloneOnItsLineFollowsTheDocument() throws {
+        try assertRepairs("Itâ€™s a cafÃ© â€” naÃ¯ve\nRÃ©sumÃ© de la rÃ©union prÃ©vue\n- il y a uneÂ\u{A0}seconde\n",
+                          "It’s a café — naïve\nRésumé de la réunion prévue\n- il y a une\u{A0}seconde\n")
+    }
+
     func testDecodeUTF8ReadTwiceAsWindows1252() throws {
         try assertRepairs("Ã¬â€¢Ë†Ã«â€¦â€¢\n", "안녕\n")
     }

@@ -66,10 +66,14 @@ struct MojibakePass {
             // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
             let modelDecides = chosen.decoder.misreading.actual == .utf8
             for g in chosen.groups {
-                let byEvidence = (established ? g.evidence > threshold : g.evidence >= threshold) && (established || !needsWord || g.hasWord)
                 // Lost bytes are only guessed where the document is known to be garbled this way.
                 let candidates = chosen.units[g.range].filter { !$0.rejected && (!$0.lossy || established) }
                 guard !candidates.isEmpty else { continue }
+                // Document consistency: in a document established as garbled this way, a line whose
+                // units decode only to spaces and symbols (`Â\u{A0}`, an NBSP) adds no evidence,
+                // yet each of its units is evidence of its own; nothing on the line speaks against it.
+                let consistent = established && g.evidence == 0 && candidates.allSatisfy { $0.evidence > 0 }
+                let byEvidence = (established ? g.evidence > threshold || consistent : g.evidence >= threshold) && (established || !needsWord || g.hasWord)
                 // The language model weighs each unit in its line: a reading it finds far more
                 // plausible than the text as written is made even where the hand-weighed evidence
                 // is thin (a short line, a lone unit). (It does not veto: the source characters of
