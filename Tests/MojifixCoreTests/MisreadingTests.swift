@@ -59,6 +59,12 @@ final class MisreadingTests: XCTestCase {
         try assertRepairs("Ã¬â€¢Ë†Ã«â€¦â€¢\n", "안녕\n")
     }
 
+    /// Layers repaired to completion: what one layer repaired and still reads as mojibake is the
+    /// next layer down, even a single word (`weiÃƒÆ’Ã…Â¸` three times through Windows-1252).
+    func testAShortWordGarbledThreeTimesIsRepairedToTheEnd() throws {
+        try assertRepairs("weiÃƒÆ’Ã…Â¸\n", "weiß\n")
+    }
+
     func testCleanLookalikesStay() throws {
         for clean in ["OLÉ” and “École”", "SÃO PAULO, AÇÃO, NAÏVE", "25°C ± 0.5, ½ cup", "Å’s", "Ærø “Ålborg” ‘Øresund’",
                       "∑ ∏ ∞ √ ≈ ± ≠ ≤ ≥ π Ω µ ∂ ∆ ∫", "© ® ™ § ¶ † ‡ • … ‰ ‹ ›", "factor를 LLM의 ㅋㅋ ㄱㅏ", "⚠️ 🧑‍💻 1️⃣ 🏴󠁧󠁢󠁳󠁣󠁴󠁿"] {

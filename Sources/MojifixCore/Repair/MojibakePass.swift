@@ -36,7 +36,9 @@ struct MojibakePass {
         var quoted: [RepairChange] = []
     }
 
-    func run(_ text: [UInt8], lossy: Bool = true) -> Layer? {
+    /// `repairedBefore`: the output ranges of the layer just peeled off this text (sorted), where
+    /// the text is proven garbled; a line whose units all lie there is one layer down of it.
+    func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: [Range<Int>] = []) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
             var readings: [Reading] = []
@@ -72,8 +74,12 @@ struct MojibakePass {
                 // Document consistency: in a document established as garbled this way, a line whose
                 // units decode only to spaces and symbols (`Â\u{A0}`, an NBSP) adds no evidence,
                 // yet each of its units is evidence of its own; nothing on the line speaks against it.
-                let consistent = established && g.evidence == 0 && candidates.allSatisfy { $0.evidence > 0 }
-                let byEvidence = (established ? g.evidence > threshold || consistent : g.evidence >= threshold) && (established || !needsWord || g.hasWord)
+                // Layers repaired to completion: a line whose units all lie in what the previous
+                // layer just repaired is that garbled text one layer down (`weiÃƒÅ¸`, `weiÃŸ`, `weiß`).
+                let lineEstablished = established || Self.allInside(candidates, repairedBefore)
+                let consistent = lineEstablished && g.evidence == 0 && candidates.allSatisfy { $0.evidence > 0 }
+                let byEvidence = (lineEstablished ? g.evidence > Self.documentThreshold || consistent : g.evidence >= threshold)
+                    && (lineEstablished || !needsWord || g.hasWord)
                 // The language model weighs each unit in its line: a reading it finds far more
                 // plausible than the text as written is made even where the hand-weighed evidence
                 // is thin (a short line, a lone unit). (It does not veto: the source characters of
@@ -133,6 +139,19 @@ struct MojibakePass {
         guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0 || judged.lineGain >= 4 * Self.lineGain,
               -judged.deltas.reduce(0, +) >= Self.lineGain else { return false }
         return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
+    }
+
+    /// Every unit lies inside one of `ranges` (sorted, not overlapping): a binary search per unit.
+    static func allInside(_ units: [DecodedUnit], _ ranges: [Range<Int>]) -> Bool {
+        guard !ranges.isEmpty else { return false }
+        return units.allSatisfy { unit in
+            var lo = 0, hi = ranges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ranges[mid].lowerBound <= unit.start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && unit.end <= ranges[lo - 1].upperBound
+        }
     }
 
     /// A unit whose source characters sit inside a word of other non-ASCII letters that no unit

@@ -128,12 +128,15 @@ public final class Repairer {
         var layers = 0
         // Withheld guesses are found again by the next layer: list the last layer's only.
         var withheld: (afterPasses: Int, changes: [RepairChange]) = (0, [])
-        while scan.hasMojibakePair && layers < options.maxLayers, let layer = mojibake.run(text, lossy: options.lossy) {
+        var repairedBefore: [Range<Int>] = []
+        while scan.hasMojibakePair && layers < options.maxLayers,
+              let layer = mojibake.run(text, lossy: options.lossy, repairedBefore: repairedBefore) {
             if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
             if !layer.quoted.isEmpty { plan.quoted = layer.quoted.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
             guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)
+            repairedBefore = pass.changes.map(\.outputRange)
             layers += 1
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
         }
