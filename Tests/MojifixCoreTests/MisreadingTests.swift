@@ -44,6 +44,15 @@ final class MisreadingTests: XCTestCase {
                           "Zażółć gęślą jaźń, příliš žluťoučký kůň.\n")
     }
 
+    /// KOI8-R is decided by the language model; once it has confirmed two lines, a line too short
+    /// for it (`п·п╨`, Ок) follows the document, and clean Russian lines beside them stay.
+    func testAShortKOI8RLineFollowsADocumentTheModelEstablished() throws {
+        try assertRepairs("Сегодня встреча перенесена на завтра.\nп╓п╟п╧п╩ п╬я┌я┤я▒я┌п╟ я│п╬я┘я─п╟п╫я▒п╫ п╡ п©п╟п©п╨п╣ п╢п╬п╨я┐п╪п╣п╫я┌я▀.\n"
+                          + "п÷п╦я│я▄п╪п╬ п╬я┌п©я─п╟п╡п╩п╣п╫п╬ п╡я┤п╣я─п╟ п╡п╣я┤п╣я─п╬п╪.\nп·п╨\nДа\n",
+                          "Сегодня встреча перенесена на завтра.\nФайл отчёта сохранён в папке документы.\n"
+                          + "Письмо отправлено вчера вечером.\nОк\nДа\n")
+    }
+
     func testDecodeCP949ReadAsLatin1() throws {
         try assertRepairs("ÇÑ±¹¾î ÅØ½ºÆ®\n", "한국어 텍스트\n")
     }

@@ -64,6 +64,8 @@ struct MojibakePass {
             }
             let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
             var accepted: [(unit: DecodedUnit, groupEvidence: Float)] = []
+            var deferred: [(unit: DecodedUnit, groupEvidence: Float)] = []
+            var modelConfirmed = 0
             // Any two high characters read as CP949 make a Hangul syllable, which the model always
             // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
             let modelDecides = chosen.decoder.misreading.actual == .utf8
@@ -97,11 +99,23 @@ struct MojibakePass {
                     confirms($0, candidates, lineEvidence: g.evidence, needsModel: free)
                         && (free || contradictions(chosen.units[g.range], p) == 0)
                 } ?? false
+                if confirmed { modelConfirmed += 1 }
+                if needsModel && !confirmed && byEvidence, let judged, judged.lineGain > 0,
+                   judged.unknownLetters * 4 <= judged.knownLetters, contradictions(chosen.units[g.range], p) == 0 {
+                    deferred += candidates.filter { $0.evidence > 0 }.map { ($0, g.evidence) }
+                }
                 for (k, unit) in candidates.enumerated() {
                     if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p)) {
                         accepted.append((unit, g.evidence))
                     }
                 }
+            }
+            // A reading only the model decides (CP866, KOI8-R) is established once the model has
+            // confirmed two lines: then a line too short for the model to confirm (`- χθες`, a lone
+            // `。`) follows on the evidence, where the model finds it more plausible decoded and
+            // nothing on it is written correctly (a clean Russian line decodes to worse text).
+            if modelConfirmed >= 2 && !deferred.isEmpty {
+                accepted = (accepted + deferred).sorted { $0.unit.start < $1.unit.start }
             }
             resolveGuesses(&accepted)
             accepted.removeAll { !isInvertible($0.unit, decoder: chosen.decoder, p) }
