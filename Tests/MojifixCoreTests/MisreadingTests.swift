@@ -26,6 +26,13 @@ final class MisreadingTests: XCTestCase {
         try assertRepairs("æ—¥æœ¬èªžã\u{81}®ãƒ†ã‚­ã‚¹ãƒˆ\n", "日本語のテキスト\n")
     }
 
+    /// A lone garbled word whose bytes also read as one CP949 syllable (`Ã¶` is 철): a CP949 reading
+    /// without a word repairs nothing, so it does not hide a reading whose evidence stands alone.
+    func testALoneWordIsNotHiddenByACP949ReadingThatRepairsNothing() throws {
+        try assertRepairs("a MalmÃ¶", "a Malmö")
+        XCTAssertEqual(Array(try repair("(-1/2)! = √π").utf8), Array("(-1/2)! = √π".utf8))
+    }
+
     func testDecodeUTF8ReadAsLatin1() throws {
         try assertRepairs("ì\u{95}\u{88}ë\u{85}\u{95}\n", "안녕\n")
     }

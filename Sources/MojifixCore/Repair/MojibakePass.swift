@@ -51,6 +51,14 @@ struct MojibakePass {
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
                 readings.append(Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained))
             }
+            // A CP949 reading repairs only lines holding a word (two syllables side by side), and a
+            // document only once such lines establish it: one without any such line repairs
+            // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
+            // Korean as well as `ù`), but not against one whose hand-weighed evidence stands on its
+            // own (`MalmÃ¶`, where `Ã¶` is also 철).
+            if readings.contains(where: { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } }) {
+                readings.removeAll { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) }
+            }
             var writtenCosts: [Int: Double] = [:]
             guard var chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) else { return nil }
             let needsWord = chosen.decoder.misreading.actual == .windows949
