@@ -542,6 +542,44 @@ LAYERS = {
 }
 PY_CODEC_NAME = {"utf-8": "utf-8", "cp949": "windows-949"}
 
+
+def sloppy_layer(codec):
+    """(decode, encode) of a single-byte Python codec read the way ICU and browsers read it: a byte the
+    codec leaves undefined (0x98 in cp1251) passes through as the C1 control of the same number."""
+    table = []
+    for b in range(256):
+        try:
+            table.append(bytes([b]).decode(codec))
+        except UnicodeDecodeError:
+            table.append(chr(b))
+    inverse = {c: b for b, c in enumerate(table)}
+
+    def encode(s):
+        try:
+            return bytes(inverse[c] for c in s)
+        except KeyError as e:
+            raise UnicodeEncodeError(codec + "-sloppy", s, 0, 1, f"cannot encode {e}") from None
+    return (lambda b: "".join(table[x] for x in b)), encode
+
+
+# The misreadings mojifix knows, one row each, from the Swift registry (`Misreading.registry`;
+# MisreadingRegistryTests checks this file against it). Chains not in CHAINS below get golden cases
+# under their id (seeded by their id, so adding one leaves every other file as it was), and every
+# chain with a name rank gets file-name pairs in names/<id>.tsv.
+MISREADINGS_TSV = os.path.join(HERE, "misreadings.tsv")
+
+
+def load_misreadings():
+    with open(MISREADINGS_TSV, encoding="utf-8") as f:
+        rows = [line.split("\t") for line in f.read().splitlines()]
+    header, rows = rows[0], rows[1:]
+    return [dict(zip(header, row)) for row in rows]
+
+
+MISREADINGS = load_misreadings()
+for _row in MISREADINGS:
+    LAYERS.setdefault(_row["shown"].lower(), sloppy_layer(_row["python_shown"]))
+
 # Golden (lossless) chains. "ko": Korean sources only; "all": Korean + other languages.
 CHAINS = {
     "utf8-as-macintosh": dict(kind="mojibake", src="utf-8", layers=("macintosh",), langs="all"),
@@ -565,6 +603,12 @@ CHAINS = {
     "raw-utf-32le-bom": dict(kind="raw", codec="utf-32-le", bom=b"\xff\xfe\x00\x00", langs="all"),
     "nfd-hangul": dict(kind="nfd", langs="ko"),
 }
+# Registered content misreadings the table above lacks (their seeds do not come from the master).
+REGISTRY_CHAINS = [row["id"] for row in MISREADINGS if row["content"] == "yes" and row["id"] not in CHAINS]
+for _row in MISREADINGS:
+    if _row["id"] in REGISTRY_CHAINS:
+        CHAINS[_row["id"]] = dict(kind="mojibake", src=_row["python_actual"], layers=(_row["shown"].lower(),),
+                                  langs="ko" if _row["texts"] == "korean" else "all")
 
 
 ISO2022KR_HEADER = b"\x1b$)C"
@@ -767,6 +811,28 @@ def chunk_seed(text, rng, lo=300, hi=2000):
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
+# File names (own writing) for the name readings: Korean ones for every reading, the others for
+# readings of UTF-8, which holds any language.
+NAMES_KO = ["회의록 2025.hwp", "견적서_최종본.xlsx", "여름 휴가 사진", "신입사원 안내(개정).pdf", "【긴급】 공지사항.txt",
+            "예산안 v3.docx", "발표자료", "고객 명단 2분기.csv", "계약서 사본(서명).pdf", "학습 계획표.xlsx"]
+NAMES_ANY = ["議事録 第3回.docx", "会议纪要.pdf", "Отчёт за март.xlsx", "Προσφορά 2025.pdf", "Übersicht Ä-Z.md",
+             "rapport_été.odt", "Łódź – zdjęcia", "naïve résumé.txt", "🎉 party plan.md", "tiếng Việt.txt"]
+
+
+def name_garble(row, name):
+    """A name stored in the actual charset, shown through the shown one (as ICU/browsers read it). Raises
+    Skip when the result is no name a file system would show (a C1 control) or nothing changed."""
+    b = name.encode(row["python_actual"])
+    if b.decode(row["python_actual"]) != name:
+        raise Skip("round trip differs")
+    shown = LAYERS[row["shown"].lower()][0](b)
+    if shown == name:
+        raise Skip("no-op")
+    if any(0x80 <= ord(c) <= 0x9F or ord(c) < 0x20 for c in shown):
+        raise Skip("shows a control character")
+    return shown
+
+
 # ---------------------------------------------------------------------------------------------
 # Case assembly
 # ---------------------------------------------------------------------------------------------
@@ -961,7 +1027,8 @@ def generate(out, seeds_raw):
     pools = {"chunks": chunks, "seed_lines": seed_lines, "docs": docs}
 
     # --- golden
-    chain_seeds = {name: master.getrandbits(64) for name in CHAINS}
+    chain_seeds = {name: master.getrandbits(64) for name in CHAINS if name not in REGISTRY_CHAINS}
+    chain_seeds.update({name: "golden:" + name for name in REGISTRY_CHAINS})
     for chain in CHAINS:
         rng = random.Random(chain_seeds[chain])
         for case, text, scope, mixed_in in golden_sources(chain, rng, pools):
@@ -1013,6 +1080,20 @@ def generate(out, seeds_raw):
             corpus.write(f"lossy/{chain}/{case}.in", data)
             corpus.write(f"lossy/{chain}/{case}.orig", ob)
             corpus.manifest.append(("lossy", chain, case, len(data), len(ob), "whole", LOSSY[chain]))
+
+    # --- file names (one list per registered name reading)
+    for row in MISREADINGS:
+        if row["name_rank"] == "-":
+            continue
+        pairs = []
+        for expected in NAMES_KO + (NAMES_ANY if row["texts"] == "any" else []):
+            try:
+                shown = name_garble(row, expected)
+            except (UnicodeEncodeError, Skip) as e:
+                corpus.skipped.append(("names", row["id"], expected, str(e)))
+                continue
+            pairs.append(shown + "\t" + expected)
+        corpus.write(f"names/{row['id']}.tsv", ("garbled\texpected\n" + "\n".join(pairs) + "\n").encode("utf-8"))
 
     # --- negative
     for name, text in NEGATIVES.items():
@@ -1290,6 +1371,16 @@ def check(out, seeds_raw):
             if reverse("utf8-as-macintosh", g).encode("utf-8") != e or sha(e) != SEED_002_EXPECTED_SHA:
                 ok = False
                 print("FAIL seeds/002")
+    for row in MISREADINGS:
+        if row["name_rank"] == "-":
+            continue
+        lines = open(os.path.join(out, "names", row["id"] + ".tsv"), encoding="utf-8").read().splitlines()[1:]
+        n[("names", row["id"])] = len(lines)
+        for line in lines:
+            shown, expected = line.split("\t")
+            if LAYERS[row["shown"].lower()][1](shown).decode(row["python_actual"]) != expected:
+                ok = False
+                print(f"FAIL names/{row['id']}: {shown!r} does not give {expected!r}")
     for name in NOT_NFC_ON_PURPOSE:
         t = NEGATIVES[name]
         if unicodedata.normalize("NFC", t) == t:
@@ -1303,9 +1394,13 @@ def check(out, seeds_raw):
 
 
 def compare_trees(a, b):
+    """Differences in what this script generates (legacy/ and markdown/ come from other scripts)."""
     diffs = []
-    fa = {os.path.relpath(os.path.join(r, f), a) for r, _, fs in os.walk(a) for f in fs}
-    fb = {os.path.relpath(os.path.join(r, f), b) for r, _, fs in os.walk(b) for f in fs}
+
+    def ours(root):
+        return {rel for r, _, fs in os.walk(root) for f in fs
+                if (rel := os.path.relpath(os.path.join(r, f), root)).split(os.sep)[0] in GENERATED}
+    fa, fb = ours(a), ours(b)
     for rel in sorted(fa ^ fb):
         diffs.append(f"only in {'fresh build' if rel in fa else 'corpus'}: {rel}")
     for rel in sorted(fa & fb):
@@ -1318,7 +1413,8 @@ def tree_size(d):
     return sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(d) for f in fs)
 
 
-GENERATED = ("seeds", "clean", "golden", "lossy", "negative", "README.md", "manifest.tsv", "skipped.tsv", "traps.tsv")
+GENERATED = ("seeds", "clean", "golden", "lossy", "names", "negative", "README.md", "manifest.tsv", "skipped.tsv",
+             "traps.tsv")
 
 
 def main():

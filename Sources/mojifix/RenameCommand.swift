@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import MojifixCore
 import MojifixKit
 import MojifixWorkspace
 
@@ -13,7 +14,7 @@ struct RenameCommand: ParsableCommand {
         commandName: "rename",
         abstract: "Repair garbled file and folder names; a dry run unless --apply (journaled; `mojifix undo` renames back).",
         discussion: """
-            Repairs raw CP949 bytes, CP949 or UTF-8 shown as CP437, Latin-1, Windows-1252 or Mac OS Roman, and \
+            Repairs raw CP949 bytes, CP949 or UTF-8 shown as \(Misreading.nameCharsetsDescription), and \
             macOS's decomposed Hangul. Prints `would rename OLD -> NEW (plan)` for each name (--diff: git's rename \
             diff, which `git apply -p1` replays). Every PATH is renamed too (`rename *` renames the folders `*` \
             matched), except the current folder and those above it. Hidden entries, the journal folder and symlink \

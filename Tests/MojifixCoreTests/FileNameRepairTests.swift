@@ -161,8 +161,10 @@ final class FileNameRepairTests: XCTestCase {
 
     func testRepairUndoesEveryGarblingOfGeneratedNames() throws {
         var generator = NameGenerator(rng: SeededGenerator(seed: 20240601))
-        let utf8Shown = [Charset.macintosh, .windows1252, .latin1, .cp437]
-        let cp949Shown = [Charset.cp437, .latin1, .windows1252, .macintosh]
+        // Every name reading of the registry.
+        let shown = { (actual: Charset) in Misreading.registry.filter { $0.nameRank != nil && $0.misreading.actual == actual }.map(\.misreading.shownAs) }
+        let utf8Shown = shown(.utf8), cp949Shown = shown(.windows949)
+        XCTAssertEqual(utf8Shown.count + cp949Shown.count, Misreading.registry.filter { $0.nameRank != nil }.count)
         for i in 0..<200 {
             let name = generator.name(style: i % 4)
             for shown in utf8Shown {

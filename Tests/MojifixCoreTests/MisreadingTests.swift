@@ -26,16 +26,59 @@ final class MisreadingTests: XCTestCase {
         try assertRepairs("æ—¥æœ¬èªžã\u{81}®ãƒ†ã‚­ã‚¹ãƒˆ\n", "日本語のテキスト\n")
     }
 
+    /// A lone garbled word whose bytes also read as one CP949 syllable (`Ã¶` is 철): a CP949 reading
+    /// without a word repairs nothing, so it does not hide a reading whose evidence stands alone.
+    func testALoneWordIsNotHiddenByACP949ReadingThatRepairsNothing() throws {
+        try assertRepairs("a MalmÃ¶", "a Malmö")
+        XCTAssertEqual(Array(try repair("(-1/2)! = √π").utf8), Array("(-1/2)! = √π".utf8))
+    }
+
     func testDecodeUTF8ReadAsLatin1() throws {
         try assertRepairs("ì\u{95}\u{88}ë\u{85}\u{95}\n", "안녕\n")
+    }
+
+    /// CP437 as Windows and Python read it (0xE6 is the micro sign, which ICU reads as Greek mu),
+    /// and box drawing right after a letter read as the middle of a word, not as line art.
+    func testDecodeUTF8ReadAsCP437() throws {
+        try assertRepairs("Σ╗èµùÑπü»πüäπüäσñ⌐µ░ùπüºπüÖπü¡πÇé\n", "今日はいい天気ですね。\n")
+        try assertRepairs("Gr├╝├ƒe aus M├╝nchen!\n", "Grüße aus München!\n")
+        XCTAssertEqual(Array(try repair("├┤a┼┐a┼┐a┼┐a\n").utf8), Array("├┤a┼┐a┼┐a┼┐a\n".utf8))
+    }
+
+    /// ISO-8859-2 shows the continuation bytes 80-9F as C1 controls and A0-BF as Central European letters.
+    func testDecodeUTF8ReadAsISO88592() throws {
+        try assertRepairs("ZaĹźĂłĹ\u{82}Ä\u{87} gÄ\u{99}Ĺ\u{9B}lÄ\u{85} jaĹşĹ\u{84}, pĹ\u{99}Ă\u{AD}liĹĄ ĹžluĹĽouÄ\u{8D}kĂ˝ kĹŻĹ\u{88}.\n",
+                          "Zażółć gęślą jaźń, příliš žluťoučký kůň.\n")
+    }
+
+    /// KOI8-R is decided by the language model; once it has confirmed two lines, a line too short
+    /// for it (`п·п╨`, Ок) follows the document, and clean Russian lines beside them stay.
+    func testAShortKOI8RLineFollowsADocumentTheModelEstablished() throws {
+        try assertRepairs("Сегодня встреча перенесена на завтра.\nп╓п╟п╧п╩ п╬я┌я┤я▒я┌п╟ я│п╬я┘я─п╟п╫я▒п╫ п╡ п©п╟п©п╨п╣ п╢п╬п╨я┐п╪п╣п╫я┌я▀.\n"
+                          + "п÷п╦я│я▄п╪п╬ п╬я┌п©я─п╟п╡п╩п╣п╫п╬ п╡я┤п╣я─п╟ п╡п╣я┤п╣я─п╬п╪.\nп·п╨\nДа\n",
+                          "Сегодня встреча перенесена на завтра.\nФайл отчёта сохранён в папке документы.\n"
+                          + "Письмо отправлено вчера вечером.\nОк\nДа\n")
     }
 
     func testDecodeCP949ReadAsLatin1() throws {
         try assertRepairs("ÇÑ±¹¾î ÅØ½ºÆ®\n", "한국어 텍스트\n")
     }
 
+    /// Document consistency: once a document is established as garbled through Windows-1252, a
+    /// line whose only unit is a garbled NBSP (`Â` + NBSP) is repaired too.
+    func testAGarbledNBSPAloneOnItsLineFollowsTheDocument() throws {
+        try assertRepairs("Itâ€™s a cafÃ© â€” naÃ¯ve\nRÃ©sumÃ© de la rÃ©union prÃ©vue\n- il y a uneÂ\u{A0}seconde\n",
+                          "It’s a café — naïve\nRésumé de la réunion prévue\n- il y a une\u{A0}seconde\n")
+    }
+
     func testDecodeUTF8ReadTwiceAsWindows1252() throws {
         try assertRepairs("Ã¬â€¢Ë†Ã«â€¦â€¢\n", "안녕\n")
+    }
+
+    /// Layers repaired to completion: what one layer repaired and still reads as mojibake is the
+    /// next layer down, even a single word (`weiÃƒÆ’Ã…Â¸` three times through Windows-1252).
+    func testAShortWordGarbledThreeTimesIsRepairedToTheEnd() throws {
+        try assertRepairs("weiÃƒÆ’Ã…Â¸\n", "weiß\n")
     }
 
     func testCleanLookalikesStay() throws {

@@ -30,9 +30,9 @@ public struct Charset: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let gb18030 = Charset("GB18030")
     public static let big5 = Charset("Big5")
 
-    /// Single-byte charsets that UTF-8 or CP949 bytes are commonly misread as, most frequent first.
-    public static let misreadings: [Charset] = [.macintosh, .windows1252, .latin1, .cp437, .windows1251, .windows1250,
-                                                .windows1254, .cp866, .koi8r]
+    /// Single-byte charsets that UTF-8 or CP949 bytes are commonly misread as, most frequent first
+    /// (the shown charsets of `Misreading.registry`).
+    public static let misreadings: [Charset] = Misreading.shownCharsets
 
     /// Accepts common aliases for user input (`--from cp949` means Microsoft's CP949).
     public static func named(_ name: String) -> Charset {

@@ -1,8 +1,9 @@
 internal import MojifixICU
 
-/// ICU's mapping of one single-byte, ASCII-compatible charset, mirrored into lookup tables once
-/// (256 ICU decodes, each checked by an ICU encode) so the detector can test every character
-/// cheaply. The tables hold only mappings ICU converts exactly both ways; nothing is hand-written.
+/// The mapping of one single-byte, ASCII-compatible charset, mirrored into lookup tables once
+/// (256 decodes through the charset's codec, each checked by an encode: ICU's converter, or the
+/// few fixes of TextCodecs) so the detector can test every character cheaply. The tables hold
+/// only mappings the codec converts exactly both ways; nothing is hand-written.
 final class SingleByteTable {
     static let unmapped: UInt32 = 0xFFFF_FFFF
 
@@ -13,7 +14,7 @@ final class SingleByteTable {
     let scalarToByte: [Int16]
 
     init(_ charset: Charset) throws(ICUError) {
-        let converter = try ICUConverter(charset.icuName)
+        let converter = try TextCodecs.codec(for: charset)
         var toScalar = [UInt32](repeating: Self.unmapped, count: 256)
         var toByte = [Int16](repeating: -1, count: 0x10000)
         for byte in 0..<256 {

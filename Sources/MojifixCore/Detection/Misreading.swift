@@ -11,17 +11,10 @@ public struct Misreading: Hashable, Sendable, CustomStringConvertible {
 
     public var repairSteps: [ChainStep] { [.encode(shownAs), .decode(actual)] }
 
-    /// Charsets whose high half is mostly letters (CP866 and KOI8-R: Cyrillic), so clean text in
-    /// them reads as mojibake to the hand-weighed evidence: only the language model decides.
-    var needsLanguageModel: Bool { shownAs == .cp866 || shownAs == .koi8r }
+    /// Registered as decided by the language model alone (see `Entry.languageModelOnly`).
+    var needsLanguageModel: Bool { Self.decidedByLanguageModel.contains(self) }
 
     public var description: String { "\(actual) read as \(shownAs)" }
-
-    /// The misreadings the detector tries: UTF-8 through every single-byte charset, and CP949
-    /// through the Western ones that Korean files are usually opened with by mistake.
-    static let all: [Misreading] =
-        Charset.misreadings.map { Misreading(actual: .utf8, shownAs: $0) }
-        + [Charset.latin1, .windows1252, .macintosh].map { Misreading(actual: .windows949, shownAs: $0) }
 }
 
 /// A byte sequence of the actual charset found inside misread text: the source characters from

@@ -167,6 +167,12 @@ struct UnitScoring {
         var i = unit.start
         var index = 0
         var previous = scalarBefore(unit.start, p)
+        // Box drawing right after a letter and spelling an accented Latin letter of a living
+        // language (U+00C0-U+017E: every lead box character of CP437 and CP866 starts one) is the
+        // middle of a word misread through those charsets (`Gr├╢├ƒe`), not line art, which starts
+        // after other box drawing, a space or a line end (`├┤a┼┐a`; `┼┐` would be the long s, which
+        // no one writes now).
+        let touchesLetter = (0xC0...0x17E).contains(unit.scalar) && ScalarTraits.isLetter(previous)
         while i < unit.end {
             let (s, length) = UTF8.decode(p, at: i)
             if ScalarTraits.isC1Control(s) { odd += 2 }
@@ -177,7 +183,7 @@ struct UnitScoring {
             // NBSP after a letter is typography (`SELKÄ<NBSP>EDELLÄ`), and box drawing next to box
             // drawing is line art: neither is a sign of mojibake.
             if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) { odd -= 1 }
-            if context == .document && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
+            if context == .document && !touchesLetter && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
             // A symbol glued right after a letter (`wei√ü`).
             if index == 0 && ScalarTraits.isLetter(previous) && Self.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }

@@ -22,11 +22,9 @@ public final class FileNameRepair {
     private let composition = HangulComposition(onlyHangul: true)
     private let replayer = PlanReplayer()
 
-    /// Misreadings tried, in the order a plan names when two give the same name. Zip tools show
-    /// names without the UTF-8 flag in CP437, so it comes first for CP949.
-    static let misreadings: [Misreading] =
-        [Charset.cp437, .latin1, .windows1252, .macintosh].map { Misreading(actual: .windows949, shownAs: $0) }
-        + [Charset.macintosh, .windows1252, .latin1, .cp437].map { Misreading(actual: .utf8, shownAs: $0) }
+    /// Misreadings tried, in the order a plan names when two give the same name (registry ranks:
+    /// zip tools show names without the UTF-8 flag in CP437, so it comes first for CP949).
+    static let misreadings: [Misreading] = Misreading.names
 
     /// Opens the ICU converters and builds the tables the detection reads; it fails only when the
     /// machine's ICU lacks a charset or mapping they need (see `MojifixError`).

@@ -36,7 +36,9 @@ struct MojibakePass {
         var quoted: [RepairChange] = []
     }
 
-    func run(_ text: [UInt8], lossy: Bool = true) -> Layer? {
+    /// `repairedBefore`: the output ranges of the layer just peeled off this text (sorted), where
+    /// the text is proven garbled; a line whose units all lie there is one layer down of it.
+    func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: [Range<Int>] = []) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
             var readings: [Reading] = []
@@ -49,12 +51,21 @@ struct MojibakePass {
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
                 readings.append(Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained))
             }
+            // A CP949 reading repairs only lines holding a word (two syllables side by side), and a
+            // document only once such lines establish it: one without any such line repairs
+            // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
+            // Korean as well as `ù`), but not against one whose hand-weighed evidence stands on its
+            // own (`MalmÃ¶`, where `Ã¶` is also 철).
+            if readings.contains(where: { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } }) {
+                readings.removeAll { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) }
+            }
             var writtenCosts: [Int: Double] = [:]
             // A CP949 reading is weighed by the hand-weighed evidence alone, which a lone syllable
             // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
             // the UTF-8 readings from being weighed.
             while let chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) {
-                if let layer = layer(chosen, p, sampleEnd: sampleEnd, lossy: lossy, writtenCosts: &writtenCosts) { return layer }
+                if let layer = layer(chosen, p, sampleEnd: sampleEnd, lossy: lossy, repairedBefore: repairedBefore,
+                                     writtenCosts: &writtenCosts) { return layer }
                 guard chosen.decoder.misreading.actual == .windows949 else { return nil }
                 readings.removeAll { $0.decoder.misreading == chosen.decoder.misreading }
             }
@@ -64,7 +75,7 @@ struct MojibakePass {
 
     /// The changes of one layer under the chosen reading; nil when it makes none.
     private func layer(_ chosen: Reading, _ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, lossy: Bool,
-                       writtenCosts: inout [Int: Double]) -> Layer? {
+                       repairedBefore: [Range<Int>], writtenCosts: inout [Int: Double]) -> Layer? {
             var chosen = chosen
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
@@ -81,16 +92,26 @@ struct MojibakePass {
             var units = chosen.units
             chosen.units = []
             var accepted: [Accepted] = []
+            var deferred: [Accepted] = []
+            var modelConfirmed = 0
             // Any two high characters read as CP949 make a Hangul syllable, which the model always
             // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
             let modelDecides = chosen.decoder.misreading.actual == .utf8
             for g in chosen.groups {
-                let byEvidence = g.evidence >= threshold && (established || !needsWord || g.hasWord)
                 // Lost bytes are only guessed where the document is known to be garbled this way.
                 let view = units
                 let indices = g.range.filter { !view[$0].rejected && (!view[$0].lossy || established) }
                 guard !indices.isEmpty else { continue }
                 let candidates = indices.lazy.map { view[$0] }
+                // Document consistency: in a document established as garbled this way, a line whose
+                // units decode only to spaces and symbols (`Â\u{A0}`, an NBSP) adds no evidence,
+                // yet each of its units is evidence of its own; nothing on the line speaks against it.
+                // Layers repaired to completion: a line whose units all lie in what the previous
+                // layer just repaired is that garbled text one layer down (`weiÃƒÅ¸`, `weiÃŸ`, `weiß`).
+                let lineEstablished = established || Self.allInside(candidates, repairedBefore)
+                let consistent = lineEstablished && g.evidence == 0 && candidates.allSatisfy { $0.evidence > 0 }
+                let byEvidence = (lineEstablished ? g.evidence > Self.documentThreshold || consistent : g.evidence >= threshold)
+                    && (lineEstablished || !needsWord || g.hasWord)
                 // The language model weighs each unit in its line: a reading it finds far more
                 // plausible than the text as written is made even where the hand-weighed evidence
                 // is thin (a short line, a lone unit). (It does not veto: the source characters of
@@ -113,11 +134,23 @@ struct MojibakePass {
                         && (free || contradictions(view[g.range], p, stopAbove: 0) == 0)
                         && (established || !lone || g.evidence >= Self.unitBaseline)
                 } ?? false
+                if confirmed { modelConfirmed += 1 }
+                if needsModel && !confirmed && byEvidence, let judged, judged.lineGain > 0,
+                   judged.unknownLetters * 4 <= judged.knownLetters, contradictions(view[g.range], p, stopAbove: 0) == 0 {
+                    deferred += indices.filter { view[$0].evidence > 0 }.map { ($0, g.evidence) }
+                }
                 for (k, unit) in candidates.enumerated() {
                     if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p)) {
                         accepted.append((indices[k], g.evidence))
                     }
                 }
+            }
+            // A reading only the model decides (CP866, KOI8-R) is established once the model has
+            // confirmed two lines: then a line too short for the model to confirm (`- χθες`, a lone
+            // `。`) follows on the evidence, where the model finds it more plausible decoded and
+            // nothing on it is written correctly (a clean Russian line decodes to worse text).
+            if modelConfirmed >= 2 && !deferred.isEmpty {
+                accepted = (accepted + deferred).sorted { $0.index < $1.index }
             }
             resolveGuesses(&units, accepted)
             accepted.removeAll { !isInvertible(units[$0.index], decoder: chosen.decoder, p) }
@@ -160,6 +193,19 @@ struct MojibakePass {
         guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0 || judged.lineGain >= 4 * Self.lineGain,
               -judged.deltas.reduce(0, +) >= Self.unitGain else { return false }
         return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
+    }
+
+    /// Every unit lies inside one of `ranges` (sorted, not overlapping): a binary search per unit.
+    static func allInside(_ units: some Collection<DecodedUnit>, _ ranges: [Range<Int>]) -> Bool {
+        guard !ranges.isEmpty else { return false }
+        return units.allSatisfy { unit in
+            var lo = 0, hi = ranges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ranges[mid].lowerBound <= unit.start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && unit.end <= ranges[lo - 1].upperBound
+        }
     }
 
     /// A unit whose source characters sit inside a word of other non-ASCII letters that no unit

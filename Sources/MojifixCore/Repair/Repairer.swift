@@ -68,7 +68,7 @@ public final class Repairer {
         alphabet = SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! })
         let scoring = UnitScoring(cp949: cp949, alphabet: alphabet)
         mojibake = MojibakePass(
-            decoders: Misreading.all.map { UnitDecoder(misreading: $0, table: tables[$0.shownAs]!, cp949: cp949) },
+            decoders: Misreading.content.map { UnitDecoder(misreading: $0, table: tables[$0.shownAs]!, cp949: cp949) },
             scoring: scoring)
         legacy = LegacyDecoding(scoring: scoring)
         utf8ReadAsCP949 = UTF8ReadAsCP949(cp949: cp949, scoring: scoring)
@@ -143,12 +143,15 @@ public final class Repairer {
         var layers = 0
         // Withheld guesses are found again by the next layer: list the last layer's only.
         var withheld: (afterPasses: Int, changes: [RepairChange]) = (0, [])
-        while scan.hasMojibakePair && layers < options.maxLayers, let layer = mojibake.run(text, lossy: options.lossy) {
+        var repairedBefore: [Range<Int>] = []
+        while scan.hasMojibakePair && layers < options.maxLayers,
+              let layer = mojibake.run(text, lossy: options.lossy, repairedBefore: repairedBefore) {
             if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
             if !layer.quoted.isEmpty { plan.quoted = layer.quoted.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
             guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)
+            repairedBefore = pass.changes.map(\.outputRange)
             layers += 1
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
         }

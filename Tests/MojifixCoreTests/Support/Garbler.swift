@@ -2,29 +2,17 @@ import MojifixCore
 import MojifixTestSupport
 import MojifixICU
 
-/// Garbles text the way the world does, through ICU (the golden corpus uses Python's codecs for an
-/// independent second opinion): UTF-8 or CP949 bytes decoded as a single-byte charset.
+/// Garbles text the way the world does, through the engine's own conversions (ICU, with the few
+/// fixes where ICU reads a charset unlike Windows and Python; the golden corpus uses Python's
+/// codecs for an independent second opinion): UTF-8 or CP949 bytes decoded as a single-byte charset.
 struct Garbler {
-    private var converters: [String: ICUConverter] = [:]
-
-    mutating func converter(_ charset: Charset) -> ICUConverter {
-        if let c = converters[charset.icuName] { return c }
-        let c = try! ICUConverter(charset.icuName)
-        converters[charset.icuName] = c
-        return c
-    }
+    private let replayer = PlanReplayer()
 
     /// `text` (UTF-8) stored as `misreading.actual` bytes, then shown as `misreading.shownAs`;
     /// nil when a byte has no character there or the text cannot be encoded.
-    mutating func garble(_ text: [UInt8], _ misreading: Misreading) -> [UInt8]? {
-        let stored: [UInt8]
-        if misreading.actual == .utf8 {
-            stored = text
-        } else {
-            guard let bytes = try? converter(misreading.actual).encode(text) else { return nil }
-            stored = bytes
-        }
-        return try? converter(misreading.shownAs).decode(stored)
+    func garble(_ text: [UInt8], _ misreading: Misreading) -> [UInt8]? {
+        let steps: [ChainStep] = misreading.actual == .utf8 ? [.decode(misreading.shownAs)] : [.encode(misreading.actual), .decode(misreading.shownAs)]
+        return try? replayer.run(steps, on: text)
     }
 }
 
