@@ -139,11 +139,19 @@ struct MojibakePass {
                    judged.unknownLetters * 4 <= judged.knownLetters, contradictions(view[g.range], p, stopAbove: 0) == 0 {
                     deferred += indices.filter { view[$0].evidence > 0 }.map { ($0, g.evidence) }
                 }
-                for (k, unit) in candidates.enumerated() {
-                    if (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p)) {
-                        accepted.append((indices[k], g.evidence))
+                var taken = candidates.enumerated().map { k, unit in
+                    (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p))
+                }
+                // Mojibake garbles whole words: in a confirmed line, a unit glued between two taken
+                // units is part of the same garbled word even where the model prefers its source
+                // characters (`επισκέπΟ„ες`: `Ο„` is Greek letters too; a combining mark it cannot price).
+                if confirmed {
+                    for k in candidates.indices.dropFirst().dropLast() where !taken[k] && taken[k - 1] && taken[k + 1]
+                        && candidates[k - 1].end == candidates[k].start && candidates[k].end == candidates[k + 1].start {
+                        taken[k] = true
                     }
                 }
+                for k in candidates.indices where taken[k] { accepted.append((indices[k], g.evidence)) }
             }
             // A reading only the model decides (CP866, KOI8-R) is established once the model has
             // confirmed two lines: then a line too short for the model to confirm (`- χθες`, a lone

@@ -11,8 +11,12 @@ struct Garbler {
     /// `text` (UTF-8) stored as `misreading.actual` bytes, then shown as `misreading.shownAs`;
     /// nil when a byte has no character there or the text cannot be encoded.
     func garble(_ text: [UInt8], _ misreading: Misreading) -> [UInt8]? {
-        let steps: [ChainStep] = misreading.actual == .utf8 ? [.decode(misreading.shownAs)] : [.encode(misreading.actual), .decode(misreading.shownAs)]
-        return try? replayer.run(steps, on: text)
+        let stored: [UInt8]? = misreading.actual == .utf8 ? text : try? replayer.run([.encode(misreading.actual)], on: text)
+        guard let stored, let shown = try? replayer.run([.decode(misreading.shownAs)], on: stored) else { return nil }
+        // A byte the shown charset has no character for (0xA1 and 0xA5 in Windows-1257) is
+        // substituted, not shown: such a misreading cannot be undone, so it is no case here.
+        guard let back = try? replayer.run([.encode(misreading.shownAs)], on: shown), back == stored else { return nil }
+        return shown
     }
 }
 
