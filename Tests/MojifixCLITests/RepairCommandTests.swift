@@ -92,9 +92,11 @@ final class RepairCommandTests: XCTestCase {
     /// One short case of every chain through standard input (the path plays no part in detection).
     func testGoldenShortCaseOfEveryChainThroughStandardInput() throws {
         for folder in try Fixtures.folders(in: "Corpus/golden") {
-            let input = "\(folder)/ko-short-01.in"
+            // Windows-1257 has no character for the bytes A1 and A5 that most Hangul holds.
+            let name = folder.hasSuffix("utf8-as-windows-1257") ? "de-short-01" : "ko-short-01"
+            let input = "\(folder)/\(name).in"
             guard FileManager.default.fileExists(atPath: CLIRunner.packageRoot.appendingPathComponent(input).path) else { continue }
-            try assertRepairs(["-"], stdin: Fixtures.bytes(input), to: Fixtures.bytes("\(folder)/ko-short-01.out"))
+            try assertRepairs(["-"], stdin: Fixtures.bytes(input), to: Fixtures.bytes("\(folder)/\(name).out"))
         }
     }
 

@@ -21,4 +21,15 @@ final class LossyOptInTests: XCTestCase {
         XCTAssertTrue(text.contains("il était là."), text)
         XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
     }
+
+    /// A lost byte the document's frequencies cannot choose is guessed by the language model in
+    /// the line's language: `Ã` + U+FFFD can be `Á`, `Í`, `Ï`, `Ð` or `Ý`; Spanish says `PAÍS`
+    /// and `ÍNDICE` (the first candidate, `Á`, was taken before).
+    func testTheLanguageModelChoosesBetweenGuessesTheDocumentCannotTellApart() throws {
+        let garbled = Array("La canciÃ³n mÃ¡s famosa del aÃ±o. Mi PAÃ\u{FFFD}S y el Ã\u{FFFD}NDICE. El Ã­ndice estÃ¡ aquÃ­.\n".utf8)
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        XCTAssertEqual(String(decoding: result.output, as: UTF8.self),
+                       "La canción más famosa del año. Mi PAÍS y el ÍNDICE. El índice está aquí.\n")
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+    }
 }

@@ -160,7 +160,7 @@ struct MojibakePass {
             if modelConfirmed >= 2 && !deferred.isEmpty {
                 accepted = (accepted + deferred).sorted { $0.index < $1.index }
             }
-            resolveGuesses(&units, accepted)
+            resolveGuesses(&units, accepted, p)
             accepted.removeAll { !isInvertible(units[$0.index], decoder: chosen.decoder, p) }
             var quoted: [RepairChange] = []
             if !accepted.isEmpty {
@@ -443,19 +443,75 @@ struct MojibakePass {
 
     /// A lost byte is guessed as the choice whose character the rest of the document uses most,
     /// then the most plausible one (a KS X 1001 syllable before a rare one, a common one first).
-    private func resolveGuesses(_ units: inout [DecodedUnit], _ accepted: [Accepted]) {
+    private func resolveGuesses(_ units: inout [DecodedUnit], _ accepted: [Accepted], _ p: UnsafeBufferPointer<UInt8>) {
         guard accepted.contains(where: { units[$0.index].alternatives.count > 1 }) else { return }
         var frequency: [UInt32: Int] = [:]
         for entry in accepted where units[entry.index].alternatives.isEmpty { frequency[units[entry.index].scalar, default: 0] += 1 }
-        for entry in accepted where units[entry.index].alternatives.count > 1 {
+        for (n, entry) in accepted.enumerated() where units[entry.index].alternatives.count > 1 {
             let choices = units[entry.index].alternatives
+            // Between guesses the document does not tell apart, the language model reads each
+            // between its neighbours (`हिन` + virama + `दी`, not `हिनॐदी`); a Hangul syllable keeps
+            // the common-syllable prior, which knows Korean's lost bytes better than bigrams do.
+            let context = neighbours(n, accepted, units, p)
             units[entry.index].scalar = choices.max { a, b in
                 let fa = frequency[a] ?? 0, fb = frequency[b] ?? 0
                 if fa != fb { return fa < fb }
+                if !ScalarTraits.isHangulSyllable(a) || !ScalarTraits.isHangulSyllable(b) {
+                    let ca = contextCost(a, context), cb = contextCost(b, context)
+                    if ca != cb { return ca > cb }
+                }
                 return (scoring.fitness(a) ?? -9) + (CommonHangul.bonus[a] ?? 0)
                     < (scoring.fitness(b) ?? -9) + (CommonHangul.bonus[b] ?? 0)
             }!
         }
+    }
+
+    /// The characters right before and after accepted unit `n`: an accepted unit's decoded
+    /// character where one touches it, else the text's.
+    private func neighbours(_ n: Int, _ accepted: [Accepted], _ units: [DecodedUnit],
+                            _ p: UnsafeBufferPointer<UInt8>) -> (before: UInt32, after: UInt32, language: Language?) {
+        let unit = units[accepted[n].index]
+        var before: UInt32 = 0x20, after: UInt32 = 0x20
+        if n > 0, units[accepted[n - 1].index].end == unit.start {
+            before = units[accepted[n - 1].index].scalar
+        } else if unit.start > 0 {
+            var i = unit.start - 1
+            while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
+            before = UTF8.decode(p, at: i).scalar
+        }
+        if n + 1 < accepted.count, units[accepted[n + 1].index].start == unit.end {
+            after = units[accepted[n + 1].index].scalar
+        } else if unit.end < p.count {
+            after = UTF8.decode(p, at: unit.end).scalar
+        }
+        return (before, after, lineLanguage(at: unit.start, p))
+    }
+
+    /// The language model's cost of `scalar` between its neighbours (shape costs included: `”` is
+    /// common punctuation, U+2001 is not), in the line's most plausible language (its words as
+    /// written decide it: three characters alone do not).
+    private func contextCost(_ scalar: UInt32, _ context: (before: UInt32, after: UInt32, language: Language?)) -> Double {
+        let window = [context.before, scalar, context.after]
+        let model = plausibility.model
+        // The line as written is in its mojibake's script: its language counts only when the
+        // window is written in that language's script (a Spanish line, not a garbled Japanese one).
+        let languages = context.language.flatMap { model.languagesFor(window).contains($0) ? LanguageSet([$0]) : nil }
+        return model.score(window, languages: languages).best?.cost ?? .infinity
+    }
+
+    /// The most plausible language of the line holding byte `offset`, as written.
+    private func lineLanguage(at offset: Int, _ p: UnsafeBufferPointer<UInt8>) -> Language? {
+        var start = offset, end = offset
+        while start > 0 && p[start - 1] != 0x0A { start -= 1 }
+        while end < p.count && p[end] != 0x0A { end += 1 }
+        var scalars: [UInt32] = []
+        var i = start
+        while i < end {
+            let (scalar, length) = UTF8.decode(p, at: i)
+            scalars.append(scalar)
+            i += length
+        }
+        return plausibility.model.score(scalars).best?.language
     }
 
     // MARK: Proof of invertibility
