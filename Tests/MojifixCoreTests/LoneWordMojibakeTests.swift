@@ -42,4 +42,13 @@ final class LoneWordMojibakeTests: XCTestCase {
         let garbled = Array("APIë¥¼ ì‚¬ìš©í•˜ë©´ ì¢‹ì•„ìš”".utf8)  // Python: encode UTF-8, decode cp1252
         XCTAssertEqual(try Repairer().repair(garbled).output, Array("API를 사용하면 좋아요".utf8))
     }
+
+    /// What one layer leaves (`Â£` after Windows-1251 is undone) is read by the next layer as
+    /// UTF-8 shown through Windows-1252, not as one CP949 syllable (`짙`): a CP949 reading needs a
+    /// word of its own. (Python: UTF-8 shown as cp1252, that shown as cp1251.)
+    func testALayerLeavesNoLoneCP949Syllable() throws {
+        let garbled = Array("The price rose to Г‚ВЈ12 per share".utf8)
+        let result = try Repairer().repair(garbled)
+        XCTAssertEqual(String(decoding: result.output, as: UTF8.self), "The price rose to £12 per share")
+    }
 }

@@ -111,7 +111,9 @@ struct MojibakePass {
                 let lineEstablished = established || Self.allInside(candidates, repairedBefore)
                 let consistent = lineEstablished && g.evidence == 0 && candidates.allSatisfy { $0.evidence > 0 }
                 let byEvidence = (lineEstablished ? g.evidence > Self.documentThreshold || consistent : g.evidence >= threshold)
-                    && (lineEstablished || !needsWord || g.hasWord)
+                    // A CP949 reading needs a word of its own even there: a lone syllable is
+                    // what any two accented characters make (`Â£` left by a layer is `£`, not `짙`).
+                    && (established || !needsWord || g.hasWord)
                 // The language model weighs each unit in its line: a reading it finds far more
                 // plausible than the text as written is made even where the hand-weighed evidence
                 // is thin (a short line, a lone unit). (It does not veto: the source characters of
