@@ -9,7 +9,8 @@ internal import CMarkGFMShim
 ///    code blocks, HTML blocks, paragraphs, headings, tables, list items, footnote definitions;
 /// 3. Liquid, kramdown and `$$` math blocks are found on the source outside code and HTML blocks;
 ///    those that must not be parsed as Markdown (`{% highlight %}`, `{% comment %}`,
-///    `{::comment}`, `$$`) are blanked out too and cmark parses again (only then);
+///    `{::comment}`, `$$`) are blanked out too and cmark parses again (only then, and only the
+///    windows of lines around them when `WindowedReparse` shows that equals a whole parse);
 /// 4. link reference definitions are read at the start of paragraphs and on lines cmark left
 ///    out of every block (cmark removes definitions from the tree);
 /// 5. `InlineScanner` finds the inline zones of each paragraph, heading text and table cell;
