@@ -1,4 +1,5 @@
 // cmark-gfm behind plain C types; see include/CMarkGFMShim.h.
+#define _GNU_SOURCE  // memmem
 #include "CMarkGFMShim.h"
 
 #include <cmark-gfm.h>
@@ -199,7 +200,10 @@ int mj_parse(const uint8_t *bytes, size_t length, int options, mj_tree *out) {
     }
 
     int cmark_options = CMARK_OPT_SOURCEPOS;
-    if (options & MJ_OPT_FOOTNOTES) cmark_options |= CMARK_OPT_FOOTNOTES;
+    // A footnote definition starts with `[^`: without one, footnotes change no block (references
+    // are inlines, reported only with MJ_OPT_INLINES), and the option costs cmark two walks of the tree.
+    if ((options & MJ_OPT_FOOTNOTES) && ((options & MJ_OPT_INLINES) || memmem(copy, length, "[^", 2)))
+        cmark_options |= CMARK_OPT_FOOTNOTES;
     cmark_parser *parser = cmark_parser_new(cmark_options);
     if (!parser) { free(copy); return -1; }
     for (int i = 0; i < 5; i++) {

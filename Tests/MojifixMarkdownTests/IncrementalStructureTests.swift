@@ -46,14 +46,7 @@ final class IncrementalStructureTests: XCTestCase {
                 updated += 1
                 let full = MarkdownStructure(parsing: new)
                 let what = "#\(n) \(edits.map { "\($0.range) \(String(decoding: $0.replacement, as: UTF8.self).debugDescription)" }) in \(String(decoding: bytes.prefix(400), as: UTF8.self).debugDescription)"
-                XCTAssertEqual(incremental.lines, full.lines, what)
-                XCTAssertEqual(incremental.lineKinds, full.lineKinds, what)
-                XCTAssertEqual(incremental.zones, full.zones, what)
-                XCTAssertEqual(incremental.headings, full.headings, what)
-                XCTAssertEqual(incremental.listItems, full.listItems, what)
-                XCTAssertEqual(incremental.frontMatter, full.frontMatter, what)
-                XCTAssertEqual(incremental.looksLikeHeadingLines, full.looksLikeHeadingLines, what)
-                XCTAssertEqual(incremental.definedLabels, full.definedLabels, what)
+                assertSameStructure(incremental, full, what)
                 XCTAssertFalse(incremental.isQuick)
             }
         }

@@ -1,5 +1,5 @@
 import XCTest
-import MojifixMarkdown
+@testable import MojifixMarkdown
 
 /// Normalises `text` with only `rules` enabled (all rules when nil) and returns the bytes.
 func normalized(_ text: String, rules: Set<String>? = nil, keepCRLF: Bool = false, stripSecurity: Bool = false) -> [UInt8] {
@@ -22,4 +22,16 @@ func assertBytes(_ got: [UInt8], _ want: String, file: StaticString = #filePath,
 /// Normalising `text` with `rules` gives it back byte for byte.
 func assertUnchanged(_ text: String, rules: Set<String>? = nil, file: StaticString = #filePath, line: UInt = #line) {
     assertBytes(normalized(text, rules: rules), text, file: file, line: line)
+}
+
+/// Two structures of one document are equal in everything rules read.
+func assertSameStructure(_ a: MarkdownStructure, _ b: MarkdownStructure, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(a.lines, b.lines, what, file: file, line: line)
+    XCTAssertEqual(a.lineKinds, b.lineKinds, what, file: file, line: line)
+    XCTAssertEqual(a.zones, b.zones, what, file: file, line: line)
+    XCTAssertEqual(a.headings, b.headings, what, file: file, line: line)
+    XCTAssertEqual(a.listItems, b.listItems, what, file: file, line: line)
+    XCTAssertEqual(a.frontMatter, b.frontMatter, what, file: file, line: line)
+    XCTAssertEqual(a.looksLikeHeadingLines, b.looksLikeHeadingLines, what, file: file, line: line)
+    XCTAssertEqual(a.definedLabels, b.definedLabels, what, file: file, line: line)
 }

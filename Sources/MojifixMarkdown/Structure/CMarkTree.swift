@@ -27,6 +27,8 @@ struct CMarkTree {
         }
     }
 
+    init(nodes: [mj_node]) { self.nodes = nodes }
+
     static func kind(_ node: mj_node) -> Kind { Kind(rawValue: node.kind) ?? .other }
 }
 

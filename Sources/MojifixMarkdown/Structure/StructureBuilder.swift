@@ -9,7 +9,8 @@ internal import CMarkGFMShim
 ///    code blocks, HTML blocks, paragraphs, headings, tables, list items, footnote definitions;
 /// 3. Liquid, kramdown and `$$` math blocks are found on the source outside code and HTML blocks;
 ///    those that must not be parsed as Markdown (`{% highlight %}`, `{% comment %}`,
-///    `{::comment}`, `$$`) are blanked out too and cmark parses again (only then);
+///    `{::comment}`, `$$`) are blanked out too and cmark parses again (only then, and only the
+///    windows of lines around them when `WindowedReparse` shows that equals a whole parse);
 /// 4. link reference definitions are read at the start of paragraphs and on lines cmark left
 ///    out of every block (cmark removes definitions from the tree);
 /// 5. `InlineScanner` finds the inline zones of each paragraph, heading text and table cell;
@@ -20,10 +21,11 @@ enum StructureBuilder {
 
     /// `knownLabels`: reference labels defined outside `bytes` (a window of a larger document,
     /// see `IncrementalStructure`), as `MarkdownStructure.definedLabels` holds them.
-    static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = []) -> MarkdownStructure {
+    /// `windowed`: off only in tests comparing both ways of the second parse (`WindowedReparse`).
+    static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = [], windowed: Bool = true) -> MarkdownStructure {
         bytes.withUnsafeBufferPointer { s in
             var run = Run(s)
-            return run.build(knownLabels: knownLabels)
+            return run.build(knownLabels: knownLabels, windowed: windowed)
         }
     }
 
@@ -76,15 +78,20 @@ enum StructureBuilder {
         static func parse(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>] = [],
                           inlines: Bool = false) -> CMarkTree {
             if blanking.isEmpty { return CMarkTree(parsing: s, inlines: inlines) }
+            return blanked(s, blanking: blanking, filling: filling).withUnsafeBufferPointer { CMarkTree(parsing: $0, inlines: inlines) }
+        }
+
+        /// The copy of `s` that cmark parses (see `parse`).
+        static func blanked(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>]) -> [UInt8] {
             var copy = Array(s)
             for range in blanking {
                 for k in range where copy[k] != MDByte.lf && copy[k] != MDByte.cr { copy[k] = MDByte.space }
             }
             for range in filling { for k in range { copy[k] = 0x78 } }
-            return copy.withUnsafeBufferPointer { CMarkTree(parsing: $0, inlines: inlines) }
+            return copy
         }
 
-        mutating func build(knownLabels: Set<[UInt8]>) -> MarkdownStructure {
+        mutating func build(knownLabels: Set<[UInt8]>, windowed: Bool) -> MarkdownStructure {
             let lineCount = table.count
             // 1. Front matter.
             var blanking: [Range<Int>] = []
@@ -96,6 +103,7 @@ enum StructureBuilder {
                 blanking.append(0..<frontMatter.range.upperBound)
             }
 
+            let firstBlockBlanking = blanking.count
             // 2. First parse: where code and HTML blocks are.
             var tree = Run.parse(s, blanking: blanking)
             var allowed = [Bool](repeating: true, count: lineCount)
@@ -131,7 +139,11 @@ enum StructureBuilder {
             }
             if !filling.isEmpty { opaque = Run.merged(opaque + maths.map(\.range)) }
             if reparse {
-                tree = Run.parse(s, blanking: blanking, filling: filling)
+                // Only the windows around the blanked blocks when that equals a whole parse.
+                let copy = Run.blanked(s, blanking: blanking, filling: filling)
+                let changed = blanking[firstBlockBlanking...] + filling
+                tree = (windowed ? WindowedReparse.tree(old: tree, source: s, blanked: copy, changed: Array(changed), table: table) : nil)
+                    ?? copy.withUnsafeBufferPointer { CMarkTree(parsing: $0) }
                 for range in blanking where !range.isEmpty {
                     let first = table.line(containing: range.lowerBound)
                     let last = table.line(containing: range.upperBound - 1)
