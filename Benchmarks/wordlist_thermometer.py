@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""A thermometer independent of dev-eval and of ftfy: lines of real words from wordfreq's lists
+(42 languages, fetched at run time into .build/wordfreq-venv), mixed with punctuation, NBSP,
+guillemets and symbols, sent through `mojifix repair --jsonl`:
+
+  * clean: every line must come back byte-identical;
+  * garbled: the same lines holding non-ASCII, garbled with Python's codecs through every chain
+    (UTF-8 bytes decoded as the chain's charset; a line the codec cannot decode is left out) and
+    scored per chain: exact, unchanged, wrong (changed but not to the clean line).
+
+usage: python3 Benchmarks/wordlist_thermometer.py [--bin .build/release/mojifix] [--seed 7]
+       [--lines-per-language 120] [--show N]
+Never a target to tune to: the lines are random every seed; it finds classes of failure.
+"""
+import argparse, collections, json, os, random, subprocess, sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+VENV = REPO / ".build" / "wordfreq-venv"
+LANGS = ['ar', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'fa', 'fi', 'fr', 'he', 'hi', 'hu', 'id', 'it', 'ja',
+         'ko', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'ta', 'tr', 'uk', 'vi', 'zh', 'ms']
+PUNCT = [' ', ' ', ' ', ' ', ', ', '. ', ' — ', ' – ', '\xa0', ' « ', ' » ', '\xa0»', '«\xa0', '… ', ' “', '” ', ' ‘',
+         '’ ', ' (', ') ', ': ', '; ', '! ', '? ', ' ¿', ' ¡', ' • ', ' © ', '® ', '™ ', ' ° ', ' ± ', ' € ', ' £ ',
+         ' ¥ ', ' µ', ' ½ ', ' § ', ' ¶ ']
+CHAINS = ['cp1252', 'latin_1', 'mac_roman', 'cp1250', 'cp1251', 'cp1254', 'cp437', 'cp866', 'koi8_r', 'iso8859_2',
+          'cp1257', 'cp1256', 'cp1253']
+
+GEN = r"""
+import json, random, sys, wordfreq
+langs, punct, seed, per = json.loads(sys.argv[1]), json.loads(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+rng = random.Random(seed)
+out = []
+for lang in langs:
+    words = wordfreq.top_n_list(lang, 30000)
+    for _ in range(per):
+        n = rng.choice([1, 1, 2, 3, 5, 8, 12, 20])
+        s = ''
+        for k, w in enumerate(rng.sample(words, n)):
+            if rng.random() < 0.3: w = w.capitalize()
+            if rng.random() < 0.05: w = w.upper()
+            s += w + (rng.choice(punct) if k < n - 1 else '')
+        if rng.random() < 0.5: s += rng.choice(['.', '!', '?', '…', ' »', '\xa0!', ''])
+        out.append(s)
+json.dump(out, sys.stdout, ensure_ascii=False)
+"""
+
+
+def venv_python():
+    py = VENV / "bin" / "python"
+    if not py.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    if subprocess.run([str(py), "-c", "import wordfreq"], capture_output=True).returncode != 0:
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "wordfreq"], check=True)
+    return str(py)
+
+
+def repair(bin_, texts):
+    data = ''.join(json.dumps({"text": t}, ensure_ascii=False) + '\n' for t in texts).encode()
+    r = subprocess.run([bin_, 'repair', '--jsonl', '--field', 'text'], input=data, capture_output=True)
+    outs = [json.loads(line)["text"] for line in r.stdout.decode().split('\n')[:-1]]
+    assert len(outs) == len(texts), r.stderr.decode()[:300]
+    return outs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=str(REPO / ".build" / "release" / "mojifix"))
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--lines-per-language", type=int, default=120)
+    ap.add_argument("--show", type=int, default=0)
+    a = ap.parse_args()
+    gen = subprocess.run([venv_python(), "-c", GEN, json.dumps(LANGS), json.dumps(PUNCT), str(a.seed),
+                          str(a.lines_per_language)], capture_output=True, check=True)
+    lines = json.loads(gen.stdout)
+    outs = repair(a.bin, lines)
+    changed = [(x, y) for x, y in zip(lines, outs) if x.encode() != y.encode()]
+    print(f"clean: {len(changed)} of {len(lines)} lines of {len(LANGS)} languages changed")
+    for x, y in changed[:a.show]: print("  CHANGED", repr(x)[:100], "->", repr(y)[:100])
+    cases = []
+    for s in (t for t in lines if any(ord(c) > 127 for c in t)):
+        for chain in CHAINS:
+            try: cases.append((chain, s, s.encode('utf-8').decode(chain)))
+            except UnicodeDecodeError: pass
+    outs = repair(a.bin, [g for _, _, g in cases])
+    stats, examples = collections.defaultdict(collections.Counter), collections.defaultdict(list)
+    for (chain, s, g), o in zip(cases, outs):
+        k = 'exact' if o.encode() == s.encode() else 'unchanged' if o.encode() == g.encode() else 'wrong'
+        stats[chain][k] += 1
+        if k == 'wrong': examples[chain].append((g, o, s))
+    print(f"{'chain':10} {'n':>5} {'exact':>7} {'unchanged':>9} {'wrong':>5}")
+    for chain in CHAINS:
+        c = stats[chain]; n = sum(c.values())
+        if n: print(f"{chain:10} {n:5} {c['exact'] / n:7.1%} {c['unchanged']:9} {c['wrong']:5}")
+        for g, o, s in examples[chain][:a.show]:
+            print("  WRONG", repr(g)[:80], "->", repr(o)[:80], "want", repr(s)[:60])
+
+
+if __name__ == "__main__":
+    main()
