@@ -28,17 +28,23 @@ package struct CheckFinding: Sendable {
     /// Appends `text` as bytes: a garbled line gives hundreds of thousands of findings, and
     /// interpolating each into a String of its own doubled the time `check` takes to print them.
     package func append(to out: inout [UInt8]) {
-        out += path.utf8
+        var path = path, rule = rule, severity = severity.rawValue, message = message
+        path.withUTF8 { out += $0 }
         out.append(0x3A)
-        out += String(line).utf8
+        Self.appendDecimal(line, to: &out)
         out.append(0x3A)
-        out += String(column).utf8
+        Self.appendDecimal(column, to: &out)
         out += [0x3A, 0x20]
-        out += severity.rawValue.utf8
+        severity.withUTF8 { out += $0 }
         out += [0x3A, 0x20]
-        out += rule.utf8
+        rule.withUTF8 { out += $0 }
         out += [0x3A, 0x20]
-        out += message.utf8
+        message.withUTF8 { out += $0 }
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &out) }
+        out.append(0x30 + UInt8(value % 10))
     }
 
     package init(path: String, line: Int, column: Int, rule: String, message: String, severity: Severity) {
@@ -69,7 +75,7 @@ package enum FindingLines {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         for (index, pass) in repaired.plan.passes.enumerated() {
-            let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
+            var positions = pass.kind == .transcode ? nil : LineIndex.Walk(LineIndex(texts[index]))
             let passChain = Array(pass.chain.chainDescription.utf8)
             let rule = pass.kind == .transcode ? "encoding" : "mojibake"
             for change in pass.changes {
@@ -95,20 +101,19 @@ package enum FindingLines {
                                           message: String(decoding: out, as: UTF8.self), severity: .error))
             }
         }
-        for (change, text) in repaired.plan.withheldChanges(input: input, output: repaired.output) {
-            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+        for (change, line, column) in LocatedChanges.positioned(repaired.plan.withheldChanges(input: input, output: repaired.output)) {
             lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-lossy",
                                       message: "Lossy repair not made (--lossy makes it) \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after))",
                                       severity: .warning))
         }
-        for (change, text) in repaired.plan.quotedChanges(input: input, output: repaired.output) {
-            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+        for (change, line, column) in LocatedChanges.positioned(repaired.plan.quotedChanges(input: input, output: repaired.output)) {
             lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-quoted",
                                       message: "quoted mojibake left as written \(PlanText.quoted(change.before ?? "")) (would be \(PlanText.quoted(change.after)))",
                                       severity: .info))
         }
         guard let normalized else { return lines }
-        return lines + of(normalized.findings, in: repaired.output, path: raw)
+        lines += of(normalized.findings, in: repaired.output, path: raw)   // in place: no copy of the many
+        return lines
     }
 
     /// Findings of a normalisation, positioned in `text` (what the normaliser read).
