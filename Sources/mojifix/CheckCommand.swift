@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
             case .json: FileIO.writeOutput(output.json)
             case .github: FileIO.writeOutput(output.github)
             case .text:
-                if !findings.isEmpty { FileIO.writeOutput(output.textLines) }
+                output.writeTextLines { FileIO.writeOutput($0) }
                 if !quiet {
                     FileIO.writeError("flavor: \(flavor.flavor.rawValue) (\(flavor.source))\n" + output.summaryTable)
                 }

@@ -41,12 +41,22 @@ package struct CheckOutput {
     /// The text format's lines, `path:line:col: severity: rule: message` each.
     package var textLines: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(findings.reduce(0) { $0 + $1.path.utf8.count + $1.rule.utf8.count + $1.message.utf8.count + 32 })
+        writeTextLines { out += $0 }
+        return out
+    }
+
+    /// `textLines` given to `write` a megabyte at a time: a garbled file's findings print tens of
+    /// megabytes, which need not be held at once.
+    package func writeTextLines(_ write: ([UInt8]) -> Void) {
+        let chunk = 1 << 20
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk + 4096)
         for finding in findings {
             finding.append(to: &out)
             out.append(0x0A)
+            if out.count >= chunk { write(out); out.removeAll(keepingCapacity: true) }
         }
-        return out
+        if !out.isEmpty { write(out) }
     }
 
     /// The per-rule table (text format, on stderr).

@@ -15,8 +15,31 @@ package struct CheckFinding: Sendable {
     package var line: Int
     package var column: Int
     package var rule: String
-    package var message: String
     package var severity: Severity
+    private var storage: Message
+
+    /// A message of its own, or a range of bytes shared by the findings of one file: a garbled
+    /// file has hundreds of thousands of findings, and a String each was a third of the time
+    /// `check` took to build and print them.
+    private enum Message: Sendable {
+        case text(String)
+        case shared(SharedBytes, Range<Int>)
+    }
+
+    package final class SharedBytes: Sendable {
+        let bytes: [UInt8]
+        package init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
+
+    package var message: String {
+        get {
+            switch storage {
+            case .text(let text): text
+            case .shared(let shared, let range): String(decoding: shared.bytes[range], as: UTF8.self)
+            }
+        }
+        set { storage = .text(newValue) }
+    }
 
     /// `path:line:col: severity: rule: message`.
     package var text: String {
@@ -28,7 +51,7 @@ package struct CheckFinding: Sendable {
     /// Appends `text` as bytes: a garbled line gives hundreds of thousands of findings, and
     /// interpolating each into a String of its own doubled the time `check` takes to print them.
     package func append(to out: inout [UInt8]) {
-        var path = path, rule = rule, severity = severity.rawValue, message = message
+        var path = path, rule = rule, severity = severity.rawValue
         path.withUTF8 { out += $0 }
         out.append(0x3A)
         Self.appendDecimal(line, to: &out)
@@ -39,7 +62,10 @@ package struct CheckFinding: Sendable {
         out += [0x3A, 0x20]
         rule.withUTF8 { out += $0 }
         out += [0x3A, 0x20]
-        message.withUTF8 { out += $0 }
+        switch storage {
+        case .text(var text): text.withUTF8 { out += $0 }
+        case .shared(let shared, let range): out += shared.bytes[range]
+        }
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
@@ -48,7 +74,12 @@ package struct CheckFinding: Sendable {
     }
 
     package init(path: String, line: Int, column: Int, rule: String, message: String, severity: Severity) {
-        self.path = path; self.line = line; self.column = column; self.rule = rule; self.message = message; self.severity = severity
+        self.path = path; self.line = line; self.column = column; self.rule = rule; self.storage = .text(message); self.severity = severity
+    }
+
+    /// With the message `shared.bytes[range]` (valid UTF-8).
+    package init(path: String, line: Int, column: Int, rule: String, shared: SharedBytes, range: Range<Int>, severity: Severity) {
+        self.path = path; self.line = line; self.column = column; self.rule = rule; self.storage = .shared(shared, range); self.severity = severity
     }
 
     package init(path: String, line: Int, column: Int, _ finding: Finding) {
@@ -72,8 +103,23 @@ package enum FindingLines {
         // hundreds of thousands of changes and a handful of chains.
         var chains: [[ChainStep]: [UInt8]] = [:]
         let transcode = Array("Transcode to UTF-8 (".utf8), repair = Array("Repair ".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
+        // The messages of the passes' changes go into buffers of about a megabyte, each shared by
+        // the findings whose messages it holds.
+        let chunk = 1 << 20
+        var out: [UInt8] = [], pending: [(line: Int, column: Int, rule: String, end: Int)] = []
+        out.reserveCapacity(chunk + 4096)
+        lines.reserveCapacity(repaired.plan.changeCount)
+        func share() {
+            let shared = CheckFinding.SharedBytes(out)
+            var start = 0
+            for (line, column, rule, end) in pending {
+                lines.append(CheckFinding(path: path, line: line, column: column, rule: rule, shared: shared, range: start..<end, severity: .error))
+                start = end
+            }
+            pending.removeAll(keepingCapacity: true)
+            out = []
+            out.reserveCapacity(chunk + 4096)
+        }
         for (index, pass) in repaired.plan.passes.enumerated() {
             var positions = pass.kind == .transcode ? nil : LineIndex.Walk(LineIndex(texts[index]))
             let passChain = Array(pass.chain.chainDescription.utf8)
@@ -85,7 +131,6 @@ package enum FindingLines {
                     chain = chains[change.steps] ?? Array(change.steps.chainDescription.utf8)
                     chains[change.steps] = chain
                 }
-                out.removeAll(keepingCapacity: true)
                 if pass.kind == .transcode {
                     out += transcode
                 } else {
@@ -97,10 +142,11 @@ package enum FindingLines {
                 }
                 out += chain
                 out.append(0x29)
-                lines.append(CheckFinding(path: path, line: line, column: column, rule: rule,
-                                          message: String(decoding: out, as: UTF8.self), severity: .error))
+                pending.append((line, column, rule, out.count))
+                if out.count >= chunk { share() }
             }
         }
+        if !pending.isEmpty { share() }
         for (change, line, column) in LocatedChanges.positioned(repaired.plan.withheldChanges(input: input, output: repaired.output)) {
             lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-lossy",
                                       message: "Lossy repair not made (--lossy makes it) \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after))",
