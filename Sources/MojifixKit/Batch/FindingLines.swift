@@ -57,11 +57,11 @@ package struct CheckFinding: Sendable {
         Self.appendDecimal(line, to: &out)
         out.append(0x3A)
         Self.appendDecimal(column, to: &out)
-        out += [0x3A, 0x20]
+        out.append(0x3A); out.append(0x20)
         severity.withUTF8 { out += $0 }
-        out += [0x3A, 0x20]
+        out.append(0x3A); out.append(0x20)
         rule.withUTF8 { out += $0 }
-        out += [0x3A, 0x20]
+        out.append(0x3A); out.append(0x20)
         switch storage {
         case .text(var text): text.withUTF8 { out += $0 }
         case .shared(let shared, let range): out += shared.bytes[range]
