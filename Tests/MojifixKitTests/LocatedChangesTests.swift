@@ -28,4 +28,17 @@ final class LocatedChangesTests: XCTestCase {
             XCTAssertEqual(positioned[k].change.inputRange, change.inputRange)
         }
     }
+
+    func testManyChangesAlongOneLongLineGrowLinearly() {
+        // One change every 24 bytes of one line: an index per change made this quadratic.
+        let ratio = growth(size: 2_000) { n in
+            let text = Array(String(repeating: "`ëª¨ë¸` 그리고 모델을 ", count: n).utf8)
+            let located = stride(from: 0, to: text.count, by: 24).map { start in
+                (change: RepairChange(inputRange: start..<start + 1, outputRange: 0..<0, steps: [], confidence: 1,
+                                      lossless: true, before: nil, after: ""), text: text)
+            }
+            XCTAssertEqual(LocatedChanges.positioned(located).count, located.count)
+        }
+        XCTAssertLessThan(ratio, 24, "8x the line took \(ratio)x the time")
+    }
 }
