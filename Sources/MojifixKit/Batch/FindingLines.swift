@@ -108,7 +108,9 @@ package enum FindingLines {
         let chunk = 1 << 20
         var out: [UInt8] = [], pending: [(line: Int, column: Int, rule: String, end: Int)] = []
         out.reserveCapacity(chunk + 4096)
-        lines.reserveCapacity(repaired.plan.changeCount)
+        // Every finding's room up front: growing the array copies hundreds of thousands of them.
+        let plan = repaired.plan
+        lines.reserveCapacity(plan.changeCount + (plan.withheld?.count ?? 0) + (plan.quoted?.count ?? 0) + (normalized?.findings.count ?? 0))
         func share() {
             let shared = CheckFinding.SharedBytes(out)
             var start = 0
