@@ -36,13 +36,42 @@ public struct LineIndex: Sendable {
 
     public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         let offset = max(0, min(offset, text.count))
+        let line = line(of: offset)
+        return (line, 1 + characters(before: offset) - characters(before: starts[line - 1]))
+    }
+
+    /// `lineAndColumn` of offsets looked up in ascending order (a pass's changes): each lookup
+    /// counts only the bytes since the previous one when they are fewer than those since its
+    /// block's start, so a walk along a line full of changes reads the line about once.
+    public struct Walk: Sendable {
+        private let index: LineIndex
+        private var offset = 0, before = 0   // characters before `offset`
+        private var line = 0, lineStart = 0  // characters before the start of `line`
+
+        public init(_ index: LineIndex) { self.index = index }
+
+        public mutating func lineAndColumn(of target: Int) -> (line: Int, column: Int) {
+            let target = max(0, min(target, index.text.count))
+            if target >= offset && offset >= target - target % LineIndex.blockSize {
+                before += index.text.withUnsafeBufferPointer { LineIndex.characters($0, offset..<target) }
+            } else {
+                before = index.characters(before: target)
+            }
+            offset = target
+            let found = index.line(of: target)
+            if found != line { line = found; lineStart = index.characters(before: index.starts[found - 1]) }
+            return (line, 1 + before - lineStart)
+        }
+    }
+
+    /// The 1-based line holding `offset` (already clamped to the text).
+    private func line(of offset: Int) -> Int {
         var low = 0, high = starts.count
         while low < high {
             let mid = (low + high) / 2
             if starts[mid] <= offset { low = mid + 1 } else { high = mid }
         }
-        let line = max(1, low)
-        return (line, 1 + characters(before: offset) - characters(before: starts[line - 1]))
+        return max(1, low)
     }
 
     /// Characters (scalars) in the text before `offset`.

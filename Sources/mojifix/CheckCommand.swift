@@ -52,13 +52,14 @@ struct CheckCommand: ParsableCommand {
             let outcomes = try settings.run(walked.files, showProgress: batch.showsProgress) { work, path in work.process(path, findings: true) }
             let batchReport = BatchReport(outcomes: outcomes, problems: walked.problems, leftOut: walked.leftOut)
             batchReport.printProblems()
-            let findings = outcomes.flatMap(\.findings).filter { !quiet || $0.severity == .error }
+            let all = outcomes.flatMap(\.findings)
+            let findings = quiet ? all.filter { $0.severity == .error } : all
             let output = CheckOutput(findings: findings, flavor: flavor.flavor.rawValue)
             switch format {
             case .json: FileIO.writeOutput(output.json)
             case .github: FileIO.writeOutput(output.github)
             case .text:
-                if !findings.isEmpty { FileIO.writeOutput(findings.map(\.text).joined(separator: "\n") + "\n") }
+                output.writeTextLines { FileIO.writeOutput($0) }
                 if !quiet {
                     FileIO.writeError("flavor: \(flavor.flavor.rawValue) (\(flavor.source))\n" + output.summaryTable)
                 }

@@ -24,6 +24,23 @@ final class LineIndexTests: XCTestCase {
         }
     }
 
+    func testWalkAgreesWithSeparateLookups() {
+        var g = SeededGenerator(seed: 12)
+        let pieces = ["a", "한", "😀", "\n", "é", " ", "\r\n", "\n\n"]
+        for _ in 0..<40 {
+            let text = Array((0..<g.next(2_000)).map { _ in g.pick(pieces) }.joined().utf8)
+            let index = LineIndex(text)
+            var walk = LineIndex.Walk(index)
+            // Mostly ascending, as a pass's changes are, with a few steps back and past the end.
+            var offset = 0
+            for _ in 0..<300 {
+                offset = g.next(10) == 0 ? g.next(text.count + 5) : offset + g.next(40)
+                let got = walk.lineAndColumn(of: offset), want = index.lineAndColumn(of: offset)
+                XCTAssertTrue(got == want, "offset \(offset): \(got) != \(want)")
+            }
+        }
+    }
+
     func testLookupsAlongOneLongLineGrowLinearly() {
         let ratio = growth(size: 20_000) { n in
             let text = Array(String(repeating: "모델 ", count: n).utf8)

@@ -18,16 +18,45 @@ package struct CheckOutput {
 
     /// Per rule: its most severe severity, the number of findings and of files.
     package var summary: [(rule: String, severity: CheckFinding.Severity, findings: Int, files: Int)] {
-        var order: [String] = []
-        var rows: [String: (severity: CheckFinding.Severity, findings: Int, files: Set<String>)] = [:]
+        // A handful of rules and hundreds of thousands of findings: a linear search of the rows
+        // and a file counted when it differs from the rule's last one (a file's findings come
+        // together) cost less than hashing every finding's rule and path.
+        var rows: [(rule: String, severity: CheckFinding.Severity, findings: Int, files: Set<String>, last: String)] = []
         for finding in findings {
-            if rows[finding.rule] == nil { order.append(finding.rule); rows[finding.rule] = (finding.severity, 0, []) }
-            rows[finding.rule]!.severity = min(rows[finding.rule]!.severity, finding.severity)
-            rows[finding.rule]!.findings += 1
-            rows[finding.rule]!.files.insert(finding.path)
+            guard let k = rows.firstIndex(where: { $0.rule == finding.rule }) else {
+                rows.append((finding.rule, finding.severity, 1, [finding.path], finding.path))
+                continue
+            }
+            rows[k].severity = min(rows[k].severity, finding.severity)
+            rows[k].findings += 1
+            if rows[k].last != finding.path {
+                rows[k].files.insert(finding.path)
+                rows[k].last = finding.path
+            }
         }
-        return order.map { (rule: $0, severity: rows[$0]!.severity, findings: rows[$0]!.findings, files: rows[$0]!.files.count) }
+        return rows.map { (rule: $0.rule, severity: $0.severity, findings: $0.findings, files: $0.files.count) }
             .sorted { ($0.severity, -$0.findings, $0.rule) < ($1.severity, -$1.findings, $1.rule) }
+    }
+
+    /// The text format's lines, `path:line:col: severity: rule: message` each.
+    package var textLines: [UInt8] {
+        var out: [UInt8] = []
+        writeTextLines { out += $0 }
+        return out
+    }
+
+    /// `textLines` given to `write` a megabyte at a time: a garbled file's findings print tens of
+    /// megabytes, which need not be held at once.
+    package func writeTextLines(_ write: ([UInt8]) -> Void) {
+        let chunk = 1 << 20
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk + 4096)
+        for finding in findings {
+            finding.append(to: &out)
+            out.append(0x0A)
+            if out.count >= chunk { write(out); out.removeAll(keepingCapacity: true) }
+        }
+        if !out.isEmpty { write(out) }
     }
 
     /// The per-rule table (text format, on stderr).

@@ -15,14 +15,71 @@ package struct CheckFinding: Sendable {
     package var line: Int
     package var column: Int
     package var rule: String
-    package var message: String
     package var severity: Severity
+    private var storage: Message
+
+    /// A message of its own, or a range of bytes shared by the findings of one file: a garbled
+    /// file has hundreds of thousands of findings, and a String each was a third of the time
+    /// `check` took to build and print them.
+    private enum Message: Sendable {
+        case text(String)
+        case shared(SharedBytes, Range<Int>)
+    }
+
+    package final class SharedBytes: Sendable {
+        let bytes: [UInt8]
+        package init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
+
+    package var message: String {
+        get {
+            switch storage {
+            case .text(let text): text
+            case .shared(let shared, let range): String(decoding: shared.bytes[range], as: UTF8.self)
+            }
+        }
+        set { storage = .text(newValue) }
+    }
 
     /// `path:line:col: severity: rule: message`.
-    package var text: String { "\(path):\(line):\(column): \(severity.rawValue): \(rule): \(message)" }
+    package var text: String {
+        var out: [UInt8] = []
+        append(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as bytes: a garbled line gives hundreds of thousands of findings, and
+    /// interpolating each into a String of its own doubled the time `check` takes to print them.
+    package func append(to out: inout [UInt8]) {
+        var path = path, rule = rule, severity = severity.rawValue
+        path.withUTF8 { out += $0 }
+        out.append(0x3A)
+        Self.appendDecimal(line, to: &out)
+        out.append(0x3A)
+        Self.appendDecimal(column, to: &out)
+        out.append(0x3A); out.append(0x20)
+        severity.withUTF8 { out += $0 }
+        out.append(0x3A); out.append(0x20)
+        rule.withUTF8 { out += $0 }
+        out.append(0x3A); out.append(0x20)
+        switch storage {
+        case .text(var text): text.withUTF8 { out += $0 }
+        case .shared(let shared, let range): out += shared.bytes[range]
+        }
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &out) }
+        out.append(0x30 + UInt8(value % 10))
+    }
 
     package init(path: String, line: Int, column: Int, rule: String, message: String, severity: Severity) {
-        self.path = path; self.line = line; self.column = column; self.rule = rule; self.message = message; self.severity = severity
+        self.path = path; self.line = line; self.column = column; self.rule = rule; self.storage = .text(message); self.severity = severity
+    }
+
+    /// With the message `shared.bytes[range]` (valid UTF-8).
+    package init(path: String, line: Int, column: Int, rule: String, shared: SharedBytes, range: Range<Int>, severity: Severity) {
+        self.path = path; self.line = line; self.column = column; self.rule = rule; self.storage = .shared(shared, range); self.severity = severity
     }
 
     package init(path: String, line: Int, column: Int, _ finding: Finding) {
@@ -46,10 +103,27 @@ package enum FindingLines {
         // hundreds of thousands of changes and a handful of chains.
         var chains: [[ChainStep]: [UInt8]] = [:]
         let transcode = Array("Transcode to UTF-8 (".utf8), repair = Array("Repair ".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
+        // The messages of the passes' changes go into buffers of about a megabyte, each shared by
+        // the findings whose messages it holds.
+        let chunk = 1 << 20
+        var out: [UInt8] = [], pending: [(line: Int, column: Int, rule: String, end: Int)] = []
+        out.reserveCapacity(chunk + 4096)
+        // Every finding's room up front: growing the array copies hundreds of thousands of them.
+        let plan = repaired.plan
+        lines.reserveCapacity(plan.changeCount + (plan.withheld?.count ?? 0) + (plan.quoted?.count ?? 0) + (normalized?.findings.count ?? 0))
+        func share() {
+            let shared = CheckFinding.SharedBytes(out)
+            var start = 0
+            for (line, column, rule, end) in pending {
+                lines.append(CheckFinding(path: path, line: line, column: column, rule: rule, shared: shared, range: start..<end, severity: .error))
+                start = end
+            }
+            pending.removeAll(keepingCapacity: true)
+            out = []
+            out.reserveCapacity(chunk + 4096)
+        }
         for (index, pass) in repaired.plan.passes.enumerated() {
-            let positions = pass.kind == .transcode ? nil : LineIndex(texts[index])
+            var positions = pass.kind == .transcode ? nil : LineIndex.Walk(LineIndex(texts[index]))
             let passChain = Array(pass.chain.chainDescription.utf8)
             let rule = pass.kind == .transcode ? "encoding" : "mojibake"
             for change in pass.changes {
@@ -59,7 +133,6 @@ package enum FindingLines {
                     chain = chains[change.steps] ?? Array(change.steps.chainDescription.utf8)
                     chains[change.steps] = chain
                 }
-                out.removeAll(keepingCapacity: true)
                 if pass.kind == .transcode {
                     out += transcode
                 } else {
@@ -71,24 +144,24 @@ package enum FindingLines {
                 }
                 out += chain
                 out.append(0x29)
-                lines.append(CheckFinding(path: path, line: line, column: column, rule: rule,
-                                          message: String(decoding: out, as: UTF8.self), severity: .error))
+                pending.append((line, column, rule, out.count))
+                if out.count >= chunk { share() }
             }
         }
-        for (change, text) in repaired.plan.withheldChanges(input: input, output: repaired.output) {
-            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+        if !pending.isEmpty { share() }
+        for (change, line, column) in LocatedChanges.positioned(repaired.plan.withheldChanges(input: input, output: repaired.output)) {
             lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-lossy",
                                       message: "Lossy repair not made (--lossy makes it) \(PlanText.quoted(change.before ?? "")) -> \(PlanText.quoted(change.after))",
                                       severity: .warning))
         }
-        for (change, text) in repaired.plan.quotedChanges(input: input, output: repaired.output) {
-            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+        for (change, line, column) in LocatedChanges.positioned(repaired.plan.quotedChanges(input: input, output: repaired.output)) {
             lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-quoted",
                                       message: "quoted mojibake left as written \(PlanText.quoted(change.before ?? "")) (would be \(PlanText.quoted(change.after)))",
                                       severity: .info))
         }
         guard let normalized else { return lines }
-        return lines + of(normalized.findings, in: repaired.output, path: raw)
+        lines += of(normalized.findings, in: repaired.output, path: raw)   // in place: no copy of the many
+        return lines
     }
 
     /// Findings of a normalisation, positioned in `text` (what the normaliser read).

@@ -42,8 +42,7 @@ package enum PlanJSON {
         ]
         if let verified { fields.append("\"verified\": \(verified)") }
         // Lossy changes found but not made (without --lossy): listed so a person can decide.
-        let withheld = plan.withheldChanges(input: input, output: result.output).map { change, text -> String in
-            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+        let withheld = LocatedChanges.positioned(plan.withheldChanges(input: input, output: result.output)).map { change, line, column -> String in
             var fields = ["\"line\": \(line)", "\"column\": \(column)", "\"lossless\": false", "\"applied\": false",
                           "\"steps\": \(array(change.steps.map { string($0.description) }))",
                           "\"before\": \(change.before.map(string) ?? "null")", "\"after\": \(string(change.after))"]
@@ -51,8 +50,7 @@ package enum PlanJSON {
             return "{" + fields.joined(separator: ", ") + "}"
         }
         fields.append("\"withheld_lossy\": [" + withheld.joined(separator: ", ") + "]")
-        let quoted = plan.quotedChanges(input: input, output: result.output).map { change, text -> String in
-            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+        let quoted = LocatedChanges.positioned(plan.quotedChanges(input: input, output: result.output)).map { change, line, column -> String in
             return "{\"line\": \(line), \"column\": \(column), \"before\": \(change.before.map(string) ?? "null"), \"after\": \(string(change.after))}"
         }
         fields.append("\"quoted_left\": [" + quoted.joined(separator: ", ") + "]")

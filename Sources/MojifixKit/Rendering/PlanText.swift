@@ -31,13 +31,11 @@ package enum PlanText {
                 for guess in change.guesses ?? [] { bytes += Array("      guessed: \(guess)\n".utf8) }
             }
         }
-        for (change, text) in plan.withheldChanges(input: input, output: result.output) {
-            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+        for (change, line, column) in LocatedChanges.positioned(plan.withheldChanges(input: input, output: result.output)) {
             bytes += Array("  \(line):\(column) \(quoted(change.before ?? "")) -> \(quoted(change.after)) LOSSY, not made (--lossy makes it)\n".utf8)
             for guess in change.guesses ?? [] { bytes += Array("      would guess: \(guess)\n".utf8) }
         }
-        for (change, text) in plan.quotedChanges(input: input, output: result.output) {
-            let (line, column) = LineIndex(text).lineAndColumn(of: change.inputRange.lowerBound)
+        for (change, line, column) in LocatedChanges.positioned(plan.quotedChanges(input: input, output: result.output)) {
             bytes += Array("  \(line):\(column) \(quoted(change.before ?? "")) info: quoted mojibake left as written (would be \(quoted(change.after)))\n".utf8)
         }
         if let verified { bytes += Array((verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n").utf8) }
@@ -57,25 +55,32 @@ package enum PlanText {
         out.append(0x22)
         var text = text
         text.withUTF8 { p in
-            var i = 0, count = 0
+            // Bytes that need no escape are copied a run at a time.
+            var i = 0, count = 0, run = 0
+            func flush() { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i])) }
             while i < p.count {
-                if count == limit { out += [0xE2, 0x80, 0xA6]; break }  // …
+                if count == limit { flush(); run = i; out += [0xE2, 0x80, 0xA6]; break }  // …
                 count += 1
                 let b0 = p[i]
                 let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
                 var value = length == 1 ? UInt32(b0) : UInt32(b0) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+                let escape: [UInt8]
                 switch value {
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                case 0x22: out += [0x5C, 0x22]
+                case 0x0A: escape = [0x5C, 0x6E]
+                case 0x0D: escape = [0x5C, 0x72]
+                case 0x09: escape = [0x5C, 0x74]
+                case 0x22: escape = [0x5C, 0x22]
                 case 0x00..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xE000...0xF8FF:
-                    out += Array("\\u{\(String(value, radix: 16, uppercase: true))}".utf8)
-                default: for k in i..<i + length { out.append(p[k]) }
+                    escape = Array("\\u{\(String(value, radix: 16, uppercase: true))}".utf8)
+                default: i += length; continue
                 }
+                flush()
+                out += escape
                 i += length
+                run = i
             }
+            flush()
         }
         out.append(0x22)
     }
