@@ -82,26 +82,30 @@ int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
 // an unsuccessful lookup probes several slots, and a line of Hangul or Cyrillic is scored under
 // every Latin language too (ASCII letters are Latin).
 #define KNOWN_SLOTS 2048
-static _Thread_local struct { uint32_t token_plus_one; uint64_t languages; } known_[KNOWN_SLOTS];
+static _Thread_local struct { uint32_t token_plus_one; uint64_t asked, languages; } known_[KNOWN_SLOTS];
 
-static uint64_t known_languages(uint32_t token) {
+// Among `languages`, those whose word lists hold `token`; each language is looked up once per
+// token (a short file's readings hold many distinct characters, each asked about a few languages).
+static uint64_t known_languages(uint32_t token, uint64_t languages) {
     uint32_t slot = (token * 2654435761u) >> 21;
-    if (known_[slot].token_plus_one == token + 1) return known_[slot].languages;
-    uint64_t languages = 0;
-    for (int i = 0; i < mj_lm_language_count_; i++) {
-        if (lookup(((uint64_t)i << 42) | token)) languages |= 1ull << i;
+    if (known_[slot].token_plus_one != token + 1) {
+        known_[slot].token_plus_one = token + 1;
+        known_[slot].asked = known_[slot].languages = 0;
     }
-    known_[slot].token_plus_one = token + 1;
-    known_[slot].languages = languages;
-    return languages;
+    for (uint64_t rest = languages & ~known_[slot].asked; rest; rest &= rest - 1) {
+        int i = __builtin_ctzll(rest);
+        if (lookup(((uint64_t)i << 42) | token)) known_[slot].languages |= 1ull << i;
+    }
+    known_[slot].asked |= languages;
+    return known_[slot].languages & languages;
 }
 
 // What a bigram outside the direct table costs, with what depends only on its tokens worked out
 // once for every language: the languages that know each token, whether it is a symbol, its script.
 typedef struct { uint64_t knows_previous, knows_token; int symbol; mj_lm_script script; } bigram_facts;
 
-static inline bigram_facts facts_of(uint32_t previous, uint32_t token) {
-    return (bigram_facts){known_languages(previous), known_languages(token), is_symbol(token), script_of(token)};
+static inline bigram_facts facts_of(uint32_t previous, uint32_t token, uint64_t languages) {
+    return (bigram_facts){known_languages(previous, languages), known_languages(token, languages), is_symbol(token), script_of(token)};
 }
 
 static inline int cost_with(int index, uint32_t previous, uint32_t token, bigram_facts facts) {
@@ -123,7 +127,7 @@ static inline int cost_with(int index, uint32_t previous, uint32_t token, bigram
 }
 
 int mj_lm_table_cost(int index, uint32_t previous, uint32_t token) {
-    return cost_with(index, previous, token, facts_of(previous, token));
+    return cost_with(index, previous, token, facts_of(previous, token, 1ull << index));
 }
 
 int mj_lm_knows(int index, uint32_t token) {
@@ -203,7 +207,7 @@ size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_b
                     costs[index] += mj_lm_cost(index, previous, token) + shape;
                 }
             } else {
-                bigram_facts facts = facts_of(previous, token);
+                bigram_facts facts = facts_of(previous, token, mask);
                 for (uint64_t rest = mask; rest; rest &= rest - 1) {
                     int index = __builtin_ctzll(rest);
                     costs[index] += cost_with(index, previous, token, facts) + shape;
