@@ -104,6 +104,16 @@ static uint64_t known_languages(uint32_t token, uint64_t languages) {
 // once for every language: the languages that know each token, whether it is a symbol, its script.
 typedef struct { uint64_t knows_previous, knows_token; int symbol; mj_lm_script script; } bigram_facts;
 
+// A token no word list of the language holds: a sign of any language, a letter of its own script
+// (priced below the floor), or anything else at the floor.
+static int unseen_cost(int index, uint32_t token, int symbol, mj_lm_script script) {
+    int floor = mj_lm_languages_[index].floor;
+    if (symbol) return SYMBOL;
+    mj_lm_script own = (mj_lm_script)mj_lm_languages_[index].script;
+    int related = script == own || (own == MJ_LM_SCRIPT_JAPANESE && script == MJ_LM_SCRIPT_HAN);
+    return related && token >= 0x80 ? floor - SAME_SCRIPT_RELIEF : floor;
+}
+
 static inline bigram_facts facts_of(uint32_t previous, uint32_t token, uint64_t languages) {
     return (bigram_facts){known_languages(previous, languages), known_languages(token, languages), is_symbol(token), script_of(token)};
 }
@@ -119,11 +129,24 @@ static inline int cost_with(int index, uint32_t previous, uint32_t token, bigram
         }
         return lookup(language | token) + BACKOFF;
     }
-    int floor = mj_lm_languages_[index].floor;
-    if (facts.symbol) return SYMBOL;
-    mj_lm_script own = (mj_lm_script)mj_lm_languages_[index].script;
-    int related = facts.script == own || (own == MJ_LM_SCRIPT_JAPANESE && facts.script == MJ_LM_SCRIPT_HAN);
-    return related && token >= 0x80 ? floor - SAME_SCRIPT_RELIEF : floor;
+    return unseen_cost(index, token, facts.symbol, facts.script);
+}
+
+// The plain lookups, in the generator's order (bigram, unigram plus backoff, unseen): what the
+// shortcuts above must give.
+static int reference_cost(int index, uint32_t previous, uint32_t token) {
+    uint64_t language = (uint64_t)index << 42;
+    int cost = lookup(language | ((uint64_t)previous << 21) | token);
+    if (cost) return cost;
+    cost = lookup(language | token);
+    if (cost) return cost + BACKOFF;
+    return unseen_cost(index, token, is_symbol(token), script_of(token));
+}
+
+int mj_lm_reference_cost(int index, uint32_t previous, uint32_t token) {
+    if (previous == SHARP_S) previous = 's';
+    if (token == SHARP_S) return reference_cost(index, previous, 's') + reference_cost(index, 's', 's');
+    return reference_cost(index, previous, token);
 }
 
 int mj_lm_table_cost(int index, uint32_t previous, uint32_t token) {
