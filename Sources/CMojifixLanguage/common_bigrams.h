@@ -18,7 +18,7 @@ static inline int mj_lm_common_index(uint32_t token) {
 #define MJ_LM_COMMON_TOKENS 64
 
 /// The cost of `token` after `previous` (cell: previous's index * MJ_LM_COMMON_TOKENS + token's),
-/// exactly as `mj_lm_table_cost` gives it; the language's table is filled on first use.
+/// exactly as `mj_lm_table_cost` gives it (each cell computed on first use).
 int mj_lm_common_cost(int index, int cell, uint32_t previous, uint32_t token);
 
 /// The model's cost of a bigram from its hash table (language_model.c): what the table caches.
