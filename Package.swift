@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
         // Shared by the test targets: the seeded generator of every property test.
         .target(name: "MojifixTestSupport", path: "Tests/MojifixTestSupport"),
-        .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan", "MojifixTestSupport"]),
+        .testTarget(name: "MojifixCoreTests", dependencies: ["MojifixCore", "MojifixICU", "CMojifixScan", "CMojifixLanguage", "MojifixTestSupport"]),
         .testTarget(name: "MojifixMarkdownTests", dependencies: ["MojifixMarkdown", "MojifixCore", "MojifixText", "MojifixTestSupport", "CMarkGFMShim"]),
         .testTarget(name: "MojifixKitTests", dependencies: ["MojifixKit", "MojifixCore", "MojifixMarkdown", "MojifixWorkspace", "MojifixTestSupport"]),
         .testTarget(name: "MojifixWorkspaceTests", dependencies: ["MojifixWorkspace", "MojifixTestSupport"]),

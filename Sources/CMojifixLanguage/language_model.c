@@ -1,5 +1,6 @@
 #include "CMojifixLanguage.h"
 #include "model_data.h"
+#include "common_bigrams.h"
 
 #define BOUNDARY 0x20u
 #define BACKOFF 23   // an unseen bigram: the unigram cost plus -10 ln 0.1 (as in the generator)
@@ -69,25 +70,87 @@ static mj_lm_script script_of(uint32_t s) {
     return MJ_LM_SCRIPT_NONE;
 }
 
-static int cost_of_token(int index, uint32_t previous, uint32_t token);
-
 int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
     if (previous == SHARP_S) previous = 's';
-    if (token == SHARP_S) return cost_of_token(index, previous, 's') + cost_of_token(index, 's', 's');
-    return cost_of_token(index, previous, token);
+    if (token == SHARP_S) return mj_lm_table_cost(index, previous, 's') + mj_lm_table_cost(index, 's', 's');
+    int from = mj_lm_common_index(previous), to = mj_lm_common_index(token);
+    if (from >= 0 && to >= 0) return mj_lm_common_cost(index, from * MJ_LM_COMMON_TOKENS + to, previous, token);
+    return mj_lm_table_cost(index, previous, token);
 }
 
-static int cost_of_token(int index, uint32_t previous, uint32_t token) {
+// The languages whose word lists hold a token (its unigram is in the table), cached per thread:
+// an unsuccessful lookup probes several slots, and a line of Hangul or Cyrillic is scored under
+// every Latin language too (ASCII letters are Latin).
+#define KNOWN_SLOTS 2048
+static _Thread_local struct { uint32_t token_plus_one; uint64_t asked, languages; } known_[KNOWN_SLOTS];
+
+// Among `languages`, those whose word lists hold `token`; each language is looked up once per
+// token (a short file's readings hold many distinct characters, each asked about a few languages).
+static uint64_t known_languages(uint32_t token, uint64_t languages) {
+    uint32_t slot = (token * 2654435761u) >> 21;
+    if (known_[slot].token_plus_one != token + 1) {
+        known_[slot].token_plus_one = token + 1;
+        known_[slot].asked = known_[slot].languages = 0;
+    }
+    for (uint64_t rest = languages & ~known_[slot].asked; rest; rest &= rest - 1) {
+        int i = __builtin_ctzll(rest);
+        if (lookup(((uint64_t)i << 42) | token)) known_[slot].languages |= 1ull << i;
+    }
+    known_[slot].asked |= languages;
+    return known_[slot].languages & languages;
+}
+
+// What a bigram outside the direct table costs, with what depends only on its tokens worked out
+// once for every language: the languages that know each token, whether it is a symbol, its script.
+typedef struct { uint64_t knows_previous, knows_token; int symbol; mj_lm_script script; } bigram_facts;
+
+// A token no word list of the language holds: a sign of any language, a letter of its own script
+// (priced below the floor), or anything else at the floor.
+static int unseen_cost(int index, uint32_t token, int symbol, mj_lm_script script) {
+    int floor = mj_lm_languages_[index].floor;
+    if (symbol) return SYMBOL;
+    mj_lm_script own = (mj_lm_script)mj_lm_languages_[index].script;
+    int related = script == own || (own == MJ_LM_SCRIPT_JAPANESE && script == MJ_LM_SCRIPT_HAN);
+    return related && token >= 0x80 ? floor - SAME_SCRIPT_RELIEF : floor;
+}
+
+static inline bigram_facts facts_of(uint32_t previous, uint32_t token, uint64_t languages) {
+    return (bigram_facts){known_languages(previous, languages), known_languages(token, languages), is_symbol(token), script_of(token)};
+}
+
+static inline int cost_with(int index, uint32_t previous, uint32_t token, bigram_facts facts) {
+    uint64_t language = (uint64_t)index << 42, bit = 1ull << index;
+    // The generator keeps a bigram only when both its tokens are kept as unigrams: a token the
+    // language does not know has neither, and needs no lookup.
+    if (facts.knows_token & bit) {
+        if (facts.knows_previous & bit) {
+            int cost = lookup(language | ((uint64_t)previous << 21) | token);
+            if (cost) return cost;
+        }
+        return lookup(language | token) + BACKOFF;
+    }
+    return unseen_cost(index, token, facts.symbol, facts.script);
+}
+
+// The plain lookups, in the generator's order (bigram, unigram plus backoff, unseen): what the
+// shortcuts above must give.
+static int reference_cost(int index, uint32_t previous, uint32_t token) {
     uint64_t language = (uint64_t)index << 42;
     int cost = lookup(language | ((uint64_t)previous << 21) | token);
     if (cost) return cost;
     cost = lookup(language | token);
     if (cost) return cost + BACKOFF;
-    int floor = mj_lm_languages_[index].floor;
-    if (is_symbol(token)) return SYMBOL;
-    mj_lm_script script = script_of(token), own = (mj_lm_script)mj_lm_languages_[index].script;
-    int related = script == own || (own == MJ_LM_SCRIPT_JAPANESE && script == MJ_LM_SCRIPT_HAN);
-    return related && token >= 0x80 ? floor - SAME_SCRIPT_RELIEF : floor;
+    return unseen_cost(index, token, is_symbol(token), script_of(token));
+}
+
+int mj_lm_reference_cost(int index, uint32_t previous, uint32_t token) {
+    if (previous == SHARP_S) previous = 's';
+    if (token == SHARP_S) return reference_cost(index, previous, 's') + reference_cost(index, 's', 's');
+    return reference_cost(index, previous, token);
+}
+
+int mj_lm_table_cost(int index, uint32_t previous, uint32_t token) {
+    return cost_with(index, previous, token, facts_of(previous, token, 1ull << index));
 }
 
 int mj_lm_knows(int index, uint32_t token) {
@@ -154,9 +217,24 @@ size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_b
         int touches = non_ascii || previous_non_ascii;
         if (which == MJ_LM_ALL || (which == MJ_LM_NON_ASCII) == touches) {
             counted++;
-            for (uint64_t rest = mask; rest; rest &= rest - 1) {
-                int index = __builtin_ctzll(rest);
-                costs[index] += mj_lm_cost(index, previous, token) + shape;
+            int from = mj_lm_common_index(previous), to = mj_lm_common_index(token);
+            if (from >= 0 && to >= 0) {  // the common case, looked up directly
+                int cell = from * MJ_LM_COMMON_TOKENS + to;
+                for (uint64_t rest = mask; rest; rest &= rest - 1) {
+                    int index = __builtin_ctzll(rest);
+                    costs[index] += mj_lm_common_cost(index, cell, previous, token) + shape;
+                }
+            } else if (previous == SHARP_S || token == SHARP_S) {
+                for (uint64_t rest = mask; rest; rest &= rest - 1) {
+                    int index = __builtin_ctzll(rest);
+                    costs[index] += mj_lm_cost(index, previous, token) + shape;
+                }
+            } else {
+                bigram_facts facts = facts_of(previous, token, mask);
+                for (uint64_t rest = mask; rest; rest &= rest - 1) {
+                    int index = __builtin_ctzll(rest);
+                    costs[index] += cost_with(index, previous, token, facts) + shape;
+                }
             }
         }
         previous = token;

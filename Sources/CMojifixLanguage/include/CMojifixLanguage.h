@@ -30,6 +30,9 @@ int mj_lm_language_typical_cost(int index);
 uint32_t mj_lm_token(uint32_t scalar);
 /// Cost (tenths of a nat, -10 ln P) of `token` after `previous` in language `index`.
 int mj_lm_cost(int index, uint32_t previous, uint32_t token);
+/// The same cost from the model's hash table alone, without the direct table and the per-thread
+/// cache `mj_lm_cost` uses: for tests that the shortcuts change nothing.
+int mj_lm_reference_cost(int index, uint32_t previous, uint32_t token);
 /// 1 when language `index`'s word lists hold `token` (a folded token) at all; 0 for one the
 /// model only prices (an unseen letter of the language's script costs less than the floor).
 int mj_lm_knows(int index, uint32_t token);

@@ -10,33 +10,40 @@ final class SingleByteTable {
     let charset: Charset
     /// Byte -> scalar, `unmapped` where ICU has no exact mapping.
     let byteToScalar: [UInt32]
-    /// BMP scalar -> byte, -1 where the charset cannot encode it.
+    /// Scalar -> byte below `directLimit`, -1 where the charset cannot encode it; the few
+    /// scalars above it (Mac Roman's ligatures, CP437's symbols) in `rareScalarToByte`. A table
+    /// of the whole BMP per charset was 2 MB to clear at each start.
     let scalarToByte: [Int16]
+    let rareScalarToByte: [UInt32: UInt8]
+    static let directLimit = 0x2600
 
     init(_ charset: Charset) throws(ICUError) {
         let converter = try TextCodecs.codec(for: charset)
         var toScalar = [UInt32](repeating: Self.unmapped, count: 256)
-        var toByte = [Int16](repeating: -1, count: 0x10000)
+        var toByte = [Int16](repeating: -1, count: Self.directLimit)
+        var rare: [UInt32: UInt8] = [:]
         for byte in 0..<256 {
             guard let utf8 = try? converter.decode([UInt8(byte)]) else { continue }
             let scalars = UTF8.scalars(utf8)
-            guard scalars.count == 1, scalars[0] < 0x10000, toByte[Int(scalars[0])] < 0 else { continue }
+            guard scalars.count == 1, scalars[0] < 0x10000,
+                  scalars[0] < Self.directLimit ? toByte[Int(scalars[0])] < 0 : rare[scalars[0]] == nil else { continue }
             // Keep only what encodes back to the same byte (Documentation/ICU.md: verify every step).
             guard (try? converter.encode(utf8)) == [UInt8(byte)] else { continue }
             // The detector treats ASCII as passing through unchanged; a charset must agree.
             if byte < 0x80 && scalars[0] != UInt32(byte) { continue }
             toScalar[byte] = scalars[0]
-            toByte[Int(scalars[0])] = Int16(byte)
+            if scalars[0] < Self.directLimit { toByte[Int(scalars[0])] = Int16(byte) } else { rare[scalars[0]] = UInt8(byte) }
         }
         self.charset = charset
         self.byteToScalar = toScalar
         self.scalarToByte = toByte
+        self.rareScalarToByte = rare
     }
 
     /// The byte for `scalar`, or nil if the charset has none.
     @inline(__always)
     func byte(for scalar: UInt32) -> UInt8? {
-        guard scalar < 0x10000 else { return nil }
+        guard scalar < Self.directLimit else { return rareScalarToByte[scalar] }
         let b = scalarToByte[Int(scalar)]
         return b < 0 ? nil : UInt8(b)
     }

@@ -115,8 +115,15 @@ public struct LanguageScores: Sendable {
         model.languages.compactMap { language in cost(language).map { (language, $0) } }.sorted { $0.cost < $1.cost }
     }
 
-    /// The most plausible language and its total cost.
-    public var best: (language: Language, cost: Double)? { ranked.first }
+    /// The most plausible language and its total cost (the first of `ranked`: on a tie, the
+    /// language listed first), found in one pass.
+    public var best: (language: Language, cost: Double)? {
+        var found: Int? = nil
+        for i in costs.indices where mask & (1 << UInt64(i)) != 0 {
+            if found.map({ costs[i] < costs[$0] }) ?? true { found = i }
+        }
+        return found.map { (model.languages[$0], Double(costs[$0]) / 10) }
+    }
 
     /// Mean cost per counted bigram under the best language (0 when nothing was counted).
     public var meanCost: Double { best.map { bigrams > 0 ? $0.cost / Double(bigrams) : 0 } ?? 0 }

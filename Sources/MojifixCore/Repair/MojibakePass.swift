@@ -85,6 +85,7 @@ struct MojibakePass {
                 scoring.score(&units, decoder: chosen.decoder, in: p)
                 chosen.units = units
                 chosen.groups = group(units, p)
+                chosen.judged = nil
             }
             let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
             // The units are moved out of `chosen` so that guesses can be resolved in place, and the
@@ -97,7 +98,7 @@ struct MojibakePass {
             // Any two high characters read as CP949 make a Hangul syllable, which the model always
             // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
             let modelDecides = chosen.decoder.misreading.actual == .utf8
-            for g in chosen.groups {
+            for (groupIndex, g) in chosen.groups.enumerated() {
                 // Lost bytes are only guessed where the document is known to be garbled this way.
                 let view = units
                 let indices = g.range.filter { !view[$0].rejected && (!view[$0].lossy || established) }
@@ -121,7 +122,10 @@ struct MojibakePass {
                 let needsModel = chosen.decoder.misreading.needsLanguageModel
                 // The model is asked only where the evidence leaves a unit out (it never vetoes).
                 let evidenceTakesAll = byEvidence && !needsModel && candidates.allSatisfy { $0.evidence > 0 }
-                let judged = modelDecides && !evidenceTakesAll ? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) : nil
+                // Judged already while choosing the reading when the candidates are the same (no lost bytes).
+                let judged = !modelDecides || evidenceTakesAll ? nil
+                    : chosen.judged.flatMap { known in candidates.contains(where: \.lossy) ? nil : known[groupIndex] }
+                        ?? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
                 // Consistency, as for the evidence: a line that also holds correctly encoded
                 // non-ASCII text (`DrÃ¥ber` next to a proper `–`) is not confirmed by the model.
                 // In a document established as garbled this way, the model alone decides each
@@ -258,6 +262,8 @@ struct MojibakePass {
         var groups: [UnitGroup]
         var total: Float
         var explained: Int
+        /// Per group, its judgement by `documentGain` (nil: not judged, or no language fits).
+        var judged: [ReadingPlausibility.Judgement?]? = nil
     }
 
     /// Texts this short are weighed by the language model even when no reading shows any
@@ -284,10 +290,15 @@ struct MojibakePass {
         // The model overrides the evidence only by a clear margin.
         let others = contenders.filter { $0.decoder.misreading != best?.decoder.misreading && !decodesAlike($0, best) }
         guard !others.isEmpty else { return best }
-        var bestGain = best.map { documentGain($0, p, &writtenCosts) + Self.lineGain } ?? 0
+        var bestGain = 0.0
+        if let r = best {
+            let (gain, judged) = documentGain(r, p, &writtenCosts)
+            bestGain = gain + Self.lineGain
+            best!.judged = judged
+        }
         for r in others {
-            let gain = documentGain(r, p, &writtenCosts)
-            if gain > bestGain { best = r; bestGain = gain }
+            let (gain, judged) = documentGain(r, p, &writtenCosts)
+            if gain > bestGain { best = r; best!.judged = judged; bestGain = gain }
         }
         return best
     }
@@ -300,14 +311,18 @@ struct MojibakePass {
     }
 
     /// What a reading's lines gain in plausibility with all their candidate units decoded.
-    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double]) -> Double {
+    /// Also each group's judgement, which `layer` reuses.
+    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double])
+        -> (gain: Double, judged: [ReadingPlausibility.Judgement?]) {
         var gain = 0.0
-        for g in r.groups {
+        var judgements: [ReadingPlausibility.Judgement?] = Array(repeating: nil, count: r.groups.count)
+        for (groupIndex, g) in r.groups.enumerated() {
             let candidates = r.units[g.range].filter { !$0.rejected && !$0.lossy }
             guard !candidates.isEmpty, let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
+            judgements[groupIndex] = judged
             gain += max(0, judged.lineGain)
         }
-        return gain
+        return (gain, judgements)
     }
 
     // MARK: Grouping
