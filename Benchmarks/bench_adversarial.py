@@ -131,11 +131,24 @@ def command_line(binary: Path, command: str, work: Path, src: Path) -> list:
         target.parent.mkdir()
         shutil.copyfile(src, target)
         return [str(binary), "fix", "--no-progress", "--journal", str(work / "journal"), str(target)]
+    if command == "repair-lossy":
+        return [str(binary), "repair", "--lossy", str(src)]
     return [str(binary), command, str(src)]
+
+
+def lossy_line(size: int) -> bytes:
+    """One line of Spanish shown through a strict Windows-1252 decoder: every `Á`/`Í` left a U+FFFD
+    whose lost byte `repair --lossy` guesses (quadratic before: each guess re-read its line)."""
+    text = "La canción más famosa del año en ÁFRICA y mi PAÍS, sí. "
+    line = text.encode("utf-8").decode("cp1252", errors="replace")
+    return repeat_to(line, size).encode("utf-8") + b"\n"
 
 
 def generate(name: str, size: int, path: Path) -> None:
     """Writes one case's input (run in a child process, see `main`)."""
+    if name == "lossy-guesses":
+        path.write_bytes(lossy_line(size))
+        return
     data = garbled_line(size) if name.startswith("line-") else markdown_cases(size)[name].encode("utf-8")
     path.write_bytes(data)
 
@@ -163,6 +176,7 @@ def main() -> int:
     cases = [("line-10mb", int(10 * MB * s), commands, 2.0 * s, None),
              ("line-100mb", int(100 * MB * s), ["repair"], None, 3.0)]
     cases += [(name, int(MB * s), commands, 1.0 * s, None) for name in markdown_cases(1000)]
+    cases += [("lossy-guesses", int(MB * s), ["repair-lossy"], 1.0 * s, None)]
     rows, failures = [], 0
     with tempfile.TemporaryDirectory(prefix="mojifix-adv-") as td:
         work = Path(td)

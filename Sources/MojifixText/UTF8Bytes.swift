@@ -23,6 +23,21 @@ package enum UTF8Bytes {
                 | UInt32(p[i + 3] & 0x3F), 4)
     }
 
+    /// The scalar ending right before byte `offset` (0 at the start of the text).
+    @inlinable
+    package static func scalar(before offset: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard offset > 0 else { return 0 }
+        var i = offset - 1
+        while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
+        return decode(p, at: i).scalar
+    }
+
+    /// The scalar starting at byte `offset` (0 at the end of the text).
+    @inlinable
+    package static func scalar(at offset: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        offset < p.count ? decode(p, at: offset).scalar : 0
+    }
+
     /// A sequence of `length` cut by the end of `p`: the bits of the bytes there are.
     @usableFromInline
     static func cut(_ p: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> UInt32 {

@@ -224,14 +224,7 @@ struct UnitScoring {
         return odd
     }
 
-    private func scalarBefore(_ offset: Int, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        guard offset > 0 else { return 0 }
-        var i = offset - 1
-        while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
-        return UTF8.decode(p, at: i).scalar
-    }
+    private func scalarBefore(_ offset: Int, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 { UTF8.scalar(before: offset, in: p) }
 
-    private func scalarAt(_ offset: Int, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        offset < p.count ? UTF8.decode(p, at: offset).scalar : 0
-    }
+    private func scalarAt(_ offset: Int, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 { UTF8.scalar(at: offset, in: p) }
 }

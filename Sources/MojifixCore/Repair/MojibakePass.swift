@@ -232,9 +232,7 @@ struct MojibakePass {
                                                                       _ p: UnsafeBufferPointer<UInt8>) -> Bool where Units.Index == Int {
         let unit = units[k]
         if unit.start > 0, !(k > 0 && units[k - 1].end == unit.start) {
-            var i = unit.start - 1
-            while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
-            let before = UTF8.decode(p, at: i).scalar
+            let before = UTF8.scalar(before: unit.start, in: p)
             if before >= 0x80 && ScalarTraits.isLetter(before) { return true }
         }
         if unit.end < p.count, !(k + 1 < units.count && units[k + 1].start == unit.end) {
@@ -246,12 +244,7 @@ struct MojibakePass {
 
     /// Whether a letter touches the unit's source characters on either side.
     static func touchesALetter(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        if unit.start > 0 {
-            var i = unit.start - 1
-            while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
-            if ScalarTraits.isLetter(UTF8.decode(p, at: i).scalar) { return true }
-        }
-        return unit.end < p.count && ScalarTraits.isLetter(UTF8.decode(p, at: unit.end).scalar)
+        ScalarTraits.isLetter(UTF8.scalar(before: unit.start, in: p)) || ScalarTraits.isLetter(UTF8.scalar(at: unit.end, in: p))
     }
 
     // MARK: Choosing the misreading
@@ -464,44 +457,39 @@ struct MojibakePass {
         guard accepted.contains(where: { units[$0.index].alternatives.count > 1 }) else { return }
         var frequency: [UInt32: Int] = [:]
         for entry in accepted where units[entry.index].alternatives.isEmpty { frequency[units[entry.index].scalar, default: 0] += 1 }
+        // The accepted units are sorted, so the line of each guess is found walking forward: each
+        // line is read (and its language scored) once, whatever its number of guesses.
+        var line: (range: Range<Int>, language: Language?) = (0..<0, nil)
         for (n, entry) in accepted.enumerated() where units[entry.index].alternatives.count > 1 {
             let choices = units[entry.index].alternatives
+            let unit = units[entry.index]
+            if !line.range.contains(unit.start) { line = lineAndLanguage(at: unit.start, from: line.range.upperBound, p) }
             // Between guesses the document does not tell apart, the language model reads each
-            // between its neighbours (`हिन` + virama + `दी`, not `हिनॐदी`); a Hangul syllable keeps
-            // the common-syllable prior, which knows Korean's lost bytes better than bigrams do.
-            let context = neighbours(n, accepted, units, p)
+            // between its neighbours (`PAÍS`, not `PAÁS`); a Hangul syllable keeps the
+            // common-syllable prior, which knows Korean's lost bytes better than bigrams do.
+            let context = (before: n > 0 && units[accepted[n - 1].index].end == unit.start
+                               ? units[accepted[n - 1].index].scalar : UTF8.scalar(before: unit.start, in: p),
+                           after: n + 1 < accepted.count && units[accepted[n + 1].index].start == unit.end
+                               ? units[accepted[n + 1].index].scalar : UTF8.scalar(at: unit.end, in: p),
+                           language: line.language)
+            var costs: [UInt32: Double] = [:]
+            func cost(_ s: UInt32) -> Double {
+                if let known = costs[s] { return known }
+                let c = contextCost(s, context)
+                costs[s] = c
+                return c
+            }
             units[entry.index].scalar = choices.max { a, b in
                 let fa = frequency[a] ?? 0, fb = frequency[b] ?? 0
                 if fa != fb { return fa < fb }
                 if !ScalarTraits.isHangulSyllable(a) || !ScalarTraits.isHangulSyllable(b) {
-                    let ca = contextCost(a, context), cb = contextCost(b, context)
+                    let ca = cost(a), cb = cost(b)
                     if ca != cb { return ca > cb }
                 }
                 return (scoring.fitness(a) ?? -9) + (CommonHangul.bonus[a] ?? 0)
                     < (scoring.fitness(b) ?? -9) + (CommonHangul.bonus[b] ?? 0)
             }!
         }
-    }
-
-    /// The characters right before and after accepted unit `n`: an accepted unit's decoded
-    /// character where one touches it, else the text's.
-    private func neighbours(_ n: Int, _ accepted: [Accepted], _ units: [DecodedUnit],
-                            _ p: UnsafeBufferPointer<UInt8>) -> (before: UInt32, after: UInt32, language: Language?) {
-        let unit = units[accepted[n].index]
-        var before: UInt32 = 0x20, after: UInt32 = 0x20
-        if n > 0, units[accepted[n - 1].index].end == unit.start {
-            before = units[accepted[n - 1].index].scalar
-        } else if unit.start > 0 {
-            var i = unit.start - 1
-            while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
-            before = UTF8.decode(p, at: i).scalar
-        }
-        if n + 1 < accepted.count, units[accepted[n + 1].index].start == unit.end {
-            after = units[accepted[n + 1].index].scalar
-        } else if unit.end < p.count {
-            after = UTF8.decode(p, at: unit.end).scalar
-        }
-        return (before, after, lineLanguage(at: unit.start, p))
     }
 
     /// The language model's cost of `scalar` between its neighbours (shape costs included: `”` is
@@ -516,10 +504,11 @@ struct MojibakePass {
         return model.score(window, languages: languages).best?.cost ?? .infinity
     }
 
-    /// The most plausible language of the line holding byte `offset`, as written.
-    private func lineLanguage(at offset: Int, _ p: UnsafeBufferPointer<UInt8>) -> Language? {
+    /// The line holding byte `offset` (which lies at or after `earliest`, the end of a line
+    /// already read) and its most plausible language, as written.
+    private func lineAndLanguage(at offset: Int, from earliest: Int, _ p: UnsafeBufferPointer<UInt8>) -> (range: Range<Int>, language: Language?) {
         var start = offset, end = offset
-        while start > 0 && p[start - 1] != 0x0A { start -= 1 }
+        while start > earliest && p[start - 1] != 0x0A { start -= 1 }
         while end < p.count && p[end] != 0x0A { end += 1 }
         var scalars: [UInt32] = []
         var i = start
@@ -528,7 +517,7 @@ struct MojibakePass {
             scalars.append(scalar)
             i += length
         }
-        return plausibility.model.score(scalars).best?.language
+        return (start..<end, plausibility.model.score(scalars).best?.language)
     }
 
     // MARK: Proof of invertibility
