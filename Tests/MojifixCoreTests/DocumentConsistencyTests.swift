@@ -9,9 +9,7 @@ final class DocumentConsistencyTests: XCTestCase {
         // Swedish written for this test, its UTF-8 bytes shown as Windows-1250 (Python's cp1250).
         let clean = "Det var för 5\u{A0}minuter sedan. Välkommen till vår sida, där du kan läsa mer.\n- %(count)s\u{A0}minuter sedan\n"
         let garbled = "Det var fĂ¶r 5Â\u{A0}minuter sedan. VĂ¤lkommen till vĂĄr sida, dĂ¤r du kan lĂ¤sa mer.\n- %(count)sÂ\u{A0}minuter sedan\n"
-        let result = try Repairer().repair(Array(garbled.utf8))
-        XCTAssertEqual(result.output, Array(clean.utf8))
-        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), Array(garbled.utf8))
+        try assertRepairs(garbled, to: clean)
     }
 
     /// The same line alone is not repaired: one NBSP is no evidence of a misreading.
@@ -27,8 +25,13 @@ final class DocumentConsistencyTests: XCTestCase {
         // Bulgarian written for this test; the garbled form is Python's `encode('utf-8').decode('cp866')`.
         let clean = "Затваря™ зрение ° Накъдето\nдетето™ Климата »\n"
         let garbled = "╨Ч╨░╤В╨▓╨░╤А╤ПтДв ╨╖╤А╨╡╨╜╨╕╨╡ ┬░ ╨Э╨░╨║╤К╨┤╨╡╤В╨╛\n╨┤╨╡╤В╨╡╤В╨╛тДв ╨Ъ╨╗╨╕╨╝╨░╤В╨░ ┬╗\n"
+        try assertRepairs(garbled, to: clean)
+    }
+
+    /// `garbled` repairs to `clean`, and the plan's inverse gives `garbled` back byte for byte.
+    func assertRepairs(_ garbled: String, to clean: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let result = try Repairer().repair(Array(garbled.utf8))
-        XCTAssertEqual(result.output, Array(clean.utf8))
-        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), Array(garbled.utf8))
+        XCTAssertEqual(result.output, Array(clean.utf8), file: file, line: line)
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), Array(garbled.utf8), file: file, line: line)
     }
 }
