@@ -38,6 +38,8 @@ struct ReadingPlausibility {
         /// one (a few can be letters the model lacks, such as the final sigma).
         var knownLetters: Int
         var unknownLetters: Int
+        /// The units were judged in the language of their own words, not the line's (see `deltas`).
+        var wordsLanguage = false
     }
 
     /// `writtenCosts` keeps each line's cost as written (by line start) for the next reading.
@@ -63,7 +65,8 @@ struct ReadingPlausibility {
         }
         guard let deltas = deltas(units, line: line, p) else { return nil }
         return Judgement(deltas: deltas.deltas, lineGain: asWrittenCost - deltas.decodedCost,
-                         knownLetters: deltas.letters.known, unknownLetters: deltas.letters.unknown)
+                         knownLetters: deltas.letters.known, unknownLetters: deltas.letters.unknown,
+                         wordsLanguage: deltas.wordsLanguage)
     }
 
     /// Characters on the line (UTF-8 lead bytes): what its scalars take, reserved once (a long
@@ -76,7 +79,7 @@ struct ReadingPlausibility {
     }
 
     private func deltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>)
-        -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int))? where Units.Index == Int {
+        -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int), wordsLanguage: Bool)? where Units.Index == Int {
         var decoded: [UInt32] = []
         var positions: [Int] = []
         decoded.reserveCapacity(max(0, Self.scalarCount(line, p) - units.reduce(0) { $0 + $1.width - 1 }))
@@ -96,6 +99,22 @@ struct ReadingPlausibility {
             i += length
         }
         guard let (language, decodedCost) = model.score(decoded).best else { return nil }
+        var judged = unitDeltas(units, positions, decoded, p, in: language)
+        var wordsLanguage = false
+        // The line's language is that of all its words; the units' words may be in another one
+        // (`%(class_name)s %(instance)s. Hoạt động:` is English to the model, its units
+        // Vietnamese): where the line's language leaves decoded letters unknown, the language of
+        // the words around the units (the bigrams touching non-ASCII characters) judges them.
+        if judged.letters.unknown > 0, let local = model.score(decoded, nonASCIIOnly: true).best?.language, local != language {
+            let other = unitDeltas(units, positions, decoded, p, in: local)
+            if other.letters.unknown < judged.letters.unknown { judged = other; wordsLanguage = true }
+        }
+        return (judged.deltas, decodedCost, judged.letters, wordsLanguage)
+    }
+
+    private func unitDeltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, _ positions: [Int], _ decoded: [UInt32],
+                                                                       _ p: UnsafeBufferPointer<UInt8>, in language: Language)
+        -> (deltas: [Double], letters: (known: Int, unknown: Int)) where Units.Index == Int {
         var deltas: [Double] = []
         deltas.reserveCapacity(units.count)
         var letters = (known: 0, unknown: 0)
@@ -129,6 +148,6 @@ struct ReadingPlausibility {
             let sign = !letter && !unit.lossy && Self.isSignOfProse(unit.scalar)
             deltas.append(known ? asDecoded - asWritten : sign ? 0 : max(0, asDecoded - asWritten))
         }
-        return (deltas, decodedCost, letters)
+        return (deltas, letters)
     }
 }

@@ -149,7 +149,7 @@ struct UnitScoring {
     /// word ending, whatever its bytes re-encode to.
     private func endsLikeAWord(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let after = scalarAt(unit.end, p)
-        guard after == 0 || after == 0x20 || after == 0x0A || after == 0x0D || after == 0x09 else { return false }
+        guard Self.endsAWord(after) else { return false }
         var i = unit.start
         var index = 0
         while i < unit.end {
@@ -182,7 +182,8 @@ struct UnitScoring {
             }
             // NBSP after a letter is typography (`SELKÄ<NBSP>EDELLÄ`), and box drawing next to box
             // drawing is line art: neither is a sign of mojibake.
-            if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) { odd -= 1 }
+            // (An NBSP before a space or a line end glues nothing: `Ã<NBSP> perturber` is `à`.)
+            if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) && !Self.endsAWord(scalarAt(unit.end, p)) { odd -= 1 }
             if context == .document && !touchesLetter && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
             // A symbol glued right after a letter (`wei√ü`).
@@ -193,6 +194,9 @@ struct UnitScoring {
         }
         return odd
     }
+
+    /// A space, a line end or the end of the text.
+    private static func endsAWord(_ s: UInt32) -> Bool { s == 0 || s == 0x20 || s == 0x0A || s == 0x0D || s == 0x09 }
 
     private static func isSymbol(_ s: UInt32) -> Bool {
         switch ScalarTraits.category(s) {

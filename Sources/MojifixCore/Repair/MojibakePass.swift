@@ -109,7 +109,8 @@ struct MojibakePass {
                 // yet each of its units is evidence of its own; nothing on the line speaks against it.
                 // Layers repaired to completion: a line whose units all lie in what the previous
                 // layer just repaired is that garbled text one layer down (`weiÃƒÅ¸`, `weiÃŸ`, `weiß`).
-                let lineEstablished = established || Self.allInside(candidates, repairedBefore)
+                let oneLayerDown = !established && Self.allInside(candidates, repairedBefore)
+                let lineEstablished = established || oneLayerDown
                 let consistent = lineEstablished && g.evidence == 0 && candidates.allSatisfy { $0.evidence > 0 }
                 let byEvidence = (lineEstablished ? g.evidence > Self.documentThreshold || consistent : g.evidence >= threshold)
                     // A CP949 reading needs a word of its own even there: a lone syllable is
@@ -121,7 +122,10 @@ struct MojibakePass {
                 // mojibake are often punctuation to it, `¿¡`, and cheap.)
                 let needsModel = chosen.decoder.misreading.needsLanguageModel
                 // The model is asked only where the evidence leaves a unit out (it never vetoes).
-                let evidenceTakesAll = byEvidence && !needsModel && candidates.allSatisfy { $0.evidence > 0 }
+                // One layer down, the text was just repaired into real text: the model must find
+                // each next layer's letter better (`Ні`, repaired, is also `ͳ` read as Windows-1251),
+                // unless it is mojibake again, for the layer after (`ÃƒÅ¸` -> `ÃŸ` -> `ß`).
+                let evidenceTakesAll = byEvidence && !needsModel && !oneLayerDown && candidates.allSatisfy { $0.evidence > 0 }
                 // Judged already while choosing the reading when the candidates are the same (no lost bytes).
                 let judged = !modelDecides || evidenceTakesAll ? nil
                     : chosen.judged.flatMap { known in candidates.contains(where: \.lossy) ? nil : known[groupIndex] }
@@ -136,7 +140,7 @@ struct MojibakePass {
                 // alone does not repair it unless the document is known to be garbled this way.
                 let lone = candidates.count == 1 && !Self.touchesALetter(candidates[0], p)
                 let confirmed = judged.map {
-                    confirms($0, candidates, lineEvidence: g.evidence, needsModel: free)
+                    confirms($0, candidates, lineEvidence: g.evidence, weakOnly: Self.onlyWeak(g.evidence, view[g.range]), needsModel: free)
                         && (free || contradictions(view[g.range], p, stopAbove: 0) == 0)
                         && (established || !lone || g.evidence >= Self.unitBaseline)
                 } ?? false
@@ -146,7 +150,8 @@ struct MojibakePass {
                     deferred += indices.filter { view[$0].evidence > 0 }.map { ($0, g.evidence) }
                 }
                 var taken = candidates.enumerated().map { k, unit in
-                    (byEvidence && unit.evidence > 0 && !needsModel) || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p))
+                    (byEvidence && unit.evidence > 0 && !needsModel && (!oneLayerDown || scoring.alphabet.contains(unit.scalar) || Self.modelAgrees(judged, k, unit)))
+                        || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p))
                 }
                 // Mojibake garbles whole words: in a confirmed line, a unit glued between two taken
                 // units is part of the same garbled word even where the model prefers its source
@@ -197,19 +202,42 @@ struct MojibakePass {
     /// plausible decoded (each reading in its own best language), the units it can judge gain at
     /// least one unit's margin together (their bigram deltas leave out the shape costs the line's
     /// gain counts: `Ã–sterreich` gains 18 nats as a line, 10 as a letter), one decoded letter
-    /// alone gains clearly and is not contradicted by the
-    /// hand-weighed evidence (unless the line gains four times the margin: a hashtag of Cyrillic
+    /// alone gains clearly and is not contradicted by the hand-weighed evidence (weak evidence is
+    /// no contradiction; a line gaining four times the margin overrides one: a hashtag of Cyrillic
     /// through CP437 looks like line art to the evidence), and few decoded letters are foreign to
-    /// the language. Then every unit of
-    /// the line that the model does not find worse is repaired, symbols included.
+    /// the language. Then every unit of the line that the model does not find worse is repaired,
+    /// symbols included.
     private func confirms(_ judged: ReadingPlausibility.Judgement, _ units: some Sequence<DecodedUnit>, lineEvidence: Float,
-                          needsModel: Bool) -> Bool {
-        guard judged.lineGain >= Self.lineGain, judged.unknownLetters * 4 <= judged.knownLetters, needsModel || lineEvidence >= 0 || judged.lineGain >= 4 * Self.lineGain,
+                          weakOnly: Bool, needsModel: Bool) -> Bool {
+        // Letters foreign to the line's language, known in that of their own words, need half
+        // the line's margin again (`Hoạt động` after English placeholders gains 95 nats; one `ř`
+        // in an English line, `AHÅ™` -> `AHř`, 13).
+        guard judged.lineGain >= Self.lineGain * (judged.wordsLanguage ? 1.5 : 1), judged.unknownLetters * 4 <= judged.knownLetters,
+              needsModel || lineEvidence >= 0 || weakOnly || judged.lineGain >= 4 * Self.lineGain,
               -judged.deltas.reduce(0, +) >= Self.unitGain else { return false }
         return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
     }
 
     /// Every unit lies inside one of `ranges` (sorted, not overlapping): a binary search per unit.
+    /// A line whose evidence is below zero only because its units fall short of the baseline
+    /// (`Å<NBSP>koda`: one letter after an NBSP), not because anything speaks against them: no
+    /// rejected or doubtful unit, no penalty of the line. The model may confirm it.
+    static func onlyWeak(_ lineEvidence: Float, _ units: ArraySlice<DecodedUnit>) -> Bool {
+        var sum: Float = 0
+        for unit in units {
+            guard unit.supportive && !unit.rejected && unit.evidence >= 0 else { return false }
+            sum += unit.evidence - unitBaseline
+        }
+        return lineEvidence >= sum - 0.001
+    }
+
+    /// The model finds a decoded letter more plausible than its source characters (a sign or
+    /// symbol it cannot price passes); no judgement (no language fits the line) passes too.
+    static func modelAgrees(_ judged: ReadingPlausibility.Judgement?, _ k: Int, _ unit: DecodedUnit) -> Bool {
+        guard let judged else { return true }
+        return ScalarTraits.isLetter(unit.scalar) ? judged.deltas[k] < 0 : judged.deltas[k] <= 0
+    }
+
     static func allInside(_ units: some Collection<DecodedUnit>, _ ranges: [Range<Int>]) -> Bool {
         guard !ranges.isEmpty else { return false }
         return units.allSatisfy { unit in
