@@ -59,8 +59,9 @@ def fold_table():
         if len(lower) == 1 and lower != chr(c):
             table[c] = ord(lower)
     table[0x0130] = ord("i")  # Turkish İ lowercases to i + U+0307; the word lists write i
-    table[0x03C2] = 0x03C3  # wordfreq case-folds: its lists write σ for every final ς (ß, folded
-                            # to "ss", is priced as "ss" by the kernel, language_model.c)
+    # Final ς stays itself here: the lists, case-folded, write σ for it, and the kernel reads a
+    # text's ς as σ before this table (a table entry would make ς look uppercase to the kernel's
+    # case-flip test). ß, folded to "ss", is priced as "ss" by the kernel too (language_model.c).
     # Romanian is written with comma-below ș ț (the word lists) and, as widely, with the cedilla
     # forms ş ţ that legacy charsets offered: one letter to the model (Turkish ş folds the same way).
     for cedilla, comma in ((0x015E, 0x0219), (0x015F, 0x0219), (0x0162, 0x021B), (0x0163, 0x021B)):

@@ -29,6 +29,16 @@ final class DocumentConsistencyTests: XCTestCase {
     }
 
     /// `garbled` repairs to `clean`, and the plan's inverse gives `garbled` back byte for byte.
+    /// Layers are repaired to completion, but one layer down a word just repaired is real text:
+    /// `Ні` (CD B3 in Windows-1251) is also `ͳ` read as Windows-1251, which the model finds worse.
+    func testAWordRepairedIsNotReadOneLayerFurther() throws {
+        // Ukrainian written for this test, its UTF-8 bytes shown as CP437 (Python's cp437).
+        let clean = "Так, звичайно. Дякую за допомогу.\n- Ні\n"
+        let garbled = "╨ó╨░╨║, ╨╖╨▓╨╕╤ç╨░╨╣╨╜╨╛. ╨ö╤Å╨║╤â╤Ä ╨╖╨░ ╨┤╨╛╨┐╨╛╨╝╨╛╨│╤â.\n- ╨¥╤û\n"
+        try assertRepairs(garbled, to: clean)
+        try assertRepairs("╨¥╤û\n", to: "Ні\n")
+    }
+
     func assertRepairs(_ garbled: String, to clean: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let result = try Repairer().repair(Array(garbled.utf8))
         XCTAssertEqual(result.output, Array(clean.utf8), file: file, line: line)

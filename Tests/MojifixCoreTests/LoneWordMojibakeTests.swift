@@ -16,6 +16,13 @@ final class LoneWordMojibakeTests: XCTestCase {
         ("Ich weiÃŸ es nicht", "Ich weiß es nicht"),
         ("Wir fahren nach Ã–sterreich", "Wir fahren nach Österreich"),  // the line gains more than the letter
         ("Timi»ôoara", "Timișoara"),
+        // An NBSP before a space glues nothing: `Ã` + NBSP is `à`, here one layer down.
+        ("ÃƒÂ\u{A0} demain", "à demain"),
+        // Words in the language of their letters after English placeholders (Python's koi8_r).
+        ("The %(field_name)s of %(model_name)s. TrА╨║ng thц║i:", "The %(field_name)s of %(model_name)s. Trạng thái:"),
+        ("Save %(object)s and continue editing. TiА╨©p tА╩╔c", "Save %(object)s and continue editing. Tiếp tục"),
+        // Romanian with the cedilla forms ş ţ, which the model reads as ș ț (Python's koi8_r).
+        ("е·tiinеёa е÷i tehnologia ц╝n Romц╒nia", "Ştiinţa şi tehnologia în România"),
     ]
 
     func testALoneGarbledWordIsRepaired() throws {
@@ -24,6 +31,14 @@ final class LoneWordMojibakeTests: XCTestCase {
             let result = try Repairer().repair(input)
             XCTAssertEqual(result.output, Array(clean.utf8), garbled)
             XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input, garbled)
+        }
+    }
+
+    /// One letter foreign to an English line (`ř`), known in no word around it, is a product
+    /// name's styling, not a misreading; an NBSP between two words of a Finnish heading is typography.
+    func testAForeignLetterInAnotherLanguagesLineIsLeftAlone() throws {
+        for clean in ["ELDÅ™ is the new lamp from our shop", "SELKÄ\u{A0}EDELLÄ ON"] {
+            XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
         }
     }
 

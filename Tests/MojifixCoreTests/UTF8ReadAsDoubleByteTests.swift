@@ -19,6 +19,24 @@ final class UTF8ReadAsDoubleByteTests: XCTestCase {
         }
     }
 
+    /// Windows (and Python's `cp932`) map five single CP932 bytes ICU leaves out: 0x80 to U+0080
+    /// and 0xA0 to U+F8F0. Russian `р` (D1 80) and an NBSP (C2 A0) shown that way re-encode only
+    /// through Microsoft's table. Garbled forms: Python's `encode('utf-8').decode('cp932')`.
+    func testCP932AsWindowsMapsItsSingleBytes() throws {
+        let cases = [
+            ("\u{FF90}\u{6E72}\u{80}\u{FF90}\u{FF7E}\u{FF90}\u{FF72}\u{FF90}\u{FF75}\u{FF91}\u{80}\u{FF90}\u{FF7A}\u{FF90}\u{FF70} "
+                + "\u{FF91}\u{80}\u{FF90}\u{FF70}\u{FF90}\u{FF77}\u{FF91}\u{80}\u{FF90}\u{FF75}\u{FF91}\u{5A01}\u{FF75}\u{FF90}\u{FF7D}\u{FF90}\u{FF78}\u{FF90}\u{FF79}\n",
+             "Проверка разрешений\n"),
+            ("Le caf\u{FF83}\u{FF69}\u{FF82}\u{F8F0}: ferm\u{FF83}\u{FF69} le lundi\n", "Le café\u{A0}: fermé le lundi\n"),
+        ]
+        for (garbled, clean) in cases {
+            let input = Array(garbled.utf8)
+            let result = try Repairer().repair(input)
+            XCTAssertTrue(result.output == Array(clean.utf8), String(decoding: result.output, as: UTF8.self))
+            XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input)
+        }
+    }
+
     func testCleanCJKTextIsNotReadAsMisreadUTF8() throws {
         for text in ["東京都の天気は晴れです。", "我们今天去公园散步。", "這是一個測試。", "서울 날씨가 좋습니다.", "茅台酒"] {
             let bytes = Array(text.utf8)

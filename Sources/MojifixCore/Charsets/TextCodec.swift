@@ -15,8 +15,9 @@ extension ICUConverter: TextCodec {}
 enum TextCodecs {
     /// ICU's converter for a charset, except the two Korean forms ICU lacks or reads differently
     /// from every other implementation (ISO-2022-KR reads 0x5C as ₩; Johab is absent), and
-    /// ISO-8859-16, which ICU's data lacks, CP437, whose 0xE6 ICU reads unlike everyone else, and CESU-8 mixed with real UTF-8, which ICU rejects. Those are
-    /// shift-state and bit-field wrappers around ICU's own EUC-KR table.
+    /// ISO-8859-16, which ICU's data lacks, CP437, whose 0xE6 ICU reads unlike everyone else, CP932,
+    /// whose five single bytes Windows maps ICU leaves out, and CESU-8 mixed with real UTF-8, which
+    /// ICU rejects. The Korean ones are shift-state and bit-field wrappers around ICU's EUC-KR table.
     static func codec(for charset: Charset) throws(ICUError) -> TextCodec {
         switch charset {
         case .iso2022KR: return try ISO2022KRCodec()
@@ -24,6 +25,7 @@ enum TextCodecs {
         case ISO885916Codec.charset: return ISO885916Codec()
         case CESU8Codec.charset: return CESU8Codec()
         case .cp437: return try CP437Codec()
+        case .shiftJIS: return try WindowsCP932Codec()
         default: return try ICUConverter(charset.icuName)
         }
     }

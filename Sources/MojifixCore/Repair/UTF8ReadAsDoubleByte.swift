@@ -10,12 +10,12 @@ internal import MojifixICU
 final class UTF8ReadAsDoubleByte {
     static let charsets: [Charset] = [Charset("GBK"), .shiftJIS, .eucKR, .big5]
 
-    private let converters: [(charset: Charset, converter: ICUConverter)]
+    private let converters: [(charset: Charset, converter: TextCodec)]
     private let model = LanguageModel.shared
 
     init() throws(ICUError) {
-        var converters: [(Charset, ICUConverter)] = []
-        for charset in Self.charsets { converters.append((charset, try ICUConverter(charset.icuName))) }
+        var converters: [(Charset, TextCodec)] = []
+        for charset in Self.charsets { converters.append((charset, try TextCodecs.codec(for: charset))) }
         self.converters = converters
     }
 
@@ -53,7 +53,7 @@ final class UTF8ReadAsDoubleByte {
     }
 
     /// Each run re-encoded and read as UTF-8, or nil as soon as one run does not fit.
-    private func decode(_ runs: [Range<Int>], of text: [UInt8], _ converter: ICUConverter) -> [[UInt8]]? {
+    private func decode(_ runs: [Range<Int>], of text: [UInt8], _ converter: TextCodec) -> [[UInt8]]? {
         var decoded: [[UInt8]] = []
         decoded.reserveCapacity(runs.count)
         for run in runs {
