@@ -39,6 +39,15 @@ final class DocumentConsistencyTests: XCTestCase {
         try assertRepairs("╨¥╤û\n", to: "Ні\n")
     }
 
+    /// One layer down, a symbol the model cannot price (box drawing) follows the evidence: only
+    /// letters need the model's agreement. Garbled twice as a sloppy Windows-1252 decoder does
+    /// (Python's cp1252, with its five undefined bytes kept as C1 controls).
+    func testSymbolsOneLayerDownAreRepairedToCompletion() throws {
+        let garbled = "\u{C3}\u{A2}\u{E2}\u{20AC}\u{9D}\u{E2}\u{20AC}\u{201C}(\u{C3}\u{A2}\u{C5}\u{2019}\u{C2}\u{A3}_"
+            + "\u{C3}\u{A2}\u{C5}\u{2019}\u{C2}\u{A3})\u{C3}\u{A2}\u{E2}\u{20AC}\u{9D}\u{C5}\u{A1}"
+        try assertRepairs(garbled, to: "┖(⌣_⌣)┚")
+    }
+
     func assertRepairs(_ garbled: String, to clean: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let result = try Repairer().repair(Array(garbled.utf8))
         XCTAssertEqual(result.output, Array(clean.utf8), file: file, line: line)

@@ -231,11 +231,11 @@ struct MojibakePass {
         return lineEvidence >= sum - 0.001
     }
 
-    /// The model finds a decoded letter more plausible than its source characters (a sign or
-    /// symbol it cannot price passes); no judgement (no language fits the line) passes too.
+    /// The model finds a decoded letter more plausible than its source characters; a symbol it
+    /// cannot price (`┒`) and a line no language fits pass.
     static func modelAgrees(_ judged: ReadingPlausibility.Judgement?, _ k: Int, _ unit: DecodedUnit) -> Bool {
-        guard let judged else { return true }
-        return ScalarTraits.isLetter(unit.scalar) ? judged.deltas[k] < 0 : judged.deltas[k] <= 0
+        guard let judged, ScalarTraits.isLetter(unit.scalar) else { return true }
+        return judged.deltas[k] < 0
     }
 
     static func allInside(_ units: some Collection<DecodedUnit>, _ ranges: [Range<Int>]) -> Bool {
