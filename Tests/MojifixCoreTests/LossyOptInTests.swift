@@ -22,6 +22,20 @@ final class LossyOptInTests: XCTestCase {
         XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
     }
 
+    /// A lost NBSP that was the only space before the next word: the language model, in the
+    /// language around, decides whether the word goes on (Portuguese `às`) or a word gap follows
+    /// (French `à Paris`, before a capital too): a guess never merges or splits words.
+    func testTheWordGapAfterALostNBSPFollowsTheLanguage() throws {
+        let cases = [("Il est allÃ© Ã Paris hier, trÃ¨s content.\n", "Il est allé à Paris hier, très content.\n"),
+                     ("A reuniÃ£o comeÃ§a Ã s nove horas, na sala de reuniÃµes.\n", "A reunião começa às nove horas, na sala de reuniões.\n")]
+        for (garbled, clean) in cases {
+            let input = Array(garbled.utf8)
+            let result = try Repairer(options: RepairOptions(lossy: true)).repair(input)
+            XCTAssertEqual(String(decoding: result.output, as: UTF8.self), clean)
+            XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input)
+        }
+    }
+
     /// A lost byte the document's frequencies cannot choose is guessed by the language model in
     /// the line's language: `Ã` + U+FFFD can be `Á`, `Í`, `Ï`, `Ð` or `Ý`; Spanish says `PAÍS`
     /// and `ÍNDICE` (the first candidate, `Á`, was taken before).

@@ -635,22 +635,46 @@ struct MojibakePass {
     /// A one-letter word whose lost NBSP became the only space before the next word (`Ã perturber`,
     /// `jusqu'Ã nos`: spaces collapsed after the NBSP turned into one): the space was also the word
     /// gap, so one is kept and a guess never merges two words. Only a lowercase letter standing
-    /// alone (after the output so far, `written`) followed by a lowercase ASCII word: a capital
+    /// alone (after the output so far, `written`) followed by an ASCII word (`Ã Paris`): a capital
     /// starts a word (`Š is` is `Šis`), a letter after a letter is inside one (`Đà o`), and a
-    /// wider character (`ê° ë`) is never a word of its own.
+    /// wider character (`ê° ë`) is never a word of its own. And only where the language model,
+    /// in the language of the text around, finds a word gap there more plausible than a word
+    /// going on: Portuguese `Ã s crianças` is `às crianças`, French `Ã perturber` `à perturber`.
     private func keepsWordGap<C: BidirectionalCollection<UInt8>>(_ unit: DecodedUnit, after written: C,
                                                                 _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard unit.spaceLost, unit.width == 2, ScalarTraits.isLowercase(unit.scalar), unit.end < p.count,
-              (0x61...0x7A).contains(p[unit.end]) else { return false }
+              (0x61...0x7A).contains(p[unit.end] | 0x20) else { return false }
         var before = written.endIndex
         while before > written.startIndex {
             before = written.index(before: before)
             if written[before] & 0xC0 != 0x80 { break }
         }
-        guard before < written.endIndex else { return true }
-        let previous = UTF8.scalars(Array(written[before...])).first ?? 0
-        return !ScalarTraits.isLetter(previous)
+        if before < written.endIndex {
+            let previous = UTF8.scalars(Array(written[before...])).first ?? 0
+            if ScalarTraits.isLetter(previous) { return false }
+        }
+        guard let language = languageAround(unit, p) else { return true }
+        let model = plausibility.model, next = UInt32(p[unit.end])
+        let gap = model.cost(of: 0x20, after: unit.scalar, in: language) + model.cost(of: next, after: 0x20, in: language)
+        return gap <= model.cost(of: next, after: unit.scalar, in: language)
     }
+
+    /// The most plausible language of the text within a few words of a unit (bounded, so that
+    /// a long line of guesses stays linear).
+    private func languageAround(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Language? {
+        var start = max(0, unit.start - Self.languageWindow)
+        while start < unit.start && p[start] & 0xC0 == 0x80 { start += 1 }
+        let end = min(p.count, unit.end + Self.languageWindow)
+        var scalars: [UInt32] = []
+        var i = start
+        while i < end {
+            let (scalar, length) = UTF8.decode(p, at: i)
+            if scalar == 0x0A && i < unit.start { scalars.removeAll() } else if scalar == 0x0A { break } else { scalars.append(scalar) }
+            i += length
+        }
+        return plausibility.model.score(scalars).best?.language
+    }
+    static let languageWindow = 96
 
     private func guessDescription(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> String {
         let source = String(decoding: UnsafeBufferPointer(rebasing: p[unit.start..<unit.end]), as: Unicode.UTF8.self)
