@@ -48,6 +48,14 @@ final class DocumentConsistencyTests: XCTestCase {
         try assertRepairs(garbled, to: "┖(⌣_⌣)┚")
     }
 
+    /// A C1 control is the next layer's material only beside other mojibake: garbled text whose
+    /// lost bytes became `?` reads through Mac OS Roman as an ideograph and a lone U+0089
+    /// (`Â¢â` is E5 A2 89, `¬â` C2 89), which a later layer would turn into `‰`: nonsense, left.
+    func testALoneC1ControlIsNoNextLayer() throws {
+        let garbled = Array("WeÃ?Â¢â?¬â?¢re open. DonÃ?Â¢â?¬â?¢t wait, itÃ?Â¢â?¬â?¢s late.\n".utf8)
+        XCTAssertEqual(try Repairer().repair(garbled).output, garbled)
+    }
+
     func assertRepairs(_ garbled: String, to clean: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let result = try Repairer().repair(Array(garbled.utf8))
         XCTAssertEqual(result.output, Array(clean.utf8), file: file, line: line)

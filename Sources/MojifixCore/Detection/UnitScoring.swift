@@ -39,9 +39,13 @@ struct UnitScoring {
         // (Two tests, not an array of the neighbours: that was an allocation per unit.)
         let inRun = (previous.map { $0.end == unit.start && alphabet.contains($0.scalar) } ?? false)
             || (next.map { $0.start == unit.end && alphabet.contains($0.scalar) } ?? false)
-        let fit = alphabet.contains(unit.scalar)
-            ? max(fitness(unit.scalar, actual: actual) ?? Self.supportiveFitness, inRun ? 0.9 : Self.supportiveFitness)
-            : fitness(unit.scalar, actual: actual)
+        let own = fitness(unit.scalar, actual: actual)
+        // A result no text holds (a C1 control) is the next layer's material only where that
+        // layer can read it as part of a character: next to other mojibake (`ItÃ?Â¢â?¬â?¢s` through
+        // Mac OS Roman gives `?` U+0089 `?`, which nothing reads further).
+        let nextLayer = alphabet.contains(unit.scalar) && (own != nil || inRun
+            || alphabet.contains(scalarBefore(unit.start, p)) || alphabet.contains(scalarAt(unit.end, p)))
+        let fit = nextLayer ? max(own ?? Self.supportiveFitness, inRun ? 0.9 : Self.supportiveFitness) : own
         guard let fit else {
             unit.rejected = true
             unit.evidence = -2
