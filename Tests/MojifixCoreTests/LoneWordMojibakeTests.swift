@@ -34,6 +34,17 @@ final class LoneWordMojibakeTests: XCTestCase {
         }
     }
 
+    /// Windows-1250 and ISO-8859-2 show most of UTF-8's bytes alike; where their evidence ties,
+    /// the language model chooses without the margin it needs to override evidence (`rĂŠponse`
+    /// is ISO-8859-2's `réponse`, not Windows-1250's `rÊponse`); where they differ only in signs,
+    /// which it cannot price, the more common misreading stays (`ÂĄ` is Windows-1250's `¥`).
+    func testTiedReadingsAreDecidedByTheModelOnLettersOnly() throws {
+        let cases = [("rĂŠponse", "réponse"), ("DĂŠjĂ  vu", "Déjà vu"), ("Prix ÂĄ 500, cafĂ©", "Prix ¥ 500, café")]
+        for (garbled, clean) in cases {
+            XCTAssertEqual(String(decoding: try Repairer().repair(Array(garbled.utf8)).output, as: UTF8.self), clean)
+        }
+    }
+
     /// One letter foreign to an English line (`ř`), known in no word around it, is a product
     /// name's styling, not a misreading; an NBSP between two words of a Finnish heading is typography.
     func testAForeignLetterInAnotherLanguagesLineIsLeftAlone() throws {

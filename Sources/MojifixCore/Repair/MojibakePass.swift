@@ -24,6 +24,8 @@ struct MojibakePass {
     /// text as written, for the language model alone to decide (e^-12: odds of about 1 in 160,000).
     static let unitGain = 6.0
     static let lineGain = 12.0
+    /// Nats a reading with as much evidence as an earlier one in the registry must gain over it.
+    static let tieMargin = 4.0
     /// Bytes examined to choose the misreading of a very large document.
     static let sampleBytes = 1 << 18
 
@@ -311,15 +313,27 @@ struct MojibakePass {
         // The model overrides the evidence only by a clear margin.
         let others = contenders.filter { $0.decoder.misreading != best?.decoder.misreading && !decodesAlike($0, best) }
         guard !others.isEmpty else { return best }
+        // The gain of the reading chosen so far, and whether it is the evidence's leader.
         var bestGain = 0.0
+        var leaderTotal: Float? = nil
         if let r = best {
             let (gain, judged) = documentGain(r, p, &writtenCosts)
-            bestGain = gain + Self.lineGain
             best!.judged = judged
+            bestGain = gain
+            leaderTotal = r.total
         }
+        let leader = best
         for r in others {
+            // The model cannot price signs: a reading that differs from the leader only in them
+            // (`ÂĄ` is `¥` through Windows-1250, `¡` through ISO-8859-2) leaves it the leader.
+            if let leader, r.total >= leader.total, differsOnlyInSigns(r, leader) { continue }
             let (gain, judged) = documentGain(r, p, &writtenCosts)
-            if gain > bestGain { best = r; best!.judged = judged; bestGain = gain }
+            // Against the leader, the model overrides the evidence only by a clear margin; a
+            // reading with as much evidence (Windows-1250 and ISO-8859-2 read most bytes alike,
+            // and where they differ the evidence often cannot tell) needs only the prior of the
+            // registry's order, most common misreading first.
+            let margin = leaderTotal.map { r.total < $0 ? Self.lineGain : Self.tieMargin } ?? 0
+            if gain > bestGain + margin { best = r; best!.judged = judged; bestGain = gain; leaderTotal = nil }
         }
         return best
     }
@@ -329,6 +343,15 @@ struct MojibakePass {
     private func decodesAlike(_ a: Reading, _ b: Reading?) -> Bool {
         guard let b, a.units.count == b.units.count else { return false }
         return zip(a.units, b.units).allSatisfy { $0.start == $1.start && $0.end == $1.end && $0.scalar == $1.scalar && $0.rejected == $1.rejected }
+    }
+
+    /// Two readings that cut the text into the same units and decode them to the same letters.
+    private func differsOnlyInSigns(_ a: Reading, _ b: Reading) -> Bool {
+        guard a.units.count == b.units.count else { return false }
+        return zip(a.units, b.units).allSatisfy { x, y in
+            x.start == y.start && x.end == y.end && x.rejected == y.rejected
+                && (x.scalar == y.scalar || (!ScalarTraits.isLetter(x.scalar) && !ScalarTraits.isLetter(y.scalar)))
+        }
     }
 
     /// What a reading's lines gain in plausibility with all their candidate units decoded.
