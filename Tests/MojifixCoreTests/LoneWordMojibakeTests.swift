@@ -39,7 +39,7 @@ final class LoneWordMojibakeTests: XCTestCase {
     /// is ISO-8859-2's `réponse`, not Windows-1250's `rÊponse`); where they differ only in signs,
     /// which it cannot price, the more common misreading stays (`ÂĄ` is Windows-1250's `¥`).
     func testTiedReadingsAreDecidedByTheModelOnLettersOnly() throws {
-        let cases = [("rĂŠponse", "réponse"), ("DĂŠjĂ  vu", "Déjà vu"), ("Prix ÂĄ 500, cafĂ©", "Prix ¥ 500, café")]
+        let cases = [("rĂŠponse", "réponse"), ("DĂŠjĂ\u{A0} vu", "Déjà vu"), ("Prix ÂĄ 500, cafĂ©", "Prix ¥ 500, café")]
         for (garbled, clean) in cases {
             XCTAssertEqual(String(decoding: try Repairer().repair(Array(garbled.utf8)).output, as: UTF8.self), clean)
         }
