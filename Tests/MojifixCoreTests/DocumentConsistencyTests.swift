@@ -56,6 +56,13 @@ final class DocumentConsistencyTests: XCTestCase {
         XCTAssertEqual(try Repairer().repair(garbled).output, garbled)
     }
 
+    /// Box drawing after box drawing is line art, unless the one before ends a decoded unit:
+    /// CP437 shows Devanagari's last byte as `┐`, and the NBSP after it (`┬á`) is mojibake too.
+    func testAnNBSPAfterAGarbledWordOfBoxDrawingIsRepaired() throws {
+        // Hindi written for this test, its UTF-8 bytes shown as CP437 (Python's cp437).
+        try assertRepairs("αñ¿αñ«αñ╕αÑìαññαÑç αñªαÑüαñ¿αñ┐αñ»αñ╛┬á!\n", to: "नमस्ते दुनिया\u{A0}!\n")
+    }
+
     func assertRepairs(_ garbled: String, to clean: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let result = try Repairer().repair(Array(garbled.utf8))
         XCTAssertEqual(result.output, Array(clean.utf8), file: file, line: line)

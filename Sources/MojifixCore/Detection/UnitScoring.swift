@@ -51,7 +51,8 @@ struct UnitScoring {
             unit.evidence = -2
             return
         }
-        var evidence = Float(unit.width - 1) + fit + sourceOddness(unit, p) + oddInsideAWord(unit, p)
+        let afterAUnit = previous.map { $0.end == unit.start } ?? false
+        var evidence = Float(unit.width - 1) + fit + sourceOddness(unit, afterAUnit: afterAUnit, p) + oddInsideAWord(unit, p)
         if unit.scalar >= 0x300 && unit.scalar <= 0x36F || ScalarTraits.isCombiningMark(unit.scalar) {
             // A combining mark or variation selector needs a base before it (decomposed text, or an
             // emoji with VS16, that was then garbled), not a space or the start of a line.
@@ -166,7 +167,9 @@ struct UnitScoring {
     }
 
     /// How unlike clean text the unit's source characters are.
-    private func sourceOddness(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+    /// `afterAUnit`: the unit follows another decoded unit, so the character before it is
+    /// mojibake, not line art (`αª┐┬á`: `┐` ends the unit before).
+    private func sourceOddness(_ unit: DecodedUnit, afterAUnit: Bool, _ p: UnsafeBufferPointer<UInt8>) -> Float {
         var odd: Float = 0
         var i = unit.start
         var index = 0
@@ -188,7 +191,8 @@ struct UnitScoring {
             // drawing is line art: neither is a sign of mojibake.
             // (An NBSP before a space or a line end glues nothing: `Ã<NBSP> perturber` is `à`.)
             if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) && !Self.endsAWord(scalarAt(unit.end, p)) { odd -= 1 }
-            if context == .document && !touchesLetter && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
+            if context == .document && !touchesLetter && !(index == 0 && afterAUnit)
+                && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
             // A symbol glued right after a letter (`wei√ü`).
             if index == 0 && ScalarTraits.isLetter(previous) && Self.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
