@@ -42,7 +42,7 @@ public struct RepairResult: Sendable {
 public final class Repairer {
     public let options: RepairOptions
     private let alphabet: SuspicionAlphabet
-    private let mojibake: MojibakePass
+    private var mojibake: MojibakePass
     private let legacy: LegacyDecoding
     private let composition = HangulComposition()
     private let utf8ReadAsCP949: UTF8ReadAsCP949
@@ -81,6 +81,13 @@ public final class Repairer {
     public func transcode(_ input: [UInt8]) throws(RepairError) -> [UInt8]? {
         let census = input.withUnsafeBufferPointer { alphabet.census($0) }
         return try legacy.decode(input, census: census, forced: options.from)?.text
+    }
+
+    /// Bytes of a mojibake window (see MojibakePass+Windows): tests make it tiny to compare the
+    /// windowed pass with the whole-text one.
+    var mojibakeWindowBytes: Int {
+        get { mojibake.windowBytes }
+        set { mojibake.windowBytes = newValue }
     }
 
     /// Repairs rounds beyond the first before a result that still changes is refused.
