@@ -19,8 +19,9 @@ extension MojibakePass {
     }
 
     func windowedLayer(_ decoder: UnitDecoder, _ p: UnsafeBufferPointer<UInt8>, established: Bool, lossy: Bool,
-                       repairedBefore: [Range<Int>], writtenCosts: inout [Int: Double]) -> Windowed? {
-        var run = WindowRun(decoder: decoder, established: established, lossy: lossy, regions: QuotedRegions(p))
+                       repairedBefore: RepairPass.OutputRanges, writtenCosts: inout [Int: Double]) -> Windowed? {
+        var run = WindowRun(decoder: decoder, established: established, lossy: lossy, regions: QuotedRegions(p),
+                            writer: ChangeWriter(decoder.misreading), withheld: ChangeWriter(decoder.misreading))
         run.writer.output.reserveCapacity(p.count)
         var start = 0
         while start < p.count {
@@ -43,10 +44,9 @@ extension MojibakePass {
         }
         // Mojibake found only in quotes is listed, not repaired: the whole-text pass says so.
         if run.applied > 0 && !run.appliedUnquoted { return nil }
-        run.writer.finish(p)
-        guard run.accepted > 0 || !run.withheld.changes.isEmpty else { return Windowed(layer: nil) }
-        let pass = RepairPass(kind: .mojibake, chain: decoder.misreading.repairSteps, changes: run.writer.changes)
-        return Windowed(layer: Layer(applied: run.accepted == 0 ? nil : (run.writer.output, pass), withheld: run.withheld.changes))
+        guard run.accepted > 0 || run.withheld.changes.count > 0 else { return Windowed(layer: nil) }
+        let withheld = run.withheld.changes.count > 0 ? run.withheld.listed(p) : []
+        return Windowed(layer: Layer(applied: run.accepted == 0 ? nil : run.writer.finish(p), withheld: withheld))
     }
 
     /// What the windows written so far add up to.
@@ -55,9 +55,9 @@ extension MojibakePass {
         let established: Bool
         let lossy: Bool
         let regions: QuotedRegions
-        var writer = ChangeWriter()
-        /// Lossy changes not made: their output is not kept.
-        var withheld = ChangeWriter()
+        var writer: ChangeWriter
+        /// Lossy changes not made (listed at the end).
+        var withheld: ChangeWriter
         var accepted = 0
         var applied = 0
         var appliedUnquoted = false
@@ -81,7 +81,7 @@ extension MojibakePass {
 
     /// Whole lines: decided as the whole-text pass decides them.
     private func emitLines(_ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>, _ run: inout WindowRun,
-                           repairedBefore: [Range<Int>], writtenCosts: inout [Int: Double]) -> Bool {
+                           repairedBefore: RepairPass.OutputRanges, writtenCosts: inout [Int: Double]) -> Bool {
         var units = run.decoder.units(in: p, range: range)
         guard !units.isEmpty else { return true }
         scoring.score(&units, decoder: run.decoder, in: p)
@@ -92,7 +92,7 @@ extension MojibakePass {
 
     /// One line longer than a window (without its newline).
     private func emitLongLine(_ line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>, _ run: inout WindowRun,
-                              repairedBefore: [Range<Int>], writtenCosts: inout [Int: Double]) -> Bool {
+                              repairedBefore: RepairPass.OutputRanges, writtenCosts: inout [Int: Double]) -> Bool {
         let mark = run.mark()
         var tally = LineTally()
         var scan = UnexplainedScan()
@@ -142,9 +142,8 @@ extension MojibakePass {
             run.undo(to: mark)
             return true
         }
-        let confidence = Self.confidence(evidence)
-        run.writer.setConfidence(confidence, since: mark.writer)
-        run.withheld.setConfidence(confidence, since: mark.withheld)
+        run.writer.changes.setConfidence(Self.thousandths(evidence), from: mark.writer.changes)
+        run.withheld.changes.setConfidence(Self.thousandths(evidence), from: mark.withheld.changes)
         return true
     }
 
@@ -184,7 +183,6 @@ extension MojibakePass {
         if !run.appliedUnquoted { run.appliedUnquoted = applied.contains { !run.regions.isQuoted(units[$0.index].start..<units[$0.index].end) } }
         if !run.lossy {
             write(accepted.filter { units[$0.index].lossy }[...], units, misreading: run.decoder.misreading, p, into: &run.withheld)
-            run.withheld.dropOutput()
             accepted.removeAll { units[$0.index].lossy }
         }
         run.accepted += accepted.count
@@ -195,32 +193,14 @@ extension MojibakePass {
 
 extension MojibakePass.ChangeWriter {
     struct Mark {
-        var written: Int, dropped: Int, copied: Int, changes: Int
-        /// The last character written (all a dropping writer keeps).
-        var tail: [UInt8]
+        var written: Int, copied: Int, changes: Int
     }
 
-    func mark() -> Mark {
-        var last = output.count
-        while last > 0 {
-            last -= 1
-            if output[last] & 0xC0 != 0x80 { break }
-        }
-        return Mark(written: output.count, dropped: dropped, copied: copied, changes: changes.count, tail: Array(output[last...]))
-    }
+    func mark() -> Mark { Mark(written: output.count, copied: copied, changes: changes.count) }
 
     mutating func undo(to mark: Mark) {
-        if dropped == mark.dropped {
-            output.removeLast(output.count - mark.written)
-        } else {
-            output = mark.tail
-            dropped = mark.dropped + mark.written - mark.tail.count
-        }
+        output.removeLast(output.count - mark.written)
         copied = mark.copied
-        changes.removeLast(changes.count - mark.changes)
-    }
-
-    mutating func setConfidence(_ confidence: Double, since mark: Mark) {
-        for k in mark.changes..<changes.count { changes[k].confidence = confidence }
+        changes.truncate(to: mark.changes)
     }
 }

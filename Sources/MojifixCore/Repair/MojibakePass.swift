@@ -41,7 +41,7 @@ struct MojibakePass {
 
     /// `repairedBefore`: the output ranges of the layer just peeled off this text (sorted), where
     /// the text is proven garbled; a line whose units all lie there is one layer down of it.
-    func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: [Range<Int>] = []) -> Layer? {
+    func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: RepairPass.OutputRanges = RepairPass.OutputRanges(pass: nil)) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
             var readings: [Reading] = []
@@ -67,8 +67,11 @@ struct MojibakePass {
             // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
             // the UTF-8 readings from being weighed.
             while let chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) {
-                if let layer = layer(chosen, p, sampleEnd: sampleEnd, lossy: lossy, repairedBefore: repairedBefore,
-                                     writtenCosts: &writtenCosts) { return layer }
+                if var layer = layer(chosen, p, sampleEnd: sampleEnd, lossy: lossy, repairedBefore: repairedBefore,
+                                     writtenCosts: &writtenCosts) {
+                    layer.applied?.pass.keepInput(text)
+                    return layer
+                }
                 guard chosen.decoder.misreading.actual == .windows949 else { return nil }
                 readings.removeAll { $0.decoder.misreading == chosen.decoder.misreading }
             }
@@ -78,7 +81,7 @@ struct MojibakePass {
 
     /// The changes of one layer under the chosen reading; nil when it makes none.
     private func layer(_ chosen: Reading, _ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, lossy: Bool,
-                       repairedBefore: [Range<Int>], writtenCosts: inout [Int: Double]) -> Layer? {
+                       repairedBefore: RepairPass.OutputRanges, writtenCosts: inout [Int: Double]) -> Layer? {
             var chosen = chosen
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
@@ -119,7 +122,7 @@ struct MojibakePass {
                 // outside the quotes does not make the quoted mojibake a repair.
                 let applied = lossy ? accepted : accepted.filter { !units[$0.index].lossy }
                 if !applied.isEmpty && applied.allSatisfy({ regions.isQuoted(units[$0.index].start..<units[$0.index].end) }) {
-                    quoted = apply(applied, units, misreading: chosen.decoder.misreading, p).pass.changes
+                    quoted = listed(applied, units, misreading: chosen.decoder.misreading, p)
                     accepted.removeAll { lossy || !units[$0.index].lossy }
                 }
             }
@@ -127,7 +130,7 @@ struct MojibakePass {
             if !lossy {
                 let guesses = accepted.filter { units[$0.index].lossy }
                 if !guesses.isEmpty {
-                    withheld = apply(guesses, units, misreading: chosen.decoder.misreading, p).pass.changes
+                    withheld = listed(guesses, units, misreading: chosen.decoder.misreading, p)
                     accepted.removeAll { units[$0.index].lossy }
                 }
             }
@@ -139,7 +142,7 @@ struct MojibakePass {
     /// The units each group (line) takes under the decoder's reading: the lines' decisions, with
     /// the units a reading only the model decides defers until it has confirmed two lines.
     func acceptance(_ units: [DecodedUnit], _ groups: [UnitGroup], judged: [ReadingPlausibility.Judgement?]?, decoder: UnitDecoder,
-                    established: Bool, _ p: UnsafeBufferPointer<UInt8>, repairedBefore: [Range<Int>],
+                    established: Bool, _ p: UnsafeBufferPointer<UInt8>, repairedBefore: RepairPass.OutputRanges,
                     writtenCosts: inout [Int: Double]) -> (accepted: [Accepted], deferred: [Accepted], modelConfirmed: Int) {
         let needsWord = decoder.misreading.actual == .windows949
         let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
@@ -230,7 +233,7 @@ struct MojibakePass {
     }
 
     /// Every unit lies inside one of `ranges` (sorted, not overlapping): a binary search per unit.
-    static func allInside(_ units: some Collection<DecodedUnit>, _ ranges: [Range<Int>]) -> Bool {
+    static func allInside(_ units: some Collection<DecodedUnit>, _ ranges: RepairPass.OutputRanges) -> Bool {
         guard !ranges.isEmpty else { return false }
         return units.allSatisfy { unit in
             var lo = 0, hi = ranges.count
@@ -610,52 +613,53 @@ struct MojibakePass {
     /// A unit taken for repair (by its index in the chosen reading's units) and its line's evidence.
     typealias Accepted = (index: Int, groupEvidence: Float)
 
+    /// The text with the accepted units applied; the pass's input is attached by `run`.
     private func apply(_ accepted: [Accepted], _ units: [DecodedUnit], misreading: Misreading,
                        _ p: UnsafeBufferPointer<UInt8>) -> (output: [UInt8], pass: RepairPass) {
-        var writer = ChangeWriter()
+        var writer = ChangeWriter(misreading)
         writer.output.reserveCapacity(p.count)
         write(accepted[...], units, misreading: misreading, p, into: &writer)
-        writer.finish(p)
-        return (writer.output, RepairPass(kind: .mojibake, chain: misreading.repairSteps, changes: writer.changes))
+        return writer.finish(p)
+    }
+
+    /// The changes of the accepted units, listed (not made).
+    private func listed(_ accepted: [Accepted], _ units: [DecodedUnit], misreading: Misreading,
+                        _ p: UnsafeBufferPointer<UInt8>) -> [RepairChange] {
+        var writer = ChangeWriter(misreading)
+        write(accepted[...], units, misreading: misreading, p, into: &writer)
+        return writer.listed(p)
     }
 
     /// The output and changes of accepted units, written in order: the whole text at once, or
     /// window by window (the text between units is copied as it comes).
     struct ChangeWriter {
         var output: [UInt8] = []
-        /// Output bytes dropped before `output` (a writer whose output is not kept holds only the
-        /// last character written, which `keepsWordGap` reads).
-        var dropped = 0
         /// Input bytes written so far.
         var copied = 0
-        var changes: [RepairChange] = []
+        var changes: ChangeList
 
-        mutating func finish(_ p: UnsafeBufferPointer<UInt8>) {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...]))
-            copied = p.count
+        init(_ misreading: Misreading) {
+            changes = ChangeList(steps: misreading.repairSteps,
+                                 surrogateSteps: [ChainStep.encode(misreading.shownAs), .decode(CESU8Surrogates.charset)])
         }
 
-        /// Drops the output but its last character (a writer of changes that are only listed).
-        mutating func dropOutput() {
-            var last = output.count
-            while last > 0 {
-                last -= 1
-                if output[last] & 0xC0 != 0x80 { break }
-            }
-            dropped += last
-            output.removeFirst(last)
+        /// The output (the rest of the input copied) and the pass.
+        mutating func finish(_ p: UnsafeBufferPointer<UInt8>) -> (output: [UInt8], pass: RepairPass) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...]))
+            copied = p.count
+            changes.output = output
+            return (output, RepairPass(kind: .mojibake, chain: changes.steps, changes: changes))
+        }
+
+        /// The changes, each made, reading their input in `p`.
+        mutating func listed(_ p: UnsafeBufferPointer<UInt8>) -> [RepairChange] {
+            changes.output = output
+            return changes.changes(input: p)
         }
     }
 
     func write(_ accepted: ArraySlice<Accepted>, _ units: [DecodedUnit], misreading: Misreading,
                _ p: UnsafeBufferPointer<UInt8>, into writer: inout ChangeWriter) {
-        // One change per run of touching units, reserved exactly (a long garbled line makes
-        // millions; an array grown by doubling would hold up to twice their size).
-        if writer.changes.isEmpty {
-            writer.changes.reserveCapacity(accepted.indices.reduce(0) { count, k in
-                k > accepted.startIndex && units[accepted[k].index].start == units[accepted[k - 1].index].end ? count : count + 1
-            })
-        }
         var k = accepted.startIndex
         while k < accepted.endIndex {
             // Merge units that touch into one change.
@@ -663,7 +667,6 @@ struct MojibakePass {
             while last + 1 < accepted.endIndex && units[accepted[last + 1].index].start == units[accepted[last].index].end { last += 1 }
             let start = units[accepted[k].index].start, end = units[accepted[last].index].end
             writer.output.append(contentsOf: UnsafeBufferPointer(rebasing: p[writer.copied..<start]))
-            let outputStart = writer.output.count
             var guesses: [String] = []
             var evidence: Float = 0
             for entry in accepted[k...last] {
@@ -673,17 +676,10 @@ struct MojibakePass {
                 evidence = max(evidence, entry.groupEvidence)
                 if unit.lossy { guesses.append(guessDescription(unit, p)) }
             }
-            let lossless = guesses.isEmpty
             // A surrogate pair is CESU-8, which ICU's CESU-8 decoder reads along with plain UTF-8.
-            let steps = accepted[k...last].contains { units[$0.index].width == 6 }
-                ? [ChainStep.encode(misreading.shownAs), .decode(CESU8Surrogates.charset)] : misreading.repairSteps
-            let beforeBytes = Array(UnsafeBufferPointer(rebasing: p[start..<end]))
-            writer.changes.append(RepairChange(
-                inputRange: start..<end, outputRange: writer.dropped + outputStart..<writer.dropped + writer.output.count,
-                steps: steps, confidence: Self.confidence(evidence), lossless: lossless,
-                before: String(decoding: beforeBytes, as: Unicode.UTF8.self),
-                after: String(decoding: writer.output[outputStart...], as: Unicode.UTF8.self),
-                guesses: lossless ? nil : guesses, originalBytes: lossless ? nil : beforeBytes))
+            writer.changes.append(input: start..<end, outputEnd: writer.output.count, confidence: Self.thousandths(evidence),
+                                  surrogates: accepted[k...last].contains { units[$0.index].width == 6 },
+                                  guesses: guesses.isEmpty ? nil : guesses)
             writer.copied = end
             k = last + 1
         }
@@ -718,8 +714,12 @@ struct MojibakePass {
     }
 
     static func confidence(_ evidence: Float) -> Double {
+        Double(thousandths(evidence)) / 1000
+    }
+
+    static func thousandths(_ evidence: Float) -> Int {
         let e = Double(max(0, evidence))
-        return Double(Int(e / (e + 2) * 1000)) / 1000
+        return Int(e / (e + 2) * 1000)
     }
 
     private func characterBoundary(_ p: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {

@@ -150,7 +150,7 @@ public final class Repairer {
         var layers = 0
         // Withheld guesses are found again by the next layer: list the last layer's only.
         var withheld: (afterPasses: Int, changes: [RepairChange]) = (0, [])
-        var repairedBefore: [Range<Int>] = []
+        var repairedBefore = RepairPass.OutputRanges(pass: nil)
         while scan.hasMojibakePair && layers < options.maxLayers,
               let layer = mojibake.run(text, lossy: options.lossy, repairedBefore: repairedBefore) {
             if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
@@ -158,7 +158,7 @@ public final class Repairer {
             guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)
-            repairedBefore = pass.changes.map(\.outputRange)
+            repairedBefore = pass.outputRanges
             layers += 1
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
         }
