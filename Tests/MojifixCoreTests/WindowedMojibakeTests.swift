@@ -25,9 +25,9 @@ final class WindowedMojibakeTests: XCTestCase {
             windowedLossy.mojibakeWindowBytes = windowed.mojibakeWindowBytes
             let expected = try? whole.repair(document)
             if expected?.changed == true { changed += 1 }
-            XCTAssertEqual((try? windowed.repair(document)).map(Self.bytes), expected.map(Self.bytes), "document \(d)")
-            XCTAssertEqual((try? windowedLossy.repair(document)).map(Self.bytes), (try? wholeLossy.repair(document)).map(Self.bytes),
-                           "document \(d), lossy")
+            Self.assertSame((try? windowed.repair(document)).map(Self.bytes), expected.map(Self.bytes), "document \(d)")
+            Self.assertSame((try? windowedLossy.repair(document)).map(Self.bytes), (try? wholeLossy.repair(document)).map(Self.bytes),
+                            "document \(d), lossy")
         }
         XCTAssertGreaterThan(changed, Self.documents / 2)
     }
@@ -78,6 +78,14 @@ final class WindowedMojibakeTests: XCTestCase {
         var text = ""
         text.unicodeScalars.append(contentsOf: scalars)
         return Array(text.utf8)
+    }
+
+    static func assertSame(_ windowed: [UInt8]?, _ whole: [UInt8]?, _ what: String, line: UInt = #line) {
+        guard windowed != whole else { return }
+        guard let windowed, let whole else { return XCTFail("\(what): refused one way only", line: line) }
+        let at = (0..<min(windowed.count, whole.count)).first { windowed[$0] != whole[$0] } ?? min(windowed.count, whole.count)
+        let shown = { (b: [UInt8]) in String(decoding: b[max(0, at - 40)..<min(b.count, at + 80)], as: Unicode.UTF8.self) }
+        XCTFail("\(what): differs at byte \(at): windowed \(shown(windowed).debugDescription), whole \(shown(whole).debugDescription)", line: line)
     }
 
     /// The output and every field of the plan, as bytes.
