@@ -36,8 +36,9 @@ struct ChangeList: Sendable {
 
     mutating func append(input: Range<Int>, outputEnd: Int, confidence: Int, surrogates: Bool, guesses: [String]?) {
         if count & ((1 << Self.chunkBits) - 1) == 0 {
+            // The first chunk grows as a small pass needs (one a file or JSON record); the next ones are full.
             chunks.append([])
-            chunks[chunks.count - 1].reserveCapacity(1 << Self.chunkBits)
+            if count > 0 { chunks[chunks.count - 1].reserveCapacity(1 << Self.chunkBits) }
         }
         if let guesses { self.guesses[count] = guesses }
         chunks[chunks.count - 1].append(Record(inputStart: UInt32(input.lowerBound), inputEnd: UInt32(input.upperBound),
