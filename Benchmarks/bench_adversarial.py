@@ -17,7 +17,8 @@ Inputs are generated into a temporary folder (nothing is fetched, nothing kept):
   U+202E/U+2066/U+2069/U+200F; `bidi-one-line`: the same as one paragraph), `nested-brackets` (`[` x N, `a`, `]` x N), `emphasis`
   (`*a **a ` x N then `a** a*` x N, cmark's nested-strong case, plus unclosed `_a` openers),
   `lists` (a list nested a thousand deep), `blockquotes` (`> ` x N then `a`), `inline-math`
-  (`$a$ ` on one line), `unclosed-ial` (`{: a ` on one line), `empty-quotes` (`>` lines); each ends with a
+  (`$a$ ` on one line), `unclosed-ial` (`{: a ` on one line), `empty-quotes` (`>` lines), `latin-line`
+  (French read as Windows-1252 on one line, each `œ` an unclosed `“`); each ends with a
   zero-width space and a trailing space to remove, so the whole document gets the full parse.
 
 Every case goes through `repair FILE`, `explain FILE`, `check DIR` (a folder holding the file),
@@ -70,6 +71,9 @@ def garbled_line(size: int) -> bytes:
     return cut.decode("utf-8", "ignore").encode("utf-8") + b"\n"
 
 
+FRENCH = "Le cœur de l’été: la réunion a déjà eu lieu à Noël, très tôt, chez l’élève naïve. "
+
+
 def markdown_cases(size: int) -> dict:
     bidi = "계약서의 금액은 \u202e0001\u202c 원이며 \u2066조건\u2069 은 \u200f확정\u200f 이다.\n"
     deep = ""
@@ -92,6 +96,9 @@ def markdown_cases(size: int) -> dict:
         "inline-math": repeat_to("$a$ ", size) + "\n",
         "unclosed-ial": repeat_to("{: a ", size) + "\n",
         "empty-quotes": repeat_to(">\n", size),
+        # French through Windows-1252 on one line: `œ` shows as `Å“`, an opening quotation mark
+        # that is never closed (the quoted-region scan was quadratic).
+        "latin-line": repeat_to(FRENCH.encode("utf-8").decode("cp1252"), size) + "\n",
     }
     # A zero-width space and a trailing space to remove: the document needs an edit, so it gets
     # the full parse (cmark-gfm and the inline scan), not only the quick line scan of clean text.

@@ -21,6 +21,14 @@ final class QuotedRegionsTests: XCTestCase {
         XCTAssertFalse(result.plan.quoted?.isEmpty ?? true, "reported as information")
     }
 
+    /// Openers left unclosed earlier on the line (searched for once) do not hide a later quotation.
+    func testAQuotationAfterUnclosedOpenersStaysQuoted() throws {
+        let text = "“Un “deux “trois: le mot «cafÃ©» est un exemple, et «rÃ©sumÃ©» aussi “quatre.\n"
+        let result = try Repairer().repair(Array(text.utf8))
+        XCTAssertTrue(result.output == Array(text.utf8))
+        XCTAssertFalse(result.plan.quoted?.isEmpty ?? true, "reported as information")
+    }
+
     func testGarbledProseRepairsTheQuotedPartsToo() throws {
         let text = "Le cafÃ© est fermÃ© depuis lundi, dÃ©solÃ©.\n\n`cafÃ©`\n"
         let result = try Repairer().repair(Array(text.utf8))

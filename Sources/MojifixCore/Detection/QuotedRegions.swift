@@ -52,11 +52,16 @@ struct QuotedRegions {
 
     /// Code spans (matching backtick runs) and typographic quotations within one line.
     private mutating func inlineSpans(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
+        // A search that found no closer from some point on finds none from later points either:
+        // each kind of opener is searched for at most once past that point (a long line of
+        // unclosed openers, `Å“` in French read as Windows-1252, was quadratic).
+        var unclosedRuns: Set<Int> = []
+        var unclosedQuotes: Set<UInt32> = []
         var i = line.lowerBound
         while i < line.upperBound {
             if p[i] == 0x60 {
                 let length = Self.run(of: 0x60, in: p, at: i, line.upperBound)
-                var j = i + length
+                var j = unclosedRuns.contains(length) ? line.upperBound : i + length
                 var closed = false
                 while j < line.upperBound {
                     if p[j] == 0x60 {
@@ -67,18 +72,19 @@ struct QuotedRegions {
                         j += 1
                     }
                 }
-                if !closed { i += length }
+                if !closed { i += length; unclosedRuns.insert(length) }
                 continue
             }
             if (0x41...0x5A).contains(p[i]) || (0x61...0x7A).contains(p[i]) || p[i] >= 0x80 { hasProse = true }
             let (scalar, length) = UTF8.decode(p, at: i)
             if scalar >= 0xAB, let closers = Self.closers(of: scalar) {
-                var j = i + length
+                var j = unclosedQuotes.contains(scalar) ? line.upperBound : i + length
                 while j < line.upperBound {
                     let (s, l) = UTF8.decode(p, at: j)
                     if closers.contains(s) { quoted.append(i..<j + l); break }
                     j += l
                 }
+                if j >= line.upperBound { unclosedQuotes.insert(scalar) }
                 i = j < line.upperBound ? j + UTF8.decode(p, at: j).length : i + length
                 continue
             }

@@ -25,10 +25,10 @@ public struct RepairPlan: Codable, Sendable {
         withheld = (withheld ?? []) + changes.map { WithheldChange(afterPasses: afterPasses, change: $0) }
     }
 
-    public var changeCount: Int { passes.reduce(0) { $0 + $1.changes.count } }
-    public var isEmpty: Bool { passes.allSatisfy { $0.changes.isEmpty } }
+    public var changeCount: Int { passes.reduce(0) { $0 + $1.changeCount } }
+    public var isEmpty: Bool { passes.allSatisfy { $0.changeCount == 0 } }
     /// True when every change can be undone from the output alone.
-    public var isLossless: Bool { passes.allSatisfy { $0.changes.allSatisfy(\.lossless) } }
+    public var isLossless: Bool { passes.allSatisfy(\.isLossless) }
 }
 
 /// A lossy change that was not made. Its ranges refer to the text after the first `afterPasses`
@@ -53,12 +53,59 @@ public struct RepairPass: Codable, Sendable {
     public var kind: Kind
     /// The chain most changes of this pass follow.
     public var chain: [ChainStep]
-    public var changes: [RepairChange]
+    /// The changes in order. A mojibake layer keeps them compact and makes them when asked (each
+    /// time: read them once, and use `changeCount` to count them).
+    public var changes: [RepairChange] {
+        get { compact?.changes() ?? listed }
+        set { listed = newValue; compact = nil }
+    }
+    private var listed: [RepairChange]
+    private var compact: ChangeList?
 
     public init(kind: Kind, chain: [ChainStep], changes: [RepairChange]) {
         self.kind = kind
         self.chain = chain
-        self.changes = changes
+        listed = changes
+    }
+
+    init(kind: Kind, chain: [ChainStep], changes: ChangeList) {
+        self.kind = kind
+        self.chain = chain
+        listed = []
+        compact = changes
+    }
+
+    public var changeCount: Int { compact?.count ?? listed.count }
+    /// True when every change can be undone from the output alone.
+    public var isLossless: Bool { compact?.isLossless ?? listed.allSatisfy(\.lossless) }
+
+    /// The output ranges of the changes, in order, without making the changes.
+    var outputRanges: OutputRanges { OutputRanges(pass: self) }
+
+    struct OutputRanges: RandomAccessCollection {
+        let pass: RepairPass?
+        var startIndex: Int { 0 }
+        var endIndex: Int { pass?.changeCount ?? 0 }
+        subscript(k: Int) -> Range<Int> { pass!.compact?.outputRange(k) ?? pass!.listed[k].outputRange }
+    }
+
+    /// Attaches the pass's input to a compact list of changes, which reads its texts there.
+    mutating func keepInput(_ input: [UInt8]) { compact?.input = input }
+
+    private enum CodingKeys: String, CodingKey { case kind, chain, changes }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        chain = try container.decode([ChainStep].self, forKey: .chain)
+        listed = try container.decode([RepairChange].self, forKey: .changes)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(chain, forKey: .chain)
+        try container.encode(changes, forKey: .changes)
     }
 }
 

@@ -28,6 +28,9 @@ struct MojibakePass {
     static let tieMargin = 4.0
     /// Bytes examined to choose the misreading of a very large document.
     static let sampleBytes = 1 << 18
+    /// A text longer than this is repaired window by window (see MojibakePass+Windows), so that a
+    /// long line's units are never all held at once. Tests set it tiny to compare both ways.
+    var windowBytes = 1 << 20
 
     /// What one layer found: the text with its changes made (nil when none could be made), and
     /// the lossy changes left out because lossy repair was not asked for.
@@ -40,7 +43,7 @@ struct MojibakePass {
 
     /// `repairedBefore`: the output ranges of the layer just peeled off this text (sorted), where
     /// the text is proven garbled; a line whose units all lie there is one layer down of it.
-    func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: [Range<Int>] = []) -> Layer? {
+    func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: RepairPass.OutputRanges = RepairPass.OutputRanges(pass: nil)) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
             var readings: [Reading] = []
@@ -66,8 +69,11 @@ struct MojibakePass {
             // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
             // the UTF-8 readings from being weighed.
             while let chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) {
-                if let layer = layer(chosen, p, sampleEnd: sampleEnd, lossy: lossy, repairedBefore: repairedBefore,
-                                     writtenCosts: &writtenCosts) { return layer }
+                if var layer = layer(chosen, p, sampleEnd: sampleEnd, lossy: lossy, repairedBefore: repairedBefore,
+                                     writtenCosts: &writtenCosts) {
+                    layer.applied?.pass.keepInput(text)
+                    return layer
+                }
                 guard chosen.decoder.misreading.actual == .windows949 else { return nil }
                 readings.removeAll { $0.decoder.misreading == chosen.decoder.misreading }
             }
@@ -77,11 +83,16 @@ struct MojibakePass {
 
     /// The changes of one layer under the chosen reading; nil when it makes none.
     private func layer(_ chosen: Reading, _ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, lossy: Bool,
-                       repairedBefore: [Range<Int>], writtenCosts: inout [Int: Double]) -> Layer? {
+                       repairedBefore: RepairPass.OutputRanges, writtenCosts: inout [Int: Double]) -> Layer? {
             var chosen = chosen
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
             let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
+            if p.count > windowBytes, !chosen.decoder.misreading.needsLanguageModel,
+               let windowed = windowedLayer(chosen.decoder, p, established: established, lossy: lossy,
+                                            repairedBefore: repairedBefore, writtenCosts: &writtenCosts) {
+                return windowed.layer
+            }
             if sampleEnd < p.count {
                 var units = chosen.decoder.units(in: p, range: 0..<p.count)
                 scoring.score(&units, decoder: chosen.decoder, in: p)
@@ -89,83 +100,13 @@ struct MojibakePass {
                 chosen.groups = group(units, p)
                 chosen.judged = nil
             }
-            let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
             // The units are moved out of `chosen` so that guesses can be resolved in place, and the
             // accepted ones are kept as indices: a long garbled line holds millions of units.
             var units = chosen.units
             chosen.units = []
-            var accepted: [Accepted] = []
-            var deferred: [Accepted] = []
-            var modelConfirmed = 0
-            // Any two high characters read as CP949 make a Hangul syllable, which the model always
-            // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
-            let modelDecides = chosen.decoder.misreading.actual == .utf8
-            for (groupIndex, g) in chosen.groups.enumerated() {
-                // Lost bytes are only guessed where the document is known to be garbled this way.
-                let view = units
-                let indices = g.range.filter { !view[$0].rejected && (!view[$0].lossy || established) }
-                guard !indices.isEmpty else { continue }
-                let candidates = indices.lazy.map { view[$0] }
-                // Document consistency: in a document established as garbled this way, a line whose
-                // units decode only to spaces and symbols (`Â\u{A0}`, an NBSP) adds no evidence,
-                // yet each of its units is evidence of its own; nothing on the line speaks against it.
-                // Layers repaired to completion: a line whose units all lie in what the previous
-                // layer just repaired is that garbled text one layer down (`weiÃƒÅ¸`, `weiÃŸ`, `weiß`).
-                let oneLayerDown = !established && Self.allInside(candidates, repairedBefore)
-                let lineEstablished = established || oneLayerDown
-                let consistent = lineEstablished && g.evidence == 0 && candidates.allSatisfy { $0.evidence > 0 }
-                let byEvidence = (lineEstablished ? g.evidence > Self.documentThreshold || consistent : g.evidence >= threshold)
-                    // A CP949 reading needs a word of its own even there: a lone syllable is
-                    // what any two accented characters make (`Â£` left by a layer is `£`, not `짙`).
-                    && (established || !needsWord || g.hasWord)
-                // The language model weighs each unit in its line: a reading it finds far more
-                // plausible than the text as written is made even where the hand-weighed evidence
-                // is thin (a short line, a lone unit). (It does not veto: the source characters of
-                // mojibake are often punctuation to it, `¿¡`, and cheap.)
-                let needsModel = chosen.decoder.misreading.needsLanguageModel
-                // The model is asked only where the evidence leaves a unit out (it never vetoes).
-                // One layer down, the text was just repaired into real text: the model must find
-                // each next layer's letter better (`Ні`, repaired, is also `ͳ` read as Windows-1251),
-                // unless it is mojibake again, for the layer after (`ÃƒÅ¸` -> `ÃŸ` -> `ß`).
-                let evidenceTakesAll = byEvidence && !needsModel && !oneLayerDown && candidates.allSatisfy { $0.evidence > 0 }
-                // Judged already while choosing the reading when the candidates are the same (no lost bytes).
-                let judged = !modelDecides || evidenceTakesAll ? nil
-                    : chosen.judged.flatMap { known in candidates.contains(where: \.lossy) ? nil : known[groupIndex] }
-                        ?? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
-                // Consistency, as for the evidence: a line that also holds correctly encoded
-                // non-ASCII text (`DrÃ¥ber` next to a proper `–`) is not confirmed by the model.
-                // In a document established as garbled this way, the model alone decides each
-                // line (document consistency: a line of box drawing the evidence took for line art).
-                let free = needsModel || established
-                // A lone unit standing as a word of its own (`= √π`, `∆°`) is weighed against source
-                // characters the model prices at its floor, so any letter looks better: the model
-                // alone does not repair it unless the document is known to be garbled this way.
-                let lone = candidates.count == 1 && !Self.touchesALetter(candidates[0], p)
-                let confirmed = judged.map {
-                    confirms($0, candidates, lineEvidence: g.evidence, weakOnly: Self.onlyWeak(g.evidence, view[g.range]), needsModel: free)
-                        && (free || contradictions(view[g.range], p, stopAbove: 0) == 0)
-                        && (established || !lone || g.evidence >= Self.unitBaseline)
-                } ?? false
-                if confirmed { modelConfirmed += 1 }
-                if needsModel && !confirmed && byEvidence, let judged, judged.lineGain > 0,
-                   judged.unknownLetters * 4 <= judged.knownLetters, contradictions(view[g.range], p, stopAbove: 0) == 0 {
-                    deferred += indices.filter { view[$0].evidence > 0 }.map { ($0, g.evidence) }
-                }
-                var taken = candidates.enumerated().map { k, unit in
-                    (byEvidence && unit.evidence > 0 && !needsModel && (!oneLayerDown || scoring.alphabet.contains(unit.scalar) || Self.modelAgrees(judged, k, unit)))
-                        || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p))
-                }
-                // Mojibake garbles whole words: in a confirmed line, a unit glued between two taken
-                // units is part of the same garbled word even where the model prefers its source
-                // characters (`επισκέπΟ„ες`: `Ο„` is Greek letters too; a combining mark it cannot price).
-                if confirmed {
-                    for k in candidates.indices.dropFirst().dropLast() where !taken[k] && taken[k - 1] && taken[k + 1]
-                        && candidates[k - 1].end == candidates[k].start && candidates[k].end == candidates[k + 1].start {
-                        taken[k] = true
-                    }
-                }
-                for k in candidates.indices where taken[k] { accepted.append((indices[k], g.evidence)) }
-            }
+            var (accepted, deferred, modelConfirmed) = acceptance(units, chosen.groups, judged: chosen.judged, decoder: chosen.decoder,
+                                                                  established: established, p, repairedBefore: repairedBefore,
+                                                                  writtenCosts: &writtenCosts)
             // A reading only the model decides (CP866, KOI8-R) is established once the model has
             // confirmed two lines: then a line too short for the model to confirm (`- χθες`, a lone
             // `。`) follows on the evidence, where the model finds it more plausible decoded and
@@ -183,7 +124,7 @@ struct MojibakePass {
                 // outside the quotes does not make the quoted mojibake a repair.
                 let applied = lossy ? accepted : accepted.filter { !units[$0.index].lossy }
                 if !applied.isEmpty && applied.allSatisfy({ regions.isQuoted(units[$0.index].start..<units[$0.index].end) }) {
-                    quoted = apply(applied, units, misreading: chosen.decoder.misreading, p).pass.changes
+                    quoted = listed(applied, units, misreading: chosen.decoder.misreading, p)
                     accepted.removeAll { lossy || !units[$0.index].lossy }
                 }
             }
@@ -191,13 +132,95 @@ struct MojibakePass {
             if !lossy {
                 let guesses = accepted.filter { units[$0.index].lossy }
                 if !guesses.isEmpty {
-                    withheld = apply(guesses, units, misreading: chosen.decoder.misreading, p).pass.changes
+                    withheld = listed(guesses, units, misreading: chosen.decoder.misreading, p)
                     accepted.removeAll { units[$0.index].lossy }
                 }
             }
             guard !accepted.isEmpty || !withheld.isEmpty || !quoted.isEmpty else { return nil }
             return Layer(applied: accepted.isEmpty ? nil : apply(accepted, units, misreading: chosen.decoder.misreading, p),
                          withheld: withheld, quoted: quoted)
+    }
+
+    /// The units each group (line) takes under the decoder's reading: the lines' decisions, with
+    /// the units a reading only the model decides defers until it has confirmed two lines.
+    func acceptance(_ units: [DecodedUnit], _ groups: [UnitGroup], judged: [ReadingPlausibility.Judgement?]?, decoder: UnitDecoder,
+                    established: Bool, _ p: UnsafeBufferPointer<UInt8>, repairedBefore: RepairPass.OutputRanges,
+                    writtenCosts: inout [Int: Double]) -> (accepted: [Accepted], deferred: [Accepted], modelConfirmed: Int) {
+        let needsWord = decoder.misreading.actual == .windows949
+        let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
+        var accepted: [Accepted] = []
+        var deferred: [Accepted] = []
+        var modelConfirmed = 0
+        // Any two high characters read as CP949 make a Hangul syllable, which the model always
+        // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
+        let modelDecides = decoder.misreading.actual == .utf8
+        for (groupIndex, g) in groups.enumerated() {
+            // Lost bytes are only guessed where the document is known to be garbled this way.
+            let view = units
+            let indices = g.range.filter { !view[$0].rejected && (!view[$0].lossy || established) }
+            guard !indices.isEmpty else { continue }
+            let candidates = indices.lazy.map { view[$0] }
+            // Document consistency: in a document established as garbled this way, a line whose
+            // units decode only to spaces and symbols (`Â\u{A0}`, an NBSP) adds no evidence,
+            // yet each of its units is evidence of its own; nothing on the line speaks against it.
+            // Layers repaired to completion: a line whose units all lie in what the previous
+            // layer just repaired is that garbled text one layer down (`weiÃƒÅ¸`, `weiÃŸ`, `weiß`).
+            let oneLayerDown = !established && Self.allInside(candidates, repairedBefore)
+            let lineEstablished = established || oneLayerDown
+            let consistent = lineEstablished && g.evidence == 0 && candidates.allSatisfy { $0.evidence > 0 }
+            let byEvidence = (lineEstablished ? g.evidence > Self.documentThreshold || consistent : g.evidence >= threshold)
+                // A CP949 reading needs a word of its own even there: a lone syllable is
+                // what any two accented characters make (`Â£` left by a layer is `£`, not `짙`).
+                && (established || !needsWord || g.hasWord)
+            // The language model weighs each unit in its line: a reading it finds far more
+            // plausible than the text as written is made even where the hand-weighed evidence
+            // is thin (a short line, a lone unit). (It does not veto: the source characters of
+            // mojibake are often punctuation to it, `¿¡`, and cheap.)
+            let needsModel = decoder.misreading.needsLanguageModel
+            // The model is asked only where the evidence leaves a unit out (it never vetoes).
+            // One layer down, the text was just repaired into real text: the model must find
+            // each next layer's letter better (`Ні`, repaired, is also `ͳ` read as Windows-1251),
+            // unless it is mojibake again, for the layer after (`ÃƒÅ¸` -> `ÃŸ` -> `ß`).
+            let evidenceTakesAll = byEvidence && !needsModel && !oneLayerDown && candidates.allSatisfy { $0.evidence > 0 }
+            // Judged already while choosing the reading when the candidates are the same (no lost bytes).
+            let judged = !modelDecides || evidenceTakesAll ? nil
+                : judged.flatMap { known in candidates.contains(where: \.lossy) ? nil : known[groupIndex] }
+                    ?? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
+            // Consistency, as for the evidence: a line that also holds correctly encoded
+            // non-ASCII text (`DrÃ¥ber` next to a proper `–`) is not confirmed by the model.
+            // In a document established as garbled this way, the model alone decides each
+            // line (document consistency: a line of box drawing the evidence took for line art).
+            let free = needsModel || established
+            // A lone unit standing as a word of its own (`= √π`, `∆°`) is weighed against source
+            // characters the model prices at its floor, so any letter looks better: the model
+            // alone does not repair it unless the document is known to be garbled this way.
+            let lone = candidates.count == 1 && !Self.touchesALetter(candidates[0], p)
+            let confirmed = judged.map {
+                confirms($0, candidates, lineEvidence: g.evidence, weakOnly: Self.onlyWeak(g.evidence, view[g.range]), needsModel: free)
+                    && (free || contradictions(view[g.range], p, stopAbove: 0) == 0)
+                    && (established || !lone || g.evidence >= Self.unitBaseline)
+            } ?? false
+            if confirmed { modelConfirmed += 1 }
+            if needsModel && !confirmed && byEvidence, let judged, judged.lineGain > 0,
+               judged.unknownLetters * 4 <= judged.knownLetters, contradictions(view[g.range], p, stopAbove: 0) == 0 {
+                deferred += indices.filter { view[$0].evidence > 0 }.map { ($0, g.evidence) }
+            }
+            var taken = candidates.enumerated().map { k, unit in
+                (byEvidence && unit.evidence > 0 && !needsModel && (!oneLayerDown || scoring.alphabet.contains(unit.scalar) || Self.modelAgrees(judged, k, unit)))
+                    || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p))
+            }
+            // Mojibake garbles whole words: in a confirmed line, a unit glued between two taken
+            // units is part of the same garbled word even where the model prefers its source
+            // characters (`επισκέπΟ„ες`: `Ο„` is Greek letters too; a combining mark it cannot price).
+            if confirmed {
+                for k in candidates.indices.dropFirst().dropLast() where !taken[k] && taken[k - 1] && taken[k + 1]
+                    && candidates[k - 1].end == candidates[k].start && candidates[k].end == candidates[k + 1].start {
+                    taken[k] = true
+                }
+            }
+            for k in candidates.indices where taken[k] { accepted.append((indices[k], g.evidence)) }
+        }
+        return (accepted, deferred, modelConfirmed)
     }
 
     /// The language model confirms a line's reading when the line as a whole is far more
@@ -220,7 +243,6 @@ struct MojibakePass {
         return zip(units, judged.deltas).contains { unit, delta in unit.evidence >= 0 && -delta >= Self.unitGain }
     }
 
-    /// Every unit lies inside one of `ranges` (sorted, not overlapping): a binary search per unit.
     /// A line whose evidence is below zero only because its units fall short of the baseline
     /// (`Å<NBSP>koda`: one letter after an NBSP), not because anything speaks against them: no
     /// rejected or doubtful unit, no penalty of the line. The model may confirm it.
@@ -240,7 +262,8 @@ struct MojibakePass {
         return judged.deltas[k] < 0
     }
 
-    static func allInside(_ units: some Collection<DecodedUnit>, _ ranges: [Range<Int>]) -> Bool {
+    /// Every unit lies inside one of `ranges` (sorted, not overlapping): a binary search per unit.
+    static func allInside(_ units: some Collection<DecodedUnit>, _ ranges: RepairPass.OutputRanges) -> Bool {
         guard !ranges.isEmpty else { return false }
         return units.allSatisfy { unit in
             var lo = 0, hi = ranges.count
@@ -383,37 +406,50 @@ struct MojibakePass {
     func group(_ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [UnitGroup] {
         var groups: [UnitGroup] = []
         var start = 0
-        var evidence: Float = 0
-        var hasWord = false
-        var families: Set<ICUScript> = []
+        var tally = LineTally()
         for k in units.indices {
             if k > start && containsNewline(p, units[k - 1].end..<units[k].start) {
-                groups.append(UnitGroup(range: start..<k, evidence: lineEvidence(evidence, families, units[start..<k], p), hasWord: hasWord))
+                groups.append(UnitGroup(range: start..<k, evidence: lineEvidence(tally, units[start..<k], p), hasWord: tally.hasWord))
                 start = k
-                evidence = 0
-                hasWord = false
-                families.removeAll()
+                tally = LineTally()
             }
-            let unit = units[k]
-            // Each unit must earn its place: only what it brings beyond a baseline counts, so a
-            // line of many weak decodes (line art, leetspeak) does not add up to a strong one.
-            evidence += unit.rejected ? -2 : unit.supportive ? unit.evidence - Self.unitBaseline : min(unit.evidence, 0)
-            if unit.supportive, !scoring.alphabet.contains(unit.scalar), let script = ScalarTraits.letterScript(unit.scalar) {
-                families.insert(ScalarTraits.family(script))
-            }
-            if k > start && unit.supportive && units[k - 1].supportive && units[k - 1].end == unit.start { hasWord = true }
+            tally.add(units, k, lineStart: start, alphabet: scoring.alphabet)
         }
         if start < units.count {
-            groups.append(UnitGroup(range: start..<units.count, evidence: lineEvidence(evidence, families, units[start...], p), hasWord: hasWord))
+            groups.append(UnitGroup(range: start..<units.count, evidence: lineEvidence(tally, units[start...], p), hasWord: tally.hasWord))
         }
         return groups
     }
 
+    /// What a line's units add up to, unit after unit (a whole line at once, or window by window).
+    struct LineTally {
+        var evidence: Float = 0
+        var hasWord = false
+        var families: Set<ICUScript> = []
+
+        mutating func add(_ units: [DecodedUnit], _ k: Int, lineStart: Int, alphabet: SuspicionAlphabet) {
+            let unit = units[k]
+            // Each unit must earn its place: only what it brings beyond a baseline counts, so a
+            // line of many weak decodes (line art, leetspeak) does not add up to a strong one.
+            evidence += unit.rejected ? -2 : unit.supportive ? unit.evidence - MojibakePass.unitBaseline : min(unit.evidence, 0)
+            if unit.supportive, !alphabet.contains(unit.scalar), let script = ScalarTraits.letterScript(unit.scalar) {
+                families.insert(ScalarTraits.family(script))
+            }
+            if k > lineStart && unit.supportive && units[k - 1].supportive && units[k - 1].end == unit.start { hasWord = true }
+        }
+    }
+
     /// A line's evidence after the line-level checks.
-    private func lineEvidence(_ evidence: Float, _ families: Set<ICUScript>, _ units: ArraySlice<DecodedUnit>,
-                              _ p: UnsafeBufferPointer<UInt8>) -> Float {
-        var e = evidence - Self.soupPenalty(families) - unexplainedPenalty(units, p)
-        if e < Self.establishedThreshold { e -= contradictions(units, p, stopAbove: e) }
+    private func lineEvidence(_ tally: LineTally, _ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+        var scan = UnexplainedScan()
+        if let first = units.first, let last = units.last { scanUnexplained(units, p, first.start..<last.end, &scan) }
+        return lineEvidence(tally, unexplained: scan) { contradictions(units, p, stopAbove: $0) }
+    }
+
+    /// `contradictions` counts the line's correctly encoded characters, stopping above the limit.
+    func lineEvidence(_ tally: LineTally, unexplained: UnexplainedScan, contradictions: (Float) -> Float) -> Float {
+        var e = tally.evidence - Self.soupPenalty(tally.families) - unexplained.penalty
+        if e < Self.establishedThreshold { e -= contradictions(e) }
         return e
     }
 
@@ -434,50 +470,69 @@ struct MojibakePass {
         var end = last.end
         while end < p.count && p[end] != 0x0A { end += 1 }
         var count: Float = 0
+        countContradictions(units, p, start..<end, stopAbove: limit, &count)
+        return count
+    }
+
+    /// Adds two for each non-ASCII character of `range` outside the units; false once the count
+    /// exceeds `limit` (the count is then left there).
+    @discardableResult
+    func countContradictions(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                             stopAbove limit: Float, _ count: inout Float) -> Bool {
         var next = units.startIndex
-        var i = start
-        while i < end {
+        var i = range.lowerBound
+        while i < range.upperBound {
             while next < units.endIndex && units[next].end <= i { next += 1 }
             if next < units.endIndex && units[next].start <= i { i = units[next].end; continue }
             let (scalar, length) = UTF8.decode(p, at: i)
             if scalar >= 0x80 && scalar != 0xFFFD && scalar != 0xA0 {
                 count += 2
-                if count > limit { return count }
+                if count > limit { return false }
             }
             i += length
         }
-        return count
+        return true
     }
 
     /// A reading that is right explains nearly every mojibake character that touches another
     /// one between its first and last unit; one that leaves most of them unexplained (text garbled
     /// beyond a consistent chain, leetspeak) is not this misreading.
-    private func unexplainedPenalty(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>) -> Float {
-        guard let first = units.first, let last = units.last else { return 0 }
+    /// The scan runs from the line's first unit to the end of its last one, in one go or window
+    /// by window (`UnexplainedScan` carries its state).
+    struct UnexplainedScan {
         var explained = 0, unexplained = 0
-        var next = units.startIndex
-        var i = first.start
         var previousAlphabet = false, pendingAlphabet = false
-        while i < last.end {
+        var penalty: Float { unexplained > explained / 2 ? Float(unexplained - explained / 2) : 0 }
+    }
+
+    func scanUnexplained(_ units: ArraySlice<DecodedUnit>, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                         _ scan: inout UnexplainedScan) {
+        var next = units.startIndex
+        var i = range.lowerBound
+        while i < range.upperBound {
             while next < units.endIndex && units[next].end <= i { next += 1 }
             let inUnit = next < units.endIndex && units[next].start <= i && !units[next].rejected
             let (scalar, length) = UTF8.decode(p, at: i)
             let alphabet = scoring.alphabet.contains(scalar)
             if inUnit {
-                if alphabet { explained += 1 }
-                previousAlphabet = false
-                pendingAlphabet = false
+                if alphabet { scan.explained += 1 }
+                scan.previousAlphabet = false
+                scan.pendingAlphabet = false
             } else if alphabet {
                 // Count a character once it is known to touch another one.
-                if previousAlphabet { unexplained += pendingAlphabet ? 2 : 1; pendingAlphabet = false } else { pendingAlphabet = true }
-                previousAlphabet = true
+                if scan.previousAlphabet {
+                    scan.unexplained += scan.pendingAlphabet ? 2 : 1
+                    scan.pendingAlphabet = false
+                } else {
+                    scan.pendingAlphabet = true
+                }
+                scan.previousAlphabet = true
             } else {
-                previousAlphabet = false
-                pendingAlphabet = false
+                scan.previousAlphabet = false
+                scan.pendingAlphabet = false
             }
             i += length
         }
-        return unexplained > explained / 2 ? Float(unexplained - explained / 2) : 0
     }
 
     /// Decoded letters from many unrelated scripts on one line (`㆒テ㢀ľՋ`) are a wrong reading.
@@ -575,7 +630,7 @@ struct MojibakePass {
 
     /// Re-encodes the decoded character in the actual charset and reads the bytes back through the
     /// shown charset: a lossless unit is kept only if that gives exactly its source characters.
-    private func isInvertible(_ unit: DecodedUnit, decoder: UnitDecoder, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isInvertible(_ unit: DecodedUnit, decoder: UnitDecoder, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         if unit.lossy { return true }
         let bytes: [UInt8]
         if decoder.misreading.actual == .windows949 {
@@ -609,50 +664,76 @@ struct MojibakePass {
     /// A unit taken for repair (by its index in the chosen reading's units) and its line's evidence.
     typealias Accepted = (index: Int, groupEvidence: Float)
 
+    /// The text with the accepted units applied; the pass's input is attached by `run`.
     private func apply(_ accepted: [Accepted], _ units: [DecodedUnit], misreading: Misreading,
                        _ p: UnsafeBufferPointer<UInt8>) -> (output: [UInt8], pass: RepairPass) {
+        var writer = ChangeWriter(misreading)
+        writer.output.reserveCapacity(p.count)
+        write(accepted[...], units, misreading: misreading, p, into: &writer)
+        return writer.finish(p)
+    }
+
+    /// The changes of the accepted units, listed (not made).
+    private func listed(_ accepted: [Accepted], _ units: [DecodedUnit], misreading: Misreading,
+                        _ p: UnsafeBufferPointer<UInt8>) -> [RepairChange] {
+        var writer = ChangeWriter(misreading)
+        write(accepted[...], units, misreading: misreading, p, into: &writer)
+        return writer.listed(p)
+    }
+
+    /// The output and changes of accepted units, written in order: the whole text at once, or
+    /// window by window (the text between units is copied as it comes).
+    struct ChangeWriter {
         var output: [UInt8] = []
-        output.reserveCapacity(p.count)
-        var changes: [RepairChange] = []
-        // One change per run of touching units, reserved exactly (a long garbled line makes
-        // millions; an array grown by doubling would hold up to twice their size).
-        changes.reserveCapacity(accepted.indices.reduce(0) { count, k in
-            k > 0 && units[accepted[k].index].start == units[accepted[k - 1].index].end ? count : count + 1
-        })
+        /// Input bytes written so far.
         var copied = 0
-        var k = 0
-        while k < accepted.count {
+        var changes: ChangeList
+
+        init(_ misreading: Misreading) {
+            changes = ChangeList(steps: misreading.repairSteps,
+                                 surrogateSteps: [ChainStep.encode(misreading.shownAs), .decode(CESU8Surrogates.charset)])
+        }
+
+        /// The output (the rest of the input copied) and the pass.
+        mutating func finish(_ p: UnsafeBufferPointer<UInt8>) -> (output: [UInt8], pass: RepairPass) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...]))
+            copied = p.count
+            changes.output = output
+            return (output, RepairPass(kind: .mojibake, chain: changes.steps, changes: changes))
+        }
+
+        /// The changes, each made, reading their input in `p`.
+        mutating func listed(_ p: UnsafeBufferPointer<UInt8>) -> [RepairChange] {
+            changes.output = output
+            return changes.changes(input: p)
+        }
+    }
+
+    func write(_ accepted: ArraySlice<Accepted>, _ units: [DecodedUnit], misreading: Misreading,
+               _ p: UnsafeBufferPointer<UInt8>, into writer: inout ChangeWriter) {
+        var k = accepted.startIndex
+        while k < accepted.endIndex {
             // Merge units that touch into one change.
             var last = k
-            while last + 1 < accepted.count && units[accepted[last + 1].index].start == units[accepted[last].index].end { last += 1 }
+            while last + 1 < accepted.endIndex && units[accepted[last + 1].index].start == units[accepted[last].index].end { last += 1 }
             let start = units[accepted[k].index].start, end = units[accepted[last].index].end
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<start]))
-            let outputStart = output.count
+            writer.output.append(contentsOf: UnsafeBufferPointer(rebasing: p[writer.copied..<start]))
             var guesses: [String] = []
             var evidence: Float = 0
             for entry in accepted[k...last] {
                 let unit = units[entry.index]
-                UTF8.append(unit.scalar, to: &output)
-                if keepsWordGap(unit, after: output.dropLast(UTF8.encode(unit.scalar).count), p) { output.append(0x20) }
+                UTF8.append(unit.scalar, to: &writer.output)
+                if keepsWordGap(unit, after: writer.output.dropLast(UTF8.encode(unit.scalar).count), p) { writer.output.append(0x20) }
                 evidence = max(evidence, entry.groupEvidence)
                 if unit.lossy { guesses.append(guessDescription(unit, p)) }
             }
-            let lossless = guesses.isEmpty
             // A surrogate pair is CESU-8, which ICU's CESU-8 decoder reads along with plain UTF-8.
-            let steps = accepted[k...last].contains { units[$0.index].width == 6 }
-                ? [ChainStep.encode(misreading.shownAs), .decode(CESU8Surrogates.charset)] : misreading.repairSteps
-            let beforeBytes = Array(UnsafeBufferPointer(rebasing: p[start..<end]))
-            changes.append(RepairChange(
-                inputRange: start..<end, outputRange: outputStart..<output.count,
-                steps: steps, confidence: Self.confidence(evidence), lossless: lossless,
-                before: String(decoding: beforeBytes, as: Unicode.UTF8.self),
-                after: String(decoding: output[outputStart...], as: Unicode.UTF8.self),
-                guesses: lossless ? nil : guesses, originalBytes: lossless ? nil : beforeBytes))
-            copied = end
+            writer.changes.append(input: start..<end, outputEnd: writer.output.count, confidence: Self.thousandths(evidence),
+                                  surrogates: accepted[k...last].contains { units[$0.index].width == 6 },
+                                  guesses: guesses.isEmpty ? nil : guesses)
+            writer.copied = end
             k = last + 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...]))
-        return (output, RepairPass(kind: .mojibake, chain: misreading.repairSteps, changes: changes))
     }
 
     /// A one-letter word whose lost NBSP became the only space before the next word (`Ã perturber`,
@@ -708,8 +789,12 @@ struct MojibakePass {
     }
 
     static func confidence(_ evidence: Float) -> Double {
+        Double(thousandths(evidence)) / 1000
+    }
+
+    static func thousandths(_ evidence: Float) -> Int {
         let e = Double(max(0, evidence))
-        return Double(Int(e / (e + 2) * 1000)) / 1000
+        return Int(e / (e + 2) * 1000)
     }
 
     private func characterBoundary(_ p: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {

@@ -42,7 +42,7 @@ public struct RepairResult: Sendable {
 public final class Repairer {
     public let options: RepairOptions
     private let alphabet: SuspicionAlphabet
-    private let mojibake: MojibakePass
+    private var mojibake: MojibakePass
     private let legacy: LegacyDecoding
     private let composition = HangulComposition()
     private let utf8ReadAsCP949: UTF8ReadAsCP949
@@ -81,6 +81,13 @@ public final class Repairer {
     public func transcode(_ input: [UInt8]) throws(RepairError) -> [UInt8]? {
         let census = input.withUnsafeBufferPointer { alphabet.census($0) }
         return try legacy.decode(input, census: census, forced: options.from)?.text
+    }
+
+    /// Bytes of a mojibake window (see MojibakePass+Windows): tests make it tiny to compare the
+    /// windowed pass with the whole-text one.
+    var mojibakeWindowBytes: Int {
+        get { mojibake.windowBytes }
+        set { mojibake.windowBytes = newValue }
     }
 
     /// Repairs rounds beyond the first before a result that still changes is refused.
@@ -143,7 +150,7 @@ public final class Repairer {
         var layers = 0
         // Withheld guesses are found again by the next layer: list the last layer's only.
         var withheld: (afterPasses: Int, changes: [RepairChange]) = (0, [])
-        var repairedBefore: [Range<Int>] = []
+        var repairedBefore = RepairPass.OutputRanges(pass: nil)
         while scan.hasMojibakePair && layers < options.maxLayers,
               let layer = mojibake.run(text, lossy: options.lossy, repairedBefore: repairedBefore) {
             if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
@@ -151,7 +158,7 @@ public final class Repairer {
             guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)
-            repairedBefore = pass.changes.map(\.outputRange)
+            repairedBefore = pass.outputRanges
             layers += 1
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
         }
