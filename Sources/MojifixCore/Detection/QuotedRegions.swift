@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where a text quotes other text as written: Markdown code blocks (fenced or indented), code
 /// spans, block quotes, and spans between typographic quotation marks on one line (`“…”`, `„…“`,
 /// `«…»`, `「…」`). Mojibake found only there, in a document otherwise clean, is an example
@@ -18,8 +22,7 @@ struct QuotedRegions {
         var fence: (byte: UInt8, count: Int)? = nil
         var previousBlank = true, previousIndentedCode = false
         while start < p.count {
-            var end = start
-            while end < p.count && p[end] != 0x0A { end += 1 }
+            let end = Self.lineEnd(p, from: start)
             let line = start..<end
             if Self.contains(Self.pragma, in: p, line) { ignored.append(line) }
             var indent = 0
@@ -70,7 +73,14 @@ struct QuotedRegions {
                 if !closed { i += length }
                 continue
             }
-            if (0x41...0x5A).contains(p[i]) || (0x61...0x7A).contains(p[i]) || p[i] >= 0x80 { hasProse = true }
+            let b0 = p[i]
+            if (0x41...0x5A).contains(b0) || (0x61...0x7A).contains(b0) || b0 >= 0x80 { hasProse = true }
+            // Every opening mark starts with C2, E2 or E3: other characters are stepped over by
+            // the length their lead byte announces (what `decode` reads), without decoding them.
+            guard b0 == 0xC2 || b0 == 0xE2 || b0 == 0xE3 else {
+                i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                continue
+            }
             let (scalar, length) = UTF8.decode(p, at: i)
             if scalar >= 0xAB, let closers = Self.closers(of: scalar) {
                 var j = i + length
@@ -106,13 +116,22 @@ struct QuotedRegions {
     }
 
     private static func contains(_ needle: [UInt8], in p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count >= needle.count else { return false }
+        guard range.count >= needle.count, let base = p.baseAddress else { return false }
         var i = range.lowerBound
-        while i + needle.count <= range.upperBound {
-            if p[i] == needle[0] && (1..<needle.count).allSatisfy({ p[i + $0] == needle[$0] }) { return true }
+        while i + needle.count <= range.upperBound, let found = memchr(base + i, Int32(needle[0]), range.upperBound - needle.count + 1 - i) {
+            i = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            var k = 1
+            while k < needle.count && base[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
             i += 1
         }
         return false
+    }
+
+    /// The offset of the next newline at or after `start`, or the end.
+    private static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = p.baseAddress, let found = memchr(base + start, 0x0A, p.count - start) else { return p.count }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     private static func covers(_ ranges: [Range<Int>], _ range: Range<Int>) -> Bool {

@@ -11,6 +11,16 @@ struct MojibakePass {
     let decoders: [UnitDecoder]
     let scoring: UnitScoring
     let plausibility = ReadingPlausibility()
+    /// Per decoder, the bound of its readings' evidence.
+    private let bounds: [ReadingBound]
+    /// Off: every reading is scored (the tests compare both ways).
+    var prunesReadings = true
+
+    init(decoders: [UnitDecoder], scoring: UnitScoring) {
+        self.decoders = decoders
+        self.scoring = scoring
+        bounds = decoders.map { ReadingBound(table: $0.table) }
+    }
 
     /// Evidence a unit must show before it adds to its line.
     static let unitBaseline: Float = 1.0
@@ -41,16 +51,7 @@ struct MojibakePass {
     func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: [Range<Int>] = []) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
-            var readings: [Reading] = []
-            for decoder in decoders {
-                var units = decoder.units(in: p, range: 0..<sampleEnd)
-                if units.isEmpty { continue }
-                scoring.score(&units, decoder: decoder, in: p)
-                let groups = group(units, p)
-                let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
-                let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
-                readings.append(Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained))
-            }
+            var readings = self.readings(p, sampleEnd: sampleEnd)
             // A CP949 reading repairs only lines holding a word (two syllables side by side), and a
             // document only once such lines establish it: one without any such line repairs
             // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
@@ -249,6 +250,52 @@ struct MojibakePass {
 
     // MARK: Choosing the misreading
 
+    /// Every decoder's reading of the sample that has units, in decoder order, scored and grouped,
+    /// less the readings that could never be chosen (see `ReadingBound`): a UTF-8 reading whose
+    /// bound is under half of what a UTF-8 reading shows is neither the best nor a contender of
+    /// `choose`, and a CP949 one under that total is never the best (CP949 readings are the only
+    /// ones ever dropped, so a UTF-8 reading's total stays reached). Readings are scored in order
+    /// of their bounds, the most promising first.
+    private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int) -> [Reading] {
+        var decoded: [(decoder: UnitDecoder, units: [DecodedUnit], bound: Float)] = []
+        for (k, decoder) in decoders.enumerated() {
+            let units = decoder.units(in: p, range: 0..<sampleEnd)
+            if units.isEmpty { continue }
+            let bound = prunesReadings ? bounds[k].total(units, actual: decoder.misreading.actual, scoring: scoring, p) : .infinity
+            decoded.append((decoder, units, bound))
+        }
+        var scored: [Reading?] = Array(repeating: nil, count: decoded.count)
+        var topUTF8: Float = 0
+        let byBound = decoded.indices.sorted { decoded[$0].bound > decoded[$1].bound }
+        func score(_ k: Int) {
+            var units = decoded[k].units
+            let decoder = decoded[k].decoder
+            scoring.score(&units, decoder: decoder, in: p)
+            let groups = group(units, p)
+            let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
+            let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
+            scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
+            if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, total) }
+        }
+        for k in byBound {
+            let utf8 = decoded[k].decoder.misreading.actual == .utf8
+            if utf8 ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8 { continue }
+            score(k)
+        }
+        // `run` drops CP949 readings without a word once a UTF-8 reading has a strong line: a
+        // skipped reading that might have one is scored when that could matter.
+        let strongUTF8 = scored.contains { r in
+            r.map { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } } ?? false
+        }
+        if !strongUTF8 && scored.contains(where: { r in r.map { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) } ?? false }) {
+            for k in decoded.indices where scored[k] == nil && decoded[k].decoder.misreading.actual == .utf8
+                && decoded[k].bound >= Self.standaloneThreshold {
+                score(k)
+            }
+        }
+        return scored.compactMap { $0 }
+    }
+
     struct Reading {
         var decoder: UnitDecoder
         var units: [DecodedUnit]
@@ -289,8 +336,9 @@ struct MojibakePass {
             bestGain = gain + Self.lineGain
             best!.judged = judged
         }
+        let first = best
         for r in others {
-            let (gain, judged) = documentGain(r, p, &writtenCosts)
+            let (gain, judged) = documentGain(r, p, &writtenCosts, like: first)
             if gain > bestGain { best = r; best!.judged = judged; bestGain = gain }
         }
         return best
@@ -305,17 +353,48 @@ struct MojibakePass {
 
     /// What a reading's lines gain in plausibility with all their candidate units decoded.
     /// Also each group's judgement, which `layer` reuses.
-    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double])
-        -> (gain: Double, judged: [ReadingPlausibility.Judgement?]) {
+    /// A line whose candidates are exactly those of the same line in `known` (a reading judged
+    /// already) is judged the same: its judgement is taken from there (Windows-1252 and 1254
+    /// readings differ on a few lines of a document).
+    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double],
+                              like known: Reading? = nil) -> (gain: Double, judged: [ReadingPlausibility.Judgement?]) {
         var gain = 0.0
         var judgements: [ReadingPlausibility.Judgement?] = Array(repeating: nil, count: r.groups.count)
+        var h = 0
         for (groupIndex, g) in r.groups.enumerated() {
-            let candidates = r.units[g.range].filter { !$0.rejected && !$0.lossy }
-            guard !candidates.isEmpty, let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
+            let candidates = r.units[g.range].filter(Self.isCandidate)
+            guard !candidates.isEmpty else { continue }
+            if let known, let knownJudged = known.judged {
+                // Groups of both readings are in text order: the one that may match starts no earlier.
+                while h < known.groups.count,
+                      (known.units[known.groups[h].range].first(where: Self.isCandidate)?.start ?? -1) < candidates[0].start {
+                    h += 1
+                }
+                if h < known.groups.count, Self.sameCandidates(candidates, known.units[known.groups[h].range]) {
+                    judgements[groupIndex] = knownJudged[h]
+                    gain += max(0, knownJudged[h]?.lineGain ?? 0)
+                    continue
+                }
+            }
+            guard let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
             judgements[groupIndex] = judged
             gain += max(0, judged.lineGain)
         }
         return (gain, judgements)
+    }
+
+    /// The units of a group the language model judges while the reading is chosen.
+    private static func isCandidate(_ unit: DecodedUnit) -> Bool { !unit.rejected && !unit.lossy }
+
+    /// `candidates` are exactly the candidates of `units`: the same characters at the same places.
+    private static func sameCandidates(_ candidates: [DecodedUnit], _ units: ArraySlice<DecodedUnit>) -> Bool {
+        var k = 0
+        for unit in units where isCandidate(unit) {
+            guard k < candidates.count, candidates[k].start == unit.start, candidates[k].end == unit.end,
+                  candidates[k].scalar == unit.scalar else { return false }
+            k += 1
+        }
+        return k == candidates.count
     }
 
     // MARK: Grouping

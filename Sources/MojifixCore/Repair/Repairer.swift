@@ -42,7 +42,7 @@ public struct RepairResult: Sendable {
 public final class Repairer {
     public let options: RepairOptions
     private let alphabet: SuspicionAlphabet
-    private let mojibake: MojibakePass
+    private var mojibake: MojibakePass
     private let legacy: LegacyDecoding
     private let composition = HangulComposition()
     private let utf8ReadAsCP949: UTF8ReadAsCP949
@@ -74,6 +74,13 @@ public final class Repairer {
         utf8ReadAsCP949 = UTF8ReadAsCP949(cp949: cp949, scoring: scoring)
         c1 = C1AsWindows1252(windows1252: tables[.windows1252]!)
         doubleByte = try UTF8ReadAsDoubleByte()
+    }
+
+    /// Off: the mojibake pass scores every reading, skipping none by its bound (for the tests
+    /// that compare both ways).
+    var prunesReadings: Bool {
+        get { mojibake.prunesReadings }
+        set { mojibake.prunesReadings = newValue }
     }
 
     /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
