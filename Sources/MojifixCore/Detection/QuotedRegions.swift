@@ -55,8 +55,26 @@ struct QuotedRegions {
 
     /// Code spans (matching backtick runs) and typographic quotations within one line.
     private mutating func inlineSpans(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
+        guard let base = p.baseAddress else { return }
         var i = line.lowerBound
         while i < line.upperBound {
+            // Only a backtick or the lead byte of an opening mark (C2, E2, E3) starts a span, and
+            // in UTF-8 neither is ever inside a character: the characters before the next one are
+            // passed over whole, noting only whether one of them is a letter or non-ASCII (prose).
+            var next = i
+            while next < line.upperBound {
+                let b = base[next]
+                if b == 0x60 || b == 0xC2 || b == 0xE2 || b == 0xE3 { break }
+                next += 1
+            }
+            if !hasProse {
+                for k in i..<next where (0x41...0x5A).contains(base[k]) || (0x61...0x7A).contains(base[k]) || base[k] >= 0x80 {
+                    hasProse = true
+                    break
+                }
+            }
+            i = next
+            guard i < line.upperBound else { break }
             if p[i] == 0x60 {
                 let length = Self.run(of: 0x60, in: p, at: i, line.upperBound)
                 var j = i + length
@@ -73,14 +91,7 @@ struct QuotedRegions {
                 if !closed { i += length }
                 continue
             }
-            let b0 = p[i]
-            if (0x41...0x5A).contains(b0) || (0x61...0x7A).contains(b0) || b0 >= 0x80 { hasProse = true }
-            // Every opening mark starts with C2, E2 or E3: other characters are stepped over by
-            // the length their lead byte announces (what `decode` reads), without decoding them.
-            guard b0 == 0xC2 || b0 == 0xE2 || b0 == 0xE3 else {
-                i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                continue
-            }
+            hasProse = true
             let (scalar, length) = UTF8.decode(p, at: i)
             if scalar >= 0xAB, let closers = Self.closers(of: scalar) {
                 var j = i + length
