@@ -257,19 +257,22 @@ struct MojibakePass {
     /// ones ever dropped, so a UTF-8 reading's total stays reached). Readings are scored in order
     /// of their bounds, the most promising first.
     private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int) -> [Reading] {
-        var decoded: [(decoder: UnitDecoder, units: [DecodedUnit], bound: Float)] = []
+        // (Decoders by index: a copy of one is a retain of each of its tables.)
+        var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
         for (k, decoder) in decoders.enumerated() {
             let units = decoder.units(in: p, range: 0..<sampleEnd)
             if units.isEmpty { continue }
             let bound = prunesReadings ? bounds[k].total(units, actual: decoder.misreading.actual, scoring: scoring, p) : .infinity
-            decoded.append((decoder, units, bound))
+            decoded.append((k, units, bound))
         }
         var scored: [Reading?] = Array(repeating: nil, count: decoded.count)
         var topUTF8: Float = 0
         let byBound = decoded.indices.sorted { decoded[$0].bound > decoded[$1].bound }
         func score(_ k: Int) {
+            // Moved out, so that scoring them in place does not copy them.
             var units = decoded[k].units
-            let decoder = decoded[k].decoder
+            decoded[k].units = []
+            let decoder = decoders[decoded[k].decoder]
             scoring.score(&units, decoder: decoder, in: p)
             let groups = group(units, p)
             let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
@@ -278,7 +281,7 @@ struct MojibakePass {
             if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, total) }
         }
         for k in byBound {
-            let utf8 = decoded[k].decoder.misreading.actual == .utf8
+            let utf8 = decoders[decoded[k].decoder].misreading.actual == .utf8
             if utf8 ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8 { continue }
             score(k)
         }
@@ -288,7 +291,7 @@ struct MojibakePass {
             r.map { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } } ?? false
         }
         if !strongUTF8 && scored.contains(where: { r in r.map { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) } ?? false }) {
-            for k in decoded.indices where scored[k] == nil && decoded[k].decoder.misreading.actual == .utf8
+            for k in decoded.indices where scored[k] == nil && decoders[decoded[k].decoder].misreading.actual == .utf8
                 && decoded[k].bound >= Self.standaloneThreshold {
                 score(k)
             }
