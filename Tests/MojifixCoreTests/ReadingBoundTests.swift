@@ -72,6 +72,7 @@ final class ReadingBoundTests: XCTestCase {
                     scoring.score(&units, decoder: decoder, in: p)
                     let total = pass.group(units, p).reduce(Float(0)) { $0 + max(0, $1.evidence) }
                     XCTAssertLessThanOrEqual(total, most, "record \(n), \(decoder.misreading)")
+                    XCTAssertLessThanOrEqual(most, ReadingBound.rough(units), "record \(n), \(decoder.misreading): rough")
                     checked += 1
                 }
             }

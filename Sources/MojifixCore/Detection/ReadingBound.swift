@@ -49,6 +49,14 @@ struct ReadingBound {
         return odd
     }
 
+    /// A rougher bound, from the units' widths alone: a unit's fit is at most 1 and
+    /// `oddness` at most 2 for its first character and 2.5 for each other one.
+    static func rough(_ units: [DecodedUnit]) -> Float {
+        var sum: Float = 0
+        for unit in units { sum += 3.5 * Float(unit.width) - 0.5 }
+        return sum * 1.001 + 0.01
+    }
+
     /// The bound of the total of `units` (one reading's, decoded for `actual` through this table).
     func total(_ units: [DecodedUnit], actual: Charset, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>) -> Float {
         var sum: Float = 0

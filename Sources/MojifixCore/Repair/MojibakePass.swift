@@ -257,17 +257,19 @@ struct MojibakePass {
     /// ones ever dropped, so a UTF-8 reading's total stays reached). Readings are scored in order
     /// of their bounds, the most promising first.
     private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int) -> [Reading] {
-        // (Decoders by index: a copy of one is a retain of each of its tables.)
+        // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
+        // bound is first the rough one, and the exact one only when the rough one does not skip it.
         var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
         for (k, decoder) in decoders.enumerated() {
             let units = decoder.units(in: p, range: 0..<sampleEnd)
             if units.isEmpty { continue }
-            let bound = prunesReadings ? bounds[k].total(units, actual: decoder.misreading.actual, scoring: scoring, p) : .infinity
-            decoded.append((k, units, bound))
+            decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
         var scored: [Reading?] = Array(repeating: nil, count: decoded.count)
         var topUTF8: Float = 0
-        let byBound = decoded.indices.sorted { decoded[$0].bound > decoded[$1].bound }
+        func skipped(_ k: Int) -> Bool {
+            decoders[decoded[k].decoder].misreading.actual == .utf8 ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8
+        }
         func score(_ k: Int) {
             // Moved out, so that scoring them in place does not copy them.
             var units = decoded[k].units
@@ -280,9 +282,20 @@ struct MojibakePass {
             scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
             if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, total) }
         }
-        for k in byBound {
-            let utf8 = decoders[decoded[k].decoder].misreading.actual == .utf8
-            if utf8 ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8 { continue }
+        // UTF-8 readings first (only they raise the mark), the most promising first.
+        let utf8First = decoded.indices.sorted { a, b in
+            let ua = decoders[decoded[a].decoder].misreading.actual == .utf8, ub = decoders[decoded[b].decoder].misreading.actual == .utf8
+            return ua != ub ? ua : decoded[a].bound > decoded[b].bound
+        }
+        for k in utf8First {
+            // Nothing is skipped before a UTF-8 reading shows evidence (bounds are never negative).
+            if topUTF8 > 0 && prunesReadings {
+                if !skipped(k) {
+                    let decoder = decoders[decoded[k].decoder]
+                    decoded[k].bound = bounds[decoded[k].decoder].total(decoded[k].units, actual: decoder.misreading.actual, scoring: scoring, p)
+                }
+                if skipped(k) { continue }
+            }
             score(k)
         }
         // `run` drops CP949 readings without a word once a UTF-8 reading has a strong line: a
