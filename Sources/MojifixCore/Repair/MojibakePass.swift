@@ -347,15 +347,19 @@ struct MojibakePass {
         let others = contenders.filter { $0.decoder.misreading != best?.decoder.misreading && !decodesAlike($0, best) }
         guard !others.isEmpty else { return best }
         var bestGain = 0.0
+        // The readings judged so far, whose judgements later ones reuse.
+        var judged: [Reading] = []
         if let r = best {
-            let (gain, judged) = documentGain(r, p, &writtenCosts)
+            let (gain, judgements) = documentGain(r, p, &writtenCosts)
             bestGain = gain + Self.lineGain
-            best!.judged = judged
+            best!.judged = judgements
+            judged.append(best!)
         }
-        let first = best
-        for r in others {
-            let (gain, judged) = documentGain(r, p, &writtenCosts, like: first)
-            if gain > bestGain { best = r; best!.judged = judged; bestGain = gain }
+        for var r in others {
+            let (gain, judgements) = documentGain(r, p, &writtenCosts, like: judged)
+            r.judged = judgements
+            judged.append(r)
+            if gain > bestGain { best = r; bestGain = gain }
         }
         return best
     }
@@ -369,27 +373,31 @@ struct MojibakePass {
 
     /// What a reading's lines gain in plausibility with all their candidate units decoded.
     /// Also each group's judgement, which `layer` reuses.
-    /// A line whose candidates are exactly those of the same line in `known` (a reading judged
-    /// already) is judged the same: its judgement is taken from there (Windows-1252 and 1254
-    /// readings differ on a few lines of a document).
+    /// A line whose candidates are exactly those of the same line in one of `known` (readings
+    /// judged already) is judged the same: its judgement is taken from there (Windows-1252 and
+    /// 1254 readings differ on a few lines of a document).
     private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double],
-                              like known: Reading? = nil) -> (gain: Double, judged: [ReadingPlausibility.Judgement?]) {
+                              like known: [Reading] = []) -> (gain: Double, judged: [ReadingPlausibility.Judgement?]) {
         var gain = 0.0
         var judgements: [ReadingPlausibility.Judgement?] = Array(repeating: nil, count: r.groups.count)
-        var h = 0
-        for (groupIndex, g) in r.groups.enumerated() {
+        // Per known reading, the group that may match next: groups are in text order, so the one
+        // that matches starts no earlier.
+        var next = [Int](repeating: 0, count: known.count)
+        groups: for (groupIndex, g) in r.groups.enumerated() {
             let candidates = r.units[g.range].filter(Self.isCandidate)
             guard !candidates.isEmpty else { continue }
-            if let known, let knownJudged = known.judged {
-                // Groups of both readings are in text order: the one that may match starts no earlier.
-                while h < known.groups.count,
-                      (known.units[known.groups[h].range].first(where: Self.isCandidate)?.start ?? -1) < candidates[0].start {
+            for (n, other) in known.enumerated() {
+                guard let otherJudged = other.judged else { continue }
+                var h = next[n]
+                while h < other.groups.count,
+                      (other.units[other.groups[h].range].first(where: Self.isCandidate)?.start ?? -1) < candidates[0].start {
                     h += 1
                 }
-                if h < known.groups.count, Self.sameCandidates(candidates, known.units[known.groups[h].range]) {
-                    judgements[groupIndex] = knownJudged[h]
-                    gain += max(0, knownJudged[h]?.lineGain ?? 0)
-                    continue
+                next[n] = h
+                if h < other.groups.count, Self.sameCandidates(candidates, other.units[other.groups[h].range]) {
+                    judgements[groupIndex] = otherJudged[h]
+                    gain += max(0, otherJudged[h]?.lineGain ?? 0)
+                    continue groups
                 }
             }
             guard let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
