@@ -204,9 +204,10 @@ def main() -> int:
     ap.add_argument("--tmp", type=Path, default=Path(tempfile.gettempdir()))
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
+    ap.add_argument("--mojifix", type=Path, default=REPO / ".build" / "release" / "mojifix", help="the binary to measure (before/after)")
     a = ap.parse_args()
 
-    binary = REPO / ".build" / "release" / "mojifix"
+    binary = a.mojifix
     if not binary.exists():
         log("bench_jsonl: .build/release/mojifix missing; run `swift build -c release` first")
         return 2

@@ -1,13 +1,15 @@
 /// Small UTF-8 helpers over raw bytes, the only UTF-8 decoder and encoder of the libraries. The
 /// engine keeps text as UTF-8 bytes end to end (Documentation/ICU.md: converting to UTF-16 or
 /// Swift `String` was the slowest step measured). Named apart from the standard library's `UTF8`
-/// (MojifixCore calls it `UTF8` through a typealias of its own).
-package enum UTF8Bytes {
+/// (MojifixCore calls it `UTF8` through a typealias of its own). Public, not `package`: the
+/// Swift 6.3 toolchain inlines an `@inlinable package` function into no other module (every
+/// `decode` was a call; MojifixText is no product, so this adds no API).
+public enum UTF8Bytes {
     /// Decodes the scalar starting at `i` of valid UTF-8; returns it and its length in bytes (the
     /// length the lead byte announces). A sequence cut by the end of `p` is decoded from the bytes
     /// there are.
     @inlinable @inline(__always)
-    package static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+    public static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
         let b0 = UInt32(p[i])
         if b0 < 0x80 { return (b0, 1) }
         if b0 < 0xE0 {
@@ -25,7 +27,7 @@ package enum UTF8Bytes {
 
     /// The scalar ending right before byte `offset` (0 at the start of the text).
     @inlinable
-    package static func scalar(before offset: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    public static func scalar(before offset: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard offset > 0 else { return 0 }
         var i = offset - 1
         while i > 0 && p[i] & 0xC0 == 0x80 { i -= 1 }
@@ -34,7 +36,7 @@ package enum UTF8Bytes {
 
     /// The scalar starting at byte `offset` (0 at the end of the text).
     @inlinable
-    package static func scalar(at offset: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    public static func scalar(at offset: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         offset < p.count ? decode(p, at: offset).scalar : 0
     }
 
@@ -48,13 +50,13 @@ package enum UTF8Bytes {
 
     /// `decode` on an array.
     @inlinable
-    package static func decode(_ bytes: [UInt8], at i: Int) -> (scalar: UInt32, length: Int) {
+    public static func decode(_ bytes: [UInt8], at i: Int) -> (scalar: UInt32, length: Int) {
         bytes.withUnsafeBufferPointer { decode($0, at: i) }
     }
 
     /// Appends the UTF-8 encoding of `scalar`.
     @inlinable @inline(__always)
-    package static func append(_ scalar: UInt32, to out: inout [UInt8]) {
+    public static func append(_ scalar: UInt32, to out: inout [UInt8]) {
         switch scalar {
         case ..<0x80: out.append(UInt8(scalar))
         case ..<0x800:
@@ -69,7 +71,7 @@ package enum UTF8Bytes {
     }
 
     @inlinable
-    package static func encode(_ scalar: UInt32) -> [UInt8] {
+    public static func encode(_ scalar: UInt32) -> [UInt8] {
         var out: [UInt8] = []
         append(scalar, to: &out)
         return out
@@ -77,7 +79,7 @@ package enum UTF8Bytes {
 
     /// Length of the sequence a lead byte starts, or 0 if it cannot start one.
     @inlinable @inline(__always)
-    package static func sequenceLength(lead: UInt8) -> Int {
+    public static func sequenceLength(lead: UInt8) -> Int {
         switch lead {
         case 0x00...0x7F: return 1
         case 0xC2...0xDF: return 2
@@ -89,7 +91,7 @@ package enum UTF8Bytes {
 
     /// The allowed range of the byte after `lead` (excludes overlongs, surrogates, > U+10FFFF).
     @inlinable @inline(__always)
-    package static func secondByteRange(lead: UInt8) -> ClosedRange<UInt8> {
+    public static func secondByteRange(lead: UInt8) -> ClosedRange<UInt8> {
         switch lead {
         case 0xE0: return 0xA0...0xBF
         case 0xED: return 0x80...0x9F
@@ -101,13 +103,13 @@ package enum UTF8Bytes {
 
     /// True when `bytes` is well-formed UTF-8.
     @inlinable
-    package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         validPrefixLength(bytes) == bytes.count
     }
 
     /// Length of the longest well-formed prefix (an incomplete final sequence is not counted).
     @inlinable
-    package static func validPrefixLength(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+    public static func validPrefixLength(_ p: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         let n = p.count
         while i < n {
@@ -133,13 +135,13 @@ package enum UTF8Bytes {
     }
 
     @inlinable
-    package static func isValid(_ bytes: [UInt8]) -> Bool {
+    public static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValid($0) }
     }
 
     /// Scalars of valid UTF-8 bytes.
     @inlinable
-    package static func scalars(_ bytes: [UInt8]) -> [UInt32] {
+    public static func scalars(_ bytes: [UInt8]) -> [UInt32] {
         bytes.withUnsafeBufferPointer { p in
             var out: [UInt32] = []
             out.reserveCapacity(p.count)

@@ -15,6 +15,8 @@ final class SingleByteTable {
     /// of the whole BMP per charset was 2 MB to clear at each start.
     let scalarToByte: [Int16]
     let rareScalarToByte: [UInt32: UInt8]
+    /// The smallest and largest of those (Hangul and CJK, which no table holds, skip the lookup).
+    private let rareLow: UInt32, rareHigh: UInt32
     static let directLimit = 0x2600
 
     init(_ charset: Charset) throws(ICUError) {
@@ -38,12 +40,14 @@ final class SingleByteTable {
         self.byteToScalar = toScalar
         self.scalarToByte = toByte
         self.rareScalarToByte = rare
+        rareLow = rare.keys.min() ?? 1
+        rareHigh = rare.keys.max() ?? 0
     }
 
     /// The byte for `scalar`, or nil if the charset has none.
     @inline(__always)
     func byte(for scalar: UInt32) -> UInt8? {
-        guard scalar < Self.directLimit else { return rareScalarToByte[scalar] }
+        guard scalar < Self.directLimit else { return scalar >= rareLow && scalar <= rareHigh ? rareScalarToByte[scalar] : nil }
         let b = scalarToByte[Int(scalar)]
         return b < 0 ? nil : UInt8(b)
     }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where a text quotes other text as written: Markdown code blocks (fenced or indented), code
 /// spans, block quotes, and spans between typographic quotation marks on one line (`“…”`, `„…“`,
 /// `«…»`, `「…」`). Mojibake found only there, in a document otherwise clean, is an example
@@ -18,8 +22,7 @@ struct QuotedRegions {
         var fence: (byte: UInt8, count: Int)? = nil
         var previousBlank = true, previousIndentedCode = false
         while start < p.count {
-            var end = start
-            while end < p.count && p[end] != 0x0A { end += 1 }
+            let end = Self.lineEnd(p, from: start)
             let line = start..<end
             if Self.contains(Self.pragma, in: p, line) { ignored.append(line) }
             var indent = 0
@@ -52,6 +55,7 @@ struct QuotedRegions {
 
     /// Code spans (matching backtick runs) and typographic quotations within one line.
     private mutating func inlineSpans(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
+        guard let base = p.baseAddress else { return }
         // A search that found no closer from some point on finds none from later points either:
         // each kind of opener is searched for at most once past that point (a long line of
         // unclosed openers, `Å“` in French read as Windows-1252, was quadratic).
@@ -59,6 +63,23 @@ struct QuotedRegions {
         var unclosedQuotes: Set<UInt32> = []
         var i = line.lowerBound
         while i < line.upperBound {
+            // Only a backtick or the lead byte of an opening mark (C2, E2, E3) starts a span, and
+            // in UTF-8 neither is ever inside a character: the characters before the next one are
+            // passed over whole, noting only whether one of them is a letter or non-ASCII (prose).
+            var next = i
+            while next < line.upperBound {
+                let b = base[next]
+                if b == 0x60 || b == 0xC2 || b == 0xE2 || b == 0xE3 { break }
+                next += 1
+            }
+            if !hasProse {
+                for k in i..<next where (0x41...0x5A).contains(base[k]) || (0x61...0x7A).contains(base[k]) || base[k] >= 0x80 {
+                    hasProse = true
+                    break
+                }
+            }
+            i = next
+            guard i < line.upperBound else { break }
             if p[i] == 0x60 {
                 let length = Self.run(of: 0x60, in: p, at: i, line.upperBound)
                 var j = unclosedRuns.contains(length) ? line.upperBound : i + length
@@ -75,7 +96,7 @@ struct QuotedRegions {
                 if !closed { i += length; unclosedRuns.insert(length) }
                 continue
             }
-            if (0x41...0x5A).contains(p[i]) || (0x61...0x7A).contains(p[i]) || p[i] >= 0x80 { hasProse = true }
+            hasProse = true
             let (scalar, length) = UTF8.decode(p, at: i)
             if scalar >= 0xAB, let closers = Self.closers(of: scalar) {
                 var j = unclosedQuotes.contains(scalar) ? line.upperBound : i + length
@@ -112,13 +133,22 @@ struct QuotedRegions {
     }
 
     private static func contains(_ needle: [UInt8], in p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count >= needle.count else { return false }
+        guard range.count >= needle.count, let base = p.baseAddress else { return false }
         var i = range.lowerBound
-        while i + needle.count <= range.upperBound {
-            if p[i] == needle[0] && (1..<needle.count).allSatisfy({ p[i + $0] == needle[$0] }) { return true }
+        while i + needle.count <= range.upperBound, let found = memchr(base + i, Int32(needle[0]), range.upperBound - needle.count + 1 - i) {
+            i = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            var k = 1
+            while k < needle.count && base[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
             i += 1
         }
         return false
+    }
+
+    /// The offset of the next newline at or after `start`, or the end.
+    private static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = p.baseAddress, let found = memchr(base + start, 0x0A, p.count - start) else { return p.count }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     private static func covers(_ ranges: [Range<Int>], _ range: Range<Int>) -> Bool {

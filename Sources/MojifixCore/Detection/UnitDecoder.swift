@@ -24,6 +24,12 @@ struct UnitDecoder {
     // MARK: UTF-8
 
     private func utf8Units(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [DecodedUnit] {
+        // The table's direct half read through a pointer taken once: each character looks its
+        // byte up in it, and reaching it through the table object each time was most of the loop.
+        table.scalarToByte.withUnsafeBufferPointer { direct in utf8Units(p, range, direct) }
+    }
+
+    private func utf8Units(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ direct: UnsafeBufferPointer<Int16>) -> [DecodedUnit] {
         var units: [DecodedUnit] = []
         var i = range.lowerBound
         let n = range.upperBound
@@ -45,7 +51,8 @@ struct UnitDecoder {
                 continue
             }
             let (scalar, length) = b0 < 0x80 ? (UInt32(b0), 1) : UTF8.decode(p, at: i)
-            let byte: Int = b0 < 0x80 ? Int(b0) : table.byte(for: scalar).map(Int.init) ?? -1
+            let byte: Int = b0 < 0x80 ? Int(b0)
+                : scalar < UInt32(direct.count) ? Int(direct[Int(scalar)]) : table.byte(for: scalar).map(Int.init) ?? -1
             if need > 0 && count == 1 && bytes.0 == 0xED && (0xA0...0xAF).contains(byte), let unit = surrogatePair(p, at: start, end: n) {
                 // CESU-8 (a surrogate pair, six bytes) misread the same way: one character.
                 units.append(unit)

@@ -11,6 +11,16 @@ struct MojibakePass {
     let decoders: [UnitDecoder]
     let scoring: UnitScoring
     let plausibility = ReadingPlausibility()
+    /// Per decoder, the bound of its readings' evidence.
+    private let bounds: [ReadingBound]
+    /// Off: every reading is scored (the tests compare both ways).
+    var prunesReadings = true
+
+    init(decoders: [UnitDecoder], scoring: UnitScoring) {
+        self.decoders = decoders
+        self.scoring = scoring
+        bounds = decoders.map { ReadingBound(table: $0.table) }
+    }
 
     /// Evidence a unit must show before it adds to its line.
     static let unitBaseline: Float = 1.0
@@ -46,16 +56,7 @@ struct MojibakePass {
     func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: RepairPass.OutputRanges = RepairPass.OutputRanges(pass: nil)) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
-            var readings: [Reading] = []
-            for decoder in decoders {
-                var units = decoder.units(in: p, range: 0..<sampleEnd)
-                if units.isEmpty { continue }
-                scoring.score(&units, decoder: decoder, in: p)
-                let groups = group(units, p)
-                let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
-                let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
-                readings.append(Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained))
-            }
+            var readings = self.readings(p, sampleEnd: sampleEnd)
             // A CP949 reading repairs only lines holding a word (two syllables side by side), and a
             // document only once such lines establish it: one without any such line repairs
             // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
@@ -302,6 +303,68 @@ struct MojibakePass {
 
     // MARK: Choosing the misreading
 
+    /// Every decoder's reading of the sample that has units, in decoder order, scored and grouped,
+    /// less the readings that could never be chosen (see `ReadingBound`): a UTF-8 reading whose
+    /// bound is under half of what a UTF-8 reading shows is neither the best nor a contender of
+    /// `choose`, and a CP949 one under that total is never the best (CP949 readings are the only
+    /// ones ever dropped, so a UTF-8 reading's total stays reached). Readings are scored in order
+    /// of their bounds, the most promising first.
+    private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int) -> [Reading] {
+        // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
+        // bound is first the rough one, and the exact one only when the rough one does not skip it.
+        var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
+        for (k, decoder) in decoders.enumerated() {
+            let units = decoder.units(in: p, range: 0..<sampleEnd)
+            if units.isEmpty { continue }
+            decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
+        }
+        var scored: [Reading?] = Array(repeating: nil, count: decoded.count)
+        var topUTF8: Float = 0
+        func skipped(_ k: Int) -> Bool {
+            decoders[decoded[k].decoder].misreading.actual == .utf8 ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8
+        }
+        func score(_ k: Int) {
+            // Moved out, so that scoring them in place does not copy them.
+            var units = decoded[k].units
+            decoded[k].units = []
+            let decoder = decoders[decoded[k].decoder]
+            scoring.score(&units, decoder: decoder, in: p)
+            let groups = group(units, p)
+            let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
+            let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
+            scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
+            if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, total) }
+        }
+        // UTF-8 readings first (only they raise the mark), the most promising first.
+        let utf8First = decoded.indices.sorted { a, b in
+            let ua = decoders[decoded[a].decoder].misreading.actual == .utf8, ub = decoders[decoded[b].decoder].misreading.actual == .utf8
+            return ua != ub ? ua : decoded[a].bound > decoded[b].bound
+        }
+        for k in utf8First {
+            // Nothing is skipped before a UTF-8 reading shows evidence (bounds are never negative).
+            if topUTF8 > 0 && prunesReadings {
+                if !skipped(k) {
+                    let decoder = decoders[decoded[k].decoder]
+                    decoded[k].bound = bounds[decoded[k].decoder].total(decoded[k].units, actual: decoder.misreading.actual, scoring: scoring, p)
+                }
+                if skipped(k) { continue }
+            }
+            score(k)
+        }
+        // `run` drops CP949 readings without a word once a UTF-8 reading has a strong line: a
+        // skipped reading that might have one is scored when that could matter.
+        let strongUTF8 = scored.contains { r in
+            r.map { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } } ?? false
+        }
+        if !strongUTF8 && scored.contains(where: { r in r.map { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) } ?? false }) {
+            for k in decoded.indices where scored[k] == nil && decoders[decoded[k].decoder].misreading.actual == .utf8
+                && decoded[k].bound >= Self.standaloneThreshold {
+                score(k)
+            }
+        }
+        return scored.compactMap { $0 }
+    }
+
     struct Reading {
         var decoder: UnitDecoder
         var units: [DecodedUnit]
@@ -339,24 +402,29 @@ struct MojibakePass {
         // The gain of the reading chosen so far, and whether it is the evidence's leader.
         var bestGain = 0.0
         var leaderTotal: Float? = nil
+        // The readings judged so far, whose judgements later ones reuse.
+        var judged: [Reading] = []
         if let r = best {
-            let (gain, judged) = documentGain(r, p, &writtenCosts)
-            best!.judged = judged
+            let (gain, judgements) = documentGain(r, p, &writtenCosts)
+            best!.judged = judgements
+            judged.append(best!)
             bestGain = gain
             leaderTotal = r.total
         }
         let leader = best
-        for r in others {
+        for var r in others {
             // The model cannot price signs: a reading that differs from the leader only in them
             // (`ÂĄ` is `¥` through Windows-1250, `¡` through ISO-8859-2) leaves it the leader.
             if let leader, r.total >= leader.total, differsOnlyInSigns(r, leader) { continue }
-            let (gain, judged) = documentGain(r, p, &writtenCosts)
+            let (gain, judgements) = documentGain(r, p, &writtenCosts, like: judged)
+            r.judged = judgements
+            judged.append(r)
             // Against the leader, the model overrides the evidence only by a clear margin; a
             // reading with as much evidence (Windows-1250 and ISO-8859-2 read most bytes alike,
             // and where they differ the evidence often cannot tell) needs only the prior of the
             // registry's order, most common misreading first.
             let margin = leaderTotal.map { r.total < $0 ? Self.lineGain : Self.tieMargin } ?? 0
-            if gain > bestGain + margin { best = r; best!.judged = judged; bestGain = gain; leaderTotal = nil }
+            if gain > bestGain + margin { best = r; bestGain = gain; leaderTotal = nil }
         }
         return best
     }
@@ -379,17 +447,52 @@ struct MojibakePass {
 
     /// What a reading's lines gain in plausibility with all their candidate units decoded.
     /// Also each group's judgement, which `layer` reuses.
-    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double])
-        -> (gain: Double, judged: [ReadingPlausibility.Judgement?]) {
+    /// A line whose candidates are exactly those of the same line in one of `known` (readings
+    /// judged already) is judged the same: its judgement is taken from there (Windows-1252 and
+    /// 1254 readings differ on a few lines of a document).
+    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double],
+                              like known: [Reading] = []) -> (gain: Double, judged: [ReadingPlausibility.Judgement?]) {
         var gain = 0.0
         var judgements: [ReadingPlausibility.Judgement?] = Array(repeating: nil, count: r.groups.count)
-        for (groupIndex, g) in r.groups.enumerated() {
-            let candidates = r.units[g.range].filter { !$0.rejected && !$0.lossy }
-            guard !candidates.isEmpty, let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
+        // Per known reading, the group that may match next: groups are in text order, so the one
+        // that matches starts no earlier.
+        var next = [Int](repeating: 0, count: known.count)
+        groups: for (groupIndex, g) in r.groups.enumerated() {
+            let candidates = r.units[g.range].filter(Self.isCandidate)
+            guard !candidates.isEmpty else { continue }
+            for (n, other) in known.enumerated() {
+                guard let otherJudged = other.judged else { continue }
+                var h = next[n]
+                while h < other.groups.count,
+                      (other.units[other.groups[h].range].first(where: Self.isCandidate)?.start ?? -1) < candidates[0].start {
+                    h += 1
+                }
+                next[n] = h
+                if h < other.groups.count, Self.sameCandidates(candidates, other.units[other.groups[h].range]) {
+                    judgements[groupIndex] = otherJudged[h]
+                    gain += max(0, otherJudged[h]?.lineGain ?? 0)
+                    continue groups
+                }
+            }
+            guard let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
             judgements[groupIndex] = judged
             gain += max(0, judged.lineGain)
         }
         return (gain, judgements)
+    }
+
+    /// The units of a group the language model judges while the reading is chosen.
+    private static func isCandidate(_ unit: DecodedUnit) -> Bool { !unit.rejected && !unit.lossy }
+
+    /// `candidates` are exactly the candidates of `units`: the same characters at the same places.
+    private static func sameCandidates(_ candidates: [DecodedUnit], _ units: ArraySlice<DecodedUnit>) -> Bool {
+        var k = 0
+        for unit in units where isCandidate(unit) {
+            guard k < candidates.count, candidates[k].start == unit.start, candidates[k].end == unit.end,
+                  candidates[k].scalar == unit.scalar else { return false }
+            k += 1
+        }
+        return k == candidates.count
     }
 
     // MARK: Grouping

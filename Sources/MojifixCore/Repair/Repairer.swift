@@ -76,6 +76,13 @@ public final class Repairer {
         doubleByte = try UTF8ReadAsDoubleByte()
     }
 
+    /// Off: the mojibake pass scores every reading, skipping none by its bound (for the tests
+    /// that compare both ways).
+    var prunesReadings: Bool {
+        get { mojibake.prunesReadings }
+        set { mojibake.prunesReadings = newValue }
+    }
+
     /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
     /// UTF-8 (nil when it is UTF-8 already). For benchmarks of the detector.
     public func transcode(_ input: [UInt8]) throws(RepairError) -> [UInt8]? {

@@ -1,0 +1,93 @@
+/// An upper bound on a reading's total evidence (`MojibakePass.Reading.total`) from its decoded
+/// units alone, before they are scored and grouped: a reading whose bound cannot reach what
+/// another reading already shows is never chosen, so it need not be scored (most readings of a
+/// garbled document decode a few stray pairs: scoring them was most of the work of a short record).
+///
+/// It keeps only the terms of `UnitScoring.score` that can add to a unit's evidence and drops
+/// every penalty, and `MojibakePass.group` counts a unit only when it is supportive and only
+/// beyond the baseline, while the line-level checks only subtract. So a unit adds at most
+/// `(width - 1) + fit + sourceOddness + oddInsideAWord - baseline` (the last two at most 1 and
+/// exactly 1), with `fit` and `sourceOddness` bounded below; a group at most the sum of its units,
+/// and a reading at most the sum of its groups' positive parts. A change that makes any term of
+/// `UnitScoring` larger must be made here too (`ReadingBoundTests` checks the bound on generated
+/// garbled text through every chain).
+struct ReadingBound {
+    /// Per byte of the shown charset (0x80-0xFF): the most `sourceOddness` adds for its character
+    /// first in a unit, and after the first.
+    private let first: [Float]
+    private let later: [Float]
+    private let table: SingleByteTable
+
+    init(table: SingleByteTable) {
+        self.table = table
+        var first = [Float](repeating: 0, count: 256), later = [Float](repeating: 0, count: 256)
+        for byte in 0x80..<256 where table.byteToScalar[byte] != SingleByteTable.unmapped {
+            first[byte] = Self.oddness(table.byteToScalar[byte], first: true)
+            later[byte] = Self.oddness(table.byteToScalar[byte], first: false)
+        }
+        self.first = first
+        self.later = later
+    }
+
+    /// The most `UnitScoring.sourceOddness` adds for source character `s` (its own terms, each
+    /// taken at its largest whatever the character before it).
+    static func oddness(_ s: UInt32, first: Bool) -> Float {
+        var odd: Float = 0
+        if ScalarTraits.isC1Control(s) { odd += 2 }
+        if s == 0xF8FF { odd += 1.5 }
+        if !first && s != 0x20 && s != 0xA0 && s != 0xFFFD && !ScalarTraits.isC1Control(s)
+            && (!ScalarTraits.isLetter(s) || s == 0xAA || s == 0xBA) {
+            odd += 1
+        }
+        if ScalarTraits.isUppercase(s) { odd += 0.5 }
+        if first && !(0x2500...0x259F).contains(s) {
+            switch ScalarTraits.category(s) {
+            case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: odd += 1
+            default: break
+            }
+        }
+        return odd
+    }
+
+    /// A rougher bound, from the units' widths alone: a unit's fit is at most 1 and
+    /// `oddness` at most 2 for its first character and 2.5 for each other one.
+    static func rough(_ units: [DecodedUnit]) -> Float {
+        var sum: Float = 0
+        for unit in units { sum += 3.5 * Float(unit.width) - 0.5 }
+        return sum * 1.001 + 0.01
+    }
+
+    /// The bound of the total of `units` (one reading's, decoded for `actual` through this table).
+    func total(_ units: [DecodedUnit], actual: Charset, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+        var sum: Float = 0
+        for unit in units {
+            // A unit adds only when supportive: its fit at least `supportiveFitness` (0.9 when lossy).
+            // A character of the mojibake alphabet gets at least that fit, at most 0.9 from a run.
+            let fitness = scoring.fitness(unit.scalar, actual: actual)
+            let fit: Float
+            if scoring.alphabet.contains(unit.scalar) {
+                fit = max(fitness ?? UnitScoring.supportiveFitness, 0.9)
+            } else {
+                guard let fitness else { continue }
+                fit = fitness
+            }
+            guard fit >= UnitScoring.supportiveFitness, !unit.lossy || fit >= 0.9 else { continue }
+            var odd: Float = 0
+            var i = unit.start
+            while i < unit.end {
+                let (s, length) = UTF8.decode(p, at: i)
+                if let byte = table.byte(for: s), byte >= 0x80 {
+                    odd += i == unit.start ? first[Int(byte)] : later[Int(byte)]
+                } else {
+                    odd += Self.oddness(s, first: i == unit.start)
+                }
+                i += length
+            }
+            // (width - 1) + fit + odd + 1 (oddInsideAWord) - 1 (the baseline), less the lossy cost.
+            let most = Float(unit.width - 1) + fit + odd - (unit.lossy ? 0.5 : 0)
+            if most > 0 { sum += most }
+        }
+        // Headroom for the rounding of the sums the bound is compared with.
+        return sum * 1.001 + 0.01
+    }
+}

@@ -1,0 +1,106 @@
+import MojifixTestSupport
+import XCTest
+@testable import MojifixCore
+
+/// `ReadingBound` lets the mojibake pass skip readings that could never be chosen. Both sides of
+/// that proof on seeded generated records, garbled through every registered chain (whole, one
+/// line of several, twice, with lost bytes) and clean: no reading's total exceeds its bound,
+/// and repair with readings skipped gives exactly what scoring every reading gives.
+final class ReadingBoundTests: XCTestCase {
+    static let recordsPerChain = 8
+
+    /// Records of every kind the pass meets, from texts in every language of the generator.
+    private func records() -> [[UInt8]] {
+        var generator = TextGenerator(rng: SeededGenerator(seed: 20261204))
+        var rng = SeededGenerator(seed: 1204)
+        let garbler = Garbler()
+        var records: [[UInt8]] = []
+        for entry in Misreading.registry {
+            let misreading = entry.misreading
+            for i in 0..<Self.recordsPerChain {
+                let korean = entry.texts == .korean
+                let language = korean ? "ko" : TextGenerator.languages[i % TextGenerator.languages.count]
+                let lines = (0..<(1 + i % 4)).map { _ in
+                    Array(generator.text(words: 1 + Int.random(in: 0..<(i % 3 == 0 ? 6 : 40), using: &rng),
+                                         language: language, emoji: !korean).utf8)
+                }
+                let whole = lines.flatMap { $0 }
+                records.append(whole)
+                guard let garbled = garbler.garble(whole, misreading) else { continue }
+                records.append(garbled)
+                // One line garbled among clean ones.
+                if lines.count > 1, let one = garbler.garble(lines[0], misreading) {
+                    records.append(one + lines.dropFirst().flatMap { $0 })
+                }
+                // Garbled again through another chain of UTF-8.
+                let second = Misreading.registry[(i * 7 + 3) % Misreading.registry.count].misreading
+                if second.actual == .utf8, let twice = garbler.garble(garbled, second) { records.append(twice) }
+                // Lost bytes: a C1 control shown as U+FFFD, an NBSP turned into a space.
+                let lossy = Self.replacing(garbled, [0xC2, 0x81], with: [0xEF, 0xBF, 0xBD])
+                records.append(Self.replacing(lossy, [0xC2, 0xA0], with: [0x20]))
+            }
+        }
+        return records
+    }
+
+    private static func replacing(_ bytes: [UInt8], _ old: [UInt8], with new: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if i + old.count <= bytes.count && Array(bytes[i..<i + old.count]) == old { out += new; i += old.count } else { out.append(bytes[i]); i += 1 }
+        }
+        return out
+    }
+
+    func testNoReadingExceedsItsBound() throws {
+        let cp949 = try CP949Table()
+        var tables: [Charset: SingleByteTable] = [:]
+        for charset in Charset.misreadings { tables[charset] = try SingleByteTable(charset) }
+        let scoring = UnitScoring(cp949: cp949, alphabet: SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! }))
+        let pass = MojibakePass(decoders: [], scoring: scoring)
+        let readings = Misreading.registry.map { entry in
+            (UnitDecoder(misreading: entry.misreading, table: tables[entry.misreading.shownAs]!, cp949: cp949),
+             ReadingBound(table: tables[entry.misreading.shownAs]!))
+        }
+        var checked = 0
+        for (n, record) in records().enumerated() {
+            record.withUnsafeBufferPointer { p in
+                for (decoder, bound) in readings {
+                    var units = decoder.units(in: p, range: 0..<p.count)
+                    guard !units.isEmpty else { continue }
+                    let most = bound.total(units, actual: decoder.misreading.actual, scoring: scoring, p)
+                    scoring.score(&units, decoder: decoder, in: p)
+                    let total = pass.group(units, p).reduce(Float(0)) { $0 + max(0, $1.evidence) }
+                    XCTAssertLessThanOrEqual(total, most, "record \(n), \(decoder.misreading)")
+                    XCTAssertLessThanOrEqual(most, ReadingBound.rough(units), "record \(n), \(decoder.misreading): rough")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, Misreading.registry.count * Self.recordsPerChain * 4)
+    }
+
+    func testSkippingReadingsChangesNoRepair() throws {
+        for lossy in [false, true] {
+            let pruned = try Repairer(options: RepairOptions(lossy: lossy))
+            let full = try Repairer(options: RepairOptions(lossy: lossy))
+            full.prunesReadings = false
+            var changed = 0
+            for (n, record) in records().enumerated() {
+                let a = Result { try pruned.repair(record) }, b = Result { try full.repair(record) }
+                switch (a, b) {
+                case (.success(let x), .success(let y)):
+                    XCTAssertEqual(x.output, y.output, "record \(n), lossy \(lossy)")
+                    XCTAssertEqual(Array("\(x.plan)".utf8), Array("\(y.plan)".utf8), "record \(n), lossy \(lossy): plan")
+                    if x.changed { changed += 1 }
+                case (.failure(let x), .failure(let y)):
+                    XCTAssertEqual("\(x)", "\(y)", "record \(n), lossy \(lossy)")
+                default:
+                    XCTFail("record \(n), lossy \(lossy): \(a) vs \(b)")
+                }
+            }
+            // Most garbled records are repaired: the comparison is not of unchanged texts.
+            XCTAssertGreaterThan(changed, Misreading.registry.count * Self.recordsPerChain)
+        }
+    }
+}
