@@ -41,4 +41,15 @@ final class HeadingSpacingRuleTests: XCTestCase {
         // A bare blank line would end the quote.
         assertUnchanged("   > text\n   > ##### Deadlock\n   > more\n", rules: rule)
     }
+
+    /// kramdown reads a `#` line as a heading only at column 0: an indented top-level "heading"
+    /// is paragraph text there, so under kramdown it is left as it is (CommonMark spec examples).
+    func testIndentedHeadingIsTextForKramdown() {
+        let text = ".\n ### foo\n  ## foo ##\n   # foo\n.\n"
+        var options = NormalizeOptions(enabledRules: ["heading-spacing"])
+        options.flavor = .kramdown
+        assertBytes(Normalizer(options: options).normalize(Array(text.utf8)).output, text)
+        options.flavor = .gfm
+        assertBytes(Normalizer(options: options).normalize(Array(text.utf8)).output, ".\n\n### foo\n\n## foo\n\n# foo\n\n.\n")
+    }
 }
