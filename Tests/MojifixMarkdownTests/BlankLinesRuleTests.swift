@@ -15,9 +15,7 @@ final class BlankLinesRuleTests: XCTestCase {
     /// code block (kramdown keeps them in the `<pre>`); outside such a run they still collapse.
     func testKramdownIndentedCodeKeepsItsBlankLines() {
         let text = "* Clone the repo:\n\n        git clone x\n    * Go to the root.\n\n\n            pip install .\n\n\nAfter.\n"
-        var options = NormalizeOptions(enabledRules: ["blank-lines"])
-        options.flavor = .kramdown
-        assertBytes(Normalizer(options: options).normalize(Array(text.utf8)).output,
+        assertBytes(normalized(text, rules: ["blank-lines"], flavor: .kramdown),
                     "* Clone the repo:\n\n        git clone x\n    * Go to the root.\n\n\n            pip install .\n\nAfter.\n")
     }
 }

@@ -46,10 +46,7 @@ final class HeadingSpacingRuleTests: XCTestCase {
     /// is paragraph text there, so under kramdown it is left as it is (CommonMark spec examples).
     func testIndentedHeadingIsTextForKramdown() {
         let text = ".\n ### foo\n  ## foo ##\n   # foo\n.\n"
-        var options = NormalizeOptions(enabledRules: ["heading-spacing"])
-        options.flavor = .kramdown
-        assertBytes(Normalizer(options: options).normalize(Array(text.utf8)).output, text)
-        options.flavor = .gfm
-        assertBytes(Normalizer(options: options).normalize(Array(text.utf8)).output, ".\n\n### foo\n\n## foo\n\n# foo\n\n.\n")
+        assertBytes(normalized(text, rules: ["heading-spacing"], flavor: .kramdown), text)
+        assertBytes(normalized(text, rules: ["heading-spacing"]), ".\n\n### foo\n\n## foo\n\n# foo\n\n.\n")
     }
 }

@@ -50,9 +50,7 @@ final class TrailingWhitespaceRuleTests: XCTestCase {
     /// where the lines are a list item's text, they go.
     func testKramdownIndentedCodeKeepsItsSpaces() {
         let text = "Intro.\n\n    To install the package:\n- run: latex x.ins \n  and refresh the \n      \n      more\n\nAfter.  \n"
-        var options = NormalizeOptions(enabledRules: ["trailing-whitespace"])
-        options.flavor = .kramdown
-        assertBytes(Normalizer(options: options).normalize(Array(text.utf8)).output,
+        assertBytes(normalized(text, rules: ["trailing-whitespace"], flavor: .kramdown),
                     "Intro.\n\n    To install the package:\n- run: latex x.ins \n  and refresh the \n      \n      more\n\nAfter.\n")
         assertBytes(normalized(text, rules: ["trailing-whitespace"]),
                     "Intro.\n\n    To install the package:\n- run: latex x.ins\n  and refresh the\n\n      more\n\nAfter.\n")
