@@ -139,16 +139,16 @@ public struct Normalizer: Sendable {
         usesQuickStructure ? MarkdownDocument(quickOrFull: bytes) : MarkdownDocument(bytes)
     }
 
-    /// The document after a round's `edits` (sorted): the previous full structure updated around
-    /// the edits, else the quick structure when the line scan is sure of it, else a full parse.
+    /// The document after a round's `edits` (sorted): the quick structure when the line scan is
+    /// sure of it, else the previous full structure updated around the edits, else a full parse.
     private func document(after edits: [TextEdit], on document: MarkdownDocument) -> MarkdownDocument {
         let bytes = Self.apply(edits, to: document.bytes)
-        // An update of a full structure costs less than the line scan of the quick one.
+        if usesQuickStructure, let quick = QuickStructure.build(bytes) { return MarkdownDocument(bytes, structure: quick) }
         if usesIncrementalStructure,
            let structure = IncrementalStructure.update(document.structure, from: document.bytes, edits: edits, to: bytes) {
             return MarkdownDocument(bytes, structure: structure)
         }
-        return usesQuickStructure ? MarkdownDocument(quickOrFull: bytes) : MarkdownDocument(bytes)
+        return MarkdownDocument(bytes)
     }
 
     /// The rules' outcomes on `document`. On a quick structure they are final only when no rule
