@@ -134,4 +134,17 @@ final class IncrementalStructureTests: XCTestCase {
         }
         assertSameStructure(incremental, MarkdownStructure(parsing: new), "heading edits")
     }
+
+    /// A heading indented by four columns is inside a footnote definition, whose next lines are
+    /// still in it: neither that heading nor the line after it is a cut.
+    func testHeadingInAFootnoteIsNoCut() {
+        let text = "Text [^1].\n\n[^1]: note\n\n    # heading\n    more footnote text\n\nafter\n"
+        let bytes = Array(text.utf8)
+        let at = bytes.indices.first { bytes[$0...].starts(with: Array("more".utf8)) }!
+        let edits = [TextEdit(range: at..<(at + 4), replacement: Array("less".utf8), message: "")]
+        let new = Normalizer.apply(edits, to: bytes)
+        if let incremental = IncrementalStructure.update(MarkdownStructure(parsing: bytes), from: bytes, edits: edits, to: new) {
+            assertSameStructure(incremental, MarkdownStructure(parsing: new), "footnote")
+        }
+    }
 }

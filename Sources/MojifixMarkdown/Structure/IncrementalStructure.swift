@@ -180,8 +180,13 @@ enum IncrementalStructure {
             && (parsed.zone(containing: line.lowerBound).map { $0.range.lowerBound == line.lowerBound } ?? true)
     }
 
-    private static func indentation(_ line: ArraySlice<UInt8>) -> Int {
-        line.prefix { $0 == MDByte.space || $0 == MDByte.tab }.count
+    /// Columns of indentation (a tab goes to the next multiple of four).
+    static func indentation(_ line: ArraySlice<UInt8>) -> Int {
+        var column = 0
+        for b in line {
+            if b == MDByte.space { column += 1 } else if b == MDByte.tab { column += 4 - column % 4 } else { break }
+        }
+        return column
     }
 
     /// Which old lines are cuts, and which edits keep every block (see the type's comment).
@@ -198,7 +203,11 @@ enum IncrementalStructure {
         init(_ old: MarkdownStructure, _ bytes: [UInt8]) {
             self.old = old
             self.bytes = bytes
-            topHeadings = Set(old.headings.lazy.filter { $0.style == .atx && $0.isTopLevel }.map(\.line))
+            // Indented by four columns or more, a heading is inside a footnote definition (which
+            // `isTopLevel` does not see).
+            topHeadings = Set(old.headings.lazy.filter {
+                $0.style == .atx && $0.isTopLevel && IncrementalStructure.indentation(bytes[old.lines[$0.line]]) < 4
+            }.map(\.line))
             var setextLines = Set<Int>()
             for heading in old.headings { if let underline = heading.underlineLine { setextLines.formUnion(heading.line...underline) } }
             self.setextLines = setextLines
