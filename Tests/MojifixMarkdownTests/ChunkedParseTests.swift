@@ -41,18 +41,3 @@ final class ChunkedParseTests: XCTestCase {
         }
     }
 }
-
-extension ChunkedParseTests {
-    /// A document of over 1 MB made of corpus, generated and mutated documents: built in halves
-    /// (cmark and the inline scan) it equals the one-thread build.
-    func testLargeStructuresEqualThoseBuiltOnOneThread() {
-        var bytes: [UInt8] = []
-        let documents = QuickStructureTests.documents(count: 400, seed: 31)
-        var n = 0
-        while bytes.count < ChunkedParse.minimumBytes + 1000 {
-            bytes += documents[n % documents.count] + [0x0A]
-            n += 1
-        }
-        assertSameStructure(StructureBuilder.build(bytes), StructureBuilder.build(bytes, halves: false), "\(bytes.count) bytes")
-    }
-}

@@ -1,4 +1,3 @@
-import Dispatch
 import MojifixText
 internal import CMarkGFMShim
 
@@ -23,14 +22,11 @@ enum StructureBuilder {
     /// `knownLabels`: reference labels defined outside `bytes` (a window of a larger document,
     /// see `IncrementalStructure`), as `MarkdownStructure.definedLabels` holds them.
     /// `windowed`: off only in tests comparing both ways of the second parse (`WindowedReparse`).
-    /// `table`: the lines of `bytes`, when the caller has them. `halves`: off only in tests
-    /// comparing both ways of building a large document (cmark and the inline scan in two halves
-    /// on two threads from `ChunkedParse.minimumBytes` on).
-    static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = [], windowed: Bool = true, table: LineTable? = nil,
-                      halves: Bool = true) -> MarkdownStructure {
+    /// `table`: the lines of `bytes`, when the caller has them.
+    static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = [], windowed: Bool = true, table: LineTable? = nil) -> MarkdownStructure {
         bytes.withUnsafeBufferPointer { s in
             var run = Run(s, table: table ?? LineTable(s))
-            return run.build(knownLabels: knownLabels, windowed: windowed, halves: halves && s.count >= ChunkedParse.minimumBytes)
+            return run.build(knownLabels: knownLabels, windowed: windowed)
         }
     }
 
@@ -89,7 +85,7 @@ enum StructureBuilder {
             return copy
         }
 
-        mutating func build(knownLabels: Set<[UInt8]>, windowed: Bool, halves: Bool) -> MarkdownStructure {
+        mutating func build(knownLabels: Set<[UInt8]>, windowed: Bool) -> MarkdownStructure {
             let lineCount = table.count
             // 1. Front matter.
             var blanking: [Range<Int>] = []
@@ -104,8 +100,8 @@ enum StructureBuilder {
             let firstBlockBlanking = blanking.count
             // 2. First parse: where code and HTML blocks are.
             // Large documents in two halves at once, when that equals the whole parse.
-            func whole(_ s: UnsafeBufferPointer<UInt8>) -> CMarkTree { (halves ? ChunkedParse.tree(s, table) : nil) ?? CMarkTree(parsing: s) }
-            var tree = blanking.isEmpty ? whole(s) : Run.blanked(s, blanking: blanking, filling: []).withUnsafeBufferPointer { whole($0) }
+            var tree = blanking.isEmpty ? ChunkedParse.tree(s, table) ?? CMarkTree(parsing: s)
+                : Run.blanked(s, blanking: blanking, filling: []).withUnsafeBufferPointer { ChunkedParse.tree($0, table) ?? CMarkTree(parsing: $0) }
             var allowed = [Bool](repeating: true, count: lineCount)
             for k in 0..<min(frontMatterLines, lineCount) { allowed[k] = false }
             for node in tree.nodes where node.mjKind == .codeBlock || node.mjKind == .htmlBlock {
@@ -175,23 +171,11 @@ enum StructureBuilder {
             let scanner = InlineScanner()
             scanner.definedLabels = knownLabels
             referenceDefinitions(scanner)
-            if halves && inlineBlocks.count >= 2 {
-                // Large documents: each half of the blocks on its own thread and scanner (blocks
-                // are scanned independently; their zones are appended in the same order).
-                let blocks = inlineBlocks, opaque = self.opaque, labels = scanner.definedLabels, s = self.s
-                var halves: [[Zone]] = [[], []]
-                halves.withUnsafeMutableBufferPointer { slots in
-                    let base = slots.baseAddress!
-                    DispatchQueue.concurrentPerform(iterations: 2) { half in
-                        let part = InlineScanner()
-                        part.definedLabels = labels
-                        let range = half == 0 ? 0..<(blocks.count / 2) : (blocks.count / 2)..<blocks.count
-                        (base + half).pointee = Run.inlineZones(s, blocks[range], opaque: opaque, scanner: part)
-                    }
-                }
-                zones += halves[0] + halves[1]
-            } else {
-                zones += Run.inlineZones(s, inlineBlocks[...], opaque: opaque, scanner: scanner)
+            for block in inlineBlocks where !block.segments.isEmpty {
+                scanner.load(s, segments: block.segments, sourceOpaque: opaque)
+                if scanner.isPlain { continue }
+                scanner.scan()
+                scanner.emit(into: &zones)
             }
 
             // 6. Zones sorted and merged.
@@ -200,19 +184,6 @@ enum StructureBuilder {
             structure.looksLikeHeadingLines = Array(Set(looksLikeHeading)).sorted()
             structure.definedLabels = scanner.definedLabels
             return structure
-        }
-
-        /// The inline zones of `blocks`, in their order.
-        static func inlineZones(_ s: UnsafeBufferPointer<UInt8>, _ blocks: ArraySlice<(segments: [Range<Int>], paragraph: Bool)>,
-                                opaque: [Range<Int>], scanner: InlineScanner) -> [Zone] {
-            var zones: [Zone] = []
-            for block in blocks where !block.segments.isEmpty {
-                scanner.load(s, segments: block.segments, sourceOpaque: opaque)
-                if scanner.isPlain { continue }
-                scanner.scan()
-                scanner.emit(into: &zones)
-            }
-            return zones
         }
 
         // MARK: Blocks
