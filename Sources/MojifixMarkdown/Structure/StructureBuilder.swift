@@ -73,9 +73,16 @@ enum StructureBuilder {
             cmarkBlank = kinds.map { $0 == .blank }
         }
 
-        /// The copy of `s` that cmark parses: `blanking` ranges replaced by spaces (line endings
-        /// kept), `filling` ranges (on one line each) by `x`: text cmark reads as the start of a
-        /// paragraph, where spaces would make the rest of their line an indented code block.
+        /// cmark over `s` with `blanking` ranges replaced by spaces (line endings kept).
+        /// `filling` ranges (on one line each) are replaced by `x`: text cmark reads as the start
+        /// of a paragraph, where spaces would make the rest of their line an indented code block.
+        static func parse(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>] = [],
+                          inlines: Bool = false) -> CMarkTree {
+            if blanking.isEmpty { return CMarkTree(parsing: s, inlines: inlines) }
+            return blanked(s, blanking: blanking, filling: filling).withUnsafeBufferPointer { CMarkTree(parsing: $0, inlines: inlines) }
+        }
+
+        /// The copy of `s` that cmark parses (see `parse`).
         static func blanked(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>]) -> [UInt8] {
             var copy = Array(s)
             for range in blanking {
@@ -99,9 +106,7 @@ enum StructureBuilder {
 
             let firstBlockBlanking = blanking.count
             // 2. First parse: where code and HTML blocks are.
-            // Large documents in two halves at once, when that equals the whole parse.
-            var tree = blanking.isEmpty ? ChunkedParse.tree(s, table) ?? CMarkTree(parsing: s)
-                : Run.blanked(s, blanking: blanking, filling: []).withUnsafeBufferPointer { ChunkedParse.tree($0, table) ?? CMarkTree(parsing: $0) }
+            var tree = Run.parse(s, blanking: blanking)
             var allowed = [Bool](repeating: true, count: lineCount)
             for k in 0..<min(frontMatterLines, lineCount) { allowed[k] = false }
             for node in tree.nodes where node.mjKind == .codeBlock || node.mjKind == .htmlBlock {

@@ -95,7 +95,7 @@ enum WindowedReparse {
 
     /// Appends `slice` (whole top-level subtrees, in pre-order, of a tree whose root is at
     /// index 0) to `result` after its current nodes, lines moved by `shift` (0 stays: unknown).
-    static func append(_ slice: ArraySlice<mj_node>, shift: Int32, into result: inout [mj_node]) {
+    private static func append(_ slice: ArraySlice<mj_node>, shift: Int32, into result: inout [mj_node]) {
         let delta = Int32(result.count - slice.startIndex)
         for var node in slice {
             node.parent = node.parent <= 0 ? node.parent : node.parent + delta
@@ -105,8 +105,7 @@ enum WindowedReparse {
         }
     }
 
-    /// `a` directly followed by `b` somewhere in `bytes`.
-    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ a: UInt8, _ b: UInt8) -> Bool {
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ a: UInt8, _ b: UInt8) -> Bool {
         var k = 0
         while k + 1 < bytes.count {
             if bytes[k] == a && bytes[k + 1] == b { return true }
