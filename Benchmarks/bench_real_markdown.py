@@ -13,7 +13,7 @@ Debian `-doc` packages (`apt-get download`, unpacked with dpkg-deb), then for ev
     Tests/MojifixMarkdownTests/RenderedDifferentialTests.swift: NFC; U+200B, U+2060, U+FEFF,
     U+200D removed, a variation selector right after another removed; NBSP and U+3000 read as spaces; a one-line `<p>#… text</p>` read as that
     heading; outside <pre>, whitespace runs as one space and none next to a tag. Inside <pre>
-    every character counts. Front matter (--- or +++ to the same line) is left out of both.
+    every character counts. Front matter (--- to --- or ..., +++ to +++) is left out of both.
 Then `mojifix check --format json` over the gathered files gives the findings per rule.
 
 Prints: files, MB, damaged (and which), not idempotent, errors, and the per-rule findings table.
@@ -132,8 +132,10 @@ def body(b: bytes) -> bytes:
     if lines and lines[0] in (b"---", b"+++"):
         off = len(lines[0])
         rest = b[off:]
+        # YAML front matter may also end with `...` (Jekyll and the normaliser accept it).
+        closers = (b"---", b"...") if lines[0] == b"---" else (b"+++",)
         for k, line in enumerate(lines[1:], 1):
-            if line == lines[0]:
+            if line in closers:
                 m = re.match(rb"(?:[^\r\n]*(?:\r\n|\r|\n)){%d}" % (k + 1), b)
                 return b[m.end():] if m else b""
     return b

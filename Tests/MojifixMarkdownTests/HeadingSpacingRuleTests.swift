@@ -41,4 +41,12 @@ final class HeadingSpacingRuleTests: XCTestCase {
         // A bare blank line would end the quote.
         assertUnchanged("   > text\n   > ##### Deadlock\n   > more\n", rules: rule)
     }
+
+    /// kramdown reads a `#` line as a heading only at column 0: an indented top-level "heading"
+    /// is paragraph text there, so under kramdown it is left as it is (CommonMark spec examples).
+    func testIndentedHeadingIsTextForKramdown() {
+        let text = ".\n ### foo\n  ## foo ##\n   # foo\n.\n"
+        assertBytes(normalized(text, rules: ["heading-spacing"], flavor: .kramdown), text)
+        assertBytes(normalized(text, rules: ["heading-spacing"]), ".\n\n### foo\n\n## foo\n\n# foo\n\n.\n")
+    }
 }

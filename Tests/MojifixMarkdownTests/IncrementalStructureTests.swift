@@ -66,4 +66,85 @@ final class IncrementalStructureTests: XCTestCase {
             }
         }
     }
+
+    /// One round of the rules' own edits on `document`, merged as the normaliser merges them.
+    private static func round(_ document: MarkdownDocument, _ options: NormalizeOptions) -> [TextEdit] {
+        var edits: [TextEdit] = []
+        var taken = TakenRanges()
+        for rule in RuleRegistry.rules where rule.kind != .report && options.enabledRules.contains(rule.name) {
+            let proposed = rule.init().apply(to: document, options: options).edits
+            for edit in Normalizer.admissible(proposed, in: document, rule: rule) where taken.take(edit.range) { edits.append(edit) }
+        }
+        return edits.sorted { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.isEmpty) }
+    }
+
+    /// The edits rules really make (blank lines around headings, heading lines rewritten, blank
+    /// lines collapsed, trailing spaces, line ends ...), round after round, on every option set
+    /// and flavour: each update equals the full parse, and most rounds are updated.
+    func testUpdatesAfterRuleEditsEqualTheFullParse() {
+        var updated = 0, tried = 0
+        let documents = QuickStructureTests.documents(count: 400, seed: 33)
+        var optionSets = QuickStructureTests.optionSets
+        var kramdown = NormalizeOptions()
+        kramdown.flavor = .kramdown
+        optionSets.append(kramdown)
+        for (o, options) in optionSets.enumerated() {
+            for (n, bytes) in documents.enumerated() where (n + o) % 2 == 0 {
+                var document = MarkdownDocument(bytes)
+                for _ in 0..<3 {
+                    let edits = Self.round(document, options)
+                    guard !edits.isEmpty else { break }
+                    tried += 1
+                    let new = Normalizer.apply(edits, to: document.bytes)
+                    let full = MarkdownStructure(parsing: new)
+                    if let incremental = IncrementalStructure.update(document.structure, from: document.bytes, edits: edits, to: new) {
+                        updated += 1
+                        assertSameStructure(incremental, full, "options #\(o), document #\(n): \(String(decoding: document.bytes.prefix(400), as: UTF8.self).debugDescription)")
+                    }
+                    document = MarkdownDocument(new, structure: full)
+                }
+            }
+        }
+        XCTAssertGreaterThan(updated, tried / 3, "updated \(updated) of \(tried)")
+    }
+
+    /// Blank lines put around top-level headings and blank lines collapsed need no parse at all;
+    /// a rewritten heading line is parsed on its own (heading lines and the lines after them are cuts).
+    func testHeadingEditsAreUpdatedAroundTheHeading() {
+        let text = "intro line\n# Title ##\nbody\n\n\n\nmore body\n- item\n\n## Next\ntext after\n"
+        let bytes = Array(text.utf8)
+        let old = MarkdownStructure(parsing: bytes)
+        func offset(_ s: String) -> Int {
+            let needle = Array(s.utf8)
+            return bytes.indices.first { bytes[$0...].starts(with: needle) }!
+        }
+        let title = offset("# Title"), body = offset("body"), more = offset("\n\nmore") + 2, next = offset("## Next"), after = offset("text after")
+        let edits = [
+            TextEdit(range: title..<title, replacement: [0x0A], message: ""),
+            TextEdit(range: (title + 7)..<(title + 10), replacement: [], message: ""),
+            TextEdit(range: body..<body, replacement: [0x0A], message: ""),
+            TextEdit(range: (more - 2)..<more, replacement: [], message: ""),
+            TextEdit(range: next..<next, replacement: [0x0A], message: ""),
+            TextEdit(range: after..<after, replacement: [0x0A], message: ""),
+        ]
+        let new = Normalizer.apply(edits, to: bytes)
+        assertBytes(new, "intro line\n\n# Title\n\nbody\n\nmore body\n- item\n\n\n## Next\n\ntext after\n")
+        guard let incremental = IncrementalStructure.update(old, from: bytes, edits: edits, to: new) else {
+            return XCTFail("not updated")
+        }
+        assertSameStructure(incremental, MarkdownStructure(parsing: new), "heading edits")
+    }
+
+    /// A heading indented by four columns is inside a footnote definition, whose next lines are
+    /// still in it: neither that heading nor the line after it is a cut.
+    func testHeadingInAFootnoteIsNoCut() {
+        let text = "Text [^1].\n\n[^1]: note\n\n    # heading\n    more footnote text\n\nafter\n"
+        let bytes = Array(text.utf8)
+        let at = bytes.indices.first { bytes[$0...].starts(with: Array("more".utf8)) }!
+        let edits = [TextEdit(range: at..<(at + 4), replacement: Array("less".utf8), message: "")]
+        let new = Normalizer.apply(edits, to: bytes)
+        if let incremental = IncrementalStructure.update(MarkdownStructure(parsing: bytes), from: bytes, edits: edits, to: new) {
+            assertSameStructure(incremental, MarkdownStructure(parsing: new), "footnote")
+        }
+    }
 }

@@ -62,7 +62,7 @@ final class RenderedDifferentialTests: XCTestCase {
         }
     }
 
-    /// Without front matter (`---` or `+++` to the same line; lines end at LF, CRLF or CR), which
+    /// Without front matter (`---` to `---` or `...`, `+++` to `+++`; lines end at LF, CRLF or CR), which
     /// the site generator strips before rendering; the normaliser never edits it.
     static func body(_ bytes: [UInt8]) -> [UInt8] {
         var lines: [Range<Int>] = [], start = 0, i = 0
@@ -75,7 +75,9 @@ final class RenderedDifferentialTests: XCTestCase {
             i += 1
         }
         guard let first = lines.first, bytes[first] == [0x2D, 0x2D, 0x2D] || bytes[first] == [0x2B, 0x2B, 0x2B] else { return bytes }
-        for (k, line) in lines.enumerated().dropFirst() where bytes[line].elementsEqual(bytes[first]) {
+        // YAML front matter may also end with `...` (Jekyll and the normaliser accept it).
+        let closers = bytes[first] == [0x2D, 0x2D, 0x2D] ? [[0x2D, 0x2D, 0x2D], [0x2E, 0x2E, 0x2E]] : [[0x2B, 0x2B, 0x2B] as [UInt8]]
+        for (k, line) in lines.enumerated().dropFirst() where closers.contains(where: { bytes[line].elementsEqual($0) }) {
             return Array(bytes[(k + 1 < lines.count ? lines[k + 1].lowerBound : bytes.count)...])
         }
         return bytes

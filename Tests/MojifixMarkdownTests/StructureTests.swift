@@ -206,6 +206,10 @@ final class StructureTests: XCTestCase {
         // kramdown: an info string of two words is no fence, so the next fence opens.
         let (kram, kramBytes) = parse("```paste below\n```\n##### CONFIGURATION\n```\n")
         XCTAssertNotNil(kram.zone(containing: kramBytes.firstIndex(of: UInt8(ascii: "#"))!))
+        // kramdown: a fence no later line closes is read with a shorter run (the rest joining
+        // its info): here ```` ```` ```` opens a ```` ``` ```` fence holding the blank lines and `prose`.
+        let (short, shortBytes) = parse("````text title=\"a\"\n```\nx\n```\n````\n\n\nprose\n```\n")
+        XCTAssertNotNil(short.zone(containing: shortBytes.firstIndex(of: UInt8(ascii: "p"))!))
         XCTAssertEqual(st.headings, [])
         XCTAssertEqual(st.listItems.map(\.line), [12])
         // Nothing inside code is a zone of its own.

@@ -2,9 +2,11 @@ import XCTest
 @testable import MojifixMarkdown
 
 /// Normalises `text` with only `rules` enabled (all rules when nil) and returns the bytes.
-func normalized(_ text: String, rules: Set<String>? = nil, keepCRLF: Bool = false, stripSecurity: Bool = false) -> [UInt8] {
-    let options = NormalizeOptions(enabledRules: rules ?? RuleRegistry.defaultEnabled, keepCRLF: keepCRLF,
+func normalized(_ text: String, rules: Set<String>? = nil, keepCRLF: Bool = false, stripSecurity: Bool = false,
+                flavor: MarkdownFlavor = .gfm) -> [UInt8] {
+    var options = NormalizeOptions(enabledRules: rules ?? RuleRegistry.defaultEnabled, keepCRLF: keepCRLF,
                                    stripSecurityCharacters: stripSecurity)
+    options.flavor = flavor
     return Normalizer(options: options).normalize(Array(text.utf8)).output
 }
 

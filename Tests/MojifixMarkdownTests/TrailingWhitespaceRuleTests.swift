@@ -44,4 +44,15 @@ final class TrailingWhitespaceRuleTests: XCTestCase {
         // `$$..$$, $$\theta = …` : the second formula spans lines; its spaces are math.
         assertUnchanged("text\n\n$$X = a \\\\\nb$$, $$\\theta = \\begin{bmatrix}\n\\theta_n \n\\end{bmatrix}\n$$\n", rules: rule)
     }
+
+    /// kramdown's indented code goes on over lazy lines and blank lines before indented ones
+    /// (found in CTAN READMEs): under kramdown their spaces are code and stay; under GFM,
+    /// where the lines are a list item's text, they go.
+    func testKramdownIndentedCodeKeepsItsSpaces() {
+        let text = "Intro.\n\n    To install the package:\n- run: latex x.ins \n  and refresh the \n      \n      more\n\nAfter.  \n"
+        assertBytes(normalized(text, rules: ["trailing-whitespace"], flavor: .kramdown),
+                    "Intro.\n\n    To install the package:\n- run: latex x.ins \n  and refresh the \n      \n      more\n\nAfter.\n")
+        assertBytes(normalized(text, rules: ["trailing-whitespace"]),
+                    "Intro.\n\n    To install the package:\n- run: latex x.ins\n  and refresh the\n\n      more\n\nAfter.\n")
+    }
 }

@@ -13,7 +13,9 @@ public struct MarkdownDocument: Sendable {
     /// With the quick structure when the line scan is sure of it, else the full parse.
     init(quickOrFull bytes: [UInt8]) {
         self.bytes = bytes
-        self.structure = QuickStructure.build(bytes) ?? MarkdownStructure(parsing: bytes)
+        // One line table for both: the quick scan's, when it gives up, serves the full parse.
+        let table = bytes.withUnsafeBufferPointer { LineTable($0) }
+        self.structure = QuickStructure.build(bytes, table: table) ?? StructureBuilder.build(bytes, table: table)
     }
 
     init(_ bytes: [UInt8], structure: MarkdownStructure) {

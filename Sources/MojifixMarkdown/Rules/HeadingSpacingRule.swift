@@ -1,7 +1,8 @@
 /// ATX headings get one space after their `#`s, no closing `#` sequence or trailing spaces, no
 /// indentation at top level, NBSP/U+3000 in their text turned into spaces, and a blank line before
 /// and after. A line like `##<NBSP>Title` (which CommonMark does not read as a heading, though its
-/// author meant one) gets a real space. `#태그` (no space: a hashtag) is left alone.
+/// author meant one) gets a real space. `#태그` (no space: a hashtag) is left alone. Under the
+/// kramdown flavour an indented top-level heading is left alone: kramdown reads it as text.
 struct HeadingSpacingRule: MarkdownRule {
     static let name = "heading-spacing"
     static let summary = "Normalise the spacing of ATX headings and the blank lines around them."
@@ -19,6 +20,8 @@ struct HeadingSpacingRule: MarkdownRule {
             while i < line.upperBound && bytes[i] == 0x20 { i += 1 }
             let indent = line.lowerBound..<i
             guard i < line.upperBound, bytes[i] == 0x23 else { continue }  // inside a container: leave
+            // kramdown reads a top-level `#` line only at column 0 as a heading: an indented one is text.
+            if options.flavor == .kramdown && !indent.isEmpty && heading.isTopLevel { continue }
             if !indent.isEmpty && heading.isTopLevel {
                 edits.append(TextEdit(range: indent, replacement: [], message: "Remove the indentation of the heading"))
             }

@@ -10,14 +10,32 @@ struct LineEndingsRule: MarkdownRule {
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
         guard Bytes.contains(0x0D, in: bytes) else { return RuleOutcome() }
+        // From CR to CR (memchr); LFs are counted only when CRLF files are kept.
+        var crs: [Int] = []
+        var crlf = 0
+        bytes.withUnsafeBufferPointer { s in
+            var k = 0
+            while let cr = MDByte.find(0x0D, in: s, from: k, to: s.count) {
+                crs.append(cr)
+                if cr + 1 < s.count && s[cr + 1] == 0x0A { crlf += 1 }
+                k = cr + 1
+            }
+        }
+        if options.keepCRLF && crlf > 0 && crlf * 2 >= Self.count(0x0A, in: bytes) { return RuleOutcome() }
         var edits: [TextEdit] = []
-        let crlf = zip(bytes, bytes.dropFirst()).filter { $0 == 0x0D && $1 == 0x0A }.count
-        let lf = bytes.filter { $0 == 0x0A }.count
-        if options.keepCRLF && crlf > 0 && crlf * 2 >= lf { return RuleOutcome() }
-        for i in bytes.indices where bytes[i] == 0x0D {
+        edits.reserveCapacity(crs.count)
+        for i in crs {
             let replacement: [UInt8] = i + 1 < bytes.count && bytes[i + 1] == 0x0A ? [] : [0x0A]
             edits.append(TextEdit(range: i..<i + 1, replacement: replacement, message: "Use LF line endings"))
         }
         return RuleOutcome(edits: edits)
+    }
+
+    private static func count(_ byte: UInt8, in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { s in
+            var count = 0, k = 0
+            while let next = MDByte.find(byte, in: s, from: k, to: s.count) { count += 1; k = next + 1 }
+            return count
+        }
     }
 }

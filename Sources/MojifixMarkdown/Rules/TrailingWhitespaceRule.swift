@@ -4,7 +4,8 @@
 /// ends the paragraph they are removed by the renderer anyway), and a line ending in
 /// a backslash before its trailing whitespace is left alone (removing the spaces would turn a
 /// literal `\` into a break). An empty list item (`- \t`) keeps its whitespace: a bare `-` under
-/// a text line is a setext underline for kramdown. Code, HTML, math and front matter keep theirs.
+/// a text line is a setext underline for kramdown. Code, HTML, math and front matter keep theirs,
+/// and under the kramdown flavour so do the lines kramdown may read as indented code.
 struct TrailingWhitespaceRule: MarkdownRule {
     static let name = "trailing-whitespace"
     static let summary = "Remove trailing whitespace outside code, keeping hard breaks as two spaces."
@@ -14,7 +15,9 @@ struct TrailingWhitespaceRule: MarkdownRule {
         let bytes = document.bytes
         let structure = document.structure
         var edits: [TextEdit] = []
+        let kramdownCode = options.flavor == .kramdown ? KramdownIndentedCode.lines(document) : []
         for (index, line) in structure.lines.enumerated() where structure.lineKinds[index].isEditable {
+            if !kramdownCode.isEmpty && kramdownCode[index] { continue }
             var end = line.upperBound
             // Spaces ending the line, before any other trailing whitespace: what makes a hard break.
             var finalSpaces = 0, onlySpaces = true

@@ -1,3 +1,4 @@
+import MojifixText
 internal import MojifixICU
 
 /// Prose and front-matter values are put in NFC (composed) form, which is what search engines and
@@ -13,21 +14,34 @@ struct UnicodeNFCRule: MarkdownRule {
         // Only text holding a combining mark or conjoining jamo can change: ICU's check first.
         guard !((try? ICUNormalizer.isNFC(bytes)) ?? false) else { return RuleOutcome() }
         var edits: [TextEdit] = []
-        let scalars = Bytes.scalars(bytes, 0..<bytes.count)
-        var k = 0
-        while k < scalars.count {
-            guard Self.attaches(scalars[k].scalar) else { k += 1; continue }
-            // The cluster: the base before, and every attaching character after it.
-            let first = max(0, k - 1)
-            var last = k
-            while last + 1 < scalars.count && Self.attaches(scalars[last + 1].scalar) { last += 1 }
-            k = last + 1
-            let range = scalars[first].offset..<(scalars[last].offset + scalars[last].length)
-            if (0xF900...0xFAFF).contains(scalars[first].scalar) || (0x2F800...0x2FA1F).contains(scalars[first].scalar) { continue }
-            if let zone = document.structure.zone(containing: range.lowerBound), zone.kind != .frontMatter { continue }
-            let cluster = Array(bytes[range])
-            guard let composed = try? ICUNormalizer.normalize(cluster, to: .nfc), composed != cluster else { continue }
-            edits.append(TextEdit(range: range, replacement: composed, message: "Compose to NFC"))
+        // One walk over the scalars, remembering only the one before (a 4 MB document would
+        // otherwise be decoded into an array of millions of scalars, round after round).
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            var previous: (offset: Int, scalar: UInt32)? = nil
+            while i < p.count {
+                let (scalar, length) = UTF8Bytes.decode(p, at: i)
+                guard Self.attaches(scalar) else {
+                    previous = (i, scalar)
+                    i += length
+                    continue
+                }
+                // The cluster: the base before, and every attaching character after it.
+                let base = previous ?? (i, scalar)
+                var end = i + length
+                while end < p.count {
+                    let (next, nextLength) = UTF8Bytes.decode(p, at: end)
+                    guard Self.attaches(next) else { break }
+                    end += nextLength
+                }
+                i = end
+                let range = base.offset..<end
+                if (0xF900...0xFAFF).contains(base.scalar) || (0x2F800...0x2FA1F).contains(base.scalar) { continue }
+                if let zone = document.structure.zone(containing: range.lowerBound), zone.kind != .frontMatter { continue }
+                let cluster = Array(bytes[range])
+                guard let composed = try? ICUNormalizer.normalize(cluster, to: .nfc), composed != cluster else { continue }
+                edits.append(TextEdit(range: range, replacement: composed, message: "Compose to NFC"))
+            }
         }
         return RuleOutcome(edits: edits)
     }

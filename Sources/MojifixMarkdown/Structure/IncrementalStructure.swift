@@ -3,66 +3,89 @@
 /// reference labels), the rest is shifted. Nil when that cannot be shown to equal a full parse;
 /// the normaliser then parses in full.
 ///
-/// A window runs from a *cut* to the next cut. A cut is a line that starts at column 0 with a
-/// letter, `#` or a non-ASCII character, after a blank line, neither in a zone nor in code, HTML
-/// or math: there every block cmark had open is closed (a list item or footnote would need
-/// indentation, a block quote a `>`, a paragraph no blank line before), so what comes after it
-/// is parsed the same whatever comes before, and the reverse. Windows where a construct pairs
-/// across blank lines or across the document could start or end are refused: fences (```` ``` ````,
-/// `~~~`: other renderers pair them over the document), Liquid and kramdown (`{`), math blocks
-/// (`$$`), reference and footnote definitions (`]:`: their labels are global). The new window
-/// must start with a cut line again, and end as the old one did: it is parsed with the next cut
-/// line after it (then dropped), which must still be prose outside every zone after a blank line
-/// outside every zone (at the end of the input cmark would close what that line continues: an
-/// HTML comment, a fence).
+/// A window runs from a *cut* to the next cut: a line before which every block cmark had open is
+/// closed, so that it and what follows parse the same whatever came before, and the reverse.
+/// Three kinds of line are cuts, each outside zones and code, HTML or math:
+/// - a line starting at column 0 with a letter, `#` or a non-ASCII character after a blank line
+///   (a list item or footnote would need indentation, a block quote a `>`, a paragraph no blank
+///   line before);
+/// - a top-level ATX heading: it interrupts a paragraph, continues no container (it is not in
+///   one) and cannot be inside code or HTML, so whatever was open before ends there;
+/// - the line after a top-level ATX heading: a heading is one line, so nothing is open after it.
+/// Windows where a construct pairs across blank lines or across the document could start or end
+/// are refused: fences (```` ``` ````, `~~~`: other renderers pair them over the document),
+/// Liquid and kramdown (`{`), math blocks (`$$`), reference and footnote definitions (`]:`: their
+/// labels are global). A window must start as its cut did (a heading cut with a top-level ATX
+/// heading no more indented than before), and end as the old one did: it is parsed with the next
+/// cut line after it (then dropped), and that line must still be parsed afresh — prose starting
+/// at column 0 after a blank line, a top-level ATX heading, or any line after a top-level ATX
+/// heading and blank lines — with no zone reaching it (at the end of the input cmark would close
+/// what that line continues: an HTML comment, a fence).
+///
+/// Two kinds of edit keep every block as it was and are applied without a parse: a line break
+/// inserted at the start of a cut line (a blank line before a heading, or after one), and blank
+/// lines removed after a blank line (CommonMark gives two blank lines no more meaning than one),
+/// outside zones.
 enum IncrementalStructure {
     /// Windows covering more than this share of the document: a full parse is as cheap.
     static let largestShare = 0.5
     /// Edits closer than this to the previous window join it (fewer, larger windows: each parse
     /// has a fixed cost).
-    static let joinDistance = 2048
+    static let joinDistance = 256
+
+    /// A run of old lines replaced by new ones: parsed again, or known without a parse (`blank`:
+    /// the number of blank lines that replace the run).
+    private struct Window {
+        var first: Int, end: Int
+        var edits: Range<Int>
+        var blank: Int?
+    }
 
     static func update(_ old: MarkdownStructure, from oldBytes: [UInt8], edits: [TextEdit], to newBytes: [UInt8]) -> MarkdownStructure? {
         guard !old.isQuick, !edits.isEmpty, !old.lines.isEmpty else { return nil }
+        let cuts = Cuts(old, oldBytes)
         let lines = old.lines
-        func start(_ k: Int) -> Int { k < lines.count ? lines[k].lowerBound : oldBytes.count }
-        func isCut(_ k: Int) -> Bool {
-            if k == 0 || k == lines.count { return true }
-            guard old.lineKinds[k - 1] == .blank, old.lineKinds[k] == .prose, !lines[k].isEmpty,
-                  startsFresh(oldBytes[lines[k].lowerBound]) else { return false }
-            return !old.touchesZone(start(k - 1)..<(lines[k].lowerBound + 1))
-        }
-        func line(containing offset: Int) -> Int {
-            var low = 0, high = lines.count
-            while low < high {
-                let mid = (low + high) / 2
-                if lines[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
-            }
-            return max(low - 1, 0)
-        }
+        func start(_ k: Int) -> Int { cuts.start(k) }
 
         // Windows (old line ranges), sorted and disjoint, each with the edits inside it.
-        var windows: [(first: Int, end: Int, edits: Range<Int>)] = []
+        var windows: [Window] = []
         var covered = 0
         for (index, edit) in edits.enumerated() {
             let low = edit.range.lowerBound, high = edit.range.upperBound
-            if var last = windows.last, low < start(last.end) + joinDistance || (last.end == lines.count) {
-                // Inside (or touching) the last window: extend it past this edit.
+            let last = windows.last
+            let floor = last?.end ?? 0
+            // An edit inside the last parsed window belongs to it; else it may keep every block.
+            let inside = last.map { $0.blank == nil && low < start($0.end) } ?? false
+            let neutral = inside ? nil : cuts.neutral(edit, after: floor)
+            if var last, last.blank == nil, neutral == nil, low < start(last.end) + joinDistance || last.end == lines.count {
+                // Inside (or near) the last window: extend it past this edit.
                 var end = last.end
-                while end < lines.count && !(start(end) > high && isCut(end)) { end += 1 }
+                while end < lines.count && !(start(end) > high && cuts.isCut(end)) { end += 1 }
                 covered += start(end) - start(last.end)
                 last.end = end
                 last.edits = last.edits.lowerBound..<(index + 1)
                 windows[windows.count - 1] = last
+            } else if let neutral {
+                windows.append(Window(first: neutral.first, end: neutral.end, edits: index..<(index + 1), blank: neutral.blank))
             } else {
-                let floor = windows.last?.end ?? 0
-                var first = line(containing: low)
-                while first > floor && !isCut(first) { first -= 1 }
-                var end = max(line(containing: high) + 1, first + 1)
-                while end < lines.count && !(start(end) > high && isCut(end)) { end += 1 }
+                var first = cuts.line(containing: low)
+                var editsStart = index
+                // A parsed window starts at a cut; blank-line windows before it that end past
+                // the cut are taken into it.
+                while true {
+                    let floor = windows.last?.end ?? 0
+                    while first > floor && !cuts.isCut(first) { first -= 1 }
+                    guard !cuts.isCut(first), let last = windows.last, last.blank != nil, first == floor else { break }
+                    windows.removeLast()
+                    editsStart = last.edits.lowerBound
+                    first = last.first
+                }
+                guard cuts.isCut(first) else { return nil }
+                var end = max(cuts.line(containing: high) + 1, first + 1)
+                while end < lines.count && !(start(end) > high && cuts.isCut(end)) { end += 1 }
                 if end == lines.count && high > oldBytes.count { return nil }
                 covered += start(end) - start(first)
-                windows.append((first, end, index..<(index + 1)))
+                windows.append(Window(first: first, end: end, edits: editsStart..<(index + 1), blank: nil))
             }
             if Double(covered) > largestShare * Double(max(oldBytes.count, 1)) { return nil }
         }
@@ -80,24 +103,13 @@ enum IncrementalStructure {
             let windowDelta = edits[window.edits].reduce(0) { $0 + $1.replacement.count - $1.range.count }
             let oldRange = start(window.first)..<start(window.end)
             let newRange = (oldRange.lowerBound + delta)..<(oldRange.upperBound + delta + windowDelta)
-            guard newRange.upperBound <= newBytes.count, !newRange.isEmpty || window.end == lines.count else { return nil }
-            var bytes = Array(newBytes[newRange])
-            guard isSafe(oldBytes[oldRange]), isSafe(bytes[...]) else { return nil }
-            // The next cut line, unchanged, as the window's last line.
-            let next: Range<Int>? = window.end < lines.count ? bytes.count..<(bytes.count + lines[window.end].count) : nil
-            if window.end < lines.count { bytes += oldBytes[lines[window.end]] }
-            if window.first == 0 {
-                guard old.frontMatter == nil, let b = bytes.first, b != 0x2D, b != 0x2B, b != 0xEF else { return nil }
+            guard newRange.upperBound <= newBytes.count, !newRange.isEmpty || window.end == lines.count || window.blank == 0 else { return nil }
+            let parsed: MarkdownStructure
+            if let blank = window.blank {
+                parsed = Self.blankLines(blank)
             } else {
-                guard let b = bytes.first, startsFresh(b) else { return nil }
-            }
-            var parsed = StructureBuilder.build(bytes, knownLabels: old.definedLabels)
-            if let next {
-                let count = parsed.lines.count
-                guard count >= 2, parsed.lines[count - 1] == next, parsed.lineKinds[count - 1] == .prose,
-                      parsed.lineKinds[count - 2] == .blank,
-                      !parsed.touchesZone(parsed.lines[count - 2].lowerBound..<(next.lowerBound + 1)) else { return nil }
-                Self.dropLastLine(&parsed)
+                guard let window = parse(window, cuts: cuts, new: Array(newBytes[newRange])) else { return nil }
+                parsed = window
             }
             if window.first == 0 { result.frontMatter = parsed.frontMatter.map { Copier.shifted($0, newRange.lowerBound) } }
             Copier.append(parsed, at: newRange.lowerBound, line: window.first + lineDelta, into: &result)
@@ -108,6 +120,152 @@ enum IncrementalStructure {
         copier.copy(lines: copier.nextLine..<lines.count, bytes: start(copier.nextLine)..<oldBytes.count + 1,
                     delta: delta, lineDelta: lineDelta, into: &result)
         return result
+    }
+
+    /// The structure of `count` empty lines (each a line break) at offset 0.
+    private static func blankLines(_ count: Int) -> MarkdownStructure {
+        MarkdownStructure(lines: (0..<count).map { $0..<$0 }, lineKinds: Array(repeating: .blank, count: count), zones: [],
+                          headings: [], listItems: [], frontMatter: nil)
+    }
+
+    /// The window's new bytes parsed on their own, when that equals the full parse there.
+    private static func parse(_ window: Window, cuts: Cuts, new: [UInt8]) -> MarkdownStructure? {
+        let old = cuts.old, lines = old.lines
+        let oldRange = cuts.start(window.first)..<cuts.start(window.end)
+        var bytes = new
+        guard isSafe(cuts.bytes[oldRange]), isSafe(bytes[...]) else { return nil }
+        // The next cut line, unchanged, as the window's last line (with a line break: it may be blank).
+        let next: Range<Int>? = window.end < lines.count ? bytes.count..<(bytes.count + lines[window.end].count) : nil
+        if window.end < lines.count { bytes += cuts.bytes[lines[window.end]] + [MDByte.lf] }
+        let fresh = cuts.isFreshCut(window.first)
+        let heading = !fresh && cuts.isHeadingCut(window.first)
+        if window.first == 0 {
+            guard old.frontMatter == nil, let b = bytes.first, b != 0x2D, b != 0x2B, b != 0xEF else { return nil }
+        } else if fresh {
+            guard let b = bytes.first, startsFresh(b) else { return nil }
+        } else if !heading {
+            // After a heading: anything but what opens front matter (or a BOM) at a document's start.
+            guard !bytes.starts(with: [0x2D, 0x2D, 0x2D]), !bytes.starts(with: [0x2B, 0x2B, 0x2B]), bytes.first != 0xEF else { return nil }
+        }
+        var parsed = StructureBuilder.build(bytes, knownLabels: old.definedLabels)
+        if heading && window.first > 0 {
+            // Still a top-level ATX heading, no more indented: it still closes what came before.
+            guard let first = parsed.headings.first, first.line == 0, first.style == .atx, first.isTopLevel,
+                  indentation(bytes[...]) <= indentation(cuts.bytes[lines[window.first]]) else { return nil }
+        }
+        if let next {
+            let count = parsed.lines.count
+            guard count >= 2, parsed.lines[count - 1] == next, endsAfresh(parsed, bytes) else { return nil }
+            Self.dropLastLine(&parsed)
+        }
+        return parsed
+    }
+
+    /// The last line of `parsed` is read afresh: prose at column 0 after a blank line, a top-level
+    /// ATX heading, or any line after a top-level ATX heading and blank lines; no zone reaches it.
+    private static func endsAfresh(_ parsed: MarkdownStructure, _ bytes: [UInt8]) -> Bool {
+        let last = parsed.lines.count - 1
+        let line = parsed.lines[last]
+        if let heading = parsed.headings.last, heading.line == last {
+            return heading.style == .atx && heading.isTopLevel && parsed.zone(containing: line.lowerBound) == nil
+                && !parsed.touchesZone(parsed.lines[last - 1].upperBound..<line.lowerBound)
+        }
+        var k = last - 1
+        while k >= 0 && parsed.lineKinds[k] == .blank { k -= 1 }
+        if k >= 0, let heading = parsed.headings.last, heading.line == k, heading.style == .atx, heading.isTopLevel {
+            return !parsed.touchesZone(parsed.lines[k].upperBound..<line.lowerBound)
+        }
+        return parsed.lineKinds[last - 1] == .blank && !line.isEmpty && startsFresh(bytes[line.lowerBound])
+            && !parsed.touchesZone(parsed.lines[last - 1].lowerBound..<line.lowerBound)
+            && (parsed.zone(containing: line.lowerBound).map { $0.range.lowerBound == line.lowerBound } ?? true)
+    }
+
+    /// Columns of indentation (a tab goes to the next multiple of four).
+    static func indentation(_ line: ArraySlice<UInt8>) -> Int {
+        var column = 0
+        for b in line {
+            if b == MDByte.space { column += 1 } else if b == MDByte.tab { column += 4 - column % 4 } else { break }
+        }
+        return column
+    }
+
+    /// Which old lines are cuts, and which edits keep every block (see the type's comment).
+    private struct Cuts {
+        let old: MarkdownStructure
+        let bytes: [UInt8]
+        /// Lines of top-level ATX headings.
+        let topHeadings: Set<Int>
+        /// Lines of setext headings, underline included. When a line follows the underline
+        /// without a blank line, cmark ends the heading on that line, so a blank line inserted
+        /// there moves the heading's end; and such a line is no cut.
+        let setextLines: Set<Int>
+
+        init(_ old: MarkdownStructure, _ bytes: [UInt8]) {
+            self.old = old
+            self.bytes = bytes
+            // Indented by four columns or more, a heading is inside a footnote definition (which
+            // `isTopLevel` does not see).
+            topHeadings = Set(old.headings.lazy.filter {
+                $0.style == .atx && $0.isTopLevel && IncrementalStructure.indentation(bytes[old.lines[$0.line]]) < 4
+            }.map(\.line))
+            var setextLines = Set<Int>()
+            for heading in old.headings { if let underline = heading.underlineLine { setextLines.formUnion(heading.line...underline) } }
+            self.setextLines = setextLines
+        }
+
+        func start(_ k: Int) -> Int { k < old.lines.count ? old.lines[k].lowerBound : bytes.count }
+
+        func line(containing offset: Int) -> Int {
+            var low = 0, high = old.lines.count
+            while low < high {
+                let mid = (low + high) / 2
+                if old.lines[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
+            }
+            return max(low - 1, 0)
+        }
+
+        func isCut(_ k: Int) -> Bool {
+            k == 0 || k == old.lines.count || isFreshCut(k) || isHeadingCut(k) || isAfterHeadingCut(k)
+        }
+
+        func isFreshCut(_ k: Int) -> Bool {
+            guard k > 0, k < old.lines.count, old.lineKinds[k - 1] == .blank,
+                  !old.lines[k].isEmpty, startsFresh(bytes[old.lines[k].lowerBound]) else { return false }
+            return !old.touchesZone(start(k - 1)..<start(k)) && (old.zone(containing: start(k)).map { $0.range.lowerBound == start(k) } ?? true)
+        }
+
+        /// A top-level ATX heading no zone reaches into from before.
+        func isHeadingCut(_ k: Int) -> Bool {
+            k > 0 && k < old.lines.count && topHeadings.contains(k) && !setextLines.contains(k) && old.zone(containing: start(k)) == nil
+                && !old.touchesZone(old.lines[k - 1].upperBound..<start(k))
+        }
+
+        /// The line after a top-level ATX heading that holds no zone.
+        func isAfterHeadingCut(_ k: Int) -> Bool {
+            k > 0 && k < old.lines.count && topHeadings.contains(k - 1) && !old.touchesZone(start(k - 1)..<(start(k) + 1))
+        }
+
+        /// The window of an edit that keeps every block, at or after line `floor`: a line break
+        /// inserted at the start of a cut line (one blank line more), or blank lines after a blank
+        /// line removed whole (none left in their place).
+        func neutral(_ edit: TextEdit, after floor: Int) -> (first: Int, end: Int, blank: Int)? {
+            let k = line(containing: edit.range.lowerBound)
+            guard k >= floor, k > 0, k < old.lines.count, edit.range.lowerBound == start(k) else { return nil }
+            // A removal keeps the blank line before it, which must lie outside earlier windows.
+            if edit.range.isEmpty {
+                guard edit.replacement == [MDByte.lf], isCut(k), !setextLines.contains(k - 1), !setextLines.contains(k) else { return nil }
+                return (k, k, 1)
+            }
+            guard edit.replacement.isEmpty, k > floor, old.lineKinds[k - 1] == .blank else { return nil }
+            var end = k
+            while end < old.lines.count && start(end) < edit.range.upperBound {
+                guard old.lineKinds[end] == .blank else { return nil }
+                end += 1
+            }
+            guard end < old.lines.count, start(end) == edit.range.upperBound,
+                  !old.touchesZone(start(k - 1)..<start(end)) else { return nil }
+            return (k, end, 0)
+        }
     }
 
     /// Removes the last line and what is on it.
@@ -124,7 +282,9 @@ enum IncrementalStructure {
 
     /// A line starting with this byte at column 0 after a blank line starts afresh.
     private static func startsFresh(_ b: UInt8) -> Bool {
-        MDByte.isAlpha(b) || b == MDByte.hash || (b >= 0x80 && b != 0xEF)
+        // Not indentation, a block quote, a list item (`-`, `+`, `*`, `1.`), nor a BOM's first byte.
+        !(MDByte.isWhitespace(b) || b == MDByte.greater || b == MDByte.minus || b == MDByte.plus || b == MDByte.star
+            || MDByte.isDigit(b) || b == 0xEF)
     }
 
     /// No byte sequence that starts a construct pairing across blank lines or the document.

@@ -18,11 +18,12 @@ internal import CMojifixScan
 /// least what they would on the full one. The normaliser relies on it only to prove that a
 /// document has nothing to change (see `Normalizer`).
 enum QuickStructure {
-    static func build(_ bytes: [UInt8]) -> MarkdownStructure? {
+    /// `table`: the lines of `bytes`, when the caller has them.
+    static func build(_ bytes: [UInt8], table: LineTable? = nil) -> MarkdownStructure? {
         bytes.withUnsafeBufferPointer { s -> MarkdownStructure? in
             let found = mj_markdown_bytes(s.baseAddress, s.count)
             guard found & Int32(MJ_MD_CONTROL) == 0, !MDByte.matches(s, 0, "\u{FEFF}") else { return nil }
-            var scan = LineScan(s, specials: found & Int32(MJ_MD_SPECIAL) != 0)
+            var scan = LineScan(s, table: table ?? LineTable(s), specials: found & Int32(MJ_MD_SPECIAL) != 0)
             return scan.run()
         }
     }
@@ -48,10 +49,10 @@ private struct LineScan {
     var kinds: [MarkdownStructure.LineKind]
     var headings: [Heading] = []
 
-    init(_ s: UnsafeBufferPointer<UInt8>, specials: Bool) {
+    init(_ s: UnsafeBufferPointer<UInt8>, table: LineTable, specials: Bool) {
         self.s = s
         self.specials = specials
-        table = LineTable(s)
+        self.table = table
         kinds = [MarkdownStructure.LineKind](repeating: .prose, count: table.count)
     }
 

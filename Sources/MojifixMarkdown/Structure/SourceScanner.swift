@@ -287,12 +287,15 @@ enum SourceScanner {
         looseFences(s, table, from: from, oneWordInfo: false) + looseFences(s, table, from: from, oneWordInfo: true)
     }
 
-    private static func looseFences(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, from: Int, oneWordInfo: Bool) -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        var open: (start: Int, fence: UInt8, length: Int)? = nil
-        var index = from
-        while index < table.count {
-            defer { index += 1 }
+    /// A line that may open or close a fence: where its run of `fence` starts, how long it is,
+    /// and whether only whitespace follows the run.
+    private struct FenceLine {
+        var line: Int, start: Int, fence: UInt8, length: Int, bare: Bool
+    }
+
+    private static func fenceLines(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, from: Int) -> [FenceLine] {
+        var result: [FenceLine] = []
+        for index in from..<max(from, table.count) {
             let line = table.lines[index]
             var p = line.lowerBound
             while p < line.upperBound {
@@ -308,23 +311,48 @@ enum SourceScanner {
             let fence = s[p]
             var q = p
             while q < line.upperBound && s[q] == fence { q += 1 }
-            let length = q - p
-            guard length >= 3 else { continue }
-            let bare = trimmedEnd(s, q..<line.upperBound) == q
+            guard q - p >= 3 else { continue }
+            result.append(FenceLine(line: index, start: p, fence: fence, length: q - p, bare: trimmedEnd(s, q..<line.upperBound) == q))
+        }
+        return result
+    }
+
+    private static func looseFences(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, from: Int, oneWordInfo: Bool) -> [Range<Int>] {
+        let fences = fenceLines(s, table, from: from)
+        // kramdown's fence is a regular expression: an opener whose run no later line closes is
+        // read again with a shorter run, the rest of the run joining its info (```` ```` ```` under
+        // which only ```` ``` ```` lines follow opens a ```` ``` ```` fence with info `` ` ``).
+        // So each opener's run counts up to the longest bare run of its character after it.
+        var longestAfter = [Int](repeating: 0, count: fences.count)
+        if oneWordInfo {
+            var longest: [UInt8: Int] = [:]
+            for k in fences.indices.reversed() {
+                longestAfter[k] = longest[fences[k].fence] ?? 0
+                if fences[k].bare { longest[fences[k].fence] = max(longest[fences[k].fence] ?? 0, fences[k].length) }
+            }
+        }
+        var found: [Range<Int>] = []
+        var open: (start: Int, fence: UInt8, length: Int)? = nil
+        for (k, candidate) in fences.enumerated() {
+            let line = table.lines[candidate.line]
+            let p = candidate.start, fence = candidate.fence
             if let current = open {
-                if bare && fence == current.fence && length >= current.length {
+                if candidate.bare && fence == current.fence && candidate.length >= current.length {
                     found.append(current.start..<line.upperBound)
                     open = nil
                 }
-            } else if fence == MDByte.tilde || MDByte.find(MDByte.backtick, in: s, from: q, to: line.upperBound) == nil {
-                if oneWordInfo {
-                    var i = q
-                    while i < line.upperBound && MDByte.isBlank(s[i]) { i += 1 }
-                    let end = trimmedEnd(s, i..<line.upperBound)
-                    if (i..<end).contains(where: { MDByte.isBlank(s[$0]) }) { continue }
-                }
-                open = (p, fence, length)
+                continue
             }
+            let length = oneWordInfo ? min(candidate.length, max(longestAfter[k], 3)) : candidate.length
+            let q = p + length
+            guard fence == MDByte.tilde || MDByte.find(MDByte.backtick, in: s, from: p + candidate.length, to: line.upperBound) == nil else { continue }
+            if oneWordInfo {
+                var i = q
+                while i < line.upperBound && MDByte.isBlank(s[i]) { i += 1 }
+                let end = trimmedEnd(s, i..<line.upperBound)
+                if (i..<end).contains(where: { MDByte.isBlank(s[$0]) }) { continue }
+            }
+            open = (p, fence, length)
         }
         return found
     }

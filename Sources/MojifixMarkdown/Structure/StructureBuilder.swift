@@ -22,9 +22,10 @@ enum StructureBuilder {
     /// `knownLabels`: reference labels defined outside `bytes` (a window of a larger document,
     /// see `IncrementalStructure`), as `MarkdownStructure.definedLabels` holds them.
     /// `windowed`: off only in tests comparing both ways of the second parse (`WindowedReparse`).
-    static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = [], windowed: Bool = true) -> MarkdownStructure {
+    /// `table`: the lines of `bytes`, when the caller has them.
+    static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = [], windowed: Bool = true, table: LineTable? = nil) -> MarkdownStructure {
         bytes.withUnsafeBufferPointer { s in
-            var run = Run(s)
+            var run = Run(s, table: table ?? LineTable(s))
             return run.build(knownLabels: knownLabels, windowed: windowed)
         }
     }
@@ -64,9 +65,9 @@ enum StructureBuilder {
         /// Liquid and kramdown zones, sorted and merged: opaque to the inline scanner.
         var opaque: [Range<Int>] = []
 
-        init(_ s: UnsafeBufferPointer<UInt8>) {
+        init(_ s: UnsafeBufferPointer<UInt8>, table: LineTable) {
             self.s = s
-            table = LineTable(s)
+            self.table = table
             kinds = table.lines.map { LineTable.isBlank(s, $0) ? .blank : .prose }
             covered = [Bool](repeating: false, count: table.count)
             cmarkBlank = kinds.map { $0 == .blank }
