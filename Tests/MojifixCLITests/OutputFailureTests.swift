@@ -8,11 +8,11 @@ import Glibc
 /// message, never a silent success. (A reader that went away, EPIPE, stays quiet: JSONLinesTests.testClosedOutputPipeIsQuiet.)
 final class OutputFailureTests: XCTestCase {
     /// Runs the binary with stdout on /dev/full.
-    func runToFull(_ arguments: [String], stdin: String? = nil) throws -> (code: Int32, stderr: String) {
+    func runToFull(_ arguments: [String], stdin: String? = nil, directory: URL = CLIRunner.packageRoot) throws -> (code: Int32, stderr: String) {
         let process = Process()
         process.executableURL = try CLIRunner.binary()
         process.arguments = arguments
-        process.currentDirectoryURL = CLIRunner.packageRoot
+        process.currentDirectoryURL = directory
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")!
         let errors = Pipe(), input = Pipe()
         process.standardError = errors
@@ -42,5 +42,24 @@ final class OutputFailureTests: XCTestCase {
             XCTAssertEqual(code, 2, "\(arguments): \(stderr)")
             XCTAssertTrue(stderr.contains("mojifix: error: writing standard output: no space left on device"), "\(arguments): \(stderr)")
         }
+    }
+
+    /// The commands that rewrite files and read the journal too: their summary cannot be written,
+    /// so they exit 2 with the message (what they did stays journaled and undoable).
+    func testInPlaceAndJournalCommandsExitTwoWhenStdoutIsFull() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        let posts = directory.appendingPathComponent("posts")
+        try FileManager.default.createDirectory(at: posts, withIntermediateDirectories: true)
+        try Data(try Fixtures.bytes("Corpus/seeds/002.garbled.md")).write(to: posts.appendingPathComponent("garbled.md"))
+        let cases: [([String], String?)] = [
+            (["normalize", "-"], "# T\n\ntext   \n"), (["fix", "posts"], nil), (["journal", "list"], nil), (["undo"], nil),
+        ]
+        for (arguments, stdin) in cases {
+            let (code, stderr) = try runToFull(arguments, stdin: stdin, directory: directory)
+            XCTAssertEqual(code, 2, "\(arguments): \(stderr)")
+            XCTAssertTrue(stderr.contains("mojifix: error: writing standard output: no space left on device"), "\(arguments): \(stderr)")
+        }
+        // The failed summaries lost nothing: the fix was journaled and the undo restored it.
+        XCTAssertEqual([UInt8](try Data(contentsOf: posts.appendingPathComponent("garbled.md"))), try Fixtures.bytes("Corpus/seeds/002.garbled.md"))
     }
 }
