@@ -90,4 +90,18 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(missing.exitCode, 2, missing.summary)
         XCTAssertTrue(missing.stderr.contains("gone\\xE2\\x80\\xAEdm.md: "), missing.stderr)
     }
+
+    /// Every character that hides or reorders what a name shows is escaped, not only the bidi
+    /// override: a mark (U+200F), a zero-width space, a tag character and a Hangul filler.
+    func testNamesWithInvisibleCharactersArePrintedEscaped() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        let hidden: [(String, String)] = [("\u{200F}", "\\xE2\\x80\\x8F"), ("\u{200B}", "\\xE2\\x80\\x8B"),
+                                          ("\u{E0041}", "\\xF3\\xA0\\x81\\x81"), ("\u{3164}", "\\xE3\\x85\\xA4")]
+        for (character, escaped) in hidden {
+            let missing = try CLIRunner.run(["repair", "a\(character)b.md"], directory: directory)
+            XCTAssertEqual(missing.exitCode, 2, missing.summary)
+            XCTAssertTrue(missing.stderr.contains("a\(escaped)b.md: "), missing.stderr)
+            XCTAssertFalse(missing.stderr.unicodeScalars.contains(character.unicodeScalars.first!), missing.stderr)
+        }
+    }
 }
