@@ -44,6 +44,30 @@ final class OutputFailureTests: XCTestCase {
         }
     }
 
+    /// A reader that went away (`| head`) is no error: every command that prints much stops
+    /// quietly, ended by SIGPIPE as `cat` is (`repair --jsonl` ignores the signal and exits 0 on
+    /// EPIPE, JSONLinesTests), with nothing on stderr.
+    func testAClosedOutputPipeIsQuietInEveryPrintingCommand() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        let big = directory.appendingPathComponent("big.md")
+        let seed = try Fixtures.bytes("Corpus/seeds/002.garbled.md")
+        try Data(Array([[UInt8]](repeating: seed, count: 60).joined())).write(to: big)
+        let binary = try CLIRunner.binary()
+        for command in [["repair"], ["explain"], ["normalize"], ["fix", "--stdout"], ["fix", "--diff"], ["check", "--no-progress"]] {
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+            shell.arguments = ["-c", #"env --default-signal=PIPE "$0" "${@:3}" "$1" 2>"$2" | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}""#,
+                               binary.path, big.path, directory.appendingPathComponent("err").path] + command
+            let out = Pipe()
+            shell.standardOutput = out
+            try shell.run()
+            let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            shell.waitUntilExit()
+            XCTAssertEqual(status, "141\n", "\(command)")  // 128 + SIGPIPE
+            XCTAssertEqual(String(decoding: try Data(contentsOf: directory.appendingPathComponent("err")), as: UTF8.self), "", "\(command)")
+        }
+    }
+
     /// The commands that rewrite files and read the journal too: their summary cannot be written,
     /// so they exit 2 with the message (what they did stays journaled and undoable).
     func testInPlaceAndJournalCommandsExitTwoWhenStdoutIsFull() throws {
