@@ -64,6 +64,24 @@ final class JournaledWriterTests: XCTestCase {
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("posts").path).contains { $0.contains(".mojifix-") })
     }
 
+    /// An edit that keeps the file's inode, size and modification time (written in place, the
+    /// time set back) is caught by the content hash checked before the rename.
+    func testAnEditKeepingSizeAndTimeIsCaughtByItsHash() throws {
+        let path = root.appendingPathComponent("posts/a.md")
+        try Data("old a.md\n".utf8).write(to: path)
+        let (writer, _) = writer()
+        let file = try read("posts/a.md")
+        try writer.replace(RawPath("posts/a.md"), with: Array("new\n".utf8), entry: file.entry("new\n"), stamp: file.stamp)
+        let modified = try FileManager.default.attributesOfItem(atPath: path.path)[.modificationDate] as! Date
+        let handle = try FileHandle(forWritingTo: path)
+        try handle.write(contentsOf: Data("OLD".utf8))  // same size, same inode
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path.path)
+        let (_, failed, _) = writer.finish()
+        XCTAssertEqual(failed.map(\.path), [RawPath("posts/a.md")])
+        XCTAssertEqual(try text("posts/a.md"), "OLD a.md\n")
+    }
+
     /// A folder swapped for a symlink after the read: the write goes nowhere (and never through the link).
     /// posts/a.md and outside/a.md hold "old"; `swap` moves posts to moved/ and puts a symlink to outside/ in its place.
     func makeSwappable() throws -> (swap: () throws -> Void, read: () throws -> (bytes: [UInt8], stamp: FileStamp, entry: (String) -> JournalEntry)) {
