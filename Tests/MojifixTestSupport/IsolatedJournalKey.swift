@@ -13,6 +13,10 @@ public enum IsolatedJournalKey {
         precondition(made != nil, "cannot make a temporary folder in \(base)")
         let folder = String(cString: made!)
         setenv("MOJIFIX_STATE_DIR", folder, 1)
+        atexit {
+            unlink(IsolatedJournalKey.folder + "/journal-key")
+            rmdir(IsolatedJournalKey.folder)
+        }
         return folder
     }()
 
