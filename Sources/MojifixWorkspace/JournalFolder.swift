@@ -167,7 +167,11 @@ package struct Journal: Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let name = "\(now.tv_sec)\(String(now.tv_nsec / 1_000_000 + 1000).dropFirst())-\(getpid()).jsonl"
-        let mac = JournalKey.mac(key: try JournalKey.create(), run: name, root: root.root)
+        let key: [UInt8]
+        do { key = try JournalKey.create() } catch {
+            throw AtomicFile.Failure(description: "\(error.description) (the journal key, which undo checks runs with; MOJIFIX_STATE_DIR or XDG_STATE_HOME chooses its folder)")
+        }
+        let mac = JournalKey.mac(key: key, run: name, root: root.root)
         let fd = open(path(name), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .errno(path(name)) }
         let run = JournalRun(name: name, fd: fd)
