@@ -47,8 +47,9 @@ package struct JournalEntry: Equatable, Sendable {
         /// A folder where the run writes temporary files, recorded before the first one is made,
         /// so that `undo` of a killed run knows where to look for what it left.
         case staging(RawPath)
-        /// The first line of a run: the folder every path of the run is relative to.
-        case root(RawPath)
+        /// The first line of a run: the folder every path of the run is relative to, and the run's
+        /// MAC under the user's key (see JournalKey; nil: none, a run `undo` refuses).
+        case root(RawPath, mac: String?)
     }
 
     package var change: Change
@@ -61,7 +62,7 @@ package struct JournalEntry: Equatable, Sendable {
 
     package init(stagingIn folder: RawPath) { change = .staging(folder) }
 
-    package init(root: RawPath) { change = .root(root) }
+    package init(root: RawPath, mac: String?) { change = .root(root, mac: mac) }
 
     /// Bytes of original content the entry carries (what a pending batch holds in memory).
     var originalSize: Int {
@@ -80,8 +81,8 @@ package struct JournalEntry: Equatable, Sendable {
                 + "\"inode\": \(r.inode), \"plan\": \(JSONText.quote(r.plan))\(r.sha256.map { ", \"sha256\": \"\($0)\"" } ?? "")\(r.born != 0 ? ", \"born\": \(r.born)" : "")}\n"
         case .staging(let folder):
             return "{\"kind\": \"staging\", \"folder_base64\": \"\(Base64.encode(folder.bytes))\"}\n"
-        case .root(let folder):
-            return "{\"kind\": \"root\", \"root_base64\": \"\(Base64.encode(folder.bytes))\"}\n"
+        case .root(let folder, let mac):
+            return "{\"kind\": \"root\", \"root_base64\": \"\(Base64.encode(folder.bytes))\"\(mac.map { ", \"mac\": \"\($0)\"" } ?? "")}\n"
         }
     }
 
@@ -146,7 +147,7 @@ package struct JournalEntry: Equatable, Sendable {
         }
         if fields["kind"]?.utf8.elementsEqual("root".utf8) == true {
             guard let folder = fields["root_base64"].flatMap(Base64.decode) else { return nil }
-            self.init(root: RawPath(folder))
+            self.init(root: RawPath(folder), mac: fields["mac"])
             return
         }
         if fields["kind"]?.utf8.elementsEqual("staging".utf8) == true {

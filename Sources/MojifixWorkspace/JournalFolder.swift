@@ -6,8 +6,10 @@ import Glibc
 /// and `index`, the runs in the order they started with their group. The folder is private
 /// (0700, files 0600: it holds the original bytes of every rewritten file) and holds a
 /// `.gitignore` of `*`, so `git add -A` never commits it. A journal is trusted only when the
-/// user owns it and nobody else can write to it, and only runs its index names are undone: a
-/// journal committed to a cloned repository, or a run file dropped in the folder, is refused.
+/// user owns it and nobody else can write to it, only runs its index names are undone (a run
+/// file dropped in the folder is refused), and only runs whose root line carries their MAC under
+/// the user's key (see JournalKey): a journal committed to a cloned repository is the user's own
+/// files with ordinary modes, even at the same absolute root, but was not made with that key.
 package struct Journal: Sendable {
     package let folder: String
     /// Every path of a run is relative to this folder (the repository root).
@@ -112,8 +114,12 @@ package struct Journal: Sendable {
             }
             entries.append(entry)
         }
-        guard case .root(let recorded)? = entries.first?.change else {
+        guard case .root(let recorded, let mac)? = entries.first?.change else {
             throw AtomicFile.Failure(description: "\(path(run)) line 1: no root line (a journal of an older mojifix, or damaged); nothing undone")
+        }
+        guard let mac, let key = try JournalKey.read(),
+              HMACSHA256.equal(Array(mac.utf8), Array(JournalKey.mac(key: key, run: run, root: recorded).utf8)) else {
+            throw AtomicFile.Failure(description: "\(path(run)): not made by mojifix for this user on this machine (no valid MAC under \(JournalKey.path)); nothing undone")
         }
         guard recorded == root.root else {
             throw AtomicFile.Failure(description: "\(path(run)): made under \(recorded), not \(root.root); run undo from there")
@@ -161,10 +167,15 @@ package struct Journal: Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let name = "\(now.tv_sec)\(String(now.tv_nsec / 1_000_000 + 1000).dropFirst())-\(getpid()).jsonl"
+        let key: [UInt8]
+        do { key = try JournalKey.create() } catch {
+            throw AtomicFile.Failure(description: "\(error.description) (the journal key, which undo checks runs with; MOJIFIX_STATE_DIR or XDG_STATE_HOME chooses its folder)")
+        }
+        let mac = JournalKey.mac(key: key, run: name, root: root.root)
         let fd = open(path(name), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .errno(path(name)) }
         let run = JournalRun(name: name, fd: fd)
-        try run.append([JournalEntry(root: root.root)], sync: false)
+        try run.append([JournalEntry(root: root.root, mac: mac)], sync: false)
         // The index line last: a run is listed only once it names its root.
         let lock = try locked()
         defer { close(lock) }

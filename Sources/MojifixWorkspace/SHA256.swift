@@ -12,8 +12,11 @@ package enum SHA256 {
     ]
 
     /// The digest as 64 lowercase hex digits.
-    package static func hex(_ bytes: [UInt8]) -> String {
-        digest(bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    package static func hex(_ bytes: [UInt8]) -> String { hexString(digest(bytes)) }
+
+    /// Bytes as lowercase hex digits.
+    package static func hexString(_ bytes: [UInt8]) -> String {
+        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     package static func digest(_ bytes: [UInt8]) -> [UInt8] {

@@ -122,6 +122,8 @@ final class BatchCommandTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
         process.currentDirectoryURL = directory
+        // That user's own journal key folder (the test process's is private to it).
+        process.environment = ProcessInfo.processInfo.environment.merging(["MOJIFIX_STATE_DIR": directory.appendingPathComponent("state").path]) { $1 }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

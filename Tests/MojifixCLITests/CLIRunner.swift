@@ -1,4 +1,5 @@
 import Foundation
+import MojifixTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -85,6 +86,7 @@ enum CLIRunner {
     /// The binary, or a test failure explaining how to build it. While it is missing (a concurrent
     /// `swift build` may be relinking it) the search is retried for a few seconds.
     static func binary(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+        IsolatedJournalKey.use()
         if let cachedBinary { return cachedBinary }
         var found = locateBinary()
         for _ in 0..<10 where found == nil && !searchFailed {
@@ -141,6 +143,7 @@ enum CLIRunner {
                            environment: [String: String?] = [:], timeout: TimeInterval = 60,
                            file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
         _ = ignoreSIGPIPE
+        IsolatedJournalKey.use()
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -363,7 +363,7 @@ final class FixNamesCommandTests: XCTestCase {
         let lines = try Data(contentsOf: journal.appendingPathComponent(run)).split(separator: 0x0A)
         let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
         // The run first records its root (paths are relative to it), where it stages temporary files, then the content line.
-        XCTAssertEqual(objects.map { Set($0.keys) }, [["kind", "root_base64"], ["kind", "folder_base64"], ["path", "mode", "sha256_before", "sha256_after", "original_base64"]])
+        XCTAssertEqual(objects.map { Set($0.keys) }, [["kind", "root_base64", "mac"], ["kind", "folder_base64"], ["path", "mode", "sha256_before", "sha256_after", "original_base64"]])
         XCTAssertEqual(objects[2]["path"] as? String, "a.md")
         XCTAssertEqual(try CLIRunner.run(["undo"], directory: directory).exitCode, 0)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MojifixTestSupport
 import XCTest
 
 /// The repository's corpus files and throw-away folders for the in-process workflow tests.
@@ -11,6 +12,7 @@ enum KitFixtures {
 
     /// A fresh folder, removed when the test ends (canonical: the journal compares real paths).
     static func folder(for testCase: XCTestCase) throws -> URL {
+        IsolatedJournalKey.use()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("mojifix-kit-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }

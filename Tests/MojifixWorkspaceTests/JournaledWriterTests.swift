@@ -1,4 +1,5 @@
 import Foundation
+import MojifixTestSupport
 import MojifixWorkspace
 import XCTest
 #if canImport(Glibc)
@@ -11,6 +12,7 @@ final class JournaledWriterTests: XCTestCase {
     var root: URL!
 
     override func setUpWithError() throws {
+        IsolatedJournalKey.use()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("mojifix-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("posts"), withIntermediateDirectories: true)
     }
