@@ -63,6 +63,14 @@ final class DocumentConsistencyTests: XCTestCase {
         try assertRepairs("αñ¿αñ«αñ╕αÑìαññαÑç αñªαÑüαñ¿αñ┐αñ»αñ╛┬á!\n", to: "नमस्ते दुनिया\u{A0}!\n")
     }
 
+    /// One layer down, a lone character some misreading shows (`ą`, from `Ä…`) is no material
+    /// for a further layer (a UTF-8 sequence is two bytes at least): it is a letter, and the
+    /// model must find it better in a line that does not read worse (Polish `Lą` fits, the
+    /// Finnish line does not).
+    func testALoneLetterOneLayerDownIsNotReadFurther() throws {
+        try assertRepairs("KYLLÃ„â€¦", to: "KYLLÄ…")
+    }
+
     func assertRepairs(_ garbled: String, to clean: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let result = try Repairer().repair(Array(garbled.utf8))
         XCTAssertEqual(result.output, Array(clean.utf8), file: file, line: line)

@@ -207,7 +207,7 @@ struct MojibakePass {
                 deferred += indices.filter { view[$0].evidence > 0 }.map { ($0, g.evidence) }
             }
             var taken = candidates.enumerated().map { k, unit in
-                (byEvidence && unit.evidence > 0 && !needsModel && (!oneLayerDown || scoring.alphabet.contains(unit.scalar) || Self.modelAgrees(judged, k, unit)))
+                (byEvidence && unit.evidence > 0 && !needsModel && (!oneLayerDown || nextLayer(k, candidates, p) || Self.modelAgrees(judged, k, unit)))
                     || (confirmed && judged!.deltas[k] <= 0 && !Self.splitsWord(k, candidates, p))
             }
             // Mojibake garbles whole words: in a confirmed line, a unit glued between two taken
@@ -256,11 +256,25 @@ struct MojibakePass {
         return lineEvidence >= sum - 0.001
     }
 
-    /// The model finds a decoded letter more plausible than its source characters; a symbol it
-    /// cannot price (`┒`) and a line no language fits pass.
+    /// A unit decoded to mojibake again, material for the layer after: a character the
+    /// misreadings show, beside another one (a UTF-8 sequence is two bytes at least: `ÃƒÅ¸` ->
+    /// `ÃŸ` -> `ß`; a lone `ą` from `Ä…` is a letter, for the model to judge).
+    private func nextLayer<Units: RandomAccessCollection<DecodedUnit>>(_ k: Int, _ units: Units, _ p: UnsafeBufferPointer<UInt8>) -> Bool
+        where Units.Index == Int {
+        let unit = units[units.startIndex + k]
+        guard scoring.alphabet.contains(unit.scalar) else { return false }
+        let i = units.startIndex + k
+        let before = i > units.startIndex && units[i - 1].end == unit.start ? units[i - 1].scalar : UTF8.scalar(before: unit.start, in: p)
+        let after = i + 1 < units.endIndex && units[i + 1].start == unit.end ? units[i + 1].scalar : UTF8.scalar(at: unit.end, in: p)
+        return scoring.alphabet.contains(before) || scoring.alphabet.contains(after)
+    }
+
+    /// The model finds a decoded letter more plausible than its source characters, in a line
+    /// that does not read worse decoded (`LIIKKEESTÄ…` is not `LIIKKEESTą`, however Polish `Tą`
+    /// looks); a symbol it cannot price (`┒`) and a line no language fits pass.
     static func modelAgrees(_ judged: ReadingPlausibility.Judgement?, _ k: Int, _ unit: DecodedUnit) -> Bool {
         guard let judged, ScalarTraits.isLetter(unit.scalar) else { return true }
-        return judged.deltas[k] < 0
+        return judged.deltas[k] < 0 && judged.lineGain > 0
     }
 
     /// Every unit lies inside one of `ranges` (sorted, not overlapping): a binary search per unit.
