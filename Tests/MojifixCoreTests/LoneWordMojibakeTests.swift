@@ -45,6 +45,15 @@ final class LoneWordMojibakeTests: XCTestCase {
         }
     }
 
+    /// Syllables inside a Latin word, letters on both sides of their run, are accented letters:
+    /// Finnish shown as Mac OS Roman (`J√§√§kiekko`) read as CP949 would be `J채채kiekko`, and the
+    /// signs around it (`¬∂` `¬ø`) Hangul too.
+    func testASyllableRunInsideALatinWordIsNotKorean() throws {
+        let garbled = "Kissa ¬∂ ministeri ¬øJ√§√§kiekko‚Äô Sanoo ¬°oppimisen¬Æ pelaaja"
+        XCTAssertEqual(String(decoding: try Repairer().repair(Array(garbled.utf8)).output, as: UTF8.self),
+                       "Kissa ¶ ministeri ¿Jääkiekko’ Sanoo ¡oppimisen® pelaaja")
+    }
+
     /// One letter foreign to an English line (`ř`), known in no word around it, is a product
     /// name's styling, not a misreading; an NBSP between two words of a Finnish heading is typography.
     func testAForeignLetterInAnotherLanguagesLineIsLeftAlone() throws {

@@ -29,6 +29,22 @@ struct UnitScoring {
             score(&units[k], previous: k > 0 ? units[k - 1] : nil, next: k + 1 < units.count ? units[k + 1] : nil,
                   actual: decoder.misreading.actual, shownAs: decoder.table, p)
         }
+        if decoder.misreading.actual == .windows949 { rejectSyllablesInsideLatinWords(&units, p) }
+    }
+
+    /// Syllables inside a Latin word, letters on both sides of their run (`J√§√§neiden` read as
+    /// CP949 is `J채채neiden`): accented letters, not Korean, which glues to a Latin word on one
+    /// side at most (`API를`). One syllable alone is `score`'s case (`AÇÃO`).
+    private func rejectSyllablesInsideLatinWords(_ units: inout [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) {
+        var start = units.startIndex
+        while start < units.endIndex {
+            var end = start + 1
+            while end < units.endIndex && units[end - 1].end == units[end].start { end += 1 }
+            if end - start > 1 && isLetter(scalarBefore(units[start].start, p)) && isLetter(scalarAt(units[end - 1].end, p)) {
+                for k in start..<end { units[k].rejected = true; units[k].evidence = -2 }
+            }
+            start = end
+        }
     }
 
     private func score(_ unit: inout DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, actual: Charset,
