@@ -477,7 +477,7 @@ enum StructureBuilder {
             var cellStart = p
             var k = p
             while k < end {
-                if let opaqueEnd = Run.end(of: opaque, containing: k) { k = opaqueEnd; continue }
+                if let opaqueEnd = opaque.end(containing: k) { k = opaqueEnd; continue }
                 let c = s[k]
                 if c == MDByte.backslash { k += 2; continue }
                 if c == MDByte.pipe {
@@ -627,15 +627,5 @@ enum StructureBuilder {
             return out
         }
 
-        /// End of the range of `ranges` (sorted, disjoint) containing `offset`.
-        static func end(of ranges: [Range<Int>], containing offset: Int) -> Int? {
-            if ranges.isEmpty { return nil }
-            var low = 0, high = ranges.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ranges[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
-            }
-            return low < ranges.count && ranges[low].lowerBound <= offset ? ranges[low].upperBound : nil
-        }
     }
 }

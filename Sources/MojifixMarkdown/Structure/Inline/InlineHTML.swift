@@ -64,23 +64,13 @@ extension InlineScanner {
         case MDByte.bang:
             if MDByte.matches(t, i, "<!--") {
                 if MDByte.matches(t, i + 4, ">") || MDByte.matches(t, i + 4, "->") || misses.comment { return nil }
-                var k = i + 4
-                while let dash = findSequence(t, from: k, MDByte.minus, MDByte.minus) {
-                    if dash + 2 < n && t[dash + 2] == MDByte.greater { return (dash + 3, true) }
-                    k = dash + 1
-                }
-                misses.comment = true
-                return nil
+                guard let end = findClose(t, from: i + 4, MDByte.minus) else { misses.comment = true; return nil }
+                return (end, true)
             }
             if MDByte.matches(t, i, "<![CDATA[") {
                 if misses.cdata { return nil }
-                var k = i + 9
-                while let close = findSequence(t, from: k, MDByte.rbracket, MDByte.rbracket) {
-                    if close + 2 < n && t[close + 2] == MDByte.greater { return (close + 3, false) }
-                    k = close + 1
-                }
-                misses.cdata = true
-                return nil
+                guard let end = findClose(t, from: i + 9, MDByte.rbracket) else { misses.cdata = true; return nil }
+                return (end, false)
             }
             guard j + 1 < n, MDByte.isAlpha(t[j + 1]), !misses.declaration else { return nil }
             guard let close = MDByte.find(MDByte.greater, in: t, from: j + 1, to: n) else {
@@ -116,6 +106,16 @@ extension InlineScanner {
         var j = skipBlanks(t, from)
         if j < t.count && t[j] == MDByte.lf { j = skipBlanks(t, j + 1) }
         return j
+    }
+
+    /// The end of the first `-->` (or `]]>`: `c` is the doubled byte) from `from`.
+    func findClose(_ t: UnsafeBufferPointer<UInt8>, from: Int, _ c: UInt8) -> Int? {
+        var k = from
+        while let pair = findSequence(t, from: k, c, c) {
+            if pair + 2 < t.count && t[pair + 2] == MDByte.greater { return pair + 3 }
+            k = pair + 1
+        }
+        return nil
     }
 
     func findSequence(_ t: UnsafeBufferPointer<UInt8>, from: Int, _ a: UInt8, _ b: UInt8) -> Int? {

@@ -173,15 +173,7 @@ final class InlineScanner {
     func add(_ start: Int, _ end: Int, _ kind: Kind) { found.append((start, end, kind)) }
 
     /// End of the opaque zone containing `v`, if any.
-    @inline(__always) func opaqueEnd(at v: Int) -> Int? {
-        if opaque.isEmpty { return nil }
-        var low = 0, high = opaque.count
-        while low < high {
-            let mid = (low + high) / 2
-            if opaque[mid].upperBound <= v { low = mid + 1 } else { high = mid }
-        }
-        return low < opaque.count && opaque[low].lowerBound <= v ? opaque[low].upperBound : nil
-    }
+    @inline(__always) func opaqueEnd(at v: Int) -> Int? { opaque.end(containing: v) }
 
     func phaseA(_ t: UnsafeBufferPointer<UInt8>, from: Int) {
         InlineScanner.special.withUnsafeBufferPointer { special in phaseA(t, from: from, special: special) }
