@@ -157,6 +157,13 @@ package struct Journal: Sendable {
     }
 
     /// Creates the private folder (its parents as usual), its `.gitignore`, and a run file.
+    /// The key runs are authenticated with (made on first use), or why it cannot be had.
+    package static func key() throws(AtomicFile.Failure) -> [UInt8] {
+        do { return try JournalKey.create() } catch {
+            throw AtomicFile.Failure(description: "\(error.description) (the journal key, which undo checks runs with; MOJIFIX_STATE_DIR or XDG_STATE_HOME chooses its folder)")
+        }
+    }
+
     package func start(group: String) throws(AtomicFile.Failure) -> JournalRun {
         Paths.createFolders(Paths.parent(Paths.absolute(folder)))
         if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw .errno(folder) }
@@ -167,10 +174,7 @@ package struct Journal: Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let name = "\(now.tv_sec)\(String(now.tv_nsec / 1_000_000 + 1000).dropFirst())-\(getpid()).jsonl"
-        let key: [UInt8]
-        do { key = try JournalKey.create() } catch {
-            throw AtomicFile.Failure(description: "\(error.description) (the journal key, which undo checks runs with; MOJIFIX_STATE_DIR or XDG_STATE_HOME chooses its folder)")
-        }
+        let key = try Self.key()
         let mac = JournalKey.mac(key: key, run: name, root: root.root)
         let fd = open(path(name), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .errno(path(name)) }

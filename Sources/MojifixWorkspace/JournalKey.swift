@@ -9,7 +9,9 @@ import Glibc
 /// the key tells that this user's mojifix did not make its runs.
 package enum JournalKey {
     package static var folder: String {
-        if let folder = environment("MOJIFIX_STATE_DIR") { return folder }
+        // Relative values are ignored, as the XDG base directory specification asks: the key
+        // must not move with the current folder.
+        if let folder = environment("MOJIFIX_STATE_DIR"), folder.hasPrefix("/") { return folder }
         if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") { return state + "/mojifix" }
         return home() + "/.local/state/mojifix"
     }
@@ -38,7 +40,12 @@ package enum JournalKey {
         var generator = SystemRandomNumberGenerator()  // getrandom(2) on Linux
         let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let temporary = folder + "/.journal-key-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if fd < 0 && errno == EEXIST {
+            // The name holds this process's id: one left there is from a killed process that had it.
+            unlink(temporary)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        }
         guard fd >= 0 else { throw .errno(temporary) }
         defer { unlink(temporary) }
         let written = key.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }

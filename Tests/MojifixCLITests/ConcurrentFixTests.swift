@@ -21,19 +21,28 @@ final class ConcurrentFixTests: XCTestCase {
         let fixed = [garbled: try CLIRunner.run(["fix", "--stdout", "posts/post-0.md"], directory: directory).stdout,
                      spaces: try CLIRunner.run(["fix", "--stdout", "posts/post-1.md"], directory: directory).stdout]
 
-        var codes = [Int32](repeating: -1, count: 4)
+        // A state folder of their own: the four runs also race to make the journal key.
+        let state = directory.appendingPathComponent("state").path
+        let binary = try CLIRunner.binary()
+        var results = [CLIResult?](repeating: nil, count: 4)
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: 4) { k in
-            let code = (try? CLIRunner.run(["fix", "--no-progress", "posts"], directory: directory, timeout: 120).exitCode) ?? -1
-            lock.lock(); codes[k] = code; lock.unlock()
+            let result = try? CLIRunner.runProcess(binary, ["fix", "--no-progress", "posts"], directory: directory,
+                                                   environment: ["MOJIFIX_STATE_DIR": state], timeout: 120)
+            lock.lock(); results[k] = result; lock.unlock()
         }
-        // 0 nothing left to do, 1 files fixed, 2 a file another run changed first (left, reported).
-        XCTAssertTrue(codes.allSatisfy { [0, 1, 2].contains($0) }, "\(codes)")
+        for result in results {
+            guard let result else { return XCTFail("a run did not finish") }
+            // 0 nothing left to do, 1 files fixed, 2 a file another run changed first (left, reported).
+            XCTAssertTrue([0, 1, 2].contains(result.exitCode), result.summary)
+            let errors = result.stderrLines.filter { $0.hasPrefix("mojifix: error:") }
+            XCTAssertTrue(errors.allSatisfy { $0.contains("changed while mojifix ran") }, result.summary)
+        }
         for (name, original) in originals {
             let now = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name)))
             XCTAssertTrue(now == original || now == fixed[original]!, "\(name) is neither its original nor its fixed version")
         }
-        let undo = try CLIRunner.run(["undo", "--all"], directory: directory, timeout: 120)
+        let undo = try CLIRunner.runProcess(binary, ["undo", "--all"], directory: directory, environment: ["MOJIFIX_STATE_DIR": state], timeout: 120)
         XCTAssertEqual(undo.exitCode, 0, undo.summary)
         for (name, original) in originals {
             XCTAssertEqual([UInt8](try Data(contentsOf: posts.appendingPathComponent(name))), original, name)

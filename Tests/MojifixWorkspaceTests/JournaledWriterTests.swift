@@ -67,8 +67,9 @@ final class JournaledWriterTests: XCTestCase {
     }
 
     /// An edit that keeps the file's inode, size and modification time (written in place, the
-    /// time set back) is caught by the content hash checked before the rename.
-    func testAnEditKeepingSizeAndTimeIsCaughtByItsHash() throws {
+    /// time set back) is caught before the rename: the stamp holds the change time too, which no
+    /// user can set back.
+    func testAnEditKeepingSizeAndTimeIsCaughtByItsStamp() throws {
         let path = root.appendingPathComponent("posts/a.md")
         try Data("old a.md\n".utf8).write(to: path)
         let (writer, _) = writer()

@@ -40,7 +40,11 @@ package struct FolderFix {
         let inJournal = files.filter { $0.string.map(location.holds) ?? false }
         files.removeAll { $0.string.map(location.holds) ?? false }
         let writing = !dryRun && !diff
-        if writing { Self.removeStaleTemporaries(in: files.map(\.parentAndName.parent)) }
+        if writing {
+            // A key that cannot be had stops the run once, before any file is read (not once per file).
+            do { _ = try Journal.key() } catch { throw WorkflowError("\(error)") }
+            Self.removeStaleTemporaries(in: files.map(\.parentAndName.parent))
+        }
         let root = Beneath(root: self.root ?? FileIO.repositoryRoot())
         let writer = JournaledWriter(journal: Journal(folder: location.path, root: root))
         let diff = diff, force = force
