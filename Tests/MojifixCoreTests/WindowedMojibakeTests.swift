@@ -4,8 +4,8 @@ import XCTest
 
 /// The mojibake pass run window by window (tiny windows, so that lines are cut many times) gives
 /// the same output and the same plan, byte for byte, as the whole text at once, on seeded
-/// documents mixing clean and garbled paragraphs, long lines, several chains, quoted mojibake,
-/// ignored lines and lost bytes.
+/// documents mixing clean and garbled paragraphs, long lines, several chains, text garbled twice,
+/// quoted mojibake, ignored lines and lost bytes.
 final class WindowedMojibakeTests: XCTestCase {
     static let documents = 48
 
@@ -59,6 +59,10 @@ final class WindowedMojibakeTests: XCTestCase {
                 bytes = Array("<!-- mojifix: ignore --> ".utf8) + (garbler.garble(bytes, chain) ?? bytes)
             case 5:
                 bytes = Self.loseBytes(garbler.garble(bytes, chain) ?? bytes, &generator.rng)
+            case 6:
+                // Garbled twice: the second layer decides its lines one layer down.
+                let once = garbler.garble(bytes, chain) ?? bytes
+                bytes = garbler.garble(once, chain) ?? once
             default:
                 bytes = garbler.garble(bytes, chain) ?? bytes
             }

@@ -41,7 +41,7 @@ struct UnitScoring {
             var end = start + 1
             while end < units.endIndex && units[end - 1].end == units[end].start { end += 1 }
             if end - start > 1 && isLetter(scalarBefore(units[start].start, p)) && isLetter(scalarAt(units[end - 1].end, p)) {
-                for k in start..<end { units[k].rejected = true; units[k].evidence = -2 }
+                for k in start..<end { units[k].rejected = true; units[k].evidence = -2; units[k].supportive = false }
             }
             start = end
         }

@@ -134,7 +134,8 @@ extension MojibakePass {
         let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
         let byEvidence = (lineEstablished ? evidence > Self.documentThreshold || consistent : evidence >= threshold)
             && (established || run.decoder.misreading.actual != .windows949 || tally.hasWord)
-        if run.decoder.misreading.actual == .utf8 && !(byEvidence && allPositive) {
+        // A line one layer down is weighed by the model too (see `acceptance`): decided whole.
+        if run.decoder.misreading.actual == .utf8 && (!(byEvidence && allPositive) || (allInside && !established)) {
             run.undo(to: mark)
             return emitLines(line, p, &run, repairedBefore: repairedBefore, writtenCosts: &writtenCosts)
         }
