@@ -6,9 +6,9 @@
 /// A window runs from a *cut* to the next cut: a line before which every block cmark had open is
 /// closed, so that it and what follows parse the same whatever came before, and the reverse.
 /// Three kinds of line are cuts, each outside zones and code, HTML or math:
-/// - a line starting at column 0 with a letter, `#` or a non-ASCII character after a blank line
-///   (a list item or footnote would need indentation, a block quote a `>`, a paragraph no blank
-///   line before);
+/// - a line after a blank line starting at column 0 with anything but whitespace, `>`, a list
+///   marker (`-`, `+`, `*`, a digit) or a BOM (a list item or footnote would need indentation, a
+///   block quote a `>`, a paragraph no blank line before);
 /// - a top-level ATX heading: it interrupts a paragraph, continues no container (it is not in
 ///   one) and cannot be inside code or HTML, so whatever was open before ends there;
 /// - the line after a top-level ATX heading: a heading is one line, so nothing is open after it.

@@ -284,7 +284,8 @@ enum SourceScanner {
     static func looseFences(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, from: Int) -> [Range<Int>] {
         // Twice: as CommonMark pairs them, and as kramdown does, for which a fence's info string
         // is one word (```` ```paste below ```` is text there, and the next fence opens).
-        looseFences(s, table, from: from, oneWordInfo: false) + looseFences(s, table, from: from, oneWordInfo: true)
+        let fences = fenceLines(s, table, from: from)
+        return looseFences(s, table, fences, oneWordInfo: false) + looseFences(s, table, fences, oneWordInfo: true)
     }
 
     /// A line that may open or close a fence: where its run of `fence` starts, how long it is,
@@ -317,8 +318,7 @@ enum SourceScanner {
         return result
     }
 
-    private static func looseFences(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, from: Int, oneWordInfo: Bool) -> [Range<Int>] {
-        let fences = fenceLines(s, table, from: from)
+    private static func looseFences(_ s: UnsafeBufferPointer<UInt8>, _ table: LineTable, _ fences: [FenceLine], oneWordInfo: Bool) -> [Range<Int>] {
         // kramdown's fence is a regular expression: an opener whose run no later line closes is
         // read again with a shorter run, the rest of the run joining its info (```` ```` ```` under
         // which only ```` ``` ```` lines follow opens a ```` ``` ```` fence with info `` ` ``).
