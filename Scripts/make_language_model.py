@@ -62,13 +62,6 @@ def fold_table():
     # Final ς stays itself here: the lists, case-folded, write σ for it, and the kernel reads a
     # text's ς as σ before this table (a table entry would make ς look uppercase to the kernel's
     # case-flip test). ß, folded to "ss", is priced as "ss" by the kernel too (language_model.c).
-    # Romanian is written with comma-below ș ț (the word lists) and, as widely, with the cedilla
-    # forms ş ţ that legacy charsets offered: one letter to the model (Turkish ş folds the same way).
-    # Here only the capitals; the lowercase ones are mapped by `token` (and the kernel) before the
-    # table, which must keep them as themselves: a letter the table changes is a capital to the
-    # kernel's case-flip test.
-    table[0x015E] = 0x0219
-    table[0x0162] = 0x021B
     for c in range(0x80):
         ch = chr(c)
         if ch.isdigit():
@@ -84,13 +77,7 @@ def fold_table():
 FOLD = fold_table()
 
 
-# Lowercase cedilla ş ţ read as comma-below ș ț (see fold_table; mirrors mj_lm_token).
-LOWERCASE_CEDILLA = {0x015F: 0x0219, 0x0163: 0x021B}
-
-
 def token(c):
-    if c in LOWERCASE_CEDILLA:
-        return LOWERCASE_CEDILLA[c]
     if c < FOLD_LIMIT:
         return FOLD[c]
     if c in BOUNDARY_SCALARS:

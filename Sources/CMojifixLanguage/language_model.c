@@ -33,10 +33,6 @@ static int is_separator(uint32_t s) {
 
 uint32_t mj_lm_token(uint32_t scalar) {
     if (scalar == FINAL_SIGMA) return SIGMA;
-    // Lowercase cedilla ş ţ are Romanian's comma-below ș ț to the model (the capitals fold there
-    // through the table; these must not, or the case-flip test would take them for capitals).
-    if (scalar == 0x15Fu) return 0x219u;
-    if (scalar == 0x163u) return 0x21Bu;
     if (scalar < 0x2000) return mj_lm_fold_[scalar];
     return is_separator(scalar) ? BOUNDARY : scalar;
 }

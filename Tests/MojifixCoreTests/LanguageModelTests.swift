@@ -83,15 +83,11 @@ final class LanguageModelTests: XCTestCase {
         XCTAssertLessThan(model.score(word, languages: LanguageSet([el])).cost(el)!, model.score(flipped, languages: LanguageSet([el])).cost(el)!)
     }
 
-    /// Romanian's cedilla ş ţ are its comma-below ș ț to the model, and stay lowercase letters:
-    /// `naţional` costs what `național` does, with no case flip.
-    func testCedillaLettersAreTheCommaBelowOnesAndLowercase() {
-        let ro = model.language(code: "ro")!, tr = model.language(code: "tr")!
-        XCTAssertTrue(model.knows(0x163, in: ro))
-        XCTAssertEqual(model.cost(of: 0x163, after: 0x61, in: ro), model.cost(of: 0x21B, after: 0x61, in: ro))
-        let set = LanguageSet([ro])
-        XCTAssertEqual(model.score(scalars("naţional"), languages: set).cost(ro)!, model.score(scalars("național"), languages: set).cost(ro)!, accuracy: 1e-9)
-        XCTAssertLessThan(model.score(scalars("yaşam"), languages: LanguageSet([tr])).cost(tr)!,
-                          model.score(scalars("yaŞam"), languages: LanguageSet([tr])).cost(tr)!)
+    /// Romanian's cedilla ş ţ are letters it uses, as its comma-below ș ț are, though the costs
+    /// keep them apart (ISO-8859-16 and ISO-8859-2 differ in just those).
+    func testCedillaLettersAreKnownToRomanian() {
+        let ro = model.language(code: "ro")!
+        XCTAssertTrue(model.knows(0x163, in: ro) && model.knows(0x15F, in: ro) && model.knows(0x162, in: ro))
+        XCTAssertNotEqual(model.cost(of: 0x163, after: 0x61, in: ro), model.cost(of: 0x21B, after: 0x61, in: ro))
     }
 }

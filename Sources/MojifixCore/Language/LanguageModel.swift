@@ -54,9 +54,16 @@ public struct LanguageModel: Sendable {
 
     /// Whether `language`'s word lists use `scalar` at all (folded as the model does). An unseen
     /// letter of the language's own script is priced below the floor, but is not known.
+    /// Romanian writes its comma-below ș ț (the word lists) as widely with the cedilla ş ţ that
+    /// legacy charsets offered: either form is a letter the language uses. (Only here, not in the
+    /// costs: telling ISO-8859-16's ș from ISO-8859-2's ş is how a Romanian file's charset is found.)
     public func knows(_ scalar: UInt32, in language: Language) -> Bool {
-        mj_lm_knows(Int32(language.index), mj_lm_token(scalar)) != 0
+        if mj_lm_knows(Int32(language.index), mj_lm_token(scalar)) != 0 { return true }
+        guard let comma = Self.commaBelow[scalar] else { return false }
+        return mj_lm_knows(Int32(language.index), mj_lm_token(comma)) != 0
     }
+
+    private static let commaBelow: [UInt32: UInt32] = [0x15E: 0x218, 0x15F: 0x219, 0x162: 0x21A, 0x163: 0x21B]
 
     /// Cost in nats of `scalar` right after `previous` in `language` (separators and case folded
     /// as the model does): the building block for scoring a single change.
