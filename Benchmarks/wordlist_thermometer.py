@@ -7,9 +7,13 @@ guillemets and symbols, sent through `mojifix repair --jsonl`:
   * garbled: the same lines holding non-ASCII, garbled with Python's codecs through every chain
     (UTF-8 bytes decoded as the chain's charset; a line the codec cannot decode is left out) and
     scored per chain: exact, unchanged, wrong (changed but not to the clean line).
+  * with --lossy: the lines garbled with bytes lost (strict Windows-1252 with errors="replace",
+    and NBSP turned into a space) go through `repair --jsonl --lossy`; every character the clean
+    line has where a byte was lost is scored: restored, U+FFFD (not recoverable), or guessed
+    wrong (a lossy guess must be right or U+FFFD), per language.
 
 usage: python3 Benchmarks/wordlist_thermometer.py [--bin .build/release/mojifix] [--seed 7]
-       [--lines-per-language 120] [--show N]
+       [--lines-per-language 120] [--show N] [--lossy]
 Never a target to tune to: the lines are random every seed; it finds classes of failure.
 """
 import argparse, collections, json, os, random, subprocess, sys
@@ -54,9 +58,10 @@ def venv_python():
     return str(py)
 
 
-def repair(bin_, texts):
+def repair(bin_, texts, lossy=False):
     data = ''.join(json.dumps({"text": t}, ensure_ascii=False) + '\n' for t in texts).encode()
-    r = subprocess.run([bin_, 'repair', '--jsonl', '--field', 'text'], input=data, capture_output=True)
+    r = subprocess.run([bin_, 'repair', '--jsonl', '--field', 'text'] + (['--lossy'] if lossy else []),
+                       input=data, capture_output=True)
     outs = [json.loads(line)["text"] for line in r.stdout.decode().split('\n')[:-1]]
     assert len(outs) == len(texts), r.stderr.decode()[:300]
     return outs
@@ -68,10 +73,13 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--lines-per-language", type=int, default=120)
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--lossy", action="store_true", help="score lost-byte guesses instead")
     a = ap.parse_args()
     gen = subprocess.run([venv_python(), "-c", GEN, json.dumps(LANGS), json.dumps(PUNCT), str(a.seed),
                           str(a.lines_per_language)], capture_output=True, check=True)
     lines = json.loads(gen.stdout)
+    if a.lossy:
+        return lossy(a, lines)
     outs = repair(a.bin, lines)
     changed = [(x, y) for x, y in zip(lines, outs) if x.encode() != y.encode()]
     print(f"clean: {len(changed)} of {len(lines)} lines of {len(LANGS)} languages changed")
@@ -93,6 +101,49 @@ def main():
         if n: print(f"{chain:10} {n:5} {c['exact'] / n:7.1%} {c['unchanged']:9} {c['wrong']:5}")
         for g, o, s in examples[chain][:a.show]:
             print("  WRONG", repr(g)[:80], "->", repr(o)[:80], "want", repr(s)[:60])
+
+
+def lost_bytes(s):
+    """`s` garbled with bytes lost, and the indices of the characters of `s` that lost one."""
+    g, hit = [], []
+    for k, ch in enumerate(s):
+        shown = ch.encode('utf-8').decode('cp1252', errors='replace')
+        lost = '\ufffd' in shown or '\xa0' in shown
+        g.append(shown.replace('\xa0', ' '))
+        if lost: hit.append(k)
+    return ''.join(g), hit
+
+
+def lossy(a, lines):
+    cases = []
+    for lang_index, lang in enumerate(LANGS):
+        for s in lines[lang_index * a.lines_per_language:(lang_index + 1) * a.lines_per_language]:
+            g, hit = lost_bytes(s)
+            if hit and g != s: cases.append((lang, s, g, hit))
+    outs = repair(a.bin, [g for _, _, g, _ in cases], lossy=True)
+    stats, examples = collections.defaultdict(collections.Counter), []
+    for (lang, s, g, hit), o in zip(cases, outs):
+        c = stats[lang]
+        c['lines'] += 1
+        c['exact lines'] += o == s
+        if len(o) != len(s):
+            c['misaligned lines'] += 1   # a lost byte left unrepaired, or a word gap kept
+            continue
+        for k in hit:
+            kind = 'restored' if o[k] == s[k] else 'U+FFFD' if o[k] == '\ufffd' else 'WRONG'
+            c[kind] += 1
+            if kind == 'WRONG': examples.append((lang, s, o, k))
+    total = collections.Counter()
+    print(f"{'lang':5} {'lines':>6} {'exact':>6} {'misaligned':>10} {'restored':>8} {'U+FFFD':>7} {'WRONG':>6}")
+    for lang in LANGS:
+        c = stats[lang]
+        if not c['lines']: continue
+        total.update(c)
+        print(f"{lang:5} {c['lines']:6} {c['exact lines']:6} {c['misaligned lines']:10} {c['restored']:8} {c['U+FFFD']:7} {c['WRONG']:6}")
+    c = total
+    print(f"{'all':5} {c['lines']:6} {c['exact lines']:6} {c['misaligned lines']:10} {c['restored']:8} {c['U+FFFD']:7} {c['WRONG']:6}")
+    for lang, s, o, k in examples[:a.show]:
+        print("  WRONG", lang, repr(s[max(0, k - 12):k + 12]), "->", repr(o[max(0, k - 12):k + 12]))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,10 @@ final class LoneWordMojibakeTests: XCTestCase {
         ("Save %(object)s and continue editing. TiА╨©p tА╩╔c", "Save %(object)s and continue editing. Tiếp tục"),
         // Romanian with the cedilla forms ş ţ, which the model reads as ș ț (Python's koi8_r).
         ("е·tiinеёa е÷i tehnologia ц╝n Romц╒nia", "Ştiinţa şi tehnologia în România"),
+        // U+FFFD a strict decoder wrote, then garbled: what the author had (its three bytes are
+        // the most common garbled sequence). Three of them are not Hangul read as CP949.
+        ("The total is 10 ï¿½ per month, paid in advance.", "The total is 10 \u{FFFD} per month, paid in advance."),
+        ("name: ï¿½ï¿½ï¿½", "name: \u{FFFD}\u{FFFD}\u{FFFD}"),
     ]
 
     func testALoneGarbledWordIsRepaired() throws {

@@ -1,5 +1,6 @@
 import XCTest
 import MojifixCore
+import MojifixTestSupport
 
 final class LossyOptInTests: XCTestCase {
     /// Windows-1252 misreading of French with every NBSP turned into a space: `Ã ` lost a byte.
@@ -36,14 +37,73 @@ final class LossyOptInTests: XCTestCase {
         }
     }
 
-    /// A lost byte the document's frequencies cannot choose is guessed by the language model in
-    /// the line's language: `Ã` + U+FFFD can be `Á`, `Í`, `Ï`, `Ð` or `Ý`; Spanish says `PAÍS`
-    /// and `ÍNDICE` (the first candidate, `Á`, was taken before).
-    func testTheLanguageModelChoosesBetweenGuessesTheDocumentCannotTellApart() throws {
+    /// A lost byte the document's frequencies cannot choose is for the language model, in the
+    /// line's language read with its mojibake decoded (Spanish; as written it reads as
+    /// Portuguese), and only when it clearly prefers one choice: `Ã` + U+FFFD can be `Á`, `Í`,
+    /// `Ï`, `Ð` or `Ý`, and between `PA?S` and `?NDICE` bigrams prefer `Í` by 0.2 nats and `Á`
+    /// (wrongly) by 1.7. Both stay U+FFFD; the rest of the line is repaired.
+    func testAGuessTheModelDoesNotClearlyPreferStaysTheReplacementCharacter() throws {
         let garbled = Array("La canciÃ³n mÃ¡s famosa del aÃ±o. Mi PAÃ\u{FFFD}S y el Ã\u{FFFD}NDICE. El Ã­ndice estÃ¡ aquÃ­.\n".utf8)
         let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        XCTAssertEqual(Array(result.output),
+                       Array("La canción más famosa del año. Mi PA\u{FFFD}S y el \u{FFFD}NDICE. El índice está aquí.\n".utf8))
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+    }
+
+    /// Lost bytes next to each other are chosen together: each judged beside the other's first
+    /// choice gave `θορρβους` and `ρρζι` (both bytes of `ρύ` lost). Every lost byte of this
+    /// Greek line comes back right or as U+FFFD.
+    func testLostBytesNextToEachOtherAreChosenTogether() throws {
+        let clean = "Ο θόρυβος της πόλης και οι θορύβους των δρόμων δεν σταματούν ποτέ. Το ρύζι ήταν νόστιμο.\n"
+        let garbled = Array(Garbling.garbleStrictWindows1252(clean).utf8)
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        assertRightOrReplacement(result.output, clean)
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+    }
+
+    /// Every scalar of `output` is the clean text's or U+FFFD (a guess is right or not made).
+    private func assertRightOrReplacement(_ output: [UInt8], _ clean: String, file: StaticString = #filePath, line: UInt = #line) {
+        let got = Array(String(decoding: output, as: UTF8.self).unicodeScalars), wanted = Array(clean.unicodeScalars)
+        XCTAssertEqual(got.count, wanted.count, String(decoding: output, as: UTF8.self), file: file, line: line)
+        for (g, w) in zip(got, wanted) where g != w {
+            XCTAssertEqual(g, "\u{FFFD}", "\(g) for \(w) in \(String(decoding: output, as: UTF8.self))", file: file, line: line)
+        }
+    }
+
+    /// The language deciding a word gap is read from the text already repaired (and the ASCII
+    /// after it), not from the mojibake as written: French shown as Windows-1251 reads as
+    /// another language, whose model merged `à l’est` into `àl’est`.
+    func testTheWordGapIsDecidedInTheLanguageOfTheRepairedText() throws {
+        let garbled = Array("Il habite Г lвЂ™est de la ville, prГЁs de la gare, Г cГґtГ© du marchГ©.\n".utf8)
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
         XCTAssertEqual(String(decoding: result.output, as: UTF8.self),
-                       "La canción más famosa del año. Mi PAÍS y el ÍNDICE. El índice está aquí.\n")
+                       "Il habite à l’est de la ville, près de la gare, à côté du marché.\n")
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+    }
+
+    /// A lost byte nothing tells apart becomes U+FFFD, as a strict decoder would have written
+    /// it, never a coin toss: the model has no Hindi, so the virama of `हिन्दी` (E0 A5 8D, its
+    /// 0x8D lost) is not guessed as `ॐ` (E0 A5 90); the rest of the text is repaired.
+    func testALostByteNothingTellsApartBecomesTheReplacementCharacter() throws {
+        // Python: "मैं हिन्दी में लिखता हूँ और पढ़ता भी हूँ।".encode().decode("cp1252", errors="replace")
+        let garbled = Array("à¤®à¥ˆà¤‚ à¤¹à¤¿à¤¨à¥\u{FFFD}à¤¦à¥€ à¤®à¥‡à¤‚ à¤²à¤¿à¤–à¤¤à¤¾ à¤¹à¥‚à¤\u{FFFD} à¤”à¤° à¤ªà¤¢à¤¼à¤¤à¤¾ à¤\u{AD}à¥€ à¤¹à¥‚à¤\u{FFFD}à¥¤\n".utf8)
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        XCTAssertEqual(Array(result.output), Array("मैं हिन\u{FFFD}दी में लिखता हू\u{FFFD} और पढ़ता भी हू\u{FFFD}।\n".utf8))
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+        let guesses = result.plan.passes.flatMap { $0.changes }.compactMap(\.guesses).joined()
+        XCTAssertTrue(guesses.contains { $0.contains("not recoverable") }, "\(guesses)")
+    }
+
+    /// Between lost-byte choices, the line's language (read from the line as written) prices a
+    /// window only in its own script: Cyrillic mojibake reads as a Latin language as written, and
+    /// every Cyrillic choice was priced at that language's floor (`язык` became `сзык`, the first
+    /// candidate). Each lost byte is now the right letter or U+FFFD, and `Рус` is restored.
+    func testLostByteChoicesArePricedInTheirOwnScript() throws {
+        let clean = "Русский язык — язык русского народа, и русский язык красив.\n"
+        let garbled = Array(Garbling.garbleStrictWindows1252(clean).utf8)
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        assertRightOrReplacement(result.output, clean)
+        XCTAssertTrue(String(decoding: result.output, as: UTF8.self).hasPrefix("Рус"))
         XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
     }
 }

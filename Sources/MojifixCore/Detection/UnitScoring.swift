@@ -148,7 +148,9 @@ struct UnitScoring {
         case 0x0180...0x024F:
             // Latin Extended-B: keep the letters living languages use (Vietnamese, Romanian, pinyin).
             return (0x01A0...0x01B0).contains(s) || (0x0218...0x021B).contains(s) || (0x01CD...0x01DC).contains(s) ? 0.4 : -1
-        case 0xFFFD: return 0
+        // U+FFFD written by a strict decoder, then garbled (`ï¿½`, its three bytes misread): what
+        // the author had, and the most common three-byte sequence of garbled text.
+        case 0xFFFD: return Self.supportiveFitness
         // Parts of emoji sequences: VS16, ZWJ, the keycap mark, tag characters.
         case 0xFE0F, 0x200D, 0x20E3, 0xE0020...0xE007F: return 0.8
         default: break

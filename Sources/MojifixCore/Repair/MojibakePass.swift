@@ -672,77 +672,6 @@ struct MojibakePass {
         return false
     }
 
-    // MARK: Lossy guesses
-
-    /// A lost byte is guessed as the choice whose character the rest of the document uses most,
-    /// then the most plausible one (a KS X 1001 syllable before a rare one, a common one first).
-    private func resolveGuesses(_ units: inout [DecodedUnit], _ accepted: [Accepted], _ p: UnsafeBufferPointer<UInt8>) {
-        guard accepted.contains(where: { units[$0.index].alternatives.count > 1 }) else { return }
-        var frequency: [UInt32: Int] = [:]
-        for entry in accepted where units[entry.index].alternatives.isEmpty { frequency[units[entry.index].scalar, default: 0] += 1 }
-        // The accepted units are sorted, so the line of each guess is found walking forward: each
-        // line is read (and its language scored) once, whatever its number of guesses.
-        var line: (range: Range<Int>, language: Language?) = (0..<0, nil)
-        for (n, entry) in accepted.enumerated() where units[entry.index].alternatives.count > 1 {
-            let choices = units[entry.index].alternatives
-            let unit = units[entry.index]
-            if !line.range.contains(unit.start) { line = lineAndLanguage(at: unit.start, from: line.range.upperBound, p) }
-            // Between guesses the document does not tell apart, the language model reads each
-            // between its neighbours (`PAÍS`, not `PAÁS`); a Hangul syllable keeps the
-            // common-syllable prior, which knows Korean's lost bytes better than bigrams do.
-            let context = (before: n > 0 && units[accepted[n - 1].index].end == unit.start
-                               ? units[accepted[n - 1].index].scalar : UTF8.scalar(before: unit.start, in: p),
-                           after: n + 1 < accepted.count && units[accepted[n + 1].index].start == unit.end
-                               ? units[accepted[n + 1].index].scalar : UTF8.scalar(at: unit.end, in: p),
-                           language: line.language)
-            var costs: [UInt32: Double] = [:]
-            func cost(_ s: UInt32) -> Double {
-                if let known = costs[s] { return known }
-                let c = contextCost(s, context)
-                costs[s] = c
-                return c
-            }
-            units[entry.index].scalar = choices.max { a, b in
-                let fa = frequency[a] ?? 0, fb = frequency[b] ?? 0
-                if fa != fb { return fa < fb }
-                if !ScalarTraits.isHangulSyllable(a) || !ScalarTraits.isHangulSyllable(b) {
-                    let ca = cost(a), cb = cost(b)
-                    if ca != cb { return ca > cb }
-                }
-                return (scoring.fitness(a) ?? -9) + (CommonHangul.bonus[a] ?? 0)
-                    < (scoring.fitness(b) ?? -9) + (CommonHangul.bonus[b] ?? 0)
-            }!
-        }
-    }
-
-    /// The language model's cost of `scalar` between its neighbours (shape costs included: `”` is
-    /// common punctuation, U+2001 is not), in the line's most plausible language (its words as
-    /// written decide it: three characters alone do not).
-    private func contextCost(_ scalar: UInt32, _ context: (before: UInt32, after: UInt32, language: Language?)) -> Double {
-        let window = [context.before, scalar, context.after]
-        let model = plausibility.model
-        // The line as written is in its mojibake's script: its language counts only when the
-        // window is written in that language's script (a Spanish line, not a garbled Japanese one).
-        let languages = context.language.flatMap { model.languagesFor(window).contains($0) ? LanguageSet([$0]) : nil }
-        return model.score(window, languages: languages).best?.cost ?? .infinity
-    }
-
-    /// The line holding byte `offset` (which lies at or after `earliest`, the end of a line
-    /// already read) and its most plausible language, as written.
-    private func lineAndLanguage(at offset: Int, from earliest: Int, _ p: UnsafeBufferPointer<UInt8>) -> (range: Range<Int>, language: Language?) {
-        var start = offset, end = offset
-        while start > earliest && p[start - 1] != 0x0A { start -= 1 }
-        while end < p.count && p[end] != 0x0A { end += 1 }
-        var scalars: [UInt32] = []
-        var i = start
-        while i < end {
-            let (scalar, length) = UTF8.decode(p, at: i)
-            scalars.append(scalar)
-            i += length
-        }
-        return (start..<end, plausibility.model.score(scalars).best?.language)
-    }
-
     // MARK: Proof of invertibility
 
     /// Re-encodes the decoded character in the actual charset and reads the bytes back through the
@@ -874,23 +803,39 @@ struct MojibakePass {
             let previous = UTF8.scalars(Array(written[before...])).first ?? 0
             if ScalarTraits.isLetter(previous) { return false }
         }
-        guard let language = languageAround(unit, p) else { return true }
+        // The language is read from the text as repaired so far and the text after: written
+        // mojibake (`Г l’ouest`, French shown as Windows-1251) reads as another language.
+        guard let language = languageAround(unit, after: written, p) else { return true }
         let model = plausibility.model, next = UInt32(p[unit.end])
+        // A letter the language does not use cannot tell a word gap from a word going on.
+        guard model.knows(unit.scalar, in: language) else { return true }
         let gap = model.cost(of: 0x20, after: unit.scalar, in: language) + model.cost(of: next, after: 0x20, in: language)
         return gap <= model.cost(of: next, after: unit.scalar, in: language)
     }
 
-    /// The most plausible language of the text within a few words of a unit (bounded, so that
-    /// a long line of guesses stays linear).
-    private func languageAround(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Language? {
-        var start = max(0, unit.start - Self.languageWindow)
-        while start < unit.start && p[start] & 0xC0 == 0x80 { start += 1 }
+    /// The most plausible language of the text within a few words of a unit: the output written
+    /// before it and the ASCII of the input after it (bounded, so that a long line of guesses
+    /// stays linear).
+    private func languageAround<C: BidirectionalCollection<UInt8>>(_ unit: DecodedUnit, after written: C,
+                                                                  _ p: UnsafeBufferPointer<UInt8>) -> Language? {
+        var start = written.endIndex
+        var taken = 0
+        while start > written.startIndex && taken < Self.languageWindow {
+            let previous = written.index(before: start)
+            if written[previous] == 0x0A { break }
+            start = previous
+            taken += 1
+        }
+        while start < written.endIndex && written[start] & 0xC0 == 0x80 { start = written.index(after: start) }
+        var scalars = UTF8.scalars(Array(written[start...]))
+        scalars.append(unit.scalar)
         let end = min(p.count, unit.end + Self.languageWindow)
-        var scalars: [UInt32] = []
-        var i = start
+        var i = unit.end
         while i < end {
             let (scalar, length) = UTF8.decode(p, at: i)
-            if scalar == 0x0A && i < unit.start { scalars.removeAll() } else if scalar == 0x0A { break } else { scalars.append(scalar) }
+            if scalar == 0x0A { break }
+            // Only ASCII after the unit: the rest may be mojibake not repaired yet.
+            if scalar < 0x80 { scalars.append(scalar) }
             i += length
         }
         return plausibility.model.score(scalars).best?.language
@@ -901,6 +846,9 @@ struct MojibakePass {
         let source = String(decoding: UnsafeBufferPointer(rebasing: p[unit.start..<unit.end]), as: Unicode.UTF8.self)
         let result = String(decoding: UTF8.encode(unit.scalar), as: Unicode.UTF8.self)
         let hex = String(unit.scalar, radix: 16, uppercase: true)
+        if unit.scalar == Self.undecided && unit.alternatives.count > 1 {
+            return "\(source) -> \(result) U+\(hex): lost byte not recoverable (none of \(unit.alternatives.count) candidates clearly best)"
+        }
         let alternatives = unit.alternatives.count > 1 ? " (one of \(unit.alternatives.count) candidates)" : ""
         return "\(source) -> \(result) U+\(hex)\(alternatives): lost byte restored"
     }
