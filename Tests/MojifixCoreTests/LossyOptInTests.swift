@@ -61,6 +61,17 @@ final class LossyOptInTests: XCTestCase {
         XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
     }
 
+    /// A lost byte of a Hangul syllable is the model's choice where it is clear, then the
+    /// document's, then the only common syllable among the choices: the common-syllable list
+    /// alone gave `큉팁` for `평판`, `적심` for `점심`, `탁시` for `택시` and `탈끽` for `탈락`.
+    func testKoreanLostBytesAreForTheModelBeforeTheCommonSyllables() throws {
+        let clean = "오늘은 날씨가 좋아서 공원에 갔습니다. 평판이 좋은 식당에서 점심을 먹었어요. 번성한 도시의 택시는 탈락했다.\n"
+        let garbled = Array(Garbling.garbleStrictWindows1252(clean).utf8)
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        XCTAssertEqual(Array(result.output), Array(clean.utf8), String(decoding: result.output, as: UTF8.self))
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+    }
+
     /// Every scalar of `output` is the clean text's or U+FFFD (a guess is right or not made).
     private func assertRightOrReplacement(_ output: [UInt8], _ clean: String, file: StaticString = #filePath, line: UInt = #line) {
         let got = Array(String(decoding: output, as: UTF8.self).unicodeScalars), wanted = Array(clean.unicodeScalars)

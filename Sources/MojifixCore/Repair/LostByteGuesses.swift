@@ -44,9 +44,10 @@ extension MojibakePass {
                     ? units[accepted[last + 1].index].scalar : UTF8.scalar(at: final.end, in: p),
                 language: line.language)
             let run = accepted[n...last].map { units[$0.index].alternatives }
-            let chosen = run.allSatisfy { $0.allSatisfy(ScalarTraits.isHangulSyllable) }
-                ? run.map { hangulGuess($0, frequency) }
-                : choose(run, context, frequency)
+            var chosen = choose(run, context, frequency)
+            if run.allSatisfy({ $0.allSatisfy(ScalarTraits.isHangulSyllable) }) {
+                for k in chosen.indices where chosen[k] == Self.undecided { chosen[k] = hangulGuess(run[k], frequency) ?? Self.undecided }
+            }
             for (k, scalar) in chosen.enumerated() { units[accepted[n + k].index].scalar = scalar }
             n = last + 1
         }
@@ -109,14 +110,14 @@ extension MojibakePass {
         }
     }
 
-    /// A lost byte of a Hangul syllable: the syllable the document uses most, then the common
-    /// one (a KS X 1001 syllable before a rare one).
-    private func hangulGuess(_ choices: [UInt32], _ frequency: [UInt32: Int]) -> UInt32 {
-        choices.max { a, b in
-            let fa = frequency[a] ?? 0, fb = frequency[b] ?? 0
-            if fa != fb { return fa < fb }
-            return (scoring.fitness(a) ?? -9) + (CommonHangul.bonus[a] ?? 0) < (scoring.fitness(b) ?? -9) + (CommonHangul.bonus[b] ?? 0)
-        }!
+    /// A lost byte of a Hangul syllable the model leaves open: the syllable the document uses
+    /// most, else the only common one among the choices (the common-syllable list knows Korean's
+    /// particles and endings better than bigrams do); nil when neither tells them apart.
+    private func hangulGuess(_ choices: [UInt32], _ frequency: [UInt32: Int]) -> UInt32? {
+        let byUse = choices.sorted { (frequency[$0] ?? 0) > (frequency[$1] ?? 0) }
+        if (frequency[byUse[0]] ?? 0) > (frequency[byUse[1]] ?? 0) { return byUse[0] }
+        let common = choices.filter { CommonHangul.bonus[$0] != nil }
+        return common.count == 1 ? common[0] : nil
     }
 
     /// The language model's cost of `scalars` between their neighbours (shape costs included: `”`
