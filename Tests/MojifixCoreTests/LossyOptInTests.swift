@@ -72,6 +72,19 @@ final class LossyOptInTests: XCTestCase {
         XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
     }
 
+    /// A line whose lossless mojibake is strong on its own has its lost bytes guessed (with
+    /// `--lossy`) even where the document is not established: the closing quote of a quotation
+    /// whose opening quote was repaired. By default it is listed, not made.
+    func testALostByteOnAStronglyGarbledLineIsGuessed() throws {
+        let garbled = Array("He said â€œsee you tomorrowâ€\u{FFFD} and left.\n".utf8)
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        XCTAssertEqual(Array(result.output), Array("He said “see you tomorrow” and left.\n".utf8))
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+        let byDefault = try Repairer().repair(garbled)
+        XCTAssertEqual(Array(byDefault.output), Array("He said “see you tomorrowâ€\u{FFFD} and left.\n".utf8))
+        XCTAssertEqual(byDefault.plan.withheld?.count, 1)
+    }
+
     /// Every scalar of `output` is the clean text's or U+FFFD (a guess is right or not made).
     private func assertRightOrReplacement(_ output: [UInt8], _ clean: String, file: StaticString = #filePath, line: UInt = #line) {
         let got = Array(String(decoding: output, as: UTF8.self).unicodeScalars), wanted = Array(clean.unicodeScalars)

@@ -156,9 +156,10 @@ struct MojibakePass {
         // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
         let modelDecides = decoder.misreading.actual == .utf8
         for (groupIndex, g) in groups.enumerated() {
-            // Lost bytes are only guessed where the document is known to be garbled this way.
+            // Lost bytes are only guessed where the document is known to be garbled this way, or
+            // the line is, on its own (`â€œ…â€�`: the quotation's closing quote lost a byte).
             let view = units
-            let indices = g.range.filter { !view[$0].rejected && (!view[$0].lossy || established) }
+            let indices = g.range.filter { !view[$0].rejected && (!view[$0].lossy || established || g.evidence >= Self.standaloneThreshold) }
             guard !indices.isEmpty else { continue }
             let candidates = indices.lazy.map { view[$0] }
             // Document consistency: in a document established as garbled this way, a line whose
