@@ -44,10 +44,7 @@ final class LossyOptInTests: XCTestCase {
     /// (wrongly) by 1.7. Both stay U+FFFD; the rest of the line is repaired.
     func testAGuessTheModelDoesNotClearlyPreferStaysTheReplacementCharacter() throws {
         let garbled = Array("La canciÃ³n mÃ¡s famosa del aÃ±o. Mi PAÃ\u{FFFD}S y el Ã\u{FFFD}NDICE. El Ã­ndice estÃ¡ aquÃ­.\n".utf8)
-        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
-        XCTAssertEqual(Array(result.output),
-                       Array("La canción más famosa del año. Mi PA\u{FFFD}S y el \u{FFFD}NDICE. El índice está aquí.\n".utf8))
-        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+        try assertLossyRepair(garbled, gives: "La canción más famosa del año. Mi PA\u{FFFD}S y el \u{FFFD}NDICE. El índice está aquí.\n")
     }
 
     /// Lost bytes next to each other are chosen together: each judged beside the other's first
@@ -67,9 +64,7 @@ final class LossyOptInTests: XCTestCase {
     func testKoreanLostBytesAreForTheModelBeforeTheCommonSyllables() throws {
         let clean = "오늘은 날씨가 좋아서 공원에 갔습니다. 평판이 좋은 식당에서 점심을 먹었어요. 번성한 도시의 택시는 탈락했다.\n"
         let garbled = Array(Garbling.garbleStrictWindows1252(clean).utf8)
-        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
-        XCTAssertEqual(Array(result.output), Array(clean.utf8), String(decoding: result.output, as: UTF8.self))
-        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+        try assertLossyRepair(garbled, gives: clean)
     }
 
     /// A line whose lossless mojibake is strong on its own has its lost bytes guessed (with
@@ -77,12 +72,29 @@ final class LossyOptInTests: XCTestCase {
     /// whose opening quote was repaired. By default it is listed, not made.
     func testALostByteOnAStronglyGarbledLineIsGuessed() throws {
         let garbled = Array("He said â€œsee you tomorrowâ€\u{FFFD} and left.\n".utf8)
-        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
-        XCTAssertEqual(Array(result.output), Array("He said “see you tomorrow” and left.\n".utf8))
-        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+        try assertLossyRepair(garbled, gives: "He said “see you tomorrow” and left.\n")
         let byDefault = try Repairer().repair(garbled)
         XCTAssertEqual(Array(byDefault.output), Array("He said “see you tomorrowâ€\u{FFFD} and left.\n".utf8))
         XCTAssertEqual(byDefault.plan.withheld?.count, 1)
+    }
+
+    /// A short line reads as several languages alike (Russian, Ukrainian, Bulgarian): a lost
+    /// byte is guessed only where every one of them clearly makes the same choice. Ukrainian
+    /// alone made `Русякий` of `Русский` (both bytes of `сс` lost).
+    func testAShortLineGuessesOnlyWhatItsPlausibleLanguagesAgreeOn() throws {
+        let garbled = Array(Garbling.garbleStrictWindows1252("Русский\n").utf8)
+        try assertLossyRepair(garbled, gives: "Ру\u{FFFD}\u{FFFD}кий\n")
+    }
+
+    /// `garbled` repaired with `--lossy` gives exactly `expected`, and the plan's inverse gives
+    /// `garbled` back.
+    @discardableResult
+    private func assertLossyRepair(_ garbled: [UInt8], gives expected: String,
+                                   file: StaticString = #filePath, line: UInt = #line) throws -> RepairResult {
+        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
+        XCTAssertEqual(Array(result.output), Array(expected.utf8), String(decoding: result.output, as: UTF8.self), file: file, line: line)
+        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled, file: file, line: line)
+        return result
     }
 
     /// Every scalar of `output` is the clean text's or U+FFFD (a guess is right or not made).
@@ -99,10 +111,7 @@ final class LossyOptInTests: XCTestCase {
     /// another language, whose model merged `à l’est` into `àl’est`.
     func testTheWordGapIsDecidedInTheLanguageOfTheRepairedText() throws {
         let garbled = Array("Il habite Г lвЂ™est de la ville, prГЁs de la gare, Г cГґtГ© du marchГ©.\n".utf8)
-        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
-        XCTAssertEqual(String(decoding: result.output, as: UTF8.self),
-                       "Il habite à l’est de la ville, près de la gare, à côté du marché.\n")
-        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+        try assertLossyRepair(garbled, gives: "Il habite à l’est de la ville, près de la gare, à côté du marché.\n")
     }
 
     /// A lost byte nothing tells apart becomes U+FFFD, as a strict decoder would have written
@@ -111,9 +120,7 @@ final class LossyOptInTests: XCTestCase {
     func testALostByteNothingTellsApartBecomesTheReplacementCharacter() throws {
         // Python: "मैं हिन्दी में लिखता हूँ और पढ़ता भी हूँ।".encode().decode("cp1252", errors="replace")
         let garbled = Array("à¤®à¥ˆà¤‚ à¤¹à¤¿à¤¨à¥\u{FFFD}à¤¦à¥€ à¤®à¥‡à¤‚ à¤²à¤¿à¤–à¤¤à¤¾ à¤¹à¥‚à¤\u{FFFD} à¤”à¤° à¤ªà¤¢à¤¼à¤¤à¤¾ à¤\u{AD}à¥€ à¤¹à¥‚à¤\u{FFFD}à¥¤\n".utf8)
-        let result = try Repairer(options: RepairOptions(lossy: true)).repair(garbled)
-        XCTAssertEqual(Array(result.output), Array("मैं हिन\u{FFFD}दी में लिखता हू\u{FFFD} और पढ़ता भी हू\u{FFFD}।\n".utf8))
-        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), garbled)
+        let result = try assertLossyRepair(garbled, gives: "मैं हिन\u{FFFD}दी में लिखता हू\u{FFFD} और पढ़ता भी हू\u{FFFD}।\n")
         let guesses = result.plan.passes.flatMap { $0.changes }.compactMap(\.guesses).joined()
         XCTAssertTrue(guesses.contains { $0.contains("not recoverable") }, "\(guesses)")
     }

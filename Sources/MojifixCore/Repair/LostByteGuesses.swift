@@ -24,7 +24,7 @@ extension MojibakePass {
         for entry in accepted where units[entry.index].alternatives.isEmpty { frequency[units[entry.index].scalar, default: 0] += 1 }
         // The accepted units are sorted, so the line of each guess is found walking forward: each
         // line is read (and its language scored) once, whatever its number of guesses.
-        var line: (range: Range<Int>, language: Language?) = (0..<0, nil)
+        var line: (range: Range<Int>, languages: [Language]) = (0..<0, [])
         var lineCursor = 0  // the accepted units before it lie on lines already read
         var n = 0
         while n < accepted.count {
@@ -34,7 +34,7 @@ extension MojibakePass {
                   units[accepted[last + 1].index].start == units[accepted[last].index].end { last += 1 }
             let first = units[accepted[n].index], final = units[accepted[last].index]
             if !line.range.contains(first.start) {
-                line = lineAndLanguage(at: first.start, from: line.range.upperBound, decoding: accepted[lineCursor...], units, p)
+                line = lineAndLanguages(at: first.start, from: line.range.upperBound, decoding: accepted[lineCursor...], units, p)
                 lineCursor = n
             }
             let context = Context(
@@ -42,7 +42,7 @@ extension MojibakePass {
                     ? units[accepted[n - 1].index].scalar : UTF8.scalar(before: first.start, in: p),
                 after: last + 1 < accepted.count && units[accepted[last + 1].index].start == final.end
                     ? units[accepted[last + 1].index].scalar : UTF8.scalar(at: final.end, in: p),
-                language: line.language)
+                languages: line.languages)
             let run = accepted[n...last].map { units[$0.index].alternatives }
             var chosen = choose(run, context, frequency)
             if run.allSatisfy({ $0.allSatisfy(ScalarTraits.isHangulSyllable) }) {
@@ -54,41 +54,59 @@ extension MojibakePass {
     }
 
     struct Context {
-        let before: UInt32, after: UInt32, language: Language?
+        let before: UInt32, after: UInt32
+        /// The languages the line may be in (see `lineAndLanguages`), the most plausible first.
+        let languages: [Language]
     }
+
+    /// Nats within which of the most plausible language another one is also plausible for a
+    /// line: a short line (`Ру??кий`) reads as Russian, Ukrainian or Bulgarian alike, and a lost
+    /// byte must be clear in each (Ukrainian prefers `Русякий` by 4.8 nats, Russian `Русский`).
+    static let languageMargin = 8.0
 
     /// The choices of a run of lost bytes: each choice of the combination the model prefers
     /// between the run's neighbours that it clearly prefers; for a single lost byte the model
     /// cannot decide, the choice the rest of the document clearly uses most (`à` written forty
     /// times, `Ý` never); else U+FFFD.
     private func choose(_ run: [[UInt32]], _ context: Context, _ frequency: [UInt32: Int]) -> [UInt32] {
-        guard run.reduce(1, { $0 * $1.count }) <= Self.maxCombinations else { return chooseAlongALongRun(run, context) }
+        let languages = windowLanguages(run, context)
+        guard run.reduce(1, { $0 * $1.count }) <= Self.maxCombinations else {
+            return agreed(languages.map { chooseAlongALongRun(run, context, language: $0) })
+        }
         var combinations: [[UInt32]] = [[]]
         for choices in run { combinations = combinations.flatMap { prefix in choices.map { prefix + [$0] } } }
-        let ranked = combinations.map { ($0, contextCost($0, context)) }.sorted { $0.1 < $1.1 }
-        let (best, cost) = ranked[0]
-        // Each lost byte of the best combination is kept where every combination choosing
-        // otherwise for it costs the margin more (`Ру??кий`: `с` first is clear, `сс` or `ся` not).
-        let decided = cost.isFinite ? best.indices.map { k in
-            ranked.first { $0.0[k] != best[k] }.map { $0.1 - cost >= Self.guessMargin } ?? true
-        } : [Bool](repeating: false, count: run.count)
-        if decided.contains(true) || run.count > 1 {
-            return best.indices.map { decided[$0] ? best[$0] : Self.undecided }
-        }
+        let chosen = agreed(languages.map { language -> [UInt32] in
+            let ranked = combinations.map { ($0, contextCost($0, context, language: language)) }.sorted { $0.1 < $1.1 }
+            let (best, cost) = ranked[0]
+            // Each lost byte of the best combination is kept where every combination choosing
+            // otherwise for it costs the margin more (`Рус?кий`: `сс` or `ся` is not clear).
+            return best.indices.map { k in
+                cost.isFinite && (ranked.first { $0.0[k] != best[k] }.map { $0.1 - cost >= Self.guessMargin } ?? true)
+                    ? best[k] : Self.undecided
+            }
+        })
+        guard run.count == 1 && chosen[0] == Self.undecided else { return chosen }
         // A single lost byte the model leaves open.
         let byUse = run[0].sorted { (frequency[$0] ?? 0) > (frequency[$1] ?? 0) }
         let most = frequency[byUse[0]] ?? 0, next = frequency[byUse[1]] ?? 0
         return [most >= 2 * (next + 1) ? byUse[0] : Self.undecided]
     }
 
+    /// Each lost byte's choice where every language made the same one; U+FFFD elsewhere.
+    private func agreed(_ choices: [[UInt32]]) -> [UInt32] {
+        choices.dropFirst().reduce(choices[0]) { sofar, next in
+            zip(sofar, next).map { $0 == $1 ? $0 : Self.undecided }
+        }
+    }
+
     /// The choices of a run too long to weigh every combination of (`ています` lost the same
     /// byte four times: 625), by the language's bigrams alone (no shape costs), exactly: the best
     /// path through the choices, and for each lost byte the best path choosing otherwise there,
     /// from costs summed forwards and backwards; a choice is kept where that costs the margin more.
-    private func chooseAlongALongRun(_ run: [[UInt32]], _ context: Context) -> [UInt32] {
+    private func chooseAlongALongRun(_ run: [[UInt32]], _ context: Context, language: Language?) -> [UInt32] {
         let model = plausibility.model
         let window = [context.before] + run.map { $0[0] } + [context.after]
-        guard let language = windowLanguage(window, context) ?? model.score(window).best?.language else {
+        guard let language = language ?? model.score(window).best?.language else {
             return [UInt32](repeating: Self.undecided, count: run.count)
         }
         func cost(_ a: UInt32, _ b: UInt32) -> Double { model.cost(of: b, after: a, in: language) }
@@ -121,30 +139,31 @@ extension MojibakePass {
     }
 
     /// The language model's cost of `scalars` between their neighbours (shape costs included: `”`
-    /// is common punctuation, U+2001 is not), in the line's language where the window is written
-    /// in its script. (`languagesFor` always holds the Latin languages, ASCII being Latin: a Latin
-    /// language counts only for a window of Latin letters, or a Cyrillic window on a line that
-    /// reads as Icelandic would be priced at Icelandic's floor, every choice alike.)
-    private func contextCost(_ scalars: [UInt32], _ context: Context) -> Double {
+    /// is common punctuation, U+2001 is not), in `language`, or in the window's best one.
+    private func contextCost(_ scalars: [UInt32], _ context: Context, language: Language?) -> Double {
         let window = [context.before] + scalars + [context.after]
-        let languages = windowLanguage(window, context).map { LanguageSet([$0]) }
-        return plausibility.model.score(window, languages: languages).best?.cost ?? .infinity
+        return plausibility.model.score(window, languages: language.map { LanguageSet([$0]) }).best?.cost ?? .infinity
     }
 
-    /// The line's language where `window` is written in its script.
-    private func windowLanguage(_ window: [UInt32], _ context: Context) -> Language? {
+    /// The line's plausible languages that write the run (its first choices) in their script
+    /// (`languagesFor` always holds the Latin languages, ASCII being Latin: a Latin language
+    /// counts only for a window of Latin letters, or a Cyrillic window on a line that reads as
+    /// Icelandic would be priced at Icelandic's floor, every choice alike); `[nil]` (each
+    /// window's best language) when none does.
+    private func windowLanguages(_ run: [[UInt32]], _ context: Context) -> [Language?] {
         let model = plausibility.model
-        let scripts = model.languagesFor(window)
+        let scripts = model.languagesFor([context.before] + run.map { $0[0] } + [context.after])
         let latinOnly = scripts.mask == model.languagesFor([]).mask
-        return context.language.flatMap { scripts.contains($0) && ($0.script == .latin) == latinOnly ? $0 : nil }
+        let fitting = context.languages.filter { scripts.contains($0) && ($0.script == .latin) == latinOnly }
+        return fitting.isEmpty ? [nil] : fitting
     }
 
     /// The line holding byte `offset` (which lies at or after `earliest`, the end of a line
-    /// already read) and its most plausible language, read with the accepted units on it decoded
+    /// already read) and its plausible languages, read with the accepted units on it decoded
     /// (the guesses left out): as written, mojibake reads as another language (Spanish shown as
     /// Windows-1252 reads as Portuguese; Cyrillic as Icelandic).
-    private func lineAndLanguage(at offset: Int, from earliest: Int, decoding accepted: ArraySlice<Accepted>,
-                                 _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> (range: Range<Int>, language: Language?) {
+    private func lineAndLanguages(at offset: Int, from earliest: Int, decoding accepted: ArraySlice<Accepted>,
+                                 _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> (range: Range<Int>, languages: [Language]) {
         var start = offset, end = offset
         while start > earliest && p[start - 1] != 0x0A { start -= 1 }
         while end < p.count && p[end] != 0x0A { end += 1 }
@@ -164,6 +183,7 @@ extension MojibakePass {
             scalars.append(scalar)
             i += length
         }
-        return (start..<end, plausibility.model.score(scalars).best?.language)
+        let ranked = plausibility.model.score(scalars).ranked
+        return (start..<end, ranked.prefix { $0.cost - ranked[0].cost <= Self.languageMargin }.map(\.language))
     }
 }
