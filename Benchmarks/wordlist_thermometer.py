@@ -7,10 +7,11 @@ guillemets and symbols, sent through `mojifix repair --jsonl`:
   * garbled: the same lines holding non-ASCII, garbled with Python's codecs through every chain
     (UTF-8 bytes decoded as the chain's charset; a line the codec cannot decode is left out) and
     scored per chain: exact, unchanged, wrong (changed but not to the clean line).
-  * with --lossy: the lines garbled with bytes lost (strict Windows-1252 with errors="replace",
-    and NBSP turned into a space) go through `repair --jsonl --lossy`; every character the clean
-    line has where a byte was lost is scored: restored, U+FFFD (not recoverable), or guessed
-    wrong (a lossy guess must be right or U+FFFD), per language.
+  * with --lossy: the lines garbled with bytes lost (strict Windows-1252, 1250, 1251, 1254 and
+    1257 with errors="replace", and NBSP turned into a space) go through `repair --jsonl --lossy`;
+    every character the clean line has where a byte was lost is scored: restored, U+FFFD (not
+    recoverable), or guessed wrong (a lossy guess must be right or U+FFFD), per language and
+    per chain.
 
 usage: python3 Benchmarks/wordlist_thermometer.py [--bin .build/release/mojifix] [--seed 7]
        [--lines-per-language 120] [--show N] [--lossy]
@@ -103,11 +104,14 @@ def main():
             print("  WRONG", repr(g)[:80], "->", repr(o)[:80], "want", repr(s)[:60])
 
 
-def lost_bytes(s):
+LOSSY_CHAINS = ['cp1252', 'cp1250', 'cp1251', 'cp1254', 'cp1257']
+
+
+def lost_bytes(s, codec='cp1252'):
     """`s` garbled with bytes lost, and the indices of the characters of `s` that lost one."""
     g, hit = [], []
     for k, ch in enumerate(s):
-        shown = ch.encode('utf-8').decode('cp1252', errors='replace')
+        shown = ch.encode('utf-8').decode(codec, errors='replace')
         lost = '\ufffd' in shown or '\xa0' in shown
         g.append(shown.replace('\xa0', ' '))
         if lost: hit.append(k)
@@ -115,35 +119,44 @@ def lost_bytes(s):
 
 
 def lossy(a, lines):
-    cases = []
-    for lang_index, lang in enumerate(LANGS):
-        for s in lines[lang_index * a.lines_per_language:(lang_index + 1) * a.lines_per_language]:
-            g, hit = lost_bytes(s)
-            if hit and g != s: cases.append((lang, s, g, hit))
-    outs = repair(a.bin, [g for _, _, g, _ in cases], lossy=True)
-    stats, examples = collections.defaultdict(collections.Counter), []
-    for (lang, s, g, hit), o in zip(cases, outs):
-        c = stats[lang]
-        c['lines'] += 1
-        c['exact lines'] += o == s
-        if len(o) != len(s):
-            c['misaligned lines'] += 1   # a lost byte left unrepaired, or a word gap kept
-            continue
-        for k in hit:
-            kind = 'restored' if o[k] == s[k] else 'U+FFFD' if o[k] == '\ufffd' else 'WRONG'
-            c[kind] += 1
-            if kind == 'WRONG': examples.append((lang, s, o, k))
-    total = collections.Counter()
-    print(f"{'lang':5} {'lines':>6} {'exact':>6} {'misaligned':>10} {'restored':>8} {'U+FFFD':>7} {'WRONG':>6}")
+    """Per language (strict Windows-1252), then per chain (all languages)."""
+    by_chain = {}
+    for codec in LOSSY_CHAINS:
+        cases = []
+        for lang_index, lang in enumerate(LANGS):
+            for s in lines[lang_index * a.lines_per_language:(lang_index + 1) * a.lines_per_language]:
+                g, hit = lost_bytes(s, codec)
+                if hit and g != s: cases.append((lang, s, g, hit))
+        outs = repair(a.bin, [g for _, _, g, _ in cases], lossy=True)
+        stats, examples = collections.defaultdict(collections.Counter), []
+        for (lang, s, g, hit), o in zip(cases, outs):
+            c = stats[lang]
+            c['lines'] += 1
+            c['exact lines'] += o == s
+            if len(o) != len(s):
+                c['misaligned lines'] += 1   # a lost byte left unrepaired, or a word gap kept
+                continue
+            for k in hit:
+                kind = 'restored' if o[k] == s[k] else 'U+FFFD' if o[k] == '\ufffd' else 'WRONG'
+                c[kind] += 1
+                if kind == 'WRONG': examples.append((lang, s, o, k))
+        by_chain[codec] = (stats, examples)
+    header = f"{'lang':7} {'lines':>6} {'exact':>6} {'misaligned':>10} {'restored':>8} {'U+FFFD':>7} {'WRONG':>6}"
+    row = lambda name, c: print(f"{name:7} {c['lines']:6} {c['exact lines']:6} {c['misaligned lines']:10} {c['restored']:8} {c['U+FFFD']:7} {c['WRONG']:6}")
+    print("strict cp1252, NBSP turned into a space, per language:")
+    print(header)
+    stats, examples = by_chain['cp1252']
     for lang in LANGS:
-        c = stats[lang]
-        if not c['lines']: continue
-        total.update(c)
-        print(f"{lang:5} {c['lines']:6} {c['exact lines']:6} {c['misaligned lines']:10} {c['restored']:8} {c['U+FFFD']:7} {c['WRONG']:6}")
-    c = total
-    print(f"{'all':5} {c['lines']:6} {c['exact lines']:6} {c['misaligned lines']:10} {c['restored']:8} {c['U+FFFD']:7} {c['WRONG']:6}")
-    for lang, s, o, k in examples[:a.show]:
-        print("  WRONG", lang, repr(s[max(0, k - 12):k + 12]), "->", repr(o[max(0, k - 12):k + 12]))
+        if stats[lang]['lines']: row(lang, stats[lang])
+    print("per chain, all languages:")
+    print(header)
+    for codec in LOSSY_CHAINS:
+        stats, examples = by_chain[codec]
+        total = collections.Counter()
+        for c in stats.values(): total.update(c)
+        row(codec, total)
+        for lang, s, o, k in examples[:a.show]:
+            print("  WRONG", lang, repr(s[max(0, k - 12):k + 12]), "->", repr(o[max(0, k - 12):k + 12]))
 
 
 if __name__ == "__main__":

@@ -86,6 +86,22 @@ final class LossyOptInTests: XCTestCase {
         try assertLossyRepair(garbled, gives: "Ру\u{FFFD}\u{FFFD}кий\n")
     }
 
+    /// Spanish through strict Windows-1250 (`Á` is C3 81; 0x81 is undefined there): the lost
+    /// byte is guessed with `--lossy` like one lost through Windows-1252.
+    func testALostByteOfWindows1250IsGuessed() throws {
+        let garbled = Array("La historia de Ă\u{FFFD}frica y de AmĂ©rica, segĂşn los libros de la Ă©poca.\n".utf8)
+        try assertLossyRepair(garbled, gives: "La historia de África y de América, según los libros de la época.\n")
+    }
+
+    /// Quotation marks lost through Windows-1257 (`‘` is E2 80 98 and `“` E2 80 9C, both bytes
+    /// undefined there): the model prices `“` as common punctuation and `‘` not, a prior, not
+    /// evidence, so neither is guessed.
+    func testALostQuotationMarkAmongOthersIsNotGuessed() throws {
+        // Python: "Jis pasakė: ‘Labas rytas’, o ji atsakė: “Labas”. Ačiū už pagalbą.\n".encode().decode("cp1257", errors="replace")
+        let garbled = Array("Jis pasakÄ—: ā€\u{FFFD}Labas rytasā€™, o ji atsakÄ—: ā€\u{FFFD}Labasā€¯. AÄ¨iÅ« uÅ¾ pagalbÄ….\n".utf8)
+        try assertLossyRepair(garbled, gives: "Jis pasakė: \u{FFFD}Labas rytas’, o ji atsakė: \u{FFFD}Labas”. Ačiū už pagalbą.\n")
+    }
+
     /// `garbled` repaired with `--lossy` gives exactly `expected`, and the plan's inverse gives
     /// `garbled` back.
     @discardableResult

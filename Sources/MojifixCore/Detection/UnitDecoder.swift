@@ -4,7 +4,10 @@ struct UnitDecoder {
     let misreading: Misreading
     let table: SingleByteTable
     let cp949: CP949Table
-    /// Bytes a U+FFFD may stand for: the five bytes that strict windows-1252 decoders replace.
+    /// Bytes a U+FFFD may stand for: those a Windows code page leaves undefined, which strict
+    /// decoders replace (0x81 0x8D 0x8F 0x90 0x9D in Windows-1252, 0x81 0x83 0x88 0x90 0x98 in
+    /// Windows-1250, 0x98 in Windows-1251, 0xA1 0xA5 among others in Windows-1257). ISO-8859
+    /// charsets define every byte (C1 controls).
     let replacementBytes: [UInt8]
     /// The byte that shows as NBSP, which editors often turn into a plain space (lost on the way).
     let nbspByte: Int
@@ -13,7 +16,11 @@ struct UnitDecoder {
         self.misreading = misreading
         self.table = table
         self.cp949 = cp949
-        replacementBytes = misreading.shownAs == .windows1252 ? [0x81, 0x8D, 0x8F, 0x90, 0x9D] : []
+        // (ICU passes some of them through as the C1 control of the same value.)
+        replacementBytes = misreading.shownAs.icuName.hasPrefix("windows-125")
+            ? (0x80...0xFF).filter { table.byteToScalar[$0] == SingleByteTable.unmapped || ($0 < 0xA0 && table.byteToScalar[$0] == UInt32($0)) }
+                .map(UInt8.init)
+            : []
         nbspByte = table.byte(for: 0xA0).map(Int.init) ?? -1
     }
 
