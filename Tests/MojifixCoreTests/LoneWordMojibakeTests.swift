@@ -66,14 +66,15 @@ final class LoneWordMojibakeTests: XCTestCase {
         }
     }
 
-    /// A letter, an NBSP and a closing guillemet is French or Czech typography, even when its
-    /// bytes spell a CJK character or a Hangul syllable through Windows-1252 or 1250 (`é<NBSP>»`
-    /// is E9 A0 BB, `頻`; `ě<NBSP>»` is EC A0 BB, `젻`): each line came back with three of them
-    /// replaced, with `--lossy` too.
-    func testAClosingGuillemetAfterAnNBSPIsTypography() throws {
+    /// The last letter of a Latin word, an NBSP and a sign is typography, even when its bytes
+    /// spell a CJK character or a Hangul syllable through Windows-1252 or 1250 (`é<NBSP>»` is
+    /// E9 A0 BB, `頻`; `ě<NBSP>»` is EC A0 BB, `젻`; `ă<NBSP>€` E3 A0 80, `㠀`): each line came
+    /// back with them replaced, with `--lossy` too.
+    func testASignAfterAnNBSPAfterAWordIsTypography() throws {
         let lines = ["C’est l’été\u{A0}» et «\u{A0}tout est passé\u{A0}» mais «\u{A0}il a été\u{A0}» ici.\n",
                      "Je to opravdu skvělé\u{A0}» a myslím, že to bude zajímavé\u{A0}» a dobře\u{A0}» hotovo.\n",
-                     "testuje louce – extrémně € partnerům ‘palba » intenzivně\u{A0}»Alternativu ¿nádherně\u{A0}»hmotné\n"]
+                     "testuje louce – extrémně € partnerům ‘palba » intenzivně\u{A0}»Alternativu ¿nádherně\u{A0}»hmotné\n",
+                     "article“ mistică\u{A0}€ nina·sono, cartea\u{A0}» e frumoasă\u{A0}€ și bună\u{A0}€\n"]
         for clean in lines {
             for options in [RepairOptions(), RepairOptions(lossy: true)] {
                 XCTAssertEqual(try Repairer(options: options).repair(Array(clean.utf8)).output, Array(clean.utf8), clean)

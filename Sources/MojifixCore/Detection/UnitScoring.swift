@@ -211,10 +211,12 @@ struct UnitScoring {
             if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) && !Self.endsAWord(scalarAt(unit.end, p)) { odd -= 1 }
             if context == .document && !touchesLetter && !(index == 0 && afterAUnit)
                 && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
-            // A letter, an NBSP and a closing guillemet (`été<NBSP>»`, `skvělé<NBSP>»`) is French
-            // or Czech typography, whatever its bytes decode to (`頻`, `젻`).
-            if index == 2 && (s == 0xBB || s == 0x203A) && previous == 0xA0 && ScalarTraits.isLetter(UTF8.scalar(at: unit.start, in: p)) {
-                odd -= 2
+            // The last letter of a Latin word, an NBSP and a sign (`été<NBSP>»`, `skvělé<NBSP>»`,
+            // `mistică<NBSP>€`) is typography, whatever its bytes decode to (`頻`, `젻`, `㠀`).
+            // (Mojibake of a Korean `저`, `ì<NBSP>€`, follows a space or other mojibake.)
+            if index == 2 && previous == 0xA0 && !ScalarTraits.isLetter(s) && ScalarTraits.isLetter(UTF8.scalar(at: unit.start, in: p)) {
+                let before = scalarBefore(unit.start, p)
+                if before < 0x80 && ScalarTraits.isLetter(before) { odd -= 2 }
             }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
             // A symbol glued right after a letter (`wei√ü`).
