@@ -14,7 +14,7 @@ guillemets and symbols, sent through `mojifix repair --jsonl`:
     per chain.
 
 usage: python3 Benchmarks/wordlist_thermometer.py [--bin .build/release/mojifix] [--seed 7]
-       [--lines-per-language 120] [--show N] [--lossy]
+       [--lines-per-language 120] [--show N] [--lossy | --typography]
 Never a target to tune to: the lines are random every seed; it finds classes of failure.
 """
 import argparse, collections, json, os, random, subprocess, sys
@@ -27,6 +27,11 @@ LANGS = ['ar', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'fa', 'fi',
 PUNCT = [' ', ' ', ' ', ' ', ', ', '. ', ' — ', ' – ', '\xa0', ' « ', ' » ', '\xa0»', '«\xa0', '… ', ' “', '” ', ' ‘',
          '’ ', ' (', ') ', ': ', '; ', '! ', '? ', ' ¿', ' ¡', ' • ', ' © ', '® ', '™ ', ' ° ', ' ± ', ' € ', ' £ ',
          ' ¥ ', ' µ', ' ½ ', ' § ', ' ¶ ']
+# --typography: the spacing of French, Czech, Romanian … typography (NBSP before signs, guillemets,
+# currency) dense on every line, where mojibake-like byte patterns (`é<NBSP>»` is 頻's UTF-8 read
+# as Windows-1252) occur by chance; only the clean check runs, by default and with --lossy.
+TYPO_PUNCT = ['\xa0»', '\xa0» ', ' «\xa0', '\xa0: ', '\xa0; ', '\xa0! ', '\xa0? ', '’', '’ ', ' “', '” ', ' ‘', ' – ', ' — ',
+              '\xa0', ' € ', '\xa0€ ', '\xa0%', ' ', ' ', '… ', ' „', '“ ', '\xa0›', ' ‹\xa0', '·', ' ° ', '\xa0°C ', ' ± ', ' × ']
 CHAINS = ['cp1252', 'latin_1', 'mac_roman', 'cp1250', 'cp1251', 'cp1254', 'cp437', 'cp866', 'koi8_r', 'iso8859_2',
           'cp1257', 'cp1256', 'cp1253']
 
@@ -75,10 +80,18 @@ def main():
     ap.add_argument("--lines-per-language", type=int, default=120)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--lossy", action="store_true", help="score lost-byte guesses instead")
+    ap.add_argument("--typography", action="store_true", help="clean lines dense with typographic spacing only")
     a = ap.parse_args()
-    gen = subprocess.run([venv_python(), "-c", GEN, json.dumps(LANGS), json.dumps(PUNCT), str(a.seed),
-                          str(a.lines_per_language)], capture_output=True, check=True)
+    gen = subprocess.run([venv_python(), "-c", GEN, json.dumps(LANGS), json.dumps(TYPO_PUNCT if a.typography else PUNCT),
+                          str(a.seed), str(a.lines_per_language)], capture_output=True, check=True)
     lines = json.loads(gen.stdout)
+    if a.typography:
+        for lossy_too in (False, True):
+            outs = repair(a.bin, lines, lossy=lossy_too)
+            changed = [(x, y) for x, y in zip(lines, outs) if x.encode() != y.encode()]
+            print(f"typography, {'--lossy' if lossy_too else 'default'}: {len(changed)} of {len(lines)} clean lines changed")
+            for x, y in changed[:a.show]: print("  CHANGED", repr(x)[:100], "->", repr(y)[:100])
+        return
     if a.lossy:
         return lossy(a, lines)
     outs = repair(a.bin, lines)
