@@ -17,7 +17,7 @@ usage: python3 Benchmarks/wordlist_thermometer.py [--bin .build/release/mojifix]
        [--lines-per-language 120] [--show N] [--lossy | --typography]
 Never a target to tune to: the lines are random every seed; it finds classes of failure.
 """
-import argparse, collections, json, os, random, subprocess, sys
+import argparse, collections, json, os, random, subprocess, sys, unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ PUNCT = [' ', ' ', ' ', ' ', ', ', '. ', ' — ', ' – ', '\xa0', ' « ', ' » 
 TYPO_PUNCT = ['\xa0»', '\xa0» ', ' «\xa0', '\xa0: ', '\xa0; ', '\xa0! ', '\xa0? ', '’', '’ ', ' “', '” ', ' ‘', ' – ', ' — ',
               '\xa0', ' € ', '\xa0€ ', '\xa0%', ' ', ' ', '… ', ' „', '“ ', '\xa0›', ' ‹\xa0', '·', ' ° ', '\xa0°C ', ' ± ', ' × ']
 CHAINS = ['cp1252', 'latin_1', 'mac_roman', 'cp1250', 'cp1251', 'cp1254', 'cp437', 'cp866', 'koi8_r', 'iso8859_2',
-          'cp1257', 'cp1256', 'cp1253']
+          'cp1257', 'cp1256', 'cp1253', 'nfd:latin_1', 'nfd:mac_roman', 'nfd:cp1250']
 
 GEN = r"""
 import json, random, sys, wordfreq
@@ -101,12 +101,19 @@ def main():
     cases = []
     for s in (t for t in lines if any(ord(c) > 127 for c in t)):
         for chain in CHAINS:
-            try: cases.append((chain, s, s.encode('utf-8').decode(chain)))
+            # `nfd:` chains garble the decomposed text (as macOS writes names): it must come back
+            # decomposed, byte for byte.
+            text = unicodedata.normalize('NFD', s) if chain.startswith('nfd:') else s
+            if chain.startswith('nfd:') and text == s: continue
+            try: cases.append((chain, text, text.encode('utf-8').decode(chain.removeprefix('nfd:'))))
             except UnicodeDecodeError: pass
     outs = repair(a.bin, [g for _, _, g in cases])
     stats, examples = collections.defaultdict(collections.Counter), collections.defaultdict(list)
     for (chain, s, g), o in zip(cases, outs):
-        k = 'exact' if o.encode() == s.encode() else 'unchanged' if o.encode() == g.encode() else 'wrong'
+        # (Decomposed Hangul is composed on purpose, the documented `normalize NFC` repair.)
+        same = o.encode() == s.encode() or (chain.startswith('nfd:') and unicodedata.normalize('NFC', o) == unicodedata.normalize('NFC', s)
+                                            and all(not 0x1100 <= ord(c) <= 0x11FF for c in o))
+        k = 'exact' if same else 'unchanged' if o.encode() == g.encode() else 'wrong'
         stats[chain][k] += 1
         if k == 'wrong': examples[chain].append((g, o, s))
     print(f"{'chain':10} {'n':>5} {'exact':>7} {'unchanged':>9} {'wrong':>5}")

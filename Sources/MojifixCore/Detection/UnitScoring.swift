@@ -55,7 +55,17 @@ struct UnitScoring {
         // (Two tests, not an array of the neighbours: that was an allocation per unit.)
         let inRun = (previous.map { $0.end == unit.start && alphabet.contains($0.scalar) } ?? false)
             || (next.map { $0.start == unit.end && alphabet.contains($0.scalar) } ?? false)
-        let own = fitness(unit.scalar, actual: actual)
+        // A diacritic that decomposed (NFD) text puts after its letter (`cafe` + U+0301, as
+        // macOS writes), garbled (`cafeÌ<U+0081>`): as plausible as the accented letter it spells.
+        // Likewise conjoining jamo that spell a syllable with their neighbours (decomposed
+        // Hangul, `ᄉ` `ᅵ` `ᆫ` for `신`): as plausible as the syllable, which CP949 readings of the
+        // same characters would otherwise outweigh.
+        let own: Float? = actual == .utf8 && Self.decomposedDiacritics.contains(unit.scalar)
+            && ScalarTraits.isLetter(previous?.end == unit.start ? previous!.scalar : scalarBefore(unit.start, p))
+            ? Self.letterFitness
+            : actual == .utf8 && Self.spellsASyllable(unit, previous: previous?.end == unit.start ? previous : nil,
+                                                      next: next?.start == unit.end ? next : nil)
+            ? 1.0 : fitness(unit.scalar, actual: actual)
         // A result no text holds (a C1 control) is the next layer's material only where that
         // layer can read it as part of a character: next to other mojibake (`ItÃ?Â¢â?¬â?¢s` through
         // Mac OS Roman gives `?` U+0089 `?`, which nothing reads further).
@@ -126,8 +136,28 @@ struct UnitScoring {
         unit.supportive = fit >= Self.supportiveFitness && (!unit.lossy || fit >= 0.9)
     }
 
+    /// A conjoining jamo next to the jamo it forms a syllable with: a leading consonant before
+    /// a vowel, a vowel after a leading consonant or before a trailing consonant, a trailing
+    /// consonant after a vowel.
+    private static func spellsASyllable(_ unit: DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?) -> Bool {
+        let leading = 0x1100...0x1112 as ClosedRange<UInt32>, vowel = 0x1161...0x1175 as ClosedRange<UInt32>
+        let trailing = 0x11A8...0x11C2 as ClosedRange<UInt32>
+        let s = unit.scalar, before = previous?.scalar ?? 0, after = next?.scalar ?? 0
+        if leading.contains(s) { return vowel.contains(after) }
+        if vowel.contains(s) { return leading.contains(before) || trailing.contains(after) }
+        if trailing.contains(s) { return vowel.contains(before) }
+        return false
+    }
+
     /// Fitness from which a decoded character counts as evidence for its line.
     static let supportiveFitness: Float = 0.5
+    /// Fitness of a letter.
+    static let letterFitness: Float = 0.6
+
+    /// The combining marks canonical decomposition gives Latin, Greek and Cyrillic letters:
+    /// grave to diaeresis, ring, double acute, caron, dot below, cedilla, ogonek.
+    static let decomposedDiacritics: Set<UInt32> = [0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x30A, 0x30B,
+                                                    0x30C, 0x323, 0x327, 0x328]
 
     private func isLetter(_ s: UInt32) -> Bool { s < 0x80 && ScalarTraits.isLetter(s) }
 
@@ -160,7 +190,7 @@ struct UnitScoring {
         case .control, .unassigned, .surrogate, .privateUse, .lineSeparator, .paragraphSeparator: return nil
         case .format: return 0.1
         case .nonspacingMark, .spacingMark, .enclosingMark: return 0.1
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter: return 0.6
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter: return Self.letterFitness
         case .modifierLetter: return 0.1
         case .decimalNumber, .letterNumber, .otherNumber: return 0.3
         case .otherSymbol: return s >= 0x2600 && s <= 0x27BF ? 0.8 : 0.3
