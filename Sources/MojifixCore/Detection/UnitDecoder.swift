@@ -9,11 +9,14 @@ struct UnitDecoder {
     /// The byte that shows as NBSP, which editors often turn into a plain space (lost on the way).
     let nbspByte: Int
 
+    /// The five bytes strict windows-1252 decoders replace.
+    static let windows1252Replaced: [UInt8] = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+
     init(misreading: Misreading, table: SingleByteTable, cp949: CP949Table) {
         self.misreading = misreading
         self.table = table
         self.cp949 = cp949
-        replacementBytes = misreading.shownAs == .windows1252 ? [0x81, 0x8D, 0x8F, 0x90, 0x9D] : []
+        replacementBytes = misreading.shownAs == .windows1252 ? Self.windows1252Replaced : []
         nbspByte = table.byte(for: 0xA0).map(Int.init) ?? -1
     }
 
@@ -121,22 +124,10 @@ struct UnitDecoder {
             let scalar = withUnsafeBytes(of: bytes) { UTF8.decode($0.assumingMemoryBound(to: UInt8.self), at: 0).scalar }
             return DecodedUnit(start: start, end: end, scalar: scalar, width: count, lossy: guessedSpace, spaceLost: guessedSpace)
         }
-        var seq = [bytes.0, bytes.1, bytes.2, bytes.3][0..<count]
-        // Each U+FFFD hides one of the replaced bytes: keep every choice that forms valid UTF-8.
-        var choices: [UInt32] = []
-        func expand(_ k: Int) {
-            if k == count {
-                let candidate = Array(seq)
-                if UTF8.isValid(candidate) { choices.append(UTF8.scalars(candidate)[0]) }
-                return
-            }
-            if seq[k] != 0 { expand(k + 1); return }
-            for b in replacementBytes { seq[k] = b; expand(k + 1) }
-            seq[k] = 0
-        }
-        expand(0)
-        guard let first = choices.first else { return nil }
-        return DecodedUnit(start: start, end: end, scalar: first, width: count, lossy: true, alternatives: choices)
+        let packed = withUnsafeBytes(of: bytes) { raw in (0..<count).reduce(UInt32(0)) { $0 | UInt32(raw[$1]) << (8 * UInt32($1)) } }
+        // Each U+FFFD hides one of the replaced bytes: every choice that forms valid UTF-8 is kept.
+        guard let first = DecodedUnit.choices(packed, width: count, replaced: replacementBytes).first else { return nil }
+        return DecodedUnit(start: start, end: end, scalar: first, width: count, lossy: true, guessedBytes: packed)
     }
 
     // MARK: CP949

@@ -15,11 +15,16 @@ struct MojibakePass {
     private let bounds: [ReadingBound]
     /// Off: every reading is scored (the tests compare both ways).
     var prunesReadings = true
+    /// Which decoders can find units in a text, and which find the same ones (see `ReadingSieve`).
+    private let sieve: ReadingSieve?
+    /// Off: every decoder decodes and every reading is scored on its own (the tests compare both ways).
+    var sievesReadings = true
 
     init(decoders: [UnitDecoder], scoring: UnitScoring) {
         self.decoders = decoders
         self.scoring = scoring
         bounds = decoders.map { ReadingBound(table: $0.table) }
+        sieve = ReadingSieve(decoders)
     }
 
     /// Evidence a unit must show before it adds to its line.
@@ -327,8 +332,13 @@ struct MojibakePass {
         // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
         // bound is first the rough one, and the exact one only when the rough one does not skip it.
         var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
+        // A decoder the sieve rules out finds nothing; one that decodes like an earlier one
+        // (its twin) takes that one's units, and later its scores.
+        let sifted = sievesReadings ? sieve?.sift(p, range: 0..<sampleEnd) : nil
         for (k, decoder) in decoders.enumerated() {
-            let units = decoder.units(in: p, range: 0..<sampleEnd)
+            if let sifted, sifted.mayDecode >> UInt64(k) & 1 == 0 { continue }
+            let twin = sifted.map { $0.twin[k] } ?? k
+            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : decoder.units(in: p, range: 0..<sampleEnd)
             if units.isEmpty { continue }
             decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
@@ -342,12 +352,17 @@ struct MojibakePass {
             var units = decoded[k].units
             decoded[k].units = []
             let decoder = decoders[decoded[k].decoder]
-            scoring.score(&units, decoder: decoder, in: p)
-            let groups = group(units, p)
-            let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
-            let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
-            scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
-            if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, total) }
+            if let sifted, let done = decoded.indices.first(where: { scored[$0] != nil && sifted.twin[decoded[$0].decoder] == sifted.twin[decoded[k].decoder] })
+                .flatMap({ scored[$0] }) {
+                scored[k] = Reading(decoder: decoder, units: done.units, groups: done.groups, total: done.total, explained: done.explained)
+            } else {
+                scoring.score(&units, decoder: decoder, in: p)
+                let groups = group(units, p)
+                let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
+                let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
+                scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
+            }
+            if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, scored[k]!.total) }
         }
         // UTF-8 readings first (only they raise the mark), the most promising first.
         let utf8First = decoded.indices.sorted { a, b in
