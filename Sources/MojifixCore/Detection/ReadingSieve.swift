@@ -5,8 +5,10 @@
 /// A decoder's units depend on the text only through the bytes its table gives the text's
 /// non-ASCII characters (ASCII passes as itself), its NBSP byte (a space may be a lost NBSP), the
 /// bytes a U+FFFD may hide (only where the text holds one) and, for CP949, its table's ASCII:
-/// - a UTF-8 decoder starts a unit only at a character whose byte is a lead (C2-F4), a CP949 one
-///   at a byte 81-FE: a text holding no such character for a decoder gives it no unit;
+/// - a UTF-8 decoder finds a unit only where a character whose byte is a lead (C2-F4) is followed
+///   right away by one whose byte can come second (80-BF; a space when the NBSP byte can, a
+///   U+FFFD when a hidden byte can), a CP949 one only at a character whose byte is a lead (81-FE):
+///   a text holding no such place for a decoder gives it no unit;
 /// - two decoders of the same actual charset that agree on all of the above for this text's
 ///   characters decode it to the same units, which score alike too (`UnitScoring` reads only the
 ///   units, the text and the actual charset).
@@ -17,8 +19,15 @@ struct ReadingSieve {
     private let rowOfScalar: [UInt16]
     private let rareRows: [UInt32: Int]
     private let rareLow: UInt32, rareHigh: UInt32
-    /// Per row, the decoders for which its character starts a unit.
+    /// Per row, the UTF-8 decoders for which its character starts a sequence, those for which it
+    /// can come second in one, and the CP949 decoders for which it is a lead byte.
     private let leads: [UInt64]
+    private let follows: [UInt64]
+    private let cp949Leads: [UInt64]
+    /// The UTF-8 decoders for which a space may be a lost NBSP second in a sequence, and those
+    /// for which a U+FFFD may hide a byte there.
+    private let spaceFollows: UInt64
+    private let replacementFollows: UInt64
     /// Per row, each decoder's byte for it (-1: none), `decoders` entries a row.
     private let bytes: [Int16]
     /// Per decoder, the decoders that decode alike whatever the text when their tables agree on
@@ -46,25 +55,40 @@ struct ReadingSieve {
         let ordered = scalars.sorted()
         var rowOfScalar = [UInt16](repeating: 0, count: SingleByteTable.directLimit)
         var rareRows: [UInt32: Int] = [:]
-        var leads: [UInt64] = [0]
+        var leads: [UInt64] = [0], follows: [UInt64] = [0], cp949Leads: [UInt64] = [0]
         var bytes = [Int16](repeating: -1, count: decoders.count)
         for (n, s) in ordered.enumerated() {
             let row = n + 1
             if s < UInt32(SingleByteTable.directLimit) { rowOfScalar[Int(s)] = UInt16(row) } else { rareRows[s] = row }
-            var lead: UInt64 = 0
+            var lead: UInt64 = 0, second: UInt64 = 0, cp949Lead: UInt64 = 0
             for (k, decoder) in decoders.enumerated() {
                 let byte = decoder.table.byte(for: s).map(Int16.init) ?? -1
                 bytes.append(byte)
-                let starts = decoder.misreading.actual == .windows949 ? (0x81...0xFE).contains(byte) : (0xC2...0xF4).contains(byte)
-                if starts { lead |= 1 << UInt64(k) }
+                if decoder.misreading.actual == .windows949 {
+                    if (0x81...0xFE).contains(byte) { cp949Lead |= 1 << UInt64(k) }
+                } else {
+                    if (0xC2...0xF4).contains(byte) { lead |= 1 << UInt64(k) }
+                    if (0x80...0xBF).contains(byte) { second |= 1 << UInt64(k) }
+                }
             }
             leads.append(lead)
+            follows.append(second)
+            cp949Leads.append(cp949Lead)
         }
         self.rowOfScalar = rowOfScalar
         self.rareRows = rareRows
         rareLow = rareRows.keys.min() ?? 1
         rareHigh = rareRows.keys.max() ?? 0
         self.leads = leads
+        self.follows = follows
+        self.cp949Leads = cp949Leads
+        func utf8Decoders(_ test: (UnitDecoder) -> Bool) -> UInt64 {
+            decoders.enumerated().reduce(UInt64(0)) { mask, entry in
+                entry.element.misreading.actual != .windows949 && test(entry.element) ? mask | 1 << UInt64(entry.offset) : mask
+            }
+        }
+        spaceFollows = utf8Decoders { (0x80...0xBF).contains($0.nbspByte) }
+        replacementFollows = utf8Decoders { $0.replacementBytes.contains { (0x80...0xBF).contains($0) } }
         self.bytes = bytes
         let alike = decoders.map { a in
             decoders.enumerated().reduce(UInt64(0)) { mask, entry in
@@ -92,11 +116,14 @@ struct ReadingSieve {
         var seen = [UInt64](repeating: 0, count: (leads.count + 63) / 64)
         var mayDecode: UInt64 = 0
         var replacement = false
+        var previous = 0  // the row of the character before, 0 after ASCII
         var i = range.lowerBound
         let n = range.upperBound
         if let base = p.baseAddress {
             while i < n {
                 if p[i] < 0x80 {
+                    if p[i] == 0x20 { mayDecode |= leads[previous] & spaceFollows }
+                    previous = 0
                     i += 1
                     while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
                     continue
@@ -104,8 +131,13 @@ struct ReadingSieve {
                 let (scalar, length) = UTF8.decode(p, at: i)
                 let r = row(scalar)
                 seen[r >> 6] |= 1 << UInt64(r & 63)
-                mayDecode |= leads[r]
-                if scalar == 0xFFFD { replacement = true }
+                var second = follows[r]
+                if scalar == 0xFFFD {
+                    replacement = true
+                    second |= replacementFollows
+                }
+                mayDecode |= cp949Leads[r] | leads[previous] & second
+                previous = r
                 i += length
             }
         }
