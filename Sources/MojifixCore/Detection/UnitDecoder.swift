@@ -1,6 +1,7 @@
 /// Finds, for one misreading, every place where characters of the shown charset re-encode to a
 /// well-formed character of the actual charset. Characters that do not fit stay as they are.
-struct UnitDecoder {
+/// (A class: every reading holds its decoder, and copying a struct of tables retained each one.)
+final class UnitDecoder {
     let misreading: Misreading
     let table: SingleByteTable
     let cp949: CP949Table
