@@ -7,7 +7,8 @@
 /// line holding only a garbled emoji) follow the document's chain too.
 internal import MojifixICU
 
-struct MojibakePass {
+// A class: the closures of a pass capture it, and copying a struct of tables retained each one.
+final class MojibakePass {
     let decoders: [UnitDecoder]
     let scoring: UnitScoring
     let plausibility = ReadingPlausibility()
