@@ -856,7 +856,7 @@ final class MojibakePass {
             for entry in accepted[k...last] {
                 let unit = units[entry.index]
                 UTF8.append(unit.scalar, to: &writer.output)
-                if keepsWordGap(unit, after: writer.output.dropLast(UTF8.encode(unit.scalar).count), p) { writer.output.append(0x20) }
+                if unit.spaceLost, keepsWordGap(unit, after: writer.output.dropLast(UTF8.encode(unit.scalar).count), p) { writer.output.append(0x20) }
                 evidence = max(evidence, entry.groupEvidence)
                 if unit.lossy { guesses.append(guessDescription(unit, p)) }
             }
