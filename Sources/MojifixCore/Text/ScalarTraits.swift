@@ -16,15 +16,31 @@ enum ScalarTraits {
         Unicode.Scalar($0)?.properties.generalCategory ?? .surrogate
     }
 
-    static func isLetter(_ s: UInt32) -> Bool {
-        switch category(s) {
+    /// The questions asked most, answered below U+3000 from one byte of flags per scalar (the
+    /// same categories): `Unicode.GeneralCategory` is a resilient type of the standard library, so
+    /// every value read from `categoryTable` went through its metadata.
+    private static let flagTable: [UInt8] = categoryTable.map { category in
+        (isLetter(category) ? letterFlag : 0) | (category == .uppercaseLetter ? uppercaseFlag : 0)
+            | (category == .lowercaseLetter ? lowercaseFlag : 0) | (isCombiningMark(category) ? markFlag : 0)
+    }
+    private static let letterFlag: UInt8 = 1, uppercaseFlag: UInt8 = 2, lowercaseFlag: UInt8 = 4, markFlag: UInt8 = 8
+
+    @inline(__always)
+    private static func flags(_ s: UInt32, _ flag: UInt8, else test: (Unicode.GeneralCategory) -> Bool) -> Bool {
+        s < tableLimit ? flagTable[Int(s)] & flag != 0 : test(category(s))
+    }
+
+    static func isLetter(_ s: UInt32) -> Bool { flags(s, letterFlag, else: isLetter) }
+
+    private static func isLetter(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
         }
     }
 
-    static func isUppercase(_ s: UInt32) -> Bool { category(s) == .uppercaseLetter }
-    static func isLowercase(_ s: UInt32) -> Bool { category(s) == .lowercaseLetter }
+    static func isUppercase(_ s: UInt32) -> Bool { flags(s, uppercaseFlag) { $0 == .uppercaseLetter } }
+    static func isLowercase(_ s: UInt32) -> Bool { flags(s, lowercaseFlag) { $0 == .lowercaseLetter } }
 
     static func isC1Control(_ s: UInt32) -> Bool { s >= 0x80 && s <= 0x9F }
 
@@ -38,8 +54,10 @@ enum ScalarTraits {
         (s >= 0xE000 && s <= 0xF8FF) || s >= 0xF0000
     }
 
-    static func isCombiningMark(_ s: UInt32) -> Bool {
-        switch category(s) {
+    static func isCombiningMark(_ s: UInt32) -> Bool { flags(s, markFlag, else: isCombiningMark) }
+
+    private static func isCombiningMark(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
