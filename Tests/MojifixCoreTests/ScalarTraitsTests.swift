@@ -1,8 +1,8 @@
 import XCTest
 @testable import MojifixCore
 
-/// `ScalarTraits` answers from tables below U+3000 (flags for the questions asked most); every
-/// answer must be the standard library's general category, scalar by scalar.
+/// `ScalarTraits` answers from a table below U+3000, in an enum of its own: every answer must be
+/// the standard library's general category (the case of the same name), scalar by scalar.
 final class ScalarTraitsTests: XCTestCase {
     private static func category(_ s: UInt32) -> Unicode.GeneralCategory? { Unicode.Scalar(s)?.properties.generalCategory }
 
@@ -21,7 +21,7 @@ final class ScalarTraitsTests: XCTestCase {
             XCTAssertEqual(ScalarTraits.isUppercase(s), category == .uppercaseLetter, "U+\(String(s, radix: 16)) uppercase")
             XCTAssertEqual(ScalarTraits.isLowercase(s), category == .lowercaseLetter, "U+\(String(s, radix: 16)) lowercase")
             XCTAssertEqual(ScalarTraits.isCombiningMark(s), mark, "U+\(String(s, radix: 16)) mark")
-            XCTAssertEqual(ScalarTraits.category(s), category, "U+\(String(s, radix: 16)) category")
+            XCTAssertEqual("\(ScalarTraits.category(s))", "\(category)", "U+\(String(s, radix: 16)) category")
         }
     }
 }

@@ -2,45 +2,79 @@ internal import MojifixICU
 
 /// What kind of character a scalar is, in the terms the plausibility scoring needs.
 enum ScalarTraits {
+    /// Unicode's general categories, as an enum of this module: the standard library's
+    /// `Unicode.GeneralCategory` is a resilient type, so each of its values read from a table or
+    /// switched on went through its metadata (a tenth of the repair time on garbled text).
+    enum Category: UInt8 {
+        case uppercaseLetter, lowercaseLetter, titlecaseLetter, modifierLetter, otherLetter
+        case nonspacingMark, spacingMark, enclosingMark
+        case decimalNumber, letterNumber, otherNumber
+        case connectorPunctuation, dashPunctuation, openPunctuation, closePunctuation, initialPunctuation, finalPunctuation
+        case otherPunctuation
+        case mathSymbol, currencySymbol, modifierSymbol, otherSymbol
+        case spaceSeparator, lineSeparator, paragraphSeparator
+        case control, format, surrogate, privateUse, unassigned
+
+        init(_ category: Unicode.GeneralCategory) {
+            switch category {
+            case .uppercaseLetter: self = .uppercaseLetter
+            case .lowercaseLetter: self = .lowercaseLetter
+            case .titlecaseLetter: self = .titlecaseLetter
+            case .modifierLetter: self = .modifierLetter
+            case .otherLetter: self = .otherLetter
+            case .nonspacingMark: self = .nonspacingMark
+            case .spacingMark: self = .spacingMark
+            case .enclosingMark: self = .enclosingMark
+            case .decimalNumber: self = .decimalNumber
+            case .letterNumber: self = .letterNumber
+            case .otherNumber: self = .otherNumber
+            case .connectorPunctuation: self = .connectorPunctuation
+            case .dashPunctuation: self = .dashPunctuation
+            case .openPunctuation: self = .openPunctuation
+            case .closePunctuation: self = .closePunctuation
+            case .initialPunctuation: self = .initialPunctuation
+            case .finalPunctuation: self = .finalPunctuation
+            case .otherPunctuation: self = .otherPunctuation
+            case .mathSymbol: self = .mathSymbol
+            case .currencySymbol: self = .currencySymbol
+            case .modifierSymbol: self = .modifierSymbol
+            case .otherSymbol: self = .otherSymbol
+            case .spaceSeparator: self = .spaceSeparator
+            case .lineSeparator: self = .lineSeparator
+            case .paragraphSeparator: self = .paragraphSeparator
+            case .control: self = .control
+            case .format: self = .format
+            case .surrogate: self = .surrogate
+            case .privateUse: self = .privateUse
+            case .unassigned: self = .unassigned
+            @unknown default: self = .unassigned
+            }
+        }
+    }
+
     @inline(__always)
-    static func category(_ s: UInt32) -> Unicode.GeneralCategory {
+    static func category(_ s: UInt32) -> Category {
         if s < tableLimit { return categoryTable[Int(s)] }
         if s >= 0xAC00 && s <= 0xD7A3 { return .otherLetter }
-        return Unicode.Scalar(s)?.properties.generalCategory ?? .unassigned
+        return Unicode.Scalar(s).map { Category($0.properties.generalCategory) } ?? .unassigned
     }
 
     /// General categories below U+3000 (every mojibake alphabet lives there), looked up once:
     /// the standard library's lookup was a fifth of the repair time on garbled text.
     private static let tableLimit: UInt32 = 0x3000
-    private static let categoryTable: [Unicode.GeneralCategory] = (0..<tableLimit).map {
-        Unicode.Scalar($0)?.properties.generalCategory ?? .surrogate
+    private static let categoryTable: [Category] = (0..<tableLimit).map {
+        Unicode.Scalar($0).map { Category($0.properties.generalCategory) } ?? .surrogate
     }
 
-    /// The questions asked most, answered below U+3000 from one byte of flags per scalar (the
-    /// same categories): `Unicode.GeneralCategory` is a resilient type of the standard library, so
-    /// every value read from `categoryTable` went through its metadata.
-    private static let flagTable: [UInt8] = categoryTable.map { category in
-        (isLetter(category) ? letterFlag : 0) | (category == .uppercaseLetter ? uppercaseFlag : 0)
-            | (category == .lowercaseLetter ? lowercaseFlag : 0) | (isCombiningMark(category) ? markFlag : 0)
-    }
-    private static let letterFlag: UInt8 = 1, uppercaseFlag: UInt8 = 2, lowercaseFlag: UInt8 = 4, markFlag: UInt8 = 8
-
-    @inline(__always)
-    private static func flags(_ s: UInt32, _ flag: UInt8, else test: (Unicode.GeneralCategory) -> Bool) -> Bool {
-        s < tableLimit ? flagTable[Int(s)] & flag != 0 : test(category(s))
-    }
-
-    static func isLetter(_ s: UInt32) -> Bool { flags(s, letterFlag, else: isLetter) }
-
-    private static func isLetter(_ category: Unicode.GeneralCategory) -> Bool {
-        switch category {
+    static func isLetter(_ s: UInt32) -> Bool {
+        switch category(s) {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
         }
     }
 
-    static func isUppercase(_ s: UInt32) -> Bool { flags(s, uppercaseFlag) { $0 == .uppercaseLetter } }
-    static func isLowercase(_ s: UInt32) -> Bool { flags(s, lowercaseFlag) { $0 == .lowercaseLetter } }
+    static func isUppercase(_ s: UInt32) -> Bool { category(s) == .uppercaseLetter }
+    static func isLowercase(_ s: UInt32) -> Bool { category(s) == .lowercaseLetter }
 
     static func isC1Control(_ s: UInt32) -> Bool { s >= 0x80 && s <= 0x9F }
 
@@ -54,10 +88,8 @@ enum ScalarTraits {
         (s >= 0xE000 && s <= 0xF8FF) || s >= 0xF0000
     }
 
-    static func isCombiningMark(_ s: UInt32) -> Bool { flags(s, markFlag, else: isCombiningMark) }
-
-    private static func isCombiningMark(_ category: Unicode.GeneralCategory) -> Bool {
-        switch category {
+    static func isCombiningMark(_ s: UInt32) -> Bool {
+        switch category(s) {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
