@@ -1,5 +1,5 @@
-// A direct table of the costs of the most frequent bigrams (ASCII and Latin-1 lowercase tokens),
-// per language: the hash lookups of the model are the hot spot of scoring short text.
+// The costs of a bigram in every language side by side (a row), cached per thread: the hash
+// lookups of the model, one per language for each bigram, are the hot spot of scoring text.
 // Private to this target.
 #ifndef CMOJIFIX_LANGUAGE_COMMON_BIGRAMS_H
 #define CMOJIFIX_LANGUAGE_COMMON_BIGRAMS_H
@@ -16,12 +16,17 @@ static inline int mj_lm_common_index(uint32_t token) {
 }
 
 #define MJ_LM_COMMON_TOKENS 64
+/// Languages a row holds (a language is a bit of a uint64_t mask).
+#define MJ_LM_LANES 64
 
-/// The cost of `token` after `previous` (cell: previous's index * MJ_LM_COMMON_TOKENS + token's),
-/// exactly as `mj_lm_table_cost` gives it (each cell computed on first use).
-int mj_lm_common_cost(int index, int cell, uint32_t previous, uint32_t token);
+/// The cost of `token` after `previous` (tokens) in each language of `mask`, as `mj_lm_cost`
+/// gives it, at the language's index; the other entries are undefined. Valid until the thread's
+/// next call. The most frequent bigrams (ASCII and Latin-1 lowercase tokens) have a row each,
+/// the others share a cache; each language's cost is computed on first use.
+const int16_t *mj_lm_row(uint32_t previous, uint32_t token, uint64_t mask);
 
-/// The model's cost of a bigram from its hash table (language_model.c): what the table caches.
-int mj_lm_table_cost(int index, uint32_t previous, uint32_t token);
+/// Writes `row[i]` for each language i of `languages`: the model's cost of the bigram from its
+/// hash table (language_model.c), what the rows cache.
+void mj_lm_fill_costs(uint32_t previous, uint32_t token, uint64_t languages, int16_t *row);
 
 #endif

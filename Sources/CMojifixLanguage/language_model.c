@@ -71,11 +71,7 @@ static mj_lm_script script_of(uint32_t s) {
 }
 
 int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
-    if (previous == SHARP_S) previous = 's';
-    if (token == SHARP_S) return mj_lm_table_cost(index, previous, 's') + mj_lm_table_cost(index, 's', 's');
-    int from = mj_lm_common_index(previous), to = mj_lm_common_index(token);
-    if (from >= 0 && to >= 0) return mj_lm_common_cost(index, from * MJ_LM_COMMON_TOKENS + to, previous, token);
-    return mj_lm_table_cost(index, previous, token);
+    return mj_lm_row(previous, token, 1ull << index)[index];
 }
 
 // The languages whose word lists hold a token (its unigram is in the table), cached per thread:
@@ -149,8 +145,25 @@ int mj_lm_reference_cost(int index, uint32_t previous, uint32_t token) {
     return reference_cost(index, previous, token);
 }
 
-int mj_lm_table_cost(int index, uint32_t previous, uint32_t token) {
+static int table_cost(int index, uint32_t previous, uint32_t token) {
     return cost_with(index, previous, token, facts_of(previous, token, 1ull << index));
+}
+
+// What does not depend on the language is worked out once for all of `languages`.
+void mj_lm_fill_costs(uint32_t previous, uint32_t token, uint64_t languages, int16_t *row) {
+    if (previous == SHARP_S) previous = 's';
+    if (token == SHARP_S) {
+        for (uint64_t rest = languages; rest; rest &= rest - 1) {
+            int index = __builtin_ctzll(rest);
+            row[index] = (int16_t)(table_cost(index, previous, 's') + table_cost(index, 's', 's'));
+        }
+        return;
+    }
+    bigram_facts facts = facts_of(previous, token, languages);
+    for (uint64_t rest = languages; rest; rest &= rest - 1) {
+        int index = __builtin_ctzll(rest);
+        row[index] = (int16_t)cost_with(index, previous, token, facts);
+    }
 }
 
 int mj_lm_knows(int index, uint32_t token) {
@@ -197,8 +210,12 @@ static int shape_cost(const uint32_t *scalars, size_t count, size_t i, uint32_t 
     return 0;
 }
 
-size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
-                   int64_t *costs) {
+// The walk every score takes: each counted bigram (`previous` to `token`, with its shape cost)
+// and each sign in a run of separators (its shape cost alone, `bigram` 0) goes to `add`.
+typedef void (*score_sink)(void *state, uint32_t previous, uint32_t token, int shape, int bigram);
+
+static inline __attribute__((always_inline)) size_t walk(const uint32_t *scalars, size_t count, mj_lm_bigrams which,
+                                                         score_sink add, void *state) {
     uint32_t previous = BOUNDARY;
     int previous_non_ascii = 0;
     size_t counted = 0;
@@ -209,7 +226,7 @@ size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_b
         if (token == BOUNDARY && previous == BOUNDARY) {  // one separator, but each sign costs
             if (shape && which != MJ_LM_ASCII) {
                 counted++;
-                for (uint64_t rest = mask; rest; rest &= rest - 1) costs[__builtin_ctzll(rest)] += shape;
+                add(state, previous, token, shape, 0);
             }
             previous_non_ascii |= non_ascii;
             continue;
@@ -217,28 +234,63 @@ size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_b
         int touches = non_ascii || previous_non_ascii;
         if (which == MJ_LM_ALL || (which == MJ_LM_NON_ASCII) == touches) {
             counted++;
-            int from = mj_lm_common_index(previous), to = mj_lm_common_index(token);
-            if (from >= 0 && to >= 0) {  // the common case, looked up directly
-                int cell = from * MJ_LM_COMMON_TOKENS + to;
-                for (uint64_t rest = mask; rest; rest &= rest - 1) {
-                    int index = __builtin_ctzll(rest);
-                    costs[index] += mj_lm_common_cost(index, cell, previous, token) + shape;
-                }
-            } else if (previous == SHARP_S || token == SHARP_S) {
-                for (uint64_t rest = mask; rest; rest &= rest - 1) {
-                    int index = __builtin_ctzll(rest);
-                    costs[index] += mj_lm_cost(index, previous, token) + shape;
-                }
-            } else {
-                bigram_facts facts = facts_of(previous, token, mask);
-                for (uint64_t rest = mask; rest; rest &= rest - 1) {
-                    int index = __builtin_ctzll(rest);
-                    costs[index] += cost_with(index, previous, token, facts) + shape;
-                }
-            }
+            add(state, previous, token, shape, 1);
         }
         previous = token;
         previous_non_ascii = non_ascii;
+    }
+    return counted;
+}
+
+// The score as the model defines it, language by language with the plain lookups: what
+// `mj_lm_score` must give (its rows and sums are shortcuts).
+typedef struct { uint64_t mask; int64_t *costs; } reference_state;
+
+static void add_reference(void *state, uint32_t previous, uint32_t token, int shape, int bigram) {
+    reference_state *r = state;
+    for (uint64_t rest = r->mask; rest; rest &= rest - 1) {
+        int index = __builtin_ctzll(rest);
+        r->costs[index] += (bigram ? mj_lm_reference_cost(index, previous, token) : 0) + shape;
+    }
+}
+
+size_t mj_lm_reference_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
+                             int64_t *costs) {
+    reference_state state = {mask, costs};
+    return walk(scalars, count, which, add_reference, &state);
+}
+
+// Every language's sum, whole rows at a time (the entries of languages outside `mask` are
+// undefined and never read), in 32-bit sums moved to 64-bit ones before they could overflow; the
+// shape costs, the same in every language, apart.
+#define FLUSH_ROWS 32768
+typedef struct {
+    uint64_t mask;
+    int pending;
+    int64_t shapes;
+    int32_t sums[MJ_LM_LANES];
+    int64_t totals[MJ_LM_LANES];
+} row_state;
+
+static inline __attribute__((always_inline)) void add_row(void *state, uint32_t previous, uint32_t token, int shape, int bigram) {
+    row_state *r = state;
+    r->shapes += shape;
+    if (!bigram) return;
+    const int16_t *row = mj_lm_row(previous, token, r->mask);
+    for (int k = 0; k < MJ_LM_LANES; k++) r->sums[k] += row[k];
+    if (++r->pending == FLUSH_ROWS) {
+        for (int k = 0; k < MJ_LM_LANES; k++) { r->totals[k] += r->sums[k]; r->sums[k] = 0; }
+        r->pending = 0;
+    }
+}
+
+size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
+                   int64_t *costs) {
+    row_state state = {.mask = mask};
+    size_t counted = walk(scalars, count, which, add_row, &state);
+    for (uint64_t rest = mask; rest; rest &= rest - 1) {
+        int index = __builtin_ctzll(rest);
+        costs[index] += state.totals[index] + state.sums[index] + state.shapes;
     }
     return counted;
 }

@@ -129,18 +129,16 @@ struct JSONLineScanner {
     }
 
     /// The four hex digits at `j` as a UTF-16 code unit.
+    @inline(__always)
     func hex4(at j: Int) throws(Failure) -> UInt32 {
         var unit: UInt32 = 0
         for k in j..<(j + 4) {
             let b = byte(k)
-            let digit: UInt8
-            switch b {
-            case 0x30...0x39: digit = b - 0x30
-            case 0x41...0x46: digit = b - 0x41 + 10
-            case 0x61...0x66: digit = b - 0x61 + 10
-            default: throw Failure(message: "expected four hex digits after \\u at byte \(j - 1)")
-            }
-            unit = unit << 4 | UInt32(digit)
+            // '0'-'9', then 'a'-'f' either case; anything else (0 past the end) wraps above 15.
+            var digit = UInt32(b &- 0x30)
+            if digit > 9 { digit = UInt32((b | 0x20) &- 0x61) &+ 10 }
+            guard digit < 16 else { throw Failure(message: "expected four hex digits after \\u at byte \(j - 1)") }
+            unit = unit << 4 | digit
         }
         return unit
     }

@@ -37,6 +37,9 @@ extension JSONLineScanner {
                 i += 1
                 continue
             }
+            // The rest of the line holds the value: one allocation, made at the first escape (a
+            // value without any is copied in one go at the end).
+            if out.capacity == 0 { out.reserveCapacity(p.count - run) }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
             if byte(i + 1) == 0x75 {
                 var scalar = try hex4(at: i + 2)
@@ -61,7 +64,7 @@ extension JSONLineScanner {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
         i += 1
         if let lone { return .loneSurrogate(lone) }
-        if rawNonASCII && String(validating: out, as: UTF8.self) == nil { return .invalidUTF8 }
+        if rawNonASCII && !UTF8Bytes.isValid(out) { return .invalidUTF8 }
         return .value(JSONStringValue(range: start..<i, utf8: out, asciiEscaped: escapedNonASCII && !rawNonASCII))
     }
 

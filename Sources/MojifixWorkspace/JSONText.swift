@@ -21,39 +21,45 @@ package enum JSONText {
     package static func appendQuoted(_ utf8: [UInt8], asciiOnly: Bool, to out: inout [UInt8]) {
         out.reserveCapacity(out.count + utf8.count + 2)
         out.append(0x22)
-        var i = 0
-        while i < utf8.count {
-            let byte = utf8[i]
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x00..<0x20: appendEscape(UInt32(byte), to: &out)
-            case 0x80... where asciiOnly:
-                let (scalar, length) = UTF8Bytes.decode(utf8, at: i)
-                if scalar > 0xFFFF {
-                    let v = scalar - 0x10000
-                    appendEscape(0xD800 + (v >> 10), to: &out)
-                    appendEscape(0xDC00 + (v & 0x3FF), to: &out)
-                } else {
-                    appendEscape(scalar, to: &out)
+        utf8.withUnsafeBufferPointer { p in
+            var i = 0
+            var run = 0  // start of the bytes written as they are
+            while i < p.count {
+                let byte = p[i]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte >= 0x80 && asciiOnly) else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
+                switch byte {
+                case 0x22, 0x5C: out.append(0x5C); out.append(byte)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0x00..<0x20: appendEscape(UInt32(byte), to: &out)
+                default:
+                    let (scalar, length) = UTF8Bytes.decode(p, at: i)
+                    if scalar > 0xFFFF {
+                        let v = scalar - 0x10000
+                        appendEscape(0xD800 + (v >> 10), to: &out)
+                        appendEscape(0xDC00 + (v & 0x3FF), to: &out)
+                    } else {
+                        appendEscape(scalar, to: &out)
+                    }
+                    i += length - 1
                 }
-                i += length
-                continue
-            default: out.append(byte)
+                i += 1
+                run = i
             }
-            i += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run...]))
         }
         out.append(0x22)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// `\uXXXX`, lower-case hex as Python writes it.
     private static func appendEscape(_ unit: UInt32, to out: inout [UInt8]) {
-        out += [0x5C, 0x75]
-        for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int(unit >> UInt32(shift) & 0xF)]) }
+        out.append(0x5C)
+        out.append(0x75)
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = UInt8(unit >> UInt32(shift) & 0xF)
+            out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+        }
     }
 }

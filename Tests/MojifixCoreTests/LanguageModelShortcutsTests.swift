@@ -2,10 +2,12 @@ import XCTest
 import Dispatch
 import CMojifixLanguage
 import MojifixCore
+import MojifixTestSupport
 
-/// The model's fast paths (a direct table of the common bigrams, a per-thread cache of which
-/// languages know a token, skipped lookups for tokens a language does not know) give exactly the
-/// costs of the plain hash-table lookups, in every language. They rest on a property of the
+/// The model's fast paths (per-thread rows of every language's cost of a bigram, a per-thread
+/// cache of which languages know a token, skipped lookups for tokens a language does not know,
+/// whole rows summed at once) give exactly the costs of the plain hash-table lookups, in every
+/// language. They rest on a property of the
 /// generated table (a bigram is kept only when both its characters are kept): a regenerated
 /// model that broke it would fail here.
 final class LanguageModelShortcutsTests: XCTestCase {
@@ -34,7 +36,34 @@ final class LanguageModelShortcutsTests: XCTestCase {
         }
     }
 
-    /// Threads filling the direct table and the cache at once read the same costs.
+    /// Scores of seeded texts (the scalars above, capitals, digits and punctuation between them,
+    /// runs of separators) under several masks and every kind of bigram: the same costs and counts
+    /// as language by language with the plain lookups.
+    func testScoresAreThoseOfThePlainLookups() {
+        var rng = SeededGenerator(seed: 2026_1205)
+        let pool = Self.scalars + [0x2E, 0x2C, 0x27, 0x31, 0x0A, 0xAB, 0xBF, 0x2026, 0x3000, 0x1E9E]
+        let every = LanguageModel.shared.all.mask
+        for n in 0..<400 {
+            // The first one long enough for the sums to be carried over (every 32,768 bigrams).
+            let text = (0..<(n == 0 ? 70_000 : Int.random(in: 0...60, using: &rng))).map { _ in pool.randomElement(using: &rng)! }
+            let masks: [UInt64] = [every, text.withUnsafeBufferPointer { mj_lm_languages_for($0.baseAddress, $0.count) },
+                                   rng.next() & every, 1 << UInt64(Int(mj_lm_language_count()) - 1)]
+            for mask in masks {
+                for which in [MJ_LM_ALL, MJ_LM_NON_ASCII, MJ_LM_ASCII] {
+                    var fast = [Int64](repeating: 0, count: 64), plain = [Int64](repeating: 0, count: 64)
+                    let a = text.withUnsafeBufferPointer { mj_lm_score($0.baseAddress, $0.count, mask, which, &fast) }
+                    let b = text.withUnsafeBufferPointer { mj_lm_reference_score($0.baseAddress, $0.count, mask, which, &plain) }
+                    XCTAssertEqual(a, b, "text \(n): bigrams counted")
+                    if fast != plain {
+                        XCTFail("text \(n) \(text), mask \(mask), \(which): \(fast) vs \(plain)")
+                        return
+                    }
+                }
+            }
+        }
+    }
+
+    /// Threads filling their rows and the token cache at once read the same costs.
     func testThreadsScoringAtOnceAgree() {
         let text = Array("Le marché ouvre à huit heures, même le dimanche où il fait très froid.".unicodeScalars.map(\.value))
         let expected = LanguageModel.shared.score(text, languages: LanguageModel.shared.all)

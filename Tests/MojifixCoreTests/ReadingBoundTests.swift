@@ -10,8 +10,9 @@ import XCTest
 final class ReadingBoundTests: XCTestCase {
     static let recordsPerChain = 8
 
-    /// Records of every kind the pass meets, from texts in every language of the generator.
-    private func records() -> [[UInt8]] {
+    /// Records of every kind the pass meets, from texts in every language of the generator
+    /// (also the records of the other shortcuts' tests, `ReadingSieveTests`).
+    static func records() -> [[UInt8]] {
         var generator = TextGenerator(rng: SeededGenerator(seed: 20261204))
         var rng = SeededGenerator(seed: 1204)
         let garbler = Garbler()
@@ -64,7 +65,7 @@ final class ReadingBoundTests: XCTestCase {
              ReadingBound(table: tables[entry.misreading.shownAs]!))
         }
         var checked = 0
-        for (n, record) in records().enumerated() {
+        for (n, record) in Self.records().enumerated() {
             record.withUnsafeBufferPointer { p in
                 for (decoder, bound) in readings {
                     var units = decoder.units(in: p, range: 0..<p.count)
@@ -88,27 +89,33 @@ final class ReadingBoundTests: XCTestCase {
     }
 
     func testSkippingReadingsChangesNoRepair() throws {
+        try Self.assertSameRepairs { $0.prunesReadings = false }
+    }
+
+    /// Every record repairs exactly alike (output, plan, error), lossy off and on, with a
+    /// shortcut on and with it turned off by `off`.
+    static func assertSameRepairs(file: StaticString = #filePath, line: UInt = #line, off: (Repairer) -> Void) throws {
         for lossy in [false, true] {
-            let pruned = try Repairer(options: RepairOptions(lossy: lossy))
+            let shortcut = try Repairer(options: RepairOptions(lossy: lossy))
             let full = try Repairer(options: RepairOptions(lossy: lossy))
-            full.prunesReadings = false
+            off(full)
             var changed = 0
             for (n, record) in records().enumerated() {
-                let a = Result { try pruned.repair(record) }, b = Result { try full.repair(record) }
+                let a = Result { try shortcut.repair(record) }, b = Result { try full.repair(record) }
                 switch (a, b) {
                 case (.success(let x), .success(let y)):
-                    XCTAssertEqual(x.output, y.output, "record \(n), lossy \(lossy)")
+                    XCTAssertEqual(x.output, y.output, "record \(n), lossy \(lossy)", file: file, line: line)
                     // Compared as encoded (a plan's description shows how its changes are stored).
-                    XCTAssertEqual(try Self.encoded(x.plan), try Self.encoded(y.plan), "record \(n), lossy \(lossy): plan")
+                    XCTAssertEqual(try encoded(x.plan), try encoded(y.plan), "record \(n), lossy \(lossy): plan", file: file, line: line)
                     if x.changed { changed += 1 }
                 case (.failure(let x), .failure(let y)):
-                    XCTAssertEqual("\(x)", "\(y)", "record \(n), lossy \(lossy)")
+                    XCTAssertEqual("\(x)", "\(y)", "record \(n), lossy \(lossy)", file: file, line: line)
                 default:
-                    XCTFail("record \(n), lossy \(lossy): \(a) vs \(b)")
+                    XCTFail("record \(n), lossy \(lossy): \(a) vs \(b)", file: file, line: line)
                 }
             }
             // Most garbled records are repaired: the comparison is not of unchanged texts.
-            XCTAssertGreaterThan(changed, Misreading.registry.count * Self.recordsPerChain)
+            XCTAssertGreaterThan(changed, Misreading.registry.count * recordsPerChain, file: file, line: line)
         }
     }
 }

@@ -69,6 +69,16 @@ final class JSONLineFieldTests: XCTestCase {
         XCTAssertTrue(value.asciiEscaped)
     }
 
+    /// Every hex digit in either case, and the characters just outside the digit ranges refused.
+    func testHexDigitsOfEitherCaseAndNothingElse() throws {
+        let (value, _) = try XCTUnwrap(found(#"{"text":"\u0123\u4567\u89ab\ucdef\uABCD\uEF00"}"#))
+        XCTAssertEqual(value.utf8, bytes("\u{0123}\u{4567}\u{89AB}\u{CDEF}\u{ABCD}\u{EF00}"))
+        for digit in ["/", ":", "@", "G", "`", "g", " ", "é"] {
+            assertInvalid(#"{"text":"\u00"# + digit + #"0"}"#, mentioning: "four hex digits")
+        }
+        assertInvalid(#"{"text":"\u00"#, mentioning: "four hex digits")
+    }
+
     func testStyleIsRawWhenAnyNonASCIIIsRaw() throws {
         XCTAssertFalse(try XCTUnwrap(found(#"{"text":"일간 \u00e9"}"#)).value.asciiEscaped)
         XCTAssertFalse(try XCTUnwrap(found(#"{"text":"plain \u0041 ascii"}"#)).value.asciiEscaped)

@@ -49,6 +49,9 @@ typedef enum { MJ_LM_ALL = 0, MJ_LM_NON_ASCII = 1, MJ_LM_ASCII = 2 } mj_lm_bigra
 /// Runs of separators count once. Returns the number of bigrams counted.
 size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
                    int64_t *costs);
+/// The same score with the plain lookups, language by language (for tests of `mj_lm_score`).
+size_t mj_lm_reference_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
+                             int64_t *costs);
 
 #ifdef __cplusplus
 }

@@ -20,7 +20,9 @@ public struct Misreading: Hashable, Sendable, CustomStringConvertible {
 /// A byte sequence of the actual charset found inside misread text: the source characters from
 /// `start` to `end` (byte offsets into the text) stand for the one character `scalar`.
 /// (Stored compactly, 32 bytes a unit: a long garbled line holds one per garbled character. The
-/// end is kept as a length and the width as a byte: a unit spans at most six source characters.)
+/// end is kept as a length and the width as a byte: a unit spans at most six source characters.
+/// No reference either, so that copying units, which every reading does, retains nothing: a
+/// guess's choices are worked out from its bytes when asked for.)
 struct DecodedUnit {
     let start: Int
     var end: Int { start + Int(length) }
@@ -39,17 +41,47 @@ struct DecodedUnit {
     /// doubtful one (IPA, a rare syllable) can only follow a line that is repaired anyway.
     var supportive = false
     var rejected = false
-    /// Other characters the guess could have been (lossy units only).
-    var alternatives: [UInt32]
+    /// A guess's UTF-8 bytes, the first in the lowest byte, 0 for each byte a U+FFFD hides
+    /// (0 for every other unit).
+    private let guessedBytes: UInt32
+    /// How many characters a guess could be (0 for every other unit).
+    let choiceCount: UInt8
 
     init(start: Int, end: Int, scalar: UInt32, width: Int, lossy: Bool = false, spaceLost: Bool = false,
-         alternatives: [UInt32] = []) {
+         guessedBytes: UInt32 = 0, choiceCount: Int = 0) {
         self.start = start
         length = UInt8(end - start)
         self.scalar = scalar
         storedWidth = UInt8(width)
         self.lossy = lossy
         self.spaceLost = spaceLost
-        self.alternatives = alternatives
+        self.guessedBytes = guessedBytes
+        self.choiceCount = UInt8(min(choiceCount, 255))
+    }
+
+    /// A lost byte with several characters it could be.
+    var isGuess: Bool { choiceCount > 1 }
+
+    /// The characters the guess could be (lossy units only), each hidden byte one of `replaced`
+    /// (its decoder's `replacementBytes`), every choice that forms valid UTF-8, in order.
+    func alternatives(_ replaced: [UInt8]) -> [UInt32] {
+        guessedBytes == 0 ? [] : Self.choices(guessedBytes, width: width, replaced: replaced)
+    }
+
+    /// The characters `bytes` (`width` of them, 0 where a byte is hidden) can be.
+    static func choices(_ bytes: UInt32, width: Int, replaced: [UInt8]) -> [UInt32] {
+        var seq = (0..<width).map { UInt8(truncatingIfNeeded: bytes >> (8 * UInt32($0))) }
+        var choices: [UInt32] = []
+        func expand(_ k: Int) {
+            if k == width {
+                if UTF8.isValid(seq) { choices.append(UTF8.scalars(seq)[0]) }
+                return
+            }
+            if seq[k] != 0 { expand(k + 1); return }
+            for b in replaced { seq[k] = b; expand(k + 1) }
+            seq[k] = 0
+        }
+        expand(0)
+        return choices
     }
 }

@@ -1,6 +1,7 @@
 /// Finds, for one misreading, every place where characters of the shown charset re-encode to a
 /// well-formed character of the actual charset. Characters that do not fit stay as they are.
-struct UnitDecoder {
+/// (A class: every reading holds its decoder, and copying a struct of tables retained each one.)
+final class UnitDecoder {
     let misreading: Misreading
     let table: SingleByteTable
     let cp949: CP949Table
@@ -128,22 +129,12 @@ struct UnitDecoder {
             let scalar = withUnsafeBytes(of: bytes) { UTF8.decode($0.assumingMemoryBound(to: UInt8.self), at: 0).scalar }
             return DecodedUnit(start: start, end: end, scalar: scalar, width: count, lossy: guessedSpace, spaceLost: guessedSpace)
         }
-        var seq = [bytes.0, bytes.1, bytes.2, bytes.3][0..<count]
-        // Each U+FFFD hides one of the replaced bytes: keep every choice that forms valid UTF-8.
-        var choices: [UInt32] = []
-        func expand(_ k: Int) {
-            if k == count {
-                let candidate = Array(seq)
-                if UTF8.isValid(candidate) { choices.append(UTF8.scalars(candidate)[0]) }
-                return
-            }
-            if seq[k] != 0 { expand(k + 1); return }
-            for b in replacementBytes { seq[k] = b; expand(k + 1) }
-            seq[k] = 0
-        }
-        expand(0)
+        let packed = withUnsafeBytes(of: bytes) { raw in (0..<count).reduce(UInt32(0)) { $0 | UInt32(raw[$1]) << (8 * UInt32($1)) } }
+        // Each U+FFFD hides one of the replaced bytes: every choice that forms valid UTF-8 is kept.
+        let choices = DecodedUnit.choices(packed, width: count, replaced: replacementBytes)
         guard let first = choices.first else { return nil }
-        return DecodedUnit(start: start, end: end, scalar: first, width: count, lossy: true, alternatives: choices)
+        return DecodedUnit(start: start, end: end, scalar: first, width: count, lossy: true, guessedBytes: packed,
+                           choiceCount: choices.count)
     }
 
     // MARK: CP949

@@ -19,19 +19,19 @@ extension MojibakePass {
     /// together (`Θορύβους` lost both bytes of `ρύ`: each judged beside the other's first choice
     /// became `Θούρβους`). A Hangul syllable keeps the common-syllable prior, which knows Korean's
     /// lost bytes better than bigrams do.
-    func resolveGuesses(_ units: inout [DecodedUnit], _ accepted: [Accepted], _ p: UnsafeBufferPointer<UInt8>) {
-        guard accepted.contains(where: { units[$0.index].alternatives.count > 1 }) else { return }
+    func resolveGuesses(_ units: inout [DecodedUnit], _ accepted: [Accepted], replaced: [UInt8], _ p: UnsafeBufferPointer<UInt8>) {
+        guard accepted.contains(where: { units[$0.index].isGuess }) else { return }
         var frequency: [UInt32: Int] = [:]
-        for entry in accepted where units[entry.index].alternatives.isEmpty { frequency[units[entry.index].scalar, default: 0] += 1 }
+        for entry in accepted where units[entry.index].choiceCount == 0 { frequency[units[entry.index].scalar, default: 0] += 1 }
         // The accepted units are sorted, so the line of each guess is found walking forward: each
         // line is read (and its language scored) once, whatever its number of guesses.
         var line: (range: Range<Int>, languages: [Language]) = (0..<0, [])
         var lineCursor = 0  // the accepted units before it lie on lines already read
         var n = 0
         while n < accepted.count {
-            guard units[accepted[n].index].alternatives.count > 1 else { n += 1; continue }
+            guard units[accepted[n].index].isGuess else { n += 1; continue }
             var last = n
-            while last + 1 < accepted.count, units[accepted[last + 1].index].alternatives.count > 1,
+            while last + 1 < accepted.count, units[accepted[last + 1].index].isGuess,
                   units[accepted[last + 1].index].start == units[accepted[last].index].end { last += 1 }
             let first = units[accepted[n].index], final = units[accepted[last].index]
             if !line.range.contains(first.start) {
@@ -44,7 +44,7 @@ extension MojibakePass {
                 after: last + 1 < accepted.count && units[accepted[last + 1].index].start == final.end
                     ? units[accepted[last + 1].index].scalar : UTF8.scalar(at: final.end, in: p),
                 languages: line.languages)
-            let run = accepted[n...last].map { units[$0.index].alternatives }
+            let run = accepted[n...last].map { units[$0.index].alternatives(replaced) }
             var chosen = choose(run, context, frequency)
             if run.allSatisfy({ $0.allSatisfy(ScalarTraits.isHangulSyllable) }) {
                 for k in chosen.indices where chosen[k] == Self.undecided { chosen[k] = hangulGuess(run[k], frequency) ?? Self.undecided }
@@ -181,7 +181,7 @@ extension MojibakePass {
         while i < end {
             if next < accepted.endIndex, units[accepted[next].index].start == i {
                 let unit = units[accepted[next].index]
-                if unit.alternatives.count <= 1 { scalars.append(unit.scalar) }
+                if !unit.isGuess { scalars.append(unit.scalar) }
                 i = unit.end
                 next += 1
                 continue

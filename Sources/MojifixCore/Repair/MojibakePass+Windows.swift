@@ -176,7 +176,7 @@ extension MojibakePass {
     /// The accepted units of one window, as the whole-text pass finishes them; false when a guess
     /// needs the whole document.
     private func emit(_ accepted: [Accepted], _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>, _ run: inout WindowRun) -> Bool {
-        if accepted.contains(where: { units[$0.index].alternatives.count > 1 }) { return false }
+        if accepted.contains(where: { units[$0.index].isGuess }) { return false }
         var accepted = accepted
         accepted.removeAll { !isInvertible(units[$0.index], decoder: run.decoder, p) || run.regions.isIgnored(units[$0.index].start..<units[$0.index].end) }
         let applied = run.lossy ? accepted : accepted.filter { !units[$0.index].lossy }

@@ -7,7 +7,8 @@
 /// line holding only a garbled emoji) follow the document's chain too.
 internal import MojifixICU
 
-struct MojibakePass {
+// A class: the closures of a pass capture it, and copying a struct of tables retained each one.
+final class MojibakePass {
     let decoders: [UnitDecoder]
     let scoring: UnitScoring
     let plausibility = ReadingPlausibility()
@@ -15,11 +16,16 @@ struct MojibakePass {
     private let bounds: [ReadingBound]
     /// Off: every reading is scored (the tests compare both ways).
     var prunesReadings = true
+    /// Which decoders can find units in a text, and which find the same ones (see `ReadingSieve`).
+    private let sieve: ReadingSieve?
+    /// Off: every decoder decodes and every reading is scored on its own (the tests compare both ways).
+    var sievesReadings = true
 
     init(decoders: [UnitDecoder], scoring: UnitScoring) {
         self.decoders = decoders
         self.scoring = scoring
         bounds = decoders.map { ReadingBound(table: $0.table) }
+        sieve = ReadingSieve(decoders)
     }
 
     /// Evidence a unit must show before it adds to its line.
@@ -115,7 +121,7 @@ struct MojibakePass {
             if modelConfirmed >= 2 && !deferred.isEmpty {
                 accepted = (accepted + deferred).sorted { $0.index < $1.index }
             }
-            resolveGuesses(&units, accepted, p)
+            resolveGuesses(&units, accepted, replaced: chosen.decoder.replacementBytes, p)
             accepted.removeAll { !isInvertible(units[$0.index], decoder: chosen.decoder, p) }
             var quoted: [RepairChange] = []
             if !accepted.isEmpty {
@@ -328,8 +334,13 @@ struct MojibakePass {
         // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
         // bound is first the rough one, and the exact one only when the rough one does not skip it.
         var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
+        // A decoder the sieve rules out finds nothing; one that decodes like an earlier one
+        // (its twin) takes that one's units, and later its scores.
+        let sifted = sievesReadings ? sieve?.sift(p, range: 0..<sampleEnd) : nil
         for (k, decoder) in decoders.enumerated() {
-            let units = decoder.units(in: p, range: 0..<sampleEnd)
+            if let sifted, sifted.mayDecode >> UInt64(k) & 1 == 0 { continue }
+            let twin = sifted.map { $0.twin[k] } ?? k
+            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : decoder.units(in: p, range: 0..<sampleEnd)
             if units.isEmpty { continue }
             decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
@@ -343,12 +354,17 @@ struct MojibakePass {
             var units = decoded[k].units
             decoded[k].units = []
             let decoder = decoders[decoded[k].decoder]
-            scoring.score(&units, decoder: decoder, in: p)
-            let groups = group(units, p)
-            let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
-            let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
-            scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
-            if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, total) }
+            if let sifted, let done = decoded.indices.first(where: { scored[$0] != nil && sifted.twin[decoded[$0].decoder] == sifted.twin[decoded[k].decoder] })
+                .flatMap({ scored[$0] }) {
+                scored[k] = Reading(decoder: decoder, units: done.units, groups: done.groups, total: done.total, explained: done.explained)
+            } else {
+                scoring.score(&units, decoder: decoder, in: p)
+                let groups = group(units, p)
+                let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
+                let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
+                scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
+            }
+            if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, scored[k]!.total) }
         }
         // UTF-8 readings first (only they raise the mark), the most promising first.
         let utf8First = decoded.indices.sorted { a, b in
@@ -770,7 +786,7 @@ struct MojibakePass {
             for entry in accepted[k...last] {
                 let unit = units[entry.index]
                 UTF8.append(unit.scalar, to: &writer.output)
-                if keepsWordGap(unit, after: writer.output.dropLast(UTF8.encode(unit.scalar).count), p) { writer.output.append(0x20) }
+                if unit.spaceLost, keepsWordGap(unit, after: writer.output.dropLast(UTF8.encode(unit.scalar).count), p) { writer.output.append(0x20) }
                 evidence = max(evidence, entry.groupEvidence)
                 if unit.lossy { guesses.append(guessDescription(unit, p)) }
             }
@@ -847,10 +863,10 @@ struct MojibakePass {
         let source = String(decoding: UnsafeBufferPointer(rebasing: p[unit.start..<unit.end]), as: Unicode.UTF8.self)
         let result = String(decoding: UTF8.encode(unit.scalar), as: Unicode.UTF8.self)
         let hex = String(unit.scalar, radix: 16, uppercase: true)
-        if unit.scalar == Self.undecided && unit.alternatives.count > 1 {
-            return "\(source) -> \(result) U+\(hex): lost byte not recoverable (none of \(unit.alternatives.count) candidates clearly best)"
+        if unit.scalar == Self.undecided && unit.isGuess {
+            return "\(source) -> \(result) U+\(hex): lost byte not recoverable (none of \(unit.choiceCount) candidates clearly best)"
         }
-        let alternatives = unit.alternatives.count > 1 ? " (one of \(unit.alternatives.count) candidates)" : ""
+        let alternatives = unit.isGuess ? " (one of \(unit.choiceCount) candidates)" : ""
         return "\(source) -> \(result) U+\(hex)\(alternatives): lost byte restored"
     }
 

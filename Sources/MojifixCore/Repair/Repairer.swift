@@ -83,6 +83,13 @@ public final class Repairer {
         set { mojibake.prunesReadings = newValue }
     }
 
+    /// Off: every decoder decodes the text and every reading is scored on its own (see
+    /// `ReadingSieve`; for the tests that compare both ways).
+    var sievesReadings: Bool {
+        get { mojibake.sievesReadings }
+        set { mojibake.sievesReadings = newValue }
+    }
+
     /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
     /// UTF-8 (nil when it is UTF-8 already). For benchmarks of the detector.
     public func transcode(_ input: [UInt8]) throws(RepairError) -> [UInt8]? {

@@ -2,18 +2,68 @@ internal import MojifixICU
 
 /// What kind of character a scalar is, in the terms the plausibility scoring needs.
 enum ScalarTraits {
+    /// Unicode's general categories, as an enum of this module: the standard library's
+    /// `Unicode.GeneralCategory` is a resilient type, so each of its values read from a table or
+    /// switched on went through its metadata (a tenth of the repair time on garbled text).
+    enum Category: UInt8 {
+        case uppercaseLetter, lowercaseLetter, titlecaseLetter, modifierLetter, otherLetter
+        case nonspacingMark, spacingMark, enclosingMark
+        case decimalNumber, letterNumber, otherNumber
+        case connectorPunctuation, dashPunctuation, openPunctuation, closePunctuation, initialPunctuation, finalPunctuation
+        case otherPunctuation
+        case mathSymbol, currencySymbol, modifierSymbol, otherSymbol
+        case spaceSeparator, lineSeparator, paragraphSeparator
+        case control, format, surrogate, privateUse, unassigned
+
+        init(_ category: Unicode.GeneralCategory) {
+            switch category {
+            case .uppercaseLetter: self = .uppercaseLetter
+            case .lowercaseLetter: self = .lowercaseLetter
+            case .titlecaseLetter: self = .titlecaseLetter
+            case .modifierLetter: self = .modifierLetter
+            case .otherLetter: self = .otherLetter
+            case .nonspacingMark: self = .nonspacingMark
+            case .spacingMark: self = .spacingMark
+            case .enclosingMark: self = .enclosingMark
+            case .decimalNumber: self = .decimalNumber
+            case .letterNumber: self = .letterNumber
+            case .otherNumber: self = .otherNumber
+            case .connectorPunctuation: self = .connectorPunctuation
+            case .dashPunctuation: self = .dashPunctuation
+            case .openPunctuation: self = .openPunctuation
+            case .closePunctuation: self = .closePunctuation
+            case .initialPunctuation: self = .initialPunctuation
+            case .finalPunctuation: self = .finalPunctuation
+            case .otherPunctuation: self = .otherPunctuation
+            case .mathSymbol: self = .mathSymbol
+            case .currencySymbol: self = .currencySymbol
+            case .modifierSymbol: self = .modifierSymbol
+            case .otherSymbol: self = .otherSymbol
+            case .spaceSeparator: self = .spaceSeparator
+            case .lineSeparator: self = .lineSeparator
+            case .paragraphSeparator: self = .paragraphSeparator
+            case .control: self = .control
+            case .format: self = .format
+            case .surrogate: self = .surrogate
+            case .privateUse: self = .privateUse
+            case .unassigned: self = .unassigned
+            @unknown default: self = .unassigned
+            }
+        }
+    }
+
     @inline(__always)
-    static func category(_ s: UInt32) -> Unicode.GeneralCategory {
+    static func category(_ s: UInt32) -> Category {
         if s < tableLimit { return categoryTable[Int(s)] }
         if s >= 0xAC00 && s <= 0xD7A3 { return .otherLetter }
-        return Unicode.Scalar(s)?.properties.generalCategory ?? .unassigned
+        return Unicode.Scalar(s).map { Category($0.properties.generalCategory) } ?? .unassigned
     }
 
     /// General categories below U+3000 (every mojibake alphabet lives there), looked up once:
     /// the standard library's lookup was a fifth of the repair time on garbled text.
     private static let tableLimit: UInt32 = 0x3000
-    private static let categoryTable: [Unicode.GeneralCategory] = (0..<tableLimit).map {
-        Unicode.Scalar($0)?.properties.generalCategory ?? .surrogate
+    private static let categoryTable: [Category] = (0..<tableLimit).map {
+        Unicode.Scalar($0).map { Category($0.properties.generalCategory) } ?? .surrogate
     }
 
     static func isLetter(_ s: UInt32) -> Bool {

@@ -1,0 +1,167 @@
+/// Which misreadings' decoders can find any unit in a text, and which find exactly the same units,
+/// from one pass over its characters instead of one decode per misreading (a short record paid
+/// for sixteen decodes, most of them finding nothing).
+///
+/// A decoder's units depend on the text only through the bytes its table gives the text's
+/// non-ASCII characters (ASCII passes as itself), its NBSP byte (a space may be a lost NBSP), the
+/// bytes a U+FFFD may hide (only where the text holds one) and, for CP949, its table's ASCII:
+/// - a UTF-8 decoder finds a unit only where a character whose byte is a lead (C2-F4) is followed
+///   right away by one whose byte can come second (80-BF; a space when the NBSP byte can, a
+///   U+FFFD when a hidden byte can), a CP949 one only at a character whose byte is a lead (81-FE):
+///   a text holding no such place for a decoder gives it no unit;
+/// - two decoders of the same actual charset that agree on all of the above for this text's
+///   characters decode it to the same units, which score alike too (`UnitScoring` reads only the
+///   units, the text and the actual charset).
+struct ReadingSieve {
+    private let decoders: Int
+    /// Per scalar below `SingleByteTable.directLimit`, its row (0: no table has it, so every table
+    /// gives it no byte alike); the rest in `rareRows`.
+    private let rowOfScalar: [UInt16]
+    private let rareRows: [UInt32: Int]
+    private let rareLow: UInt32, rareHigh: UInt32
+    /// Per row, the UTF-8 decoders for which its character starts a sequence, those for which it
+    /// can come second in one, and the CP949 decoders for which it is a lead byte.
+    private let leads: [UInt64]
+    private let follows: [UInt64]
+    private let cp949Leads: [UInt64]
+    /// The UTF-8 decoders for which a space may be a lost NBSP second in a sequence, and those
+    /// for which a U+FFFD may hide a byte there.
+    private let spaceFollows: UInt64
+    private let replacementFollows: UInt64
+    /// Per row, each decoder's byte for it (-1: none), `decoders` entries a row.
+    private let bytes: [Int16]
+    /// Per decoder, the decoders that decode alike whatever the text when their tables agree on
+    /// its characters (the same actual charset and NBSP byte, and the same ASCII for CP949), and
+    /// those that also hide the same bytes behind a U+FFFD.
+    private let alike: [UInt64]
+    private let alikeWithReplacement: [UInt64]
+
+    /// What the sieve finds in one text.
+    struct Sifted {
+        /// Bit k: decoder k may find units (a decoder without its bit finds none).
+        var mayDecode: UInt64
+        /// Per decoder, the first decoder that decodes the text exactly like it (itself if none).
+        var twin: [Int]
+    }
+
+    /// At most 64 decoders (one bit each).
+    init?(_ decoders: [UnitDecoder]) {
+        guard decoders.count <= 64 else { return nil }
+        self.decoders = decoders.count
+        var scalars = Set<UInt32>()
+        for decoder in decoders {
+            for s in decoder.table.byteToScalar[0x80...] where s != SingleByteTable.unmapped { scalars.insert(s) }
+        }
+        let ordered = scalars.sorted()
+        var rowOfScalar = [UInt16](repeating: 0, count: SingleByteTable.directLimit)
+        var rareRows: [UInt32: Int] = [:]
+        var leads: [UInt64] = [0], follows: [UInt64] = [0], cp949Leads: [UInt64] = [0]
+        var bytes = [Int16](repeating: -1, count: decoders.count)
+        for (n, s) in ordered.enumerated() {
+            let row = n + 1
+            if s < UInt32(SingleByteTable.directLimit) { rowOfScalar[Int(s)] = UInt16(row) } else { rareRows[s] = row }
+            var lead: UInt64 = 0, second: UInt64 = 0, cp949Lead: UInt64 = 0
+            for (k, decoder) in decoders.enumerated() {
+                let byte = decoder.table.byte(for: s).map(Int16.init) ?? -1
+                bytes.append(byte)
+                if decoder.misreading.actual == .windows949 {
+                    if (0x81...0xFE).contains(byte) { cp949Lead |= 1 << UInt64(k) }
+                } else {
+                    if (0xC2...0xF4).contains(byte) { lead |= 1 << UInt64(k) }
+                    if (0x80...0xBF).contains(byte) { second |= 1 << UInt64(k) }
+                }
+            }
+            leads.append(lead)
+            follows.append(second)
+            cp949Leads.append(cp949Lead)
+        }
+        self.rowOfScalar = rowOfScalar
+        self.rareRows = rareRows
+        rareLow = rareRows.keys.min() ?? 1
+        rareHigh = rareRows.keys.max() ?? 0
+        self.leads = leads
+        self.follows = follows
+        self.cp949Leads = cp949Leads
+        func utf8Decoders(_ test: (UnitDecoder) -> Bool) -> UInt64 {
+            decoders.enumerated().reduce(UInt64(0)) { mask, entry in
+                entry.element.misreading.actual != .windows949 && test(entry.element) ? mask | 1 << UInt64(entry.offset) : mask
+            }
+        }
+        spaceFollows = utf8Decoders { (0x80...0xBF).contains($0.nbspByte) }
+        replacementFollows = utf8Decoders { $0.replacementBytes.contains { (0x80...0xBF).contains($0) } }
+        self.bytes = bytes
+        let alike = decoders.map { a in
+            decoders.enumerated().reduce(UInt64(0)) { mask, entry in
+                let b = entry.element
+                let same = a.misreading.actual == b.misreading.actual && a.nbspByte == b.nbspByte
+                    && (a.misreading.actual != .windows949 || (0..<UInt32(128)).allSatisfy { a.table.byte(for: $0) == b.table.byte(for: $0) })
+                return same ? mask | 1 << UInt64(entry.offset) : mask
+            }
+        }
+        self.alike = alike
+        alikeWithReplacement = decoders.enumerated().map { k, a in
+            decoders.enumerated().reduce(UInt64(0)) { mask, entry in
+                entry.element.replacementBytes == a.replacementBytes ? mask | (alike[k] & 1 << UInt64(entry.offset)) : mask
+            }
+        }
+    }
+
+    @inline(__always)
+    private func row(_ s: UInt32) -> Int {
+        s < UInt32(SingleByteTable.directLimit) ? Int(rowOfScalar[Int(s)]) : s >= rareLow && s <= rareHigh ? rareRows[s] ?? 0 : 0
+    }
+
+    /// The characters of `range` (a decoder's range: from a character boundary, whole characters).
+    func sift(_ p: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Sifted {
+        var seen = [UInt64](repeating: 0, count: (leads.count + 63) / 64)
+        var mayDecode: UInt64 = 0
+        var replacement = false
+        var previous = 0  // the row of the character before, 0 after ASCII
+        var i = range.lowerBound
+        let n = range.upperBound
+        if let base = p.baseAddress {
+            while i < n {
+                if p[i] < 0x80 {
+                    if p[i] == 0x20 { mayDecode |= leads[previous] & spaceFollows }
+                    previous = 0
+                    i += 1
+                    while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                    continue
+                }
+                let (scalar, length) = UTF8.decode(p, at: i)
+                let r = row(scalar)
+                seen[r >> 6] |= 1 << UInt64(r & 63)
+                var second = follows[r]
+                if scalar == 0xFFFD {
+                    replacement = true
+                    second |= replacementFollows
+                }
+                mayDecode |= cp949Leads[r] | leads[previous] & second
+                previous = r
+                i += length
+            }
+        }
+        seen[0] &= ~1  // row 0: no table's character, no byte in any
+        var twin = Array(0..<decoders)
+        let alike = replacement ? alikeWithReplacement : self.alike
+        for b in 0..<decoders where mayDecode >> UInt64(b) & 1 != 0 {
+            for a in 0..<b where twin[a] == a && mayDecode >> UInt64(a) & 1 != 0 && alike[a] >> UInt64(b) & 1 != 0 {
+                if agree(a, b, on: seen) { twin[b] = a; break }
+            }
+        }
+        return Sifted(mayDecode: mayDecode, twin: twin)
+    }
+
+    /// Decoders `a` and `b` give every row of `seen` the same byte.
+    private func agree(_ a: Int, _ b: Int, on seen: [UInt64]) -> Bool {
+        for (w, word) in seen.enumerated() {
+            var rest = word
+            while rest != 0 {
+                let r = w * 64 + rest.trailingZeroBitCount
+                if bytes[r * decoders + a] != bytes[r * decoders + b] { return false }
+                rest &= rest - 1
+            }
+        }
+        return true
+    }
+}
