@@ -235,6 +235,26 @@ static int all_nfc_quick_yes(const uint8_t *src, int32_t length) {
     return 1;
 }
 
+int32_t mj_nfc_quick_yes_span(const uint8_t *src, int32_t length) {
+    int32_t i = 0;
+    while (i < length) {
+        int32_t at = i;
+#if defined(__x86_64__)
+        if (i + 16 <= length) {
+            int whole = ascii_hangul_prefix(src + i);
+            if (whole) { i += whole; continue; }
+            for (int32_t end = i + 16; i < end;) {
+                at = i;
+                if (!quick_yes_step(src, length, &i)) return at;
+            }
+            continue;
+        }
+#endif
+        if (!quick_yes_step(src, length, &i)) return at;
+    }
+    return length;
+}
+
 int mj_is_nfc_utf8(const uint8_t *src, int32_t length) {
     if (all_nfc_quick_yes(src, length)) return 1;
     UErrorCode err = U_ZERO_ERROR;

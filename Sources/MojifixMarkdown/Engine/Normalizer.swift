@@ -143,7 +143,9 @@ public struct Normalizer: Sendable {
     /// sure of it, else the previous full structure updated around the edits, else a full parse.
     private func document(after edits: [TextEdit], on document: MarkdownDocument) -> MarkdownDocument {
         let bytes = Self.apply(edits, to: document.bytes)
-        if usesQuickStructure, let quick = QuickStructure.build(bytes) { return MarkdownDocument(bytes, structure: quick) }
+        if usesQuickStructure, !QuickStructure.refusesAgain(document.structure), let quick = QuickStructure.build(bytes) {
+            return MarkdownDocument(bytes, structure: quick)
+        }
         if usesIncrementalStructure,
            let structure = IncrementalStructure.update(document.structure, from: document.bytes, edits: edits, to: bytes) {
             return MarkdownDocument(bytes, structure: structure)
@@ -236,16 +238,24 @@ public struct Normalizer: Sendable {
     }
 
     static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var copied = 0
-        for edit in edits {
-            out += bytes[copied..<edit.range.lowerBound]
-            out += edit.replacement
-            copied = edit.range.upperBound
+        let count = edits.reduce(bytes.count) { $0 + $1.replacement.count - $1.range.count }
+        return bytes.withUnsafeBufferPointer { p in
+            [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                var copied = 0, at = 0
+                func copy(_ part: UnsafeBufferPointer<UInt8>) {
+                    guard let source = part.baseAddress, let target = out.baseAddress, !part.isEmpty else { return }
+                    (target + at).update(from: source, count: part.count)
+                    at += part.count
+                }
+                for edit in edits {
+                    copy(UnsafeBufferPointer(rebasing: p[copied..<edit.range.lowerBound]))
+                    edit.replacement.withUnsafeBufferPointer { copy($0) }
+                    copied = edit.range.upperBound
+                }
+                copy(UnsafeBufferPointer(rebasing: p[copied...]))
+                initialized = at
+            }
         }
-        out += bytes[copied...]
-        return out
     }
 
     /// Findings' offsets in the document after `stages` of edits, mapped to the input, in their

@@ -29,7 +29,8 @@ enum PlainBlocks {
         return scan.assembled()
     }
 
-    private static func holdsFootnoteMark(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `[^` somewhere in `s` (what starts a footnote definition), found with memchr.
+    static func holdsFootnoteMark(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 0
         while let found = MDByte.find(MDByte.lbracket, in: s, from: k, to: s.count) {
             if found + 1 < s.count && s[found + 1] == MDByte.caret { return true }

@@ -27,6 +27,13 @@ enum QuickStructure {
             return scan.run()
         }
     }
+
+    /// A full structure holding blocks the scan refuses and that edits outside zones leave in
+    /// place (indented code, HTML blocks, math blocks, tables): after a round of edits the scan is
+    /// not tried again. Only a shortcut: the normaliser's results are the same either way.
+    static func refusesAgain(_ structure: MarkdownStructure) -> Bool {
+        !structure.isQuick && structure.lineKinds.contains { $0 == .indentedCode || $0 == .html || $0 == .mathBlock || $0 == .table }
+    }
 }
 
 private struct LineScan {
