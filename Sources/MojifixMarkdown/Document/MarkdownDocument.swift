@@ -4,6 +4,8 @@ import MojifixText
 public struct MarkdownDocument: Sendable {
     public let bytes: [UInt8]
     public let structure: MarkdownStructure
+    /// The lines `unicode-nfc` may change, found once (see `NFCLines`).
+    var nfcLines = NFCLines()
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes

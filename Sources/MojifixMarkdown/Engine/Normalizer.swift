@@ -25,6 +25,9 @@ public struct Normalizer: Sendable {
     /// Off only in tests that compare both paths: the structure after a round is updated around
     /// its edits when that provably equals a full parse (`IncrementalStructure`).
     var usesIncrementalStructure = true
+    /// Off only in tests that compare both paths: after a round, `unicode-nfc` looks only where
+    /// the edits and the lines it found before allow (`NFCLines`).
+    var usesNFCScope = true
 
     /// - Parameters:
     ///   - options: which rules run, and the switches rules read.
@@ -73,6 +76,9 @@ public struct Normalizer: Sendable {
         // order (an edit that overlaps an earlier rule's waits for the next round) and applied
         // together, so the document is parsed once per round, not once per rule.
         for _ in 0..<Self.maxRounds {
+            // After the first round only edits count: a rule that edits nothing under these
+            // options (security characters, unless stripped) is left out.
+            let fixers = stages.isEmpty || options.stripSecurityCharacters ? fixers : fixers.filter { $0.name != SecurityCharactersRule.name }
             let outcomes = run(fixers, on: &document, findingsKept: stages.isEmpty)
             var round: [TextEdit] = []
             var fixed: [Finding] = []
@@ -143,14 +149,17 @@ public struct Normalizer: Sendable {
     /// sure of it, else the previous full structure updated around the edits, else a full parse.
     private func document(after edits: [TextEdit], on document: MarkdownDocument) -> MarkdownDocument {
         let bytes = Self.apply(edits, to: document.bytes)
+        var next: MarkdownDocument
         if usesQuickStructure, !QuickStructure.refusesAgain(document.structure), let quick = QuickStructure.build(bytes) {
-            return MarkdownDocument(bytes, structure: quick)
+            next = MarkdownDocument(bytes, structure: quick)
+        } else if usesIncrementalStructure,
+                  let structure = IncrementalStructure.update(document.structure, from: document.bytes, edits: edits, to: bytes) {
+            next = MarkdownDocument(bytes, structure: structure)
+        } else {
+            next = MarkdownDocument(bytes)
         }
-        if usesIncrementalStructure,
-           let structure = IncrementalStructure.update(document.structure, from: document.bytes, edits: edits, to: bytes) {
-            return MarkdownDocument(bytes, structure: structure)
-        }
-        return MarkdownDocument(bytes)
+        if usesNFCScope, let lines = document.nfcLines.found { next.nfcLines = NFCLines(scope: NFCLines.scope(of: lines, after: edits)) }
+        return next
     }
 
     /// The rules' outcomes on `document`. On a quick structure they are final only when no rule
@@ -167,7 +176,9 @@ public struct Normalizer: Sendable {
                 guard RuleRegistry.crossesZones.contains(rules[k].name)
                         || outcome.edits.allSatisfy({ bytes[$0.range].elementsEqual($0.replacement) }),
                       !findingsKept || outcome.findings.isEmpty || !rules[k].findingsUseZones else {
+                    let nfcLines = document.nfcLines
                     document = MarkdownDocument(bytes)
+                    document.nfcLines = nfcLines
                     return rules.map { $0.init().apply(to: document, options: options) }
                 }
                 outcomes[k] = outcome

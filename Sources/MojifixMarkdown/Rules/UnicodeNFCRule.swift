@@ -13,14 +13,14 @@ struct UnicodeNFCRule: MarkdownRule {
         RuleOutcome(edits: Self.edits(document, lineByLine: true))
     }
 
-    /// Only lines holding a character beyond ICU's quick check can change, and a line feed is
-    /// a normalisation boundary (NFC text is NFC line by line): ICU checks only those lines (each
-    /// from the line feed before it), and only they are walked. `lineByLine` off only in tests:
+    /// Only lines holding a character beyond ICU's quick check can change (`NFCLines`), and a
+    /// line feed is a normalisation boundary (NFC text is NFC line by line): ICU checks only those
+    /// lines (each from the line feed before it), and only they are walked. `lineByLine` off only in tests:
     /// ICU checks the whole document, and all of it is walked.
     static func edits(_ document: MarkdownDocument, lineByLine: Bool) -> [TextEdit] {
         var edits: [TextEdit] = []
         document.bytes.withUnsafeBufferPointer { p in
-            let lines = lineByLine ? Self.linesBeyondQuickYes(p) : [0..<p.count]
+            let lines = lineByLine ? document.nfcLines.lines(p) : [0..<p.count]
             guard !lines.allSatisfy({ (try? ICUNormalizer.isNFC(UnsafeBufferPointer(rebasing: p[$0]))) ?? false }) else { return }
             for line in lines { Self.compose(p, line, document, into: &edits) }
         }
@@ -55,27 +55,6 @@ struct UnicodeNFCRule: MarkdownRule {
             guard let composed = try? ICUNormalizer.normalize(bytes, to: .nfc), composed != bytes else { continue }
             edits.append(TextEdit(range: cluster, replacement: composed, message: "Compose to NFC"))
         }
-    }
-
-    /// The lines (each with the line feed before it, the first from the start) holding a scalar
-    /// that is not NFC quick-check Yes with combining class 0 (ICU's quick check, which knows
-    /// ASCII and Hangul without a lookup); in the others every cluster is NFC already.
-    static func linesBeyondQuickYes(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        let n = p.count
-        var i = 0
-        while i < n {
-            i += ICUNormalizer.nfcQuickYesSpan(UnsafeBufferPointer(rebasing: p[i...]))
-            guard i < n else { break }
-            // The whole line goes to ICU: from the line feed before it (or the previous line's end).
-            var start = i
-            let floor = lines.last?.upperBound ?? 0
-            while start > floor && p[start] != MDByte.lf { start -= 1 }
-            let end = MDByte.find(MDByte.lf, in: p, from: i, to: n) ?? n
-            lines.append(start..<end)
-            i = end
-        }
-        return lines
     }
 
     /// Characters that compose with the one before them.
