@@ -23,7 +23,7 @@ enum QuickStructure {
         bytes.withUnsafeBufferPointer { s -> MarkdownStructure? in
             let found = mj_markdown_bytes(s.baseAddress, s.count)
             guard found & Int32(MJ_MD_CONTROL) == 0, !MDByte.matches(s, 0, "\u{FEFF}") else { return nil }
-            var scan = LineScan(s, table: table ?? LineTable(s), specials: found & Int32(MJ_MD_SPECIAL) != 0)
+            var scan = LineScan(s, table: table ?? LineTable.markdown(s), specials: found & Int32(MJ_MD_SPECIAL) != 0)
             return scan.run()
         }
     }

@@ -25,7 +25,7 @@ enum StructureBuilder {
     /// `table`: the lines of `bytes`, when the caller has them.
     static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = [], windowed: Bool = true, table: LineTable? = nil) -> MarkdownStructure {
         bytes.withUnsafeBufferPointer { s in
-            var run = Run(s, table: table ?? LineTable(s))
+            var run = Run(s, table: table ?? LineTable.markdown(s))
             return run.build(knownLabels: knownLabels, windowed: windowed)
         }
     }
