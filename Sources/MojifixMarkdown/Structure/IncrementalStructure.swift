@@ -289,23 +289,27 @@ enum IncrementalStructure {
     private struct Cuts {
         let old: MarkdownStructure
         let bytes: [UInt8]
-        /// Lines of top-level ATX headings.
-        let topHeadings: Set<Int>
-        /// Lines of setext headings, underline included. When a line follows the underline
-        /// without a blank line, cmark ends the heading on that line, so a blank line inserted
-        /// there moves the heading's end; and such a line is no cut.
-        let setextLines: Set<Int>
+        /// Per line: a top-level ATX heading.
+        let topHeadings: [Bool]
+        /// Per line: a line of a setext heading, underline included. When a line follows the
+        /// underline without a blank line, cmark ends the heading on that line, so a blank line
+        /// inserted there moves the heading's end; and such a line is no cut.
+        let setextLines: [Bool]
 
         init(_ old: MarkdownStructure, _ bytes: [UInt8]) {
             self.old = old
             self.bytes = bytes
-            // Indented by four columns or more, a heading is inside a footnote definition (which
-            // `isTopLevel` does not see).
-            topHeadings = Set(old.headings.lazy.filter {
-                $0.style == .atx && $0.isTopLevel && IncrementalStructure.indentation(bytes[old.lines[$0.line]]) < 4
-            }.map(\.line))
-            var setextLines = Set<Int>()
-            for heading in old.headings { if let underline = heading.underlineLine { setextLines.formUnion(heading.line...underline) } }
+            var topHeadings = [Bool](repeating: false, count: old.lines.count)
+            var setextLines = topHeadings
+            for heading in old.headings {
+                // Indented by four columns or more, a heading is inside a footnote definition
+                // (which `isTopLevel` does not see).
+                if heading.style == .atx && heading.isTopLevel && IncrementalStructure.indentation(bytes[old.lines[heading.line]]) < 4 {
+                    topHeadings[heading.line] = true
+                }
+                if let underline = heading.underlineLine { for k in heading.line...underline { setextLines[k] = true } }
+            }
+            self.topHeadings = topHeadings
             self.setextLines = setextLines
         }
 
@@ -332,13 +336,13 @@ enum IncrementalStructure {
 
         /// A top-level ATX heading no zone reaches into from before.
         func isHeadingCut(_ k: Int) -> Bool {
-            k > 0 && k < old.lines.count && topHeadings.contains(k) && !setextLines.contains(k) && old.zone(containing: start(k)) == nil
+            k > 0 && k < old.lines.count && topHeadings[k] && !setextLines[k] && old.zone(containing: start(k)) == nil
                 && !old.touchesZone(old.lines[k - 1].upperBound..<start(k))
         }
 
         /// The line after a top-level ATX heading that holds no zone.
         func isAfterHeadingCut(_ k: Int) -> Bool {
-            k > 0 && k < old.lines.count && topHeadings.contains(k - 1) && !old.touchesZone(start(k - 1)..<(start(k) + 1))
+            k > 0 && k < old.lines.count && topHeadings[k - 1] && !old.touchesZone(start(k - 1)..<(start(k) + 1))
         }
 
         /// The window of an edit that keeps every block, at or after line `floor`: a line break
@@ -349,7 +353,7 @@ enum IncrementalStructure {
             guard k >= floor, k > 0, k < old.lines.count, edit.range.lowerBound == start(k) else { return nil }
             // A removal keeps the blank line before it, which must lie outside earlier windows.
             if edit.range.isEmpty {
-                guard edit.replacement == [MDByte.lf], isCut(k), !setextLines.contains(k - 1), !setextLines.contains(k) else { return nil }
+                guard edit.replacement == [MDByte.lf], isCut(k), !setextLines[k - 1], !setextLines[k] else { return nil }
                 return (k, k, 1)
             }
             guard edit.replacement.isEmpty, k > floor, old.lineKinds[k - 1] == .blank else { return nil }
