@@ -83,12 +83,14 @@ enum StructureBuilder {
         /// `filling` (on one line each) by `x`: text cmark reads as the start of a paragraph, where
         /// spaces would make the rest of their line an indented code block.
         static func blanked(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>]) -> [UInt8] {
-            var copy = Array(s)
-            for range in blanking {
-                for k in range where copy[k] != MDByte.lf && copy[k] != MDByte.cr { copy[k] = MDByte.space }
+            [UInt8](unsafeUninitializedCapacity: s.count) { copy, initialized in
+                if let source = s.baseAddress, let target = copy.baseAddress { target.initialize(from: source, count: s.count) }
+                initialized = s.count
+                for range in blanking {
+                    for k in range where copy[k] != MDByte.lf && copy[k] != MDByte.cr { copy[k] = MDByte.space }
+                }
+                for range in filling { for k in range { copy[k] = 0x78 } }
             }
-            for range in filling { for k in range { copy[k] = 0x78 } }
-            return copy
         }
 
         mutating func build(knownLabels: Set<[UInt8]>, windowed: Bool) -> MarkdownStructure {
