@@ -110,8 +110,11 @@ public struct Normalizer: Sendable {
     /// The fix findings of rules with a `fileFinding` message folded into their first one.
     static func foldedPerFile(_ findings: [Finding], rules: [MarkdownRule.Type]) -> [Finding] {
         var result: [Finding] = []
+        // Each rule's fix findings, in one pass (a large document has thousands).
+        var fixed: [String: [Int]] = [:]
+        for (k, finding) in findings.enumerated() where finding.severity == .fixed { fixed[finding.rule, default: []].append(k) }
         for rule in rules {
-            let mine = findings.indices.filter { findings[$0].rule == rule.name && findings[$0].severity == .fixed }
+            let mine = fixed[rule.name] ?? []
             guard let first = mine.first, let message = rule.fileFinding(count: mine.count) else { continue }
             var folded = findings[first]
             folded.message = message

@@ -412,10 +412,8 @@ enum IncrementalStructure {
         init(old: MarkdownStructure) { self.old = old }
 
         mutating func copy(lines: Range<Int>, bytes: Range<Int>, delta: Int, lineDelta: Int, into result: inout MarkdownStructure) {
-            for k in lines {
-                result.lines.append(Self.shifted(old.lines[k], delta))
-                result.lineKinds.append(old.lineKinds[k])
-            }
+            result.lines.append(contentsOf: old.lines[lines].lazy.map { Self.shifted($0, delta) })
+            result.lineKinds.append(contentsOf: old.lineKinds[lines])
             while zone < old.zones.count && old.zones[zone].range.lowerBound < bytes.upperBound {
                 result.zones.append(Self.shifted(old.zones[zone], delta))
                 zone += 1
