@@ -1,7 +1,7 @@
 /// The structure of a document after a round of edits, from the structure before it: only the
 /// *windows* of lines around the edits are parsed again (each as on its own, with the document's
-/// reference labels; most in one build, see `parsedInOneBuild`), the rest is shifted. Nil when that cannot be shown to equal a full parse;
-/// the normaliser then parses in full.
+/// reference labels; most in one build, see `parsedInOneBuild`), the rest is shifted. Nil when
+/// that cannot be shown to equal a full parse; the normaliser then parses in full.
 ///
 /// A window runs from a *cut* to the next cut: a line before which every block cmark had open is
 /// closed, so that it and what follows parse the same whatever came before, and the reverse.
