@@ -26,14 +26,20 @@ final class NFCLines: @unchecked Sendable {
     static func find(_ p: UnsafeBufferPointer<UInt8>, within scope: [Range<Int>]?) -> [Range<Int>] {
         let n = p.count
         var lines: [Range<Int>] = []
+        // Everything before this offset has been looked at (ranges on one long line are looked
+        // at once: linear in the document).
+        var looked = 0
         for range in scope ?? [0..<n] {
             // Whole lines: from the line feed before the range to the one after it.
             var i = min(range.lowerBound, n)
-            let floor = lines.last?.upperBound ?? 0
-            while i > floor && p[i - 1] != MDByte.lf { i -= 1 }
-            if i > floor && i > 0 { i -= 1 }
-            i = max(i, lines.last?.upperBound ?? 0)
-            let end = MDByte.find(MDByte.lf, in: p, from: min(range.upperBound, n), to: n) ?? n
+            if i <= looked {
+                i = looked
+            } else {
+                while i > looked && p[i - 1] != MDByte.lf { i -= 1 }
+                if i > looked { i -= 1 }
+            }
+            let end = MDByte.find(MDByte.lf, in: p, from: max(min(range.upperBound, n), i), to: n) ?? n
+            looked = max(looked, end)
             while i < end {
                 i += ICUNormalizer.nfcQuickYesSpan(UnsafeBufferPointer(rebasing: p[i..<end]))
                 guard i < end else { break }
