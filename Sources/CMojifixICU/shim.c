@@ -13,6 +13,7 @@
 #include <unicode/uversion.h>
 #if defined(__x86_64__)
 #include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 struct mj_converter {
@@ -212,6 +213,33 @@ static int ascii_hangul_prefix(const uint8_t *p) {
         | (ed & (is_9e >> 1) & (in_range(x, 0xA4, 0x1B) >> 2));
     return outside ? 0 : cut;
 }
+
+/// The same for 32 bytes with AVX2 (bit k of each mask is byte k).
+__attribute__((target("avx2")))
+static inline uint32_t in_range32(__m256i x, uint8_t lo, uint8_t span) {
+    __m256i t = _mm256_sub_epi8(x, _mm256_set1_epi8((char)lo));
+    return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(t, _mm256_set1_epi8((char)span)), t));
+}
+
+/// `ascii_hangul_prefix` for the 32 bytes at p.
+__attribute__((target("avx2")))
+static int ascii_hangul_prefix32(const uint8_t *p) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)p);
+    uint32_t ascii = ~(uint32_t)_mm256_movemask_epi8(x);
+    if (ascii == 0xFFFFFFFFu) return 32;
+    uint32_t lead = in_range32(x, 0xEA, 3), cont = in_range32(x, 0x80, 0x3F);
+    int cut = lead & 0x40000000u ? 30 : lead & 0x80000000u ? 31 : 32;
+    uint32_t keep = cut == 32 ? 0xFFFFFFFFu : (1u << cut) - 1;
+    lead &= keep;
+    if (((ascii | lead | cont) & keep) != keep) return 0;
+    if ((cont & keep) != (((lead << 1) | (lead << 2)) & keep)) return 0;
+    uint32_t ea = in_range32(x, 0xEA, 0) & lead, ed = in_range32(x, 0xED, 0) & lead;
+    if ((ea | ed) == 0) return cut;
+    uint32_t is_9e = in_range32(x, 0x9E, 0);
+    uint32_t outside = (ea & (in_range32(x, 0x80, 0x2F) >> 1)) | (ed & (in_range32(x, 0x9F, 0x20) >> 1))
+        | (ed & (is_9e >> 1) & (in_range32(x, 0xA4, 0x1B) >> 2));
+    return outside ? 0 : cut;
+}
 #endif
 
 /// True when every scalar is quick-check Yes with combining class 0, which makes the text NFC
@@ -233,6 +261,33 @@ static int all_nfc_quick_yes(const uint8_t *src, int32_t length) {
         if (!quick_yes_step(src, length, &i)) return 0;
     }
     return 1;
+}
+
+int32_t mj_nfc_quick_yes_span(const uint8_t *src, int32_t length) {
+    int32_t i = 0;
+#if defined(__x86_64__)
+    const int avx2 = __builtin_cpu_supports("avx2");
+#endif
+    while (i < length) {
+        int32_t at = i;
+#if defined(__x86_64__)
+        if (avx2 && i + 32 <= length) {
+            int whole = ascii_hangul_prefix32(src + i);
+            if (whole) { i += whole; continue; }
+        }
+        if (i + 16 <= length) {
+            int whole = ascii_hangul_prefix(src + i);
+            if (whole) { i += whole; continue; }
+            for (int32_t end = i + 16; i < end;) {
+                at = i;
+                if (!quick_yes_step(src, length, &i)) return at;
+            }
+            continue;
+        }
+#endif
+        if (!quick_yes_step(src, length, &i)) return at;
+    }
+    return length;
 }
 
 int mj_is_nfc_utf8(const uint8_t *src, int32_t length) {

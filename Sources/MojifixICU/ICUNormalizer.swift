@@ -10,9 +10,20 @@ package enum ICUNormalizer {
 
     /// True when valid UTF-8 text is already in NFC (a fast check, no copy of the result).
     package static func isNFC(_ utf8: [UInt8]) throws(ICUError) -> Bool {
-        let result = utf8.withUnsafeBufferPointer { mj_is_nfc_utf8($0.baseAddress, Int32($0.count)) }
+        try utf8.withUnsafeBufferPointer { (p) throws(ICUError) -> Bool in try isNFC(p) }
+    }
+
+    /// The same for a part of a buffer (no copy).
+    package static func isNFC(_ utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> Bool {
+        let result = mj_is_nfc_utf8(utf8.baseAddress, Int32(utf8.count))
         if result < 0 { throw .illegalInput }
         return result == 1
+    }
+
+    /// Length of the longest prefix of UTF-8 text whose every scalar is NFC quick-check Yes with
+    /// combining class 0: NFC, and nothing in it composes with what comes before it.
+    package static func nfcQuickYesSpan(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        Int(mj_nfc_quick_yes_span(utf8.baseAddress, Int32(utf8.count)))
     }
 
     /// Normalises UTF-8 text; the input must be valid UTF-8.

@@ -25,6 +25,17 @@ final class NormalizerScalingTests: XCTestCase {
         XCTAssertLessThan(ratio, 24, "8x the findings took \(ratio)x the time")
     }
 
+    /// One long line with many edits in it (invisible characters removed): after a round,
+    /// `unicode-nfc` looks at the line once, not once per edit on it.
+    func testManyEditsOnOneLongLineGrowLinearly() {
+        let normalizer = Normalizer()
+        let ratio = growth(size: 300) { n in
+            let text = "e\u{301}\n" + String(repeating: "본문\u{200B} ", count: n) + "\n"
+            XCTAssertTrue(normalizer.normalize(Array(text.utf8)).changed)
+        }
+        XCTAssertLessThan(ratio, 24, "8x the edits took \(ratio)x the time")
+    }
+
     /// The structure scan: one line of inline math or of unclosed `{:` (a search to the line's end
     /// per delimiter), and thousands of `>` lines outside every block (each line used to re-read the
     /// rest of the run for reference definitions).

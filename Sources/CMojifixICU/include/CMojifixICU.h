@@ -40,6 +40,9 @@ int32_t mj_normalize_utf8(char form, const uint8_t *src, int32_t length,
 
 /// 1 when UTF-8 text is already in NFC, 0 when not, negative on failure.
 int mj_is_nfc_utf8(const uint8_t *src, int32_t length);
+/// Length of the longest prefix of UTF-8 text whose every scalar is NFC quick-check Yes with
+/// combining class 0 (such text is NFC and nothing before it composes with what follows it).
+int32_t mj_nfc_quick_yes_span(const uint8_t *src, int32_t length);
 
 /// Scripts the engine distinguishes; everything else is MJ_SCRIPT_OTHER.
 typedef enum {

@@ -4,6 +4,8 @@ import MojifixText
 public struct MarkdownDocument: Sendable {
     public let bytes: [UInt8]
     public let structure: MarkdownStructure
+    /// The lines `unicode-nfc` may change, found once (see `NFCLines`).
+    var nfcLines = NFCLines()
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -14,7 +16,7 @@ public struct MarkdownDocument: Sendable {
     init(quickOrFull bytes: [UInt8]) {
         self.bytes = bytes
         // One line table for both: the quick scan's, when it gives up, serves the full parse.
-        let table = bytes.withUnsafeBufferPointer { LineTable($0) }
+        let table = bytes.withUnsafeBufferPointer { LineTable.markdown($0) }
         self.structure = QuickStructure.build(bytes, table: table) ?? StructureBuilder.build(bytes, table: table)
     }
 

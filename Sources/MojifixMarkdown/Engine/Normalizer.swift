@@ -25,6 +25,9 @@ public struct Normalizer: Sendable {
     /// Off only in tests that compare both paths: the structure after a round is updated around
     /// its edits when that provably equals a full parse (`IncrementalStructure`).
     var usesIncrementalStructure = true
+    /// Off only in tests that compare both paths: after a round, `unicode-nfc` looks only where
+    /// the edits and the lines it found before allow (`NFCLines`).
+    var usesNFCScope = true
 
     /// - Parameters:
     ///   - options: which rules run, and the switches rules read.
@@ -73,6 +76,9 @@ public struct Normalizer: Sendable {
         // order (an edit that overlaps an earlier rule's waits for the next round) and applied
         // together, so the document is parsed once per round, not once per rule.
         for _ in 0..<Self.maxRounds {
+            // After the first round only edits count: a rule that edits nothing under these
+            // options (security characters, unless stripped) is left out.
+            let fixers = stages.isEmpty || options.stripSecurityCharacters ? fixers : fixers.filter { $0.name != SecurityCharactersRule.name }
             let outcomes = run(fixers, on: &document, findingsKept: stages.isEmpty)
             var round: [TextEdit] = []
             var fixed: [Finding] = []
@@ -104,8 +110,11 @@ public struct Normalizer: Sendable {
     /// The fix findings of rules with a `fileFinding` message folded into their first one.
     static func foldedPerFile(_ findings: [Finding], rules: [MarkdownRule.Type]) -> [Finding] {
         var result: [Finding] = []
+        // Each rule's fix findings, in one pass (a large document has thousands).
+        var fixed: [String: [Int]] = [:]
+        for (k, finding) in findings.enumerated() where finding.severity == .fixed { fixed[finding.rule, default: []].append(k) }
         for rule in rules {
-            let mine = findings.indices.filter { findings[$0].rule == rule.name && findings[$0].severity == .fixed }
+            let mine = fixed[rule.name] ?? []
             guard let first = mine.first, let message = rule.fileFinding(count: mine.count) else { continue }
             var folded = findings[first]
             folded.message = message
@@ -143,12 +152,17 @@ public struct Normalizer: Sendable {
     /// sure of it, else the previous full structure updated around the edits, else a full parse.
     private func document(after edits: [TextEdit], on document: MarkdownDocument) -> MarkdownDocument {
         let bytes = Self.apply(edits, to: document.bytes)
-        if usesQuickStructure, let quick = QuickStructure.build(bytes) { return MarkdownDocument(bytes, structure: quick) }
-        if usesIncrementalStructure,
-           let structure = IncrementalStructure.update(document.structure, from: document.bytes, edits: edits, to: bytes) {
-            return MarkdownDocument(bytes, structure: structure)
+        var next: MarkdownDocument
+        if usesQuickStructure, !QuickStructure.refusesAgain(document.structure), let quick = QuickStructure.build(bytes) {
+            next = MarkdownDocument(bytes, structure: quick)
+        } else if usesIncrementalStructure,
+                  let structure = IncrementalStructure.update(document.structure, from: document.bytes, edits: edits, to: bytes) {
+            next = MarkdownDocument(bytes, structure: structure)
+        } else {
+            next = MarkdownDocument(bytes)
         }
-        return MarkdownDocument(bytes)
+        if usesNFCScope, let lines = document.nfcLines.found { next.nfcLines = NFCLines(scope: NFCLines.scope(of: lines, after: edits)) }
+        return next
     }
 
     /// The rules' outcomes on `document`. On a quick structure they are final only when no rule
@@ -165,7 +179,9 @@ public struct Normalizer: Sendable {
                 guard RuleRegistry.crossesZones.contains(rules[k].name)
                         || outcome.edits.allSatisfy({ bytes[$0.range].elementsEqual($0.replacement) }),
                       !findingsKept || outcome.findings.isEmpty || !rules[k].findingsUseZones else {
+                    let nfcLines = document.nfcLines
                     document = MarkdownDocument(bytes)
+                    document.nfcLines = nfcLines
                     return rules.map { $0.init().apply(to: document, options: options) }
                 }
                 outcomes[k] = outcome
@@ -236,16 +252,24 @@ public struct Normalizer: Sendable {
     }
 
     static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var copied = 0
-        for edit in edits {
-            out += bytes[copied..<edit.range.lowerBound]
-            out += edit.replacement
-            copied = edit.range.upperBound
+        let count = edits.reduce(bytes.count) { $0 + $1.replacement.count - $1.range.count }
+        return bytes.withUnsafeBufferPointer { p in
+            [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                var copied = 0, at = 0
+                func copy(_ part: UnsafeBufferPointer<UInt8>) {
+                    guard let source = part.baseAddress, let target = out.baseAddress, !part.isEmpty else { return }
+                    (target + at).update(from: source, count: part.count)
+                    at += part.count
+                }
+                for edit in edits {
+                    copy(UnsafeBufferPointer(rebasing: p[copied..<edit.range.lowerBound]))
+                    edit.replacement.withUnsafeBufferPointer { copy($0) }
+                    copied = edit.range.upperBound
+                }
+                copy(UnsafeBufferPointer(rebasing: p[copied...]))
+                initialized = at
+            }
         }
-        out += bytes[copied...]
-        return out
     }
 
     /// Findings' offsets in the document after `stages` of edits, mapped to the input, in their

@@ -12,9 +12,12 @@ struct HeadingSpacingRule: MarkdownRule {
         let bytes = document.bytes
         let structure = document.structure
         var edits: [TextEdit] = []
-        var headingLines = Set<Int>(minimumCapacity: structure.headings.count + structure.looksLikeHeadingLines.count)
+        // Per line: an ATX heading, or a line meant as one (flags, not a set: thousands of headings).
+        var headingLines = [Bool](repeating: false, count: structure.lines.count)
+        var candidates: [Int] = []
         for heading in structure.headings where heading.style == .atx {
-            headingLines.insert(heading.line)
+            if !headingLines[heading.line] { candidates.append(heading.line) }
+            headingLines[heading.line] = true
             let line = structure.lines[heading.line]
             var i = line.lowerBound
             while i < line.upperBound && bytes[i] == 0x20 { i += 1 }
@@ -40,7 +43,7 @@ struct HeadingSpacingRule: MarkdownRule {
         }
         // Lines meant as headings whose # is followed by NBSP or U+3000 (the builder finds them
         // in prose only, never in code, HTML, math or front matter).
-        for index in structure.looksLikeHeadingLines where !headingLines.contains(index) {
+        for index in structure.looksLikeHeadingLines where !headingLines[index] {
             let line = structure.lines[index]
             var j = line.lowerBound
             while j < line.upperBound && bytes[j] == 0x20 { j += 1 }
@@ -51,14 +54,17 @@ struct HeadingSpacingRule: MarkdownRule {
             guard width > 0 else { continue }
             edits.append(TextEdit(range: j..<j + width, replacement: [0x20],
                                   message: "Use a space after the heading's # (NBSP or U+3000 there is not a heading)"))
-            headingLines.insert(index)
+            headingLines[index] = true
+            candidates.append(index)
         }
         // Blank lines only around top-level headings: inside a list item a blank line makes a
         // tight list loose, and inside a block quote a bare one ends the quote. None under
         // kramdown: there a blank line changes what the lines around read as (a heading right
         // under a list item is nested in it; a table right under a heading is text).
-        let nested = Set(structure.headings.filter { !$0.isTopLevel }.map(\.line))
-        if options.flavor != .kramdown { edits += blankLinesAround(headingLines.subtracting(nested), structure, bytes) }
+        if options.flavor != .kramdown {
+            for heading in structure.headings where !heading.isTopLevel { headingLines[heading.line] = false }
+            edits += blankLinesAround(candidates.filter { headingLines[$0] }.sorted(), headingLines, structure, bytes)
+        }
         return RuleOutcome(edits: edits)
     }
 
@@ -82,9 +88,10 @@ struct HeadingSpacingRule: MarkdownRule {
         return edits
     }
 
-    private func blankLinesAround(_ headingLines: Set<Int>, _ structure: MarkdownStructure, _ bytes: [UInt8]) -> [TextEdit] {
+    /// `lines`: the top-level heading lines, sorted; `isHeading`: the same, per line.
+    private func blankLinesAround(_ lines: [Int], _ isHeading: [Bool], _ structure: MarkdownStructure, _ bytes: [UInt8]) -> [TextEdit] {
         var edits: [TextEdit] = []
-        for index in headingLines.sorted() {
+        for index in lines {
             let line = structure.lines[index]
             guard line.lowerBound < bytes.count, bytes[line.lowerBound] == 0x23 else { continue }  // indented: de-indented first, or in a container
             // A kramdown block IAL (`{: .no_toc }`) next to the heading belongs to it.
@@ -92,7 +99,7 @@ struct HeadingSpacingRule: MarkdownRule {
                 edits.append(TextEdit(range: line.lowerBound..<line.lowerBound, replacement: [0x0A],
                                       message: "Add a blank line before the heading"))
             }
-            if index + 1 < structure.lines.count && structure.lineKinds[index + 1] != .blank && !headingLines.contains(index + 1)
+            if index + 1 < structure.lines.count && structure.lineKinds[index + 1] != .blank && !isHeading[index + 1]
                 && !isIALLine(index + 1, structure, bytes) {
                 let next = structure.lines[index + 1].lowerBound
                 edits.append(TextEdit(range: next..<next, replacement: [0x0A], message: "Add a blank line after the heading"))

@@ -10,40 +10,51 @@ struct UnicodeNFCRule: MarkdownRule {
     static let kind = RuleKind.fix
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
-        let bytes = document.bytes
-        // Only text holding a combining mark or conjoining jamo can change: ICU's check first.
-        guard !((try? ICUNormalizer.isNFC(bytes)) ?? false) else { return RuleOutcome() }
+        RuleOutcome(edits: Self.edits(document, lineByLine: true))
+    }
+
+    /// Only lines holding a character beyond ICU's quick check can change (`NFCLines`), and a
+    /// line feed is a normalisation boundary (NFC text is NFC line by line): ICU checks only those
+    /// lines (each from the line feed before it), and only they are walked. `lineByLine` off only in tests:
+    /// ICU checks the whole document, and all of it is walked.
+    static func edits(_ document: MarkdownDocument, lineByLine: Bool) -> [TextEdit] {
         var edits: [TextEdit] = []
-        // One walk over the scalars, remembering only the one before (a 4 MB document would
-        // otherwise be decoded into an array of millions of scalars, round after round).
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            var previous: (offset: Int, scalar: UInt32)? = nil
-            while i < p.count {
-                let (scalar, length) = UTF8Bytes.decode(p, at: i)
-                guard Self.attaches(scalar) else {
-                    previous = (i, scalar)
-                    i += length
-                    continue
-                }
-                // The cluster: the base before, and every attaching character after it.
-                let base = previous ?? (i, scalar)
-                var end = i + length
-                while end < p.count {
-                    let (next, nextLength) = UTF8Bytes.decode(p, at: end)
-                    guard Self.attaches(next) else { break }
-                    end += nextLength
-                }
-                i = end
-                let range = base.offset..<end
-                if (0xF900...0xFAFF).contains(base.scalar) || (0x2F800...0x2FA1F).contains(base.scalar) { continue }
-                if let zone = document.structure.zone(containing: range.lowerBound), zone.kind != .frontMatter { continue }
-                let cluster = Array(bytes[range])
-                guard let composed = try? ICUNormalizer.normalize(cluster, to: .nfc), composed != cluster else { continue }
-                edits.append(TextEdit(range: range, replacement: composed, message: "Compose to NFC"))
-            }
+        document.bytes.withUnsafeBufferPointer { p in
+            let lines = lineByLine ? document.nfcLines.lines(p) : [0..<p.count]
+            guard !lines.allSatisfy({ (try? ICUNormalizer.isNFC(UnsafeBufferPointer(rebasing: p[$0]))) ?? false }) else { return }
+            for line in lines { Self.compose(p, line, document, into: &edits) }
         }
-        return RuleOutcome(edits: edits)
+        return edits
+    }
+
+    /// The clusters of `range` (a base and the attaching characters after it) that NFC changes,
+    /// outside zones (front matter apart). The walk remembers only the scalar before.
+    static func compose(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ document: MarkdownDocument, into edits: inout [TextEdit]) {
+        var i = range.lowerBound
+        var previous: (offset: Int, scalar: UInt32)? = nil
+        while i < range.upperBound {
+            let (scalar, length) = UTF8Bytes.decode(p, at: i)
+            guard Self.attaches(scalar) else {
+                previous = (i, scalar)
+                i += length
+                continue
+            }
+            // The cluster: the base before, and every attaching character after it.
+            let base = previous ?? (i, scalar)
+            var end = i + length
+            while end < p.count {
+                let (next, nextLength) = UTF8Bytes.decode(p, at: end)
+                guard Self.attaches(next) else { break }
+                end += nextLength
+            }
+            i = end
+            let cluster = base.offset..<end
+            if (0xF900...0xFAFF).contains(base.scalar) || (0x2F800...0x2FA1F).contains(base.scalar) { continue }
+            if let zone = document.structure.zone(containing: cluster.lowerBound), zone.kind != .frontMatter { continue }
+            let bytes = Array(p[cluster])
+            guard let composed = try? ICUNormalizer.normalize(bytes, to: .nfc), composed != bytes else { continue }
+            edits.append(TextEdit(range: cluster, replacement: composed, message: "Compose to NFC"))
+        }
     }
 
     /// Characters that compose with the one before them.

@@ -1,7 +1,7 @@
 /// The structure of a document after a round of edits, from the structure before it: only the
-/// *windows* of lines around the edits are parsed again (each on its own, with the document's
-/// reference labels), the rest is shifted. Nil when that cannot be shown to equal a full parse;
-/// the normaliser then parses in full.
+/// *windows* of lines around the edits are parsed again (each as on its own, with the document's
+/// reference labels; most in one build, see `parsedInOneBuild`), the rest is shifted. Nil when
+/// that cannot be shown to equal a full parse; the normaliser then parses in full.
 ///
 /// A window runs from a *cut* to the next cut: a line before which every block cmark had open is
 /// closed, so that it and what follows parse the same whatever came before, and the reverse.
@@ -95,22 +95,41 @@ enum IncrementalStructure {
         result.lines.reserveCapacity(lines.count + 16)
         result.lineKinds.reserveCapacity(lines.count + 16)
         result.zones.reserveCapacity(old.zones.count + 16)
-        var copier = Copier(old: old)
-        var delta = 0, lineDelta = 0
+        // Each window's new byte range, and the bytes to parse of those not known without a parse.
+        var newRanges: [Range<Int>] = []
+        var sources: [[UInt8]] = []
+        var delta = 0
+        newRanges.reserveCapacity(windows.count)
         for window in windows {
-            copier.copy(lines: copier.nextLine..<window.first, bytes: start(copier.nextLine)..<start(window.first),
-                        delta: delta, lineDelta: lineDelta, into: &result)
             let windowDelta = edits[window.edits].reduce(0) { $0 + $1.replacement.count - $1.range.count }
             let oldRange = start(window.first)..<start(window.end)
             let newRange = (oldRange.lowerBound + delta)..<(oldRange.upperBound + delta + windowDelta)
             guard newRange.upperBound <= newBytes.count, !newRange.isEmpty || window.end == lines.count || window.blank == 0 else { return nil }
+            newRanges.append(newRange)
+            if window.blank == nil {
+                guard let source = source(window, cuts: cuts, new: newBytes[newRange]) else { return nil }
+                sources.append(source)
+            }
+            delta += windowDelta
+        }
+        guard var parsedWindows = parsedTogether(sources, windows.filter { $0.blank == nil }, cuts: cuts) else { return nil }
+
+        var copier = Copier(old: old)
+        var lineDelta = 0
+        delta = 0
+        var nextParsed = 0
+        for (window, newRange) in zip(windows, newRanges) {
+            copier.copy(lines: copier.nextLine..<window.first, bytes: start(copier.nextLine)..<start(window.first),
+                        delta: delta, lineDelta: lineDelta, into: &result)
             let parsed: MarkdownStructure
             if let blank = window.blank {
                 parsed = Self.blankLines(blank)
             } else {
-                guard let window = parse(window, cuts: cuts, new: Array(newBytes[newRange])) else { return nil }
-                parsed = window
+                parsed = parsedWindows[nextParsed]
+                parsedWindows[nextParsed] = Self.blankLines(0)
+                nextParsed += 1
             }
+            let windowDelta = newRange.count - (start(window.end) - start(window.first))
             if window.first == 0 { result.frontMatter = parsed.frontMatter.map { Copier.shifted($0, newRange.lowerBound) } }
             Copier.append(parsed, at: newRange.lowerBound, line: window.first + lineDelta, into: &result)
             copier.skip(lines: window.end, bytes: start(window.end))
@@ -128,26 +147,103 @@ enum IncrementalStructure {
                           headings: [], listItems: [], frontMatter: nil)
     }
 
-    /// The window's new bytes parsed on their own, when that equals the full parse there.
-    private static func parse(_ window: Window, cuts: Cuts, new: [UInt8]) -> MarkdownStructure? {
+    /// What a window is parsed as on its own: its new bytes and the next cut line, unchanged, as
+    /// its last line (with a line break: it may be blank); nil when the window may not be.
+    private static func source(_ window: Window, cuts: Cuts, new: ArraySlice<UInt8>) -> [UInt8]? {
         let old = cuts.old, lines = old.lines
         let oldRange = cuts.start(window.first)..<cuts.start(window.end)
-        var bytes = new
-        guard isSafe(cuts.bytes[oldRange]), isSafe(bytes[...]) else { return nil }
-        // The next cut line, unchanged, as the window's last line (with a line break: it may be blank).
-        let next: Range<Int>? = window.end < lines.count ? bytes.count..<(bytes.count + lines[window.end].count) : nil
+        guard isSafe(cuts.bytes[oldRange]), isSafe(new) else { return nil }
+        var bytes = Array(new)
         if window.end < lines.count { bytes += cuts.bytes[lines[window.end]] + [MDByte.lf] }
-        let fresh = cuts.isFreshCut(window.first)
-        let heading = !fresh && cuts.isHeadingCut(window.first)
         if window.first == 0 {
             guard old.frontMatter == nil, let b = bytes.first, b != 0x2D, b != 0x2B, b != 0xEF else { return nil }
-        } else if fresh {
+        } else if cuts.isFreshCut(window.first) {
             guard let b = bytes.first, startsFresh(b) else { return nil }
-        } else if !heading {
+        } else if !cuts.isHeadingCut(window.first) {
             // After a heading: anything but what opens front matter (or a BOM) at a document's start.
             guard !bytes.starts(with: [0x2D, 0x2D, 0x2D]), !bytes.starts(with: [0x2B, 0x2B, 0x2B]), bytes.first != 0xEF else { return nil }
         }
-        var parsed = StructureBuilder.build(bytes, knownLabels: old.definedLabels)
+        return bytes
+    }
+
+    /// The windows' sources parsed as each would be on its own: in one build (`parsedInOneBuild`)
+    /// but for those whose last line may open a block (each then has its own).
+    private static func parsedTogether(_ sources: [[UInt8]], _ windows: [Window], cuts: Cuts) -> [MarkdownStructure]? {
+        let alone = windows.indices.filter { windows[$0].end < cuts.old.lines.count && mayOpen(cuts.bytes[cuts.old.lines[windows[$0].end]]) }
+        var result: [MarkdownStructure] = []
+        result.reserveCapacity(sources.count)
+        var from = 0
+        for k in alone + [sources.count] {
+            guard let together = parsedInOneBuild(Array(sources[from..<k]), Array(windows[from..<k]), cuts: cuts) else { return nil }
+            result += together
+            if k < sources.count {
+                guard let single = accepted(StructureBuilder.build(sources[k], knownLabels: cuts.old.definedLabels), windows[k],
+                                            cuts: cuts, source: sources[k]) else { return nil }
+                result.append(single)
+            }
+            from = k + 1
+        }
+        return result
+    }
+
+    /// A line that may open a block an ATX heading does not end: it starts (after spaces) with a
+    /// backtick, tilde, `<`, `{` or `$`, or with four columns of indentation.
+    private static func mayOpen(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.firstIndex(where: { $0 != MDByte.space }) else { return false }
+        return first - line.startIndex >= 4 || [MDByte.backtick, MDByte.tilde, MDByte.less, MDByte.lbrace, MDByte.dollar, MDByte.tab].contains(line[first])
+    }
+
+    /// The windows' sources parsed as each would be on its own, all in one build: each source
+    /// but the last is followed by `#`, an empty ATX heading, which must come out as a top-level
+    /// heading that no zone reaches. Then every block of the source was closed before it, as at
+    /// the end of a document, and nothing is open after it, as at the start of one (a source's
+    /// last line is the next cut line, which an ATX heading interrupts or ends like the end of
+    /// the input does). Each window's part is then checked and trimmed by `accepted`.
+    private static func parsedInOneBuild(_ sources: [[UInt8]], _ windows: [Window], cuts: Cuts) -> [MarkdownStructure]? {
+        guard !sources.isEmpty else { return [] }
+        var batch: [UInt8] = []
+        batch.reserveCapacity(sources.reduce(0) { $0 + $1.count + 2 })
+        var offsets: [Int] = []
+        for (k, source) in sources.enumerated() {
+            offsets.append(batch.count)
+            batch += source
+            if k < sources.count - 1 { batch += [MDByte.hash, MDByte.lf] }
+        }
+        let whole = StructureBuilder.build(batch, knownLabels: cuts.old.definedLabels)
+        var result: [MarkdownStructure] = []
+        result.reserveCapacity(sources.count)
+        // Each window's part, moved to its own start, as the copier moves unchanged lines.
+        var copier = Copier(old: whole)
+        var line = 0
+        for (k, window) in windows.enumerated() {
+            let bytes = offsets[k]..<(offsets[k] + sources[k].count)
+            let first = line
+            while line < whole.lines.count && whole.lines[line].lowerBound < bytes.upperBound { line += 1 }
+            var part = MarkdownStructure(lines: [], lineKinds: [], zones: [], headings: [], listItems: [], frontMatter: nil)
+            copier.copy(lines: first..<line, bytes: bytes, delta: -bytes.lowerBound, lineDelta: -first, into: &part)
+            part.definedLabels = whole.definedLabels
+            if k < sources.count - 1 {
+                // The separator: a top-level heading on the next line, out of every zone.
+                let heading = copier.heading
+                guard line < whole.lines.count, whole.lines[line].lowerBound == bytes.upperBound, heading < whole.headings.count,
+                      whole.headings[heading].line == line, whole.headings[heading].style == .atx, whole.headings[heading].isTopLevel,
+                      !whole.touchesZone(bytes.upperBound - 1..<bytes.upperBound + 2) else { return nil }
+                line += 1
+                copier.skip(lines: line, bytes: bytes.upperBound + 2)
+            }
+            guard let accepted = accepted(part, window, cuts: cuts, source: sources[k]) else { return nil }
+            result.append(accepted)
+        }
+        return result
+    }
+
+    /// A window's structure parsed on its own (`source`), when that equals the full parse there:
+    /// it starts as its cut did and its last line (the next cut line, dropped) is read afresh.
+    private static func accepted(_ parsed: MarkdownStructure, _ window: Window, cuts: Cuts, source bytes: [UInt8]) -> MarkdownStructure? {
+        var parsed = parsed
+        let lines = cuts.old.lines
+        let next: Range<Int>? = window.end < lines.count ? (bytes.count - 1 - lines[window.end].count)..<(bytes.count - 1) : nil
+        let heading = !cuts.isFreshCut(window.first) && cuts.isHeadingCut(window.first)
         if heading && window.first > 0 {
             // Still a top-level ATX heading, no more indented: it still closes what came before.
             guard let first = parsed.headings.first, first.line == 0, first.style == .atx, first.isTopLevel,
@@ -193,23 +289,27 @@ enum IncrementalStructure {
     private struct Cuts {
         let old: MarkdownStructure
         let bytes: [UInt8]
-        /// Lines of top-level ATX headings.
-        let topHeadings: Set<Int>
-        /// Lines of setext headings, underline included. When a line follows the underline
-        /// without a blank line, cmark ends the heading on that line, so a blank line inserted
-        /// there moves the heading's end; and such a line is no cut.
-        let setextLines: Set<Int>
+        /// Per line: a top-level ATX heading.
+        let topHeadings: [Bool]
+        /// Per line: a line of a setext heading, underline included. When a line follows the
+        /// underline without a blank line, cmark ends the heading on that line, so a blank line
+        /// inserted there moves the heading's end; and such a line is no cut.
+        let setextLines: [Bool]
 
         init(_ old: MarkdownStructure, _ bytes: [UInt8]) {
             self.old = old
             self.bytes = bytes
-            // Indented by four columns or more, a heading is inside a footnote definition (which
-            // `isTopLevel` does not see).
-            topHeadings = Set(old.headings.lazy.filter {
-                $0.style == .atx && $0.isTopLevel && IncrementalStructure.indentation(bytes[old.lines[$0.line]]) < 4
-            }.map(\.line))
-            var setextLines = Set<Int>()
-            for heading in old.headings { if let underline = heading.underlineLine { setextLines.formUnion(heading.line...underline) } }
+            var topHeadings = [Bool](repeating: false, count: old.lines.count)
+            var setextLines = topHeadings
+            for heading in old.headings {
+                // Indented by four columns or more, a heading is inside a footnote definition
+                // (which `isTopLevel` does not see).
+                if heading.style == .atx && heading.isTopLevel && IncrementalStructure.indentation(bytes[old.lines[heading.line]]) < 4 {
+                    topHeadings[heading.line] = true
+                }
+                if let underline = heading.underlineLine { for k in heading.line...underline { setextLines[k] = true } }
+            }
+            self.topHeadings = topHeadings
             self.setextLines = setextLines
         }
 
@@ -236,13 +336,13 @@ enum IncrementalStructure {
 
         /// A top-level ATX heading no zone reaches into from before.
         func isHeadingCut(_ k: Int) -> Bool {
-            k > 0 && k < old.lines.count && topHeadings.contains(k) && !setextLines.contains(k) && old.zone(containing: start(k)) == nil
+            k > 0 && k < old.lines.count && topHeadings[k] && !setextLines[k] && old.zone(containing: start(k)) == nil
                 && !old.touchesZone(old.lines[k - 1].upperBound..<start(k))
         }
 
         /// The line after a top-level ATX heading that holds no zone.
         func isAfterHeadingCut(_ k: Int) -> Bool {
-            k > 0 && k < old.lines.count && topHeadings.contains(k - 1) && !old.touchesZone(start(k - 1)..<(start(k) + 1))
+            k > 0 && k < old.lines.count && topHeadings[k - 1] && !old.touchesZone(start(k - 1)..<(start(k) + 1))
         }
 
         /// The window of an edit that keeps every block, at or after line `floor`: a line break
@@ -253,7 +353,7 @@ enum IncrementalStructure {
             guard k >= floor, k > 0, k < old.lines.count, edit.range.lowerBound == start(k) else { return nil }
             // A removal keeps the blank line before it, which must lie outside earlier windows.
             if edit.range.isEmpty {
-                guard edit.replacement == [MDByte.lf], isCut(k), !setextLines.contains(k - 1), !setextLines.contains(k) else { return nil }
+                guard edit.replacement == [MDByte.lf], isCut(k), !setextLines[k - 1], !setextLines[k] else { return nil }
                 return (k, k, 1)
             }
             guard edit.replacement.isEmpty, k > floor, old.lineKinds[k - 1] == .blank else { return nil }
@@ -312,10 +412,8 @@ enum IncrementalStructure {
         init(old: MarkdownStructure) { self.old = old }
 
         mutating func copy(lines: Range<Int>, bytes: Range<Int>, delta: Int, lineDelta: Int, into result: inout MarkdownStructure) {
-            for k in lines {
-                result.lines.append(Self.shifted(old.lines[k], delta))
-                result.lineKinds.append(old.lineKinds[k])
-            }
+            result.lines.append(contentsOf: old.lines[lines].lazy.map { Self.shifted($0, delta) })
+            result.lineKinds.append(contentsOf: old.lineKinds[lines])
             while zone < old.zones.count && old.zones[zone].range.lowerBound < bytes.upperBound {
                 result.zones.append(Self.shifted(old.zones[zone], delta))
                 zone += 1

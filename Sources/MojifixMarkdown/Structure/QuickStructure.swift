@@ -23,9 +23,16 @@ enum QuickStructure {
         bytes.withUnsafeBufferPointer { s -> MarkdownStructure? in
             let found = mj_markdown_bytes(s.baseAddress, s.count)
             guard found & Int32(MJ_MD_CONTROL) == 0, !MDByte.matches(s, 0, "\u{FEFF}") else { return nil }
-            var scan = LineScan(s, table: table ?? LineTable(s), specials: found & Int32(MJ_MD_SPECIAL) != 0)
+            var scan = LineScan(s, table: table ?? LineTable.markdown(s), specials: found & Int32(MJ_MD_SPECIAL) != 0)
             return scan.run()
         }
+    }
+
+    /// A full structure holding blocks the scan refuses and that edits outside zones leave in
+    /// place (indented code, HTML blocks, math blocks, tables): after a round of edits the scan is
+    /// not tried again. Only a shortcut: the normaliser's results are the same either way.
+    static func refusesAgain(_ structure: MarkdownStructure) -> Bool {
+        !structure.isQuick && structure.lineKinds.contains { $0 == .indentedCode || $0 == .html || $0 == .mathBlock || $0 == .table }
     }
 }
 

@@ -25,7 +25,7 @@ enum StructureBuilder {
     /// `table`: the lines of `bytes`, when the caller has them.
     static func build(_ bytes: [UInt8], knownLabels: Set<[UInt8]> = [], windowed: Bool = true, table: LineTable? = nil) -> MarkdownStructure {
         bytes.withUnsafeBufferPointer { s in
-            var run = Run(s, table: table ?? LineTable(s))
+            var run = Run(s, table: table ?? LineTable.markdown(s))
             return run.build(knownLabels: knownLabels, windowed: windowed)
         }
     }
@@ -73,23 +73,24 @@ enum StructureBuilder {
             cmarkBlank = kinds.map { $0 == .blank }
         }
 
-        /// cmark over `s` with `blanking` ranges replaced by spaces (line endings kept).
-        /// `filling` ranges (on one line each) are replaced by `x`: text cmark reads as the start
-        /// of a paragraph, where spaces would make the rest of their line an indented code block.
-        static func parse(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>] = [],
-                          inlines: Bool = false) -> CMarkTree {
-            if blanking.isEmpty { return CMarkTree(parsing: s, inlines: inlines) }
-            return blanked(s, blanking: blanking, filling: filling).withUnsafeBufferPointer { CMarkTree(parsing: $0, inlines: inlines) }
+        /// cmark's block tree of `s` (whose lines are `table`'s), its plain blocks read by
+        /// `PlainBlocks` when it can.
+        static func blockTree(_ s: UnsafeBufferPointer<UInt8>, table: LineTable) -> CMarkTree {
+            PlainBlocks.tree(s, table: table) ?? CMarkTree(parsing: s)
         }
 
-        /// The copy of `s` that cmark parses (see `parse`).
+        /// The copy of `s` that cmark parses: `blanking` replaced by spaces (line endings kept),
+        /// `filling` (on one line each) by `x`: text cmark reads as the start of a paragraph, where
+        /// spaces would make the rest of their line an indented code block.
         static func blanked(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>]) -> [UInt8] {
-            var copy = Array(s)
-            for range in blanking {
-                for k in range where copy[k] != MDByte.lf && copy[k] != MDByte.cr { copy[k] = MDByte.space }
+            [UInt8](unsafeUninitializedCapacity: s.count) { copy, initialized in
+                if let source = s.baseAddress, let target = copy.baseAddress { target.initialize(from: source, count: s.count) }
+                initialized = s.count
+                for range in blanking {
+                    for k in range where copy[k] != MDByte.lf && copy[k] != MDByte.cr { copy[k] = MDByte.space }
+                }
+                for range in filling { for k in range { copy[k] = 0x78 } }
             }
-            for range in filling { for k in range { copy[k] = 0x78 } }
-            return copy
         }
 
         mutating func build(knownLabels: Set<[UInt8]>, windowed: Bool) -> MarkdownStructure {
@@ -106,7 +107,8 @@ enum StructureBuilder {
 
             let firstBlockBlanking = blanking.count
             // 2. First parse: where code and HTML blocks are.
-            var tree = Run.parse(s, blanking: blanking)
+            var tree = blanking.isEmpty ? Run.blockTree(s, table: table)
+                : Run.blanked(s, blanking: blanking, filling: []).withUnsafeBufferPointer { Run.blockTree($0, table: table) }
             var allowed = [Bool](repeating: true, count: lineCount)
             for k in 0..<min(frontMatterLines, lineCount) { allowed[k] = false }
             for node in tree.nodes where node.mjKind == .codeBlock || node.mjKind == .htmlBlock {
@@ -144,7 +146,7 @@ enum StructureBuilder {
                 let copy = Run.blanked(s, blanking: blanking, filling: filling)
                 let changed = blanking[firstBlockBlanking...] + filling
                 tree = (windowed ? WindowedReparse.tree(old: tree, source: s, blanked: copy, changed: Array(changed), table: table) : nil)
-                    ?? copy.withUnsafeBufferPointer { CMarkTree(parsing: $0) }
+                    ?? copy.withUnsafeBufferPointer { Run.blockTree($0, table: table) }
                 for range in blanking where !range.isEmpty {
                     let first = table.line(containing: range.lowerBound)
                     let last = table.line(containing: range.upperBound - 1)

@@ -53,6 +53,18 @@ enum MDByte {
 /// cmark's positions on the document's lines (`MojifixText.LineTable`, where a lone CR ends a
 /// line as for cmark).
 extension LineTable {
+    /// The lines of `s` as `LineTable(s)` gives them (a lone CR ends a line), faster for CRLF
+    /// text: when every CR is followed by a LF, the lines are those of the line feeds alone,
+    /// found with memchr, as `LineTable(s, loneCREndsLine: false)` finds them.
+    static func markdown(_ s: UnsafeBufferPointer<UInt8>) -> LineTable {
+        var from = 0
+        while let cr = MDByte.find(MDByte.cr, in: s, from: from, to: s.count) {
+            guard cr + 1 < s.count, s[cr + 1] == MDByte.lf else { return LineTable(s) }
+            from = cr + 2
+        }
+        return LineTable(s, loneCREndsLine: false)
+    }
+
     /// 0-based line index of a cmark line number (1-based), clamped to the table.
     @inline(__always) func index(ofCMarkLine line: Int32) -> Int {
         min(max(Int(line) - 1, 0), max(lines.count - 1, 0))

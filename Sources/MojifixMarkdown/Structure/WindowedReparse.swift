@@ -20,7 +20,7 @@ enum WindowedReparse {
     static func tree(old: CMarkTree, source: UnsafeBufferPointer<UInt8>, blanked copy: [UInt8], changed: [Range<Int>],
                      table: LineTable) -> CMarkTree? {
         let nodes = old.nodes
-        guard !changed.isEmpty, !nodes.isEmpty, table.count > 0, !contains(source, 0x5B, 0x5E) else { return nil }
+        guard !changed.isEmpty, !nodes.isEmpty, table.count > 0, !PlainBlocks.holdsFootnoteMark(source) else { return nil }
         let lines = table.lines
         func start(_ k: Int) -> Int { k < lines.count ? lines[k].lowerBound : copy.count }
         func isBlank(_ k: Int) -> Bool { copy.withUnsafeBufferPointer { LineTable.isBlank($0, lines[k]) } }
@@ -103,14 +103,5 @@ enum WindowedReparse {
             if node.end_line > 0 { node.end_line += shift }
             result.append(node)
         }
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ a: UInt8, _ b: UInt8) -> Bool {
-        var k = 0
-        while k + 1 < bytes.count {
-            if bytes[k] == a && bytes[k + 1] == b { return true }
-            k += 1
-        }
-        return false
     }
 }
