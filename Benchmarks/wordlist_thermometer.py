@@ -161,15 +161,15 @@ def lossy(a, lines):
                 c[kind] += 1
                 if kind == 'WRONG': examples.append((lang, s, o, k))
         by_chain[codec] = (stats, examples)
-    header = f"{'lang':7} {'lines':>6} {'exact':>6} {'misaligned':>10} {'restored':>8} {'U+FFFD':>7} {'WRONG':>6}"
+    header = lambda first: f"{first:7} {'lines':>6} {'exact':>6} {'misaligned':>10} {'restored':>8} {'U+FFFD':>7} {'WRONG':>6}"
     row = lambda name, c: print(f"{name:7} {c['lines']:6} {c['exact lines']:6} {c['misaligned lines']:10} {c['restored']:8} {c['U+FFFD']:7} {c['WRONG']:6}")
     print("strict cp1252, NBSP turned into a space, per language:")
-    print(header)
+    print(header('lang'))
     stats, examples = by_chain['cp1252']
     for lang in LANGS:
         if stats[lang]['lines']: row(lang, stats[lang])
     print("per chain, all languages:")
-    print(header)
+    print(header('chain'))
     for codec in LOSSY_CHAINS:
         stats, examples = by_chain[codec]
         total = collections.Counter()
