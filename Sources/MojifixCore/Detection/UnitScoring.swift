@@ -55,17 +55,9 @@ struct UnitScoring {
         // (Two tests, not an array of the neighbours: that was an allocation per unit.)
         let inRun = (previous.map { $0.end == unit.start && alphabet.contains($0.scalar) } ?? false)
             || (next.map { $0.start == unit.end && alphabet.contains($0.scalar) } ?? false)
-        // A diacritic that decomposed (NFD) text puts after its letter (`cafe` + U+0301, as
-        // macOS writes), garbled (`cafeÌ<U+0081>`): as plausible as the accented letter it spells.
-        // Likewise conjoining jamo that spell a syllable with their neighbours (decomposed
-        // Hangul, `ᄉ` `ᅵ` `ᆫ` for `신`): as plausible as the syllable, which CP949 readings of the
-        // same characters would otherwise outweigh.
-        let own: Float? = actual == .utf8 && Self.decomposedDiacritics.contains(unit.scalar)
-            && ScalarTraits.isLetter(previous?.end == unit.start ? previous!.scalar : scalarBefore(unit.start, p))
-            ? Self.letterFitness
-            : actual == .utf8 && Self.spellsASyllable(unit, previous: previous?.end == unit.start ? previous : nil,
-                                                      next: next?.start == unit.end ? next : nil)
-            ? 1.0 : fitness(unit.scalar, actual: actual)
+        let own = decomposedFitness(unit, previous: previous?.end == unit.start ? previous : nil,
+                                    next: next?.start == unit.end ? next : nil, actual: actual, p)
+            ?? fitness(unit.scalar, actual: actual)
         // A result no text holds (a C1 control) is the next layer's material only where that
         // layer can read it as part of a character: next to other mojibake (`ItÃ?Â¢â?¬â?¢s` through
         // Mac OS Roman gives `?` U+0089 `?`, which nothing reads further).
@@ -134,6 +126,21 @@ struct UnitScoring {
         if unit.lossy { evidence -= 0.5 }
         unit.evidence = evidence
         unit.supportive = fit >= Self.supportiveFitness && (!unit.lossy || fit >= 0.9)
+    }
+
+    /// The fitness of a piece of decomposed (NFD) text, nil for anything else. A diacritic that
+    /// NFD puts after its letter (`cafe` + U+0301, as macOS writes), garbled (`cafeÌ<U+0081>`), is
+    /// as plausible as the accented letter it spells. Conjoining jamo that spell a syllable with
+    /// their neighbours (decomposed Hangul, `ᄉ` `ᅵ` `ᆫ` for `신`) are as plausible as the
+    /// syllable, which CP949 readings of the same characters would otherwise outweigh.
+    /// `previous` and `next`: the units touching this one.
+    private func decomposedFitness(_ unit: DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, actual: Charset,
+                                   _ p: UnsafeBufferPointer<UInt8>) -> Float? {
+        guard actual == .utf8 else { return nil }
+        if Self.decomposedDiacritics.contains(unit.scalar) {
+            return ScalarTraits.isLetter(previous?.scalar ?? scalarBefore(unit.start, p)) ? Self.letterFitness : nil
+        }
+        return Self.spellsASyllable(unit, previous: previous, next: next) ? 1.0 : nil
     }
 
     /// A conjoining jamo next to the jamo it forms a syllable with: a leading consonant before
@@ -244,9 +251,9 @@ struct UnitScoring {
             // The last letter of a Latin word, an NBSP and a sign (`été<NBSP>»`, `skvělé<NBSP>»`,
             // `mistică<NBSP>€`) is typography, whatever its bytes decode to (`頻`, `젻`, `㠀`).
             // (Mojibake of a Korean `저`, `ì<NBSP>€`, follows a space or other mojibake.)
-            if index == 2 && previous == 0xA0 && !ScalarTraits.isLetter(s) && ScalarTraits.isLetter(UTF8.scalar(at: unit.start, in: p)) {
-                let before = scalarBefore(unit.start, p)
-                if before < 0x80 && ScalarTraits.isLetter(before) { odd -= 2 }
+            if index == 2 && previous == 0xA0 && !ScalarTraits.isLetter(s) && ScalarTraits.isLetter(scalarAt(unit.start, p))
+                && isLetter(scalarBefore(unit.start, p)) {
+                odd -= 2
             }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
             // A symbol glued right after a letter (`wei√ü`).
