@@ -204,6 +204,8 @@ static int ascii_hangul_prefix(const uint8_t *p) {
     int keep = (1 << cut) - 1;
     lead &= keep;
     if (((ascii | lead | cont) & keep) != keep) return 0;
+    // Every lead kept has both its continuations in the block (`EB EB 80 80` ending it is no syllable).
+    if ((((lead << 1) | (lead << 2)) & ~keep & 0xFFFF) != 0) return 0;
     if ((cont & keep) != (((lead << 1) | (lead << 2)) & keep)) return 0;
     // EA 80-AF is below U+AC00; ED 9F-BF and ED 9E A4-BF are past U+D7A3.
     int ea = in_range(x, 0xEA, 0) & lead, ed = in_range(x, 0xED, 0) & lead;
@@ -232,6 +234,7 @@ static int ascii_hangul_prefix32(const uint8_t *p) {
     uint32_t keep = cut == 32 ? 0xFFFFFFFFu : (1u << cut) - 1;
     lead &= keep;
     if (((ascii | lead | cont) & keep) != keep) return 0;
+    if ((((lead << 1) | (lead << 2)) & ~keep) != 0) return 0;
     if ((cont & keep) != (((lead << 1) | (lead << 2)) & keep)) return 0;
     uint32_t ea = in_range32(x, 0xEA, 0) & lead, ed = in_range32(x, 0xED, 0) & lead;
     if ((ea | ed) == 0) return cut;
@@ -241,27 +244,6 @@ static int ascii_hangul_prefix32(const uint8_t *p) {
     return outside ? 0 : cut;
 }
 #endif
-
-/// True when every scalar is quick-check Yes with combining class 0, which makes the text NFC
-/// (UAX #15 quick check); false means "ask ICU's full check" (also for ill-formed UTF-8). ASCII,
-/// Hangul syllables and CJK unified ideographs (the bulk of Korean text; none decomposes or
-/// combines) are known without asking ICU, 16 bytes at a time for ASCII and Hangul.
-static int all_nfc_quick_yes(const uint8_t *src, int32_t length) {
-    int32_t i = 0;
-    while (i < length) {
-#if defined(__x86_64__)
-        if (i + 16 <= length) {
-            int whole = ascii_hangul_prefix(src + i);
-            if (whole) { i += whole; continue; }
-            // Something else in the block: one character at a time through it.
-            for (int32_t end = i + 16; i < end;) if (!quick_yes_step(src, length, &i)) return 0;
-            continue;
-        }
-#endif
-        if (!quick_yes_step(src, length, &i)) return 0;
-    }
-    return 1;
-}
 
 int32_t mj_nfc_quick_yes_span(const uint8_t *src, int32_t length) {
     int32_t i = 0;
@@ -291,7 +273,9 @@ int32_t mj_nfc_quick_yes_span(const uint8_t *src, int32_t length) {
 }
 
 int mj_is_nfc_utf8(const uint8_t *src, int32_t length) {
-    if (all_nfc_quick_yes(src, length)) return 1;
+    // Every scalar quick-check Yes with combining class 0 makes the text NFC (UAX #15 quick
+    // check); otherwise (also for ill-formed UTF-8) ICU's full check decides.
+    if (mj_nfc_quick_yes_span(src, length) == length) return 1;
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
     int32_t u16len = 0;

@@ -6,7 +6,8 @@
 // it meets in the languages it asks about (filling a language's whole table at once cost a small
 // file more than it saved). Per thread: no atomics, and a row is read as a whole.
 #define COMMON_CELLS (MJ_LM_COMMON_TOKENS * MJ_LM_COMMON_TOKENS)
-#define OTHER_SLOTS 8192
+#define OTHER_SLOT_BITS 13
+#define OTHER_SLOTS (1 << OTHER_SLOT_BITS)
 
 typedef struct {
     uint64_t key;     // (previous << 21 | token) + 1; 0: empty
@@ -53,7 +54,7 @@ const int16_t *mj_lm_row(uint32_t previous, uint32_t token, uint64_t mask) {
         filled = &r->common_filled[cell];
     } else {
         uint64_t key = ((uint64_t)previous << 21 | token) + 1;
-        other_row *slot = &r->others[(key * 0x9E3779B97F4A7C15ull) >> 53 & (OTHER_SLOTS - 1)];
+        other_row *slot = &r->others[(key * 0x9E3779B97F4A7C15ull) >> (64 - OTHER_SLOT_BITS)];
         if (slot->key != key) {
             slot->key = key;
             slot->filled = 0;

@@ -37,9 +37,9 @@ extension JSONLineScanner {
                 i += 1
                 continue
             }
-            // The rest of the line holds the value: one allocation, made at the first escape (a
-            // value without any is copied in one go at the end).
-            if out.capacity == 0 { out.reserveCapacity(p.count - run) }
+            // One allocation at the first escape (a value without any is copied in one go at the
+            // end), bounded: keys are decoded this way too, and a long line holds many of them.
+            if out.capacity == 0 { out.reserveCapacity(min(p.count - run, 1 << 12)) }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
             if byte(i + 1) == 0x75 {
                 var scalar = try hex4(at: i + 2)

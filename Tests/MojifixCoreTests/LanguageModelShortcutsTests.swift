@@ -63,15 +63,22 @@ final class LanguageModelShortcutsTests: XCTestCase {
         }
     }
 
-    /// Threads filling their rows and the token cache at once read the same costs.
+    /// Threads filling their rows and the token cache at once read the same costs as the plain
+    /// lookups, over texts of so many distinct rare bigrams (letters of several scripts and
+    /// Hangul) that each thread's cache of uncommon rows evicts slots again and again.
     func testThreadsScoringAtOnceAgree() {
-        let text = Array("Le marché ouvre à huit heures, même le dimanche où il fait très froid.".unicodeScalars.map(\.value))
-        let expected = LanguageModel.shared.score(text, languages: LanguageModel.shared.all)
-        let results = UnsafeMutableBufferPointer<Double>.allocate(capacity: 8)
-        defer { results.deallocate() }
+        let every = LanguageModel.shared.all.mask
+        let differing = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
+        defer { differing.deallocate() }
         DispatchQueue.concurrentPerform(iterations: 8) { i in
-            results[i] = LanguageModel.shared.score(text, languages: LanguageModel.shared.all).best?.cost ?? -1
+            var rng = SeededGenerator(seed: UInt64(2026_1205 + i))
+            let pool: [ClosedRange<UInt32>] = [0x61...0x7A, 0xC0...0x17F, 0x391...0x3C9, 0x410...0x44F, 0xAC00...0xAD00]
+            let text = (0..<40_000).map { _ in pool.randomElement(using: &rng)!.randomElement(using: &rng)! }
+            var fast = [Int64](repeating: 0, count: 64), plain = [Int64](repeating: 0, count: 64)
+            _ = text.withUnsafeBufferPointer { mj_lm_score($0.baseAddress, $0.count, every, MJ_LM_ALL, &fast) }
+            _ = text.withUnsafeBufferPointer { mj_lm_reference_score($0.baseAddress, $0.count, every, MJ_LM_ALL, &plain) }
+            differing[i] = zip(fast, plain).filter { $0 != $1 }.count
         }
-        for i in 0..<8 { XCTAssertEqual(results[i], expected.best?.cost) }
+        for i in 0..<8 { XCTAssertEqual(differing[i], 0, "thread \(i)") }
     }
 }

@@ -23,4 +23,15 @@ final class NFCQuickCheckTests: XCTestCase {
             XCTAssertEqual(quick, full, "#\(n) \(bytes.map { String($0, radix: 16) }.joined(separator: " "))")
         }
     }
+
+    /// A lead byte whose continuations fall past the end of a 16- or 32-byte block, after another
+    /// lead (`EB EB 80 80`), is ill-formed: the block scan must not take it for whole syllables.
+    func testALeadCutByTheBlockEndIsIllFormed() {
+        for prefix in 0..<40 {
+            let bytes = [UInt8](repeating: 0x61, count: prefix) + [0xEB, 0xEB, 0x80, 0x80] + [UInt8](repeating: 0x61, count: 40)
+            XCTAssertNil(try? ICUNormalizer.isNFC(bytes), "prefix \(prefix)")
+            let span = bytes.withUnsafeBufferPointer { ICUNormalizer.nfcQuickYesSpan($0) }
+            XCTAssertLessThanOrEqual(span, prefix, "prefix \(prefix)")
+        }
+    }
 }

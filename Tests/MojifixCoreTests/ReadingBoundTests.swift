@@ -5,7 +5,7 @@ import XCTest
 
 /// `ReadingBound` lets the mojibake pass skip readings that could never be chosen. Both sides of
 /// that proof on seeded generated records, garbled through every registered chain (whole, one
-/// line of several, twice, with lost bytes) and clean: no reading's total exceeds its bound,
+/// line of several, twice, with lost bytes, decomposed) and clean: no reading's total exceeds its bound,
 /// and repair with readings skipped gives exactly what scoring every reading gives.
 final class ReadingBoundTests: XCTestCase {
     static let recordsPerChain = 8
@@ -40,6 +40,13 @@ final class ReadingBoundTests: XCTestCase {
                 // Lost bytes: a C1 control shown as U+FFFD, an NBSP turned into a space.
                 let lossy = Self.replacing(garbled, [0xC2, 0x81], with: [0xEF, 0xBF, 0xBD])
                 records.append(Self.replacing(lossy, [0xC2, 0xA0], with: [0x20]))
+                // Decomposed (NFD) text garbled (diacritics and conjoining jamo of their own),
+                // alone and before a line garbled through another chain.
+                let decomposed = Array(String(decoding: whole, as: Unicode.UTF8.self).decomposedStringWithCanonicalMapping.utf8)
+                if decomposed != whole, let nfd = garbler.garble(decomposed, misreading) {
+                    records.append(nfd)
+                    if let other = garbler.garble(lines[0], second) { records.append(nfd + [0x0A] + other) }
+                }
             }
         }
         return records

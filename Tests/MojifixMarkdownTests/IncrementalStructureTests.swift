@@ -67,6 +67,21 @@ final class IncrementalStructureTests: XCTestCase {
         }
     }
 
+    /// An HTML block whose end cmark looks for in the rest of the document (`<textarea>` …
+    /// `</textarea>`, here across blank lines) makes a window depend on bytes after it: such a
+    /// window is never updated, and the whitespace inside the block stays (it was stripped after
+    /// the heading's spacing was fixed).
+    func testAnHTMLBlockEndedFarAwayIsNeverUpdatedInAWindow() {
+        var full = Normalizer()
+        full.usesIncrementalStructure = false
+        for opener in ["<textarea>", "<pre>", "<SCRIPT>", "<style>", "<!--", "<?php"] {
+            let closer = ["<textarea>": "</textarea>", "<pre>": "</pre>", "<SCRIPT>": "</script>", "<style>": "</style>",
+                          "<!--": "-->", "<?php": "?>"][opener]!
+            let bytes = Array("# H\nx\n\n\(opener)\n    \ny  \n\nP\n\(closer)\n".utf8)
+            QuickStructureTests.assertSame(Normalizer().normalize(bytes), full.normalize(bytes), opener)
+        }
+    }
+
     /// One round of the rules' own edits on `document`, merged as the normaliser merges them.
     private static func round(_ document: MarkdownDocument, _ options: NormalizeOptions) -> [TextEdit] {
         var edits: [TextEdit] = []

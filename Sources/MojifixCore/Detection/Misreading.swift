@@ -45,7 +45,7 @@ struct DecodedUnit {
     /// (0 for every other unit).
     private let guessedBytes: UInt32
     /// How many characters a guess could be (0 for every other unit).
-    let choiceCount: UInt8
+    let choiceCount: UInt16
 
     init(start: Int, end: Int, scalar: UInt32, width: Int, lossy: Bool = false, spaceLost: Bool = false,
          guessedBytes: UInt32 = 0, choiceCount: Int = 0) {
@@ -56,7 +56,7 @@ struct DecodedUnit {
         self.lossy = lossy
         self.spaceLost = spaceLost
         self.guessedBytes = guessedBytes
-        self.choiceCount = UInt8(min(choiceCount, 255))
+        self.choiceCount = UInt16(min(choiceCount, Int(UInt16.max)))
     }
 
     /// A lost byte with several characters it could be.

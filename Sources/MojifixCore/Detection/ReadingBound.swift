@@ -63,7 +63,7 @@ struct ReadingBound {
         for unit in units {
             // A unit adds only when supportive: its fit at least `supportiveFitness` (0.9 when lossy).
             // A character of the mojibake alphabet gets at least that fit, at most 0.9 from a run.
-            let fitness = scoring.fitness(unit.scalar, actual: actual)
+            let fitness = scoring.mostFitness(unit.scalar, actual: actual)
             let fit: Float
             if scoring.alphabet.contains(unit.scalar) {
                 fit = max(fitness ?? UnitScoring.supportiveFitness, 0.9)

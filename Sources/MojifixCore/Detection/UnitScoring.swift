@@ -143,12 +143,24 @@ struct UnitScoring {
         return Self.spellsASyllable(unit, previous: previous, next: next) ? 1.0 : nil
     }
 
+    /// The most fitness a unit decoding to `s` can get, whatever its neighbours (for
+    /// `ReadingBound`): `fitness`, or what `decomposedFitness` may give.
+    func mostFitness(_ s: UInt32, actual: Charset) -> Float? {
+        let own = fitness(s, actual: actual)
+        guard actual == .utf8 else { return own }
+        if Self.decomposedDiacritics.contains(s) { return max(own ?? Self.letterFitness, Self.letterFitness) }
+        if Self.conjoiningJamo.contains(where: { $0.contains(s) }) { return 1.0 }
+        return own
+    }
+
+    /// Leading consonants, vowels and trailing consonants of modern conjoining jamo.
+    private static let conjoiningJamo: [ClosedRange<UInt32>] = [0x1100...0x1112, 0x1161...0x1175, 0x11A8...0x11C2]
+
     /// A conjoining jamo next to the jamo it forms a syllable with: a leading consonant before
     /// a vowel, a vowel after a leading consonant or before a trailing consonant, a trailing
     /// consonant after a vowel.
     private static func spellsASyllable(_ unit: DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?) -> Bool {
-        let leading = 0x1100...0x1112 as ClosedRange<UInt32>, vowel = 0x1161...0x1175 as ClosedRange<UInt32>
-        let trailing = 0x11A8...0x11C2 as ClosedRange<UInt32>
+        let (leading, vowel, trailing) = (conjoiningJamo[0], conjoiningJamo[1], conjoiningJamo[2])
         let s = unit.scalar, before = previous?.scalar ?? 0, after = next?.scalar ?? 0
         if leading.contains(s) { return vowel.contains(after) }
         if vowel.contains(s) { return leading.contains(before) || trailing.contains(after) }

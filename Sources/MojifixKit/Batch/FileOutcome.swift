@@ -100,12 +100,12 @@ package struct FileWork {
         return outcome
     }
 
-    /// A plan's chains with their change counts, grouped on the steps themselves: a garbled
-    /// file has thousands of changes and a handful of chains.
-    package static func chains(of plan: RepairPlan) -> [(chain: String, changes: Int)] {
+    /// The chains of a plan's changes with their change counts, grouped on the steps themselves:
+    /// a garbled file has thousands of changes and a handful of chains.
+    package static func chains(of changes: some Sequence<RepairChange>) -> [(chain: String, changes: Int)] {
         // A linear search of a handful of chains is cheaper than hashing each change's steps.
         var order: [[ChainStep]] = [], counts: [Int] = []
-        for change in plan.passes.lazy.flatMap(\.changes) {
+        for change in changes {
             if let k = order.lastIndex(of: change.steps) { counts[k] += 1 } else { order.append(change.steps); counts.append(1) }
         }
         return zip(order, counts).map { ($0.chainDescription, $1) }
@@ -128,12 +128,14 @@ package struct FileWork {
         }
         let normalized = markdown ? normalizer.normalize(repaired.output) : nil
         let result = normalized?.output ?? repaired.output
-        outcome.plan = Self.chains(of: repaired.plan)
-        outcome.lossyChanges = repaired.plan.passes.reduce(0) { $0 + $1.changes.filter { !$0.lossless }.count }
+        // A pass's changes are built from its compact list each time they are asked for: once here.
+        let changes = repaired.plan.passes.map(\.changes)
+        outcome.plan = Self.chains(of: changes.joined())
+        outcome.lossyChanges = changes.reduce(0) { $0 + $1.filter { !$0.lossless }.count }
         outcome.lossyWithheld = repaired.plan.withheld?.count ?? 0
         outcome.rules = Array(Set(normalized?.findings.filter { $0.severity == .fixed }.map(\.rule) ?? [])).sorted()
         // Bytes, not String ==: a canonically equivalent rewrite is still a change.
-        outcome.status = repaired.plan.passes.contains { $0.kind == .transcode && !$0.changes.isEmpty } ? .transcoded
+        outcome.status = zip(repaired.plan.passes, changes).contains { $0.kind == .transcode && !$1.isEmpty } ? .transcoded
             : repaired.changed ? .repaired : result != repaired.output ? .normalised : .unchanged
         // The hashes are for the journal and the report: `check` without a report needs none.
         if outcome.changed && (!wantFindings || hashEveryFile) {

@@ -387,14 +387,18 @@ enum IncrementalStructure {
             || MDByte.isDigit(b) || b == 0xEF)
     }
 
-    /// No byte sequence that starts a construct pairing across blank lines or the document.
+    /// No byte sequence that starts a construct pairing across blank lines or the document:
+    /// among them the HTML blocks whose end cmark searches for in the rest of the document
+    /// (`<script`, `<pre`, `<style`, `<textarea`, `<!`, `<?`), so that a window's zones never
+    /// depend on bytes after it.
     private static func isSafe(_ bytes: ArraySlice<UInt8>) -> Bool {
         var previous: UInt8 = 0, run = 0
-        for b in bytes {
+        for (k, b) in zip(bytes.indices, bytes) {
             switch b {
             case MDByte.lbrace: return false
             case MDByte.dollar where previous == MDByte.dollar: return false
             case MDByte.colon where previous == MDByte.rbracket: return false
+            case 0x3C where opensAnHTMLBlockEndedFarAway(bytes[(k + 1)...]): return false
             default: break
             }
             run = (b == MDByte.backtick || b == MDByte.tilde) && b == previous ? run + 1 : 1
@@ -403,6 +407,16 @@ enum IncrementalStructure {
         }
         return true
     }
+
+    /// After a `<`: `!`, `?`, or (any case) `script`, `pre`, `style`, `textarea`.
+    private static func opensAnHTMLBlockEndedFarAway(_ rest: ArraySlice<UInt8>) -> Bool {
+        guard let first = rest.first else { return false }
+        if first == 0x21 || first == 0x3F { return true }
+        return Self.farEndedTags.contains { tag in
+            rest.count >= tag.count && zip(rest, tag).allSatisfy { $0 | 0x20 == $1 }
+        }
+    }
+    private static let farEndedTags: [[UInt8]] = ["script", "pre", "style", "textarea"].map { Array($0.utf8) }
 
     /// Copies the old structure's items of unchanged lines, shifted, in one pass.
     private struct Copier {
