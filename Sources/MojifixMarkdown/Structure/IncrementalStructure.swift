@@ -388,17 +388,24 @@ enum IncrementalStructure {
     }
 
     /// No byte sequence that starts a construct pairing across blank lines or the document:
-    /// among them the HTML blocks whose end cmark searches for in the rest of the document
-    /// (`<script`, `<pre`, `<style`, `<textarea`, `<!`, `<?`), so that a window's zones never
-    /// depend on bytes after it.
+    /// among them an HTML block whose end cmark searches for in the rest of the document
+    /// (`<script`, `<pre`, `<style`, `<textarea`, `<!--`, `<?`, `<![CDATA[`, `<!X`) and that does
+    /// not end in these bytes, so that a window's zones never depend on bytes after it.
     private static func isSafe(_ bytes: ArraySlice<UInt8>) -> Bool {
         var previous: UInt8 = 0, run = 0
+        // Per end marker, where it was last found: openers come in order, so each search goes on
+        // from there (linear however many blocks the bytes open).
+        var found: [Int: Int] = [:]
         for (k, b) in zip(bytes.indices, bytes) {
             switch b {
             case MDByte.lbrace: return false
             case MDByte.dollar where previous == MDByte.dollar: return false
             case MDByte.colon where previous == MDByte.rbracket: return false
-            case 0x3C where opensAnHTMLBlockEndedFarAway(bytes[(k + 1)...]): return false
+            case 0x3C:
+                guard let marker = htmlBlockEnd(after: bytes[(k + 1)...]) else { break }
+                let from = max(k + 1, found[marker] ?? k + 1)
+                guard let at = Self.find(Self.endMarkers[marker], in: bytes, from: from) else { return false }
+                found[marker] = at
             default: break
             }
             run = (b == MDByte.backtick || b == MDByte.tilde) && b == previous ? run + 1 : 1
@@ -408,15 +415,45 @@ enum IncrementalStructure {
         return true
     }
 
-    /// After a `<`: `!`, `?`, or (any case) `script`, `pre`, `style`, `textarea`.
-    private static func opensAnHTMLBlockEndedFarAway(_ rest: ArraySlice<UInt8>) -> Bool {
-        guard let first = rest.first else { return false }
-        if first == 0x21 || first == 0x3F { return true }
-        return Self.farEndedTags.contains { tag in
-            rest.count >= tag.count && zip(rest, tag).allSatisfy { $0 | 0x20 == $1 }
-        }
+    /// The end markers of the HTML blocks cmark ends far away (lowercase; matched in any case).
+    private static let endMarkers: [[UInt8]] = ["</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", "]]>", ">"]
+        .map { Array($0.utf8) }
+
+    /// What follows `<` to open each of those blocks (lowercase letters match in any case), and
+    /// its end marker's index; `<!` + a letter is checked apart.
+    private static let htmlBlockOpeners: [(opener: [UInt8], end: Int)] =
+        [("script", 0), ("pre", 1), ("style", 2), ("textarea", 3), ("!--", 4), ("?", 5), ("![CDATA[", 6)]
+        .map { (Array($0.0.utf8), $0.1) }
+
+    /// Which end marker the HTML block opened by the `<` before `rest` needs, if it is one of
+    /// those (cmark's kinds 1-5).
+    private static func htmlBlockEnd(after rest: ArraySlice<UInt8>) -> Int? {
+        for (opener, end) in htmlBlockOpeners where startsWith(rest, opener) { return end }
+        if rest.count > 1, rest[rest.startIndex] == 0x21, MDByte.isAlpha(rest[rest.startIndex + 1]) { return 7 }
+        return nil
     }
-    private static let farEndedTags: [[UInt8]] = ["script", "pre", "style", "textarea"].map { Array($0.utf8) }
+
+    /// `bytes` start with `text`, a lowercase letter of it matching either case.
+    @inline(__always)
+    private static func startsWith(_ bytes: ArraySlice<UInt8>, _ text: [UInt8]) -> Bool {
+        guard bytes.count >= text.count else { return false }
+        var i = bytes.startIndex
+        for t in text {
+            if bytes[i] | (t >= 0x61 ? 0x20 : 0) != t { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Where `marker` (lowercase) next occurs in `bytes` at or after `from`, in any case.
+    private static func find(_ marker: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
+        var i = from
+        while i + marker.count <= bytes.endIndex {
+            if startsWith(bytes[i...], marker) { return i }
+            i += 1
+        }
+        return nil
+    }
 
     /// Copies the old structure's items of unchanged lines, shifted, in one pass.
     private struct Copier {
