@@ -38,9 +38,9 @@ typedef struct {
     size_t last_alphabet_end;  // offset just after the last alphabet character (SIZE_MAX: none)
 } scan_state;
 
-/// Examines the character at p[i] (already validated, `len` bytes) for the flags.
-static void look_at(const uint8_t *p, size_t i, size_t len, const uint64_t *alphabet,
-                    mj_census_result *r, scan_state *s) {
+/// Examines the character at p[i] (already validated, `len` bytes, of `n`) for the flags.
+static void look_at(const uint8_t *p, size_t i, size_t len, size_t n, const uint64_t *alphabet,
+                    const uint64_t *capitals, mj_census_result *r, scan_state *s) {
     uint32_t c;
     if (len == 2) c = (uint32_t)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F);
     else if (len == 3) c = (uint32_t)(p[i] & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
@@ -53,12 +53,15 @@ static void look_at(const uint8_t *p, size_t i, size_t len, const uint64_t *alph
     } else if (alphabet[c >> 6] & ((uint64_t)1 << (c & 63))) {
         if (s->last_alphabet_end == i) r->has_mojibake_pair = 1;
         s->last_alphabet_end = i + len;
+        // `voilÃ le`: a lead whose NBSP second byte became a space, ending a lowercase word.
+        if (len == 2 && i > 0 && p[i - 1] >= 'a' && p[i - 1] <= 'z' && i + 2 < n && p[i + 2] == 0x20
+            && (capitals[c >> 6] & ((uint64_t)1 << (c & 63)))) r->has_mojibake_pair = 1;
     }
 }
 
 /// Scalar census of p[from..<to); returns the offset reached (to, or the first invalid byte).
 static size_t scalar_range(const uint8_t *p, size_t from, size_t to, size_t n, const uint64_t *alphabet,
-                           mj_census_result *r, scan_state *s) {
+                           const uint64_t *capitals, mj_census_result *r, scan_state *s) {
     size_t i = from;
     while (i < to) {
         uint8_t b = p[i];
@@ -69,16 +72,16 @@ static size_t scalar_range(const uint8_t *p, size_t from, size_t to, size_t n, c
         }
         size_t len = sequence_at(p, i, n);
         if (len == 0) return i;
-        if (b < 0xE0 || b == 0xE1 || b == 0xE2 || b == 0xEF) look_at(p, i, len, alphabet, r, s);
+        if (b < 0xE0 || b == 0xE1 || b == 0xE2 || b == 0xEF) look_at(p, i, len, n, alphabet, capitals, r, s);
         i += len;
     }
     return i;
 }
 
-void mj_census_scalar(const uint8_t *p, size_t n, const uint64_t *alphabet, mj_census_result *r) {
+void mj_census_scalar(const uint8_t *p, size_t n, const uint64_t *alphabet, const uint64_t *capitals, mj_census_result *r) {
     memset(r, 0, sizeof *r);
     scan_state s = { (size_t)-1 };
-    r->valid_prefix = scalar_range(p, 0, n, n, alphabet, r, &s);
+    r->valid_prefix = scalar_range(p, 0, n, n, alphabet, capitals, r, &s);
     // Past the first invalid byte (legacy text, or a binary file) the control bytes are still
     // counted, so a binary file is known as one whatever its first bytes are. No legacy charset
     // uses a control byte inside a character.
@@ -132,7 +135,7 @@ static inline __m128i block_errors(__m128i input, __m128i previous) {
 }
 
 __attribute__((target("ssse3")))
-static void census_ssse3(const uint8_t *p, size_t n, const uint64_t *alphabet, mj_census_result *r) {
+static void census_ssse3(const uint8_t *p, size_t n, const uint64_t *alphabet, const uint64_t *capitals, mj_census_result *r) {
     memset(r, 0, sizeof *r);
     scan_state s = { (size_t)-1 };
     __m128i previous = _mm_setzero_si128();
@@ -181,7 +184,7 @@ static void census_ssse3(const uint8_t *p, size_t n, const uint64_t *alphabet, m
                 if (at < scalar_done) continue;
                 size_t len = sequence_at(p, at, n);
                 if (len == 0) continue;  // invalid: the SIMD errors report it
-                look_at(p, at, len, alphabet, r, &s);
+                look_at(p, at, len, n, alphabet, capitals, r, &s);
                 scalar_done = at + len;
             }
         }
@@ -190,7 +193,7 @@ static void census_ssse3(const uint8_t *p, size_t n, const uint64_t *alphabet, m
     }
     if (_mm_movemask_epi8(_mm_cmpeq_epi8(errors, _mm_setzero_si128())) != 0xFFFF) {
         // Locate the first invalid byte precisely with the scalar path.
-        mj_census_scalar(p, n, alphabet, r);
+        mj_census_scalar(p, n, alphabet, capitals, r);
         return;
     }
     // The tail (and a sequence left open by the last block) goes through the scalar path: back up
@@ -208,20 +211,20 @@ static void census_ssse3(const uint8_t *p, size_t n, const uint64_t *alphabet, m
         break;
     }
     if (tail < scalar_done) tail = scalar_done;
-    size_t reached = scalar_range(p, tail, n, n, alphabet, r, &s);
+    size_t reached = scalar_range(p, tail, n, n, alphabet, capitals, r, &s);
     // Controls between tail and i were counted twice (once per path); they are ASCII, so recount.
     for (size_t k = tail; k < i && k < n; k++) {
         uint8_t b = p[k];
         if (b < 0x80 && is_counted_control(b)) { r->control_bytes--; if (b == 0) r->nul_bytes--; }
     }
     r->valid_prefix = reached;
-    if (reached < n) mj_census_scalar(p, n, alphabet, r);
+    if (reached < n) mj_census_scalar(p, n, alphabet, capitals, r);
 }
 #endif
 
-void mj_census(const uint8_t *p, size_t n, const uint64_t *alphabet, mj_census_result *r) {
+void mj_census(const uint8_t *p, size_t n, const uint64_t *alphabet, const uint64_t *capitals, mj_census_result *r) {
 #ifdef MJ_HAVE_X86
-    if (__builtin_cpu_supports("ssse3")) { census_ssse3(p, n, alphabet, r); return; }
+    if (__builtin_cpu_supports("ssse3")) { census_ssse3(p, n, alphabet, capitals, r); return; }
 #endif
-    mj_census_scalar(p, n, alphabet, r);
+    mj_census_scalar(p, n, alphabet, capitals, r);
 }

@@ -15,11 +15,21 @@ final class CensusKernelTests: XCTestCase {
         return bits
     }()
 
+    /// Capitals of the Latin-1 high half, for the lost-NBSP flag.
+    static let capitals: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for s in 0xC0...0xDE where s != 0xD7 { bits[s >> 6] |= 1 << UInt64(s & 63) }
+        return bits
+    }()
+
     func census(_ bytes: [UInt8], scalar: Bool) -> mj_census_result {
         var r = mj_census_result()
         bytes.withUnsafeBufferPointer { p in
             Self.alphabet.withUnsafeBufferPointer { a in
-                if scalar { mj_census_scalar(p.baseAddress, p.count, a.baseAddress, &r) } else { mj_census(p.baseAddress, p.count, a.baseAddress, &r) }
+                Self.capitals.withUnsafeBufferPointer { c in
+                    if scalar { mj_census_scalar(p.baseAddress, p.count, a.baseAddress, c.baseAddress, &r) }
+                    else { mj_census(p.baseAddress, p.count, a.baseAddress, c.baseAddress, &r) }
+                }
             }
         }
         return r
@@ -57,6 +67,21 @@ final class CensusKernelTests: XCTestCase {
             default: break
             }
             check(bytes, "round \(round)")
+        }
+    }
+
+    /// A capital two-byte lead after a lowercase ASCII letter and before a space (`voilÃ le`:
+    /// `à` whose NBSP byte became a space) flags the text, at every block offset, by both paths;
+    /// the same capital starting a word, ending a capital word or glued to the next is clean.
+    func testACapitalEndingALowercaseWordBeforeASpaceIsFlagged() {
+        let flagged = ["voilÃ le travail", "déjÃ vu"], clean = ["Ã la", "VOILÃ le", "voilÃ", "voilÃle", "voilé le"]
+        for offset in 0..<40 {
+            let prefix = Array(repeating: UInt8(ascii: " "), count: offset)
+            for text in flagged + clean {
+                let bytes = prefix + Array(text.utf8)
+                check(bytes, "\(text) at \(offset)")
+                XCTAssertEqual(census(bytes, scalar: false).has_mojibake_pair != 0, flagged.contains(text), "\(text) at \(offset)")
+            }
         }
     }
 

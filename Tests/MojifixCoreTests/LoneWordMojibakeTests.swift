@@ -82,6 +82,20 @@ final class LoneWordMojibakeTests: XCTestCase {
         }
     }
 
+    /// Strikethrough as a text effect, garbled: U+0336 after each character (`$̶6̶3̶`, CC B6 read
+    /// as `Ì¶`) fits text like a letter, on any base.
+    func testAnOverlayMarkAfterEachCharacterIsRepaired() throws {
+        XCTAssertEqual(try Repairer().repair(Array("hotel $49 $Ì¶6Ì¶3Ì¶ updated 2018".utf8)).output,
+                       Array("hotel $49 $\u{336}6\u{336}3\u{336} updated 2018".utf8))
+    }
+
+    /// An NBSP right before a space keeps nothing together: `Ã<NBSP>` standing as a word is `à`,
+    /// which the model confirms in the French line.
+    func testAnNBSPBeforeASpaceIsASecondByte() throws {
+        XCTAssertEqual(try Repairer().repair(Array("ART TRIP Ã\u{A0} l'office de tourisme".utf8)).output,
+                       Array("ART TRIP à l'office de tourisme".utf8))
+    }
+
     /// Symbols whose Mac OS Roman bytes spell UTF-8 of a letter, standing alone: math, not mojibake.
     func testALoneUnitOfSymbolsIsLeftAlone() throws {
         for clean in ["(-1/2)! = √π", "∆°", "x √π", "∆t = 5 s", "√x ≤ ∂f/∂x"] {

@@ -37,6 +37,40 @@ final class LossyOptInTests: XCTestCase {
         }
     }
 
+    /// Where an NBSP and the space after it were collapsed into one space (`voilÃ le`), the
+    /// space was the word gap as well: after a letter too, the model in the language around
+    /// decides, with the word going on as the prior (Vietnamese `ĐÃ o` is `Đào`), and a capital
+    /// or the next garbled letter (`papÃ Ã¨` is `papà è`, `HÃ Ná»™i` `Hà Nội`) after it.
+    func testAWordGapAfterALetterFollowsTheLanguage() throws {
+        let cases = [("VoilÃ le travail, il est allÃ© Ã Paris et lÃ il a vu sa tante.\n", "Voilà le travail, il est allé à Paris et là il a vu sa tante.\n"),
+                     ("Il papÃ Ã¨ andato lÃ con la cittÃ e poi Ã¨ tornato giÃ .\n", "Il papà è andato là con la città e poi è tornato già.\n"),
+                     ("TÃ´i thÃ\u{AD}ch hoa Ä‘Ã o vÃ cÃ¢y Ä‘Ã o á»Ÿ HÃ Ná»™i, ngÆ°á»\u{9D}i Viá»‡t gá»\u{8D}i lÃ táº¿t.\n",
+                      "Tôi thích hoa đào và cây đào ở Hà Nội, người Việt gọi là tết.\n")]
+        for (garbled, clean) in cases { try assertLossyRepair(Array(garbled.utf8), gives: clean) }
+    }
+
+    /// A lost NBSP is one choice, nothing to guess: the model confirms it like any unit, on a
+    /// line with no other mojibake (`voilÃ le travail`: a capital ending a lowercase word). Listed
+    /// by default, made with `--lossy`.
+    func testALoneLostNBSPIsConfirmedByTheModel() throws {
+        for garbled in ["voilÃ le travail\n", "voilÃ  le travail\n"] {
+            let input = Array(garbled.utf8)
+            let listed = try Repairer().repair(input)
+            XCTAssertEqual(listed.output, input)
+            XCTAssertEqual(listed.plan.withheld?.count, 1, garbled)
+            try assertLossyRepair(input, gives: "voilà le travail\n")
+        }
+    }
+
+    /// A converter's `?` for a byte it could not map, after a lead and a sign (`â€?`: `”` lost
+    /// its 0x9D), is a lost byte like a U+FFFD; `…?` after a letter on the same line is a question.
+    func testAQuestionMarkThatLostAByteIsGuessed() throws {
+        try assertLossyRepair(Array("The ICR has been upgraded to â€œbb+â€? from â€œbbâ€?\n".utf8),
+                              gives: "The ICR has been upgraded to “bb+” from “bb”\n")
+        try assertLossyRepair(Array("Il a dit : « un café…? » Le cafÃ© crÃ¨me Ã©tait trÃ¨s bon, mÃªme froid.\n".utf8),
+                              gives: "Il a dit : « un café…? » Le café crème était très bon, même froid.\n")
+    }
+
     /// A lost byte the document's frequencies cannot choose is for the language model, in the
     /// line's language read with its mojibake decoded (Spanish; as written it reads as
     /// Portuguese), and only when it clearly prefers one choice: `Ã` + U+FFFD can be `Á`, `Í`,

@@ -29,4 +29,24 @@ final class UnitDecoderTests: XCTestCase {
         }
         XCTAssertEqual(checked, 6)
     }
+
+    /// A converter writes `?` for a byte it cannot map: after a lead and a sign (`â€?`, `”`
+    /// whose 0x9D was lost) it is a lost byte, with the same choices as a U+FFFD there; after a
+    /// lead and punctuation or a letter (`café…?`, `é”?`) it is a question mark.
+    func testAQuestionMarkAfterALeadAndASignIsALostByte() throws {
+        let entry = try XCTUnwrap(Misreading.registry.first { $0.pythonCodecs.shownAs == "cp1252" && $0.misreading.actual == .utf8 })
+        let decoder = UnitDecoder(misreading: entry.misreading, table: try SingleByteTable(entry.misreading.shownAs), cp949: try CP949Table())
+        func units(_ text: String) -> [DecodedUnit] {
+            Array(text.utf8).withUnsafeBufferPointer { decoder.units(in: $0, range: 0..<$0.count) }
+        }
+        let lost = units("to â€œbbâ€? from"), replaced = units("to â€œbbâ€\u{FFFD} from")
+        XCTAssertEqual(lost.count, 2)
+        XCTAssertEqual(lost.last?.lossy, true)
+        XCTAssertEqual(lost.last?.choiceCount, replaced.last?.choiceCount)
+        XCTAssertEqual(lost.last?.scalar, replaced.last?.scalar)
+        XCTAssertEqual(lost.last.map { $0.end - $0.start }, 6)  // `â€?`: 2 + 3 + 1 bytes
+        for clean in ["un café…? oui", "il dit «café»? non", "é”? non", "é’?"] {
+            XCTAssertTrue(units(clean).isEmpty, clean)
+        }
+    }
 }

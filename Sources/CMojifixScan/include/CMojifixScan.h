@@ -17,7 +17,8 @@ typedef struct {
     /// whole input (also past the valid prefix).
     size_t nul_bytes;
     size_t control_bytes;
-    /// Two adjacent characters of the mojibake alphabet, or one followed by U+FFFD.
+    /// Two adjacent characters of the mojibake alphabet, or one followed by U+FFFD, or one of
+    /// `capitals` after a lowercase ASCII letter and before a space.
     int has_mojibake_pair;
     /// Conjoining jamo U+1100-U+11FF.
     int has_conjoining_jamo;
@@ -26,12 +27,15 @@ typedef struct {
 } mj_census_result;
 
 /// `alphabet` is a 65,536-bit map (1,024 words) of the BMP scalars that some misreading charset
-/// shows for a byte >= 0x80. The flags are exact only within the valid prefix; the control counts
-/// cover the whole input.
-void mj_census(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj_census_result *result);
+/// shows for a byte >= 0x80; `capitals` one of the same size of the capital letters some
+/// misreading shows for a two-byte lead whose NBSP second byte may have become a space. The flags
+/// are exact only within the valid prefix; the control counts cover the whole input.
+void mj_census(const uint8_t *bytes, size_t length, const uint64_t *alphabet, const uint64_t *capitals,
+               mj_census_result *result);
 
 /// Forces the portable scalar path (for tests comparing both paths).
-void mj_census_scalar(const uint8_t *bytes, size_t length, const uint64_t *alphabet, mj_census_result *result);
+void mj_census_scalar(const uint8_t *bytes, size_t length, const uint64_t *alphabet, const uint64_t *capitals,
+                      mj_census_result *result);
 
 
 /// Bits of `mj_markdown_bytes`'s result.

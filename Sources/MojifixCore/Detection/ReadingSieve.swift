@@ -4,7 +4,7 @@
 ///
 /// A decoder's units depend on the text only through the bytes its table gives the text's
 /// non-ASCII characters (ASCII passes as itself), its NBSP byte (a space may be a lost NBSP), the
-/// bytes a U+FFFD may hide (only where the text holds one) and, for CP949, its table's ASCII:
+/// bytes a U+FFFD (or a `?` after a continuation) may hide (only where the text holds one) and, for CP949, its table's ASCII:
 /// - a UTF-8 decoder finds a unit only where a character whose byte is a lead (C2-F4) is followed
 ///   right away by one whose byte can come second (80-BF; a space when the NBSP byte can, a
 ///   U+FFFD when a hidden byte can), a CP949 one only at a character whose byte is a lead (81-FE):
@@ -123,6 +123,9 @@ struct ReadingSieve {
             while i < n {
                 if p[i] < 0x80 {
                     if p[i] == 0x20 { mayDecode |= leads[previous] & spaceFollows }
+                    // A `?` after a continuation may hide a byte as a U+FFFD does (third or fourth
+                    // in a sequence, so the pair before it already let the decoder run).
+                    if p[i] == 0x3F && previous != 0 { replacement = true }
                     previous = 0
                     i += 1
                     while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }

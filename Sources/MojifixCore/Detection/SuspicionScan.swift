@@ -22,13 +22,24 @@ struct SuspicionScan {
 struct SuspicionAlphabet {
     /// Bit per BMP scalar that some misreading charset shows for a byte >= 0x80.
     private let alphabet: [UInt64]
+    /// Bit per capital letter that a misreading charset whose NBSP is byte A0 (a continuation)
+    /// shows for a two-byte lead (C2-DF): `voilÃ le` ends a word in `à` whose NBSP byte became a
+    /// space, and a capital after a lowercase letter is no clean word's end.
+    private let capitals: [UInt64]
 
     init(tables: [SingleByteTable]) {
         var bits = [UInt64](repeating: 0, count: 1024)
+        var capitals = [UInt64](repeating: 0, count: 1024)
         for table in tables {
             for scalar in table.highScalars { bits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
+            guard table.byteToScalar[0xA0] == 0xA0 else { continue }
+            for byte in 0xC2...0xDF {
+                let scalar = table.byteToScalar[byte]
+                if scalar < 0x10000 && ScalarTraits.isUppercase(scalar) { capitals[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
+            }
         }
         alphabet = bits
+        self.capitals = capitals
     }
 
     @inline(__always)
@@ -40,7 +51,9 @@ struct SuspicionAlphabet {
     /// suspicion flags together, so clean text is read exactly once.
     func census(_ p: UnsafeBufferPointer<UInt8>) -> TextCensus {
         var result = mj_census_result()
-        alphabet.withUnsafeBufferPointer { bits in mj_census(p.baseAddress, p.count, bits.baseAddress, &result) }
+        alphabet.withUnsafeBufferPointer { bits in
+            capitals.withUnsafeBufferPointer { mj_census(p.baseAddress, p.count, bits.baseAddress, $0.baseAddress, &result) }
+        }
         var census = TextCensus(validPrefix: result.valid_prefix)
         census.nulBytes = result.nul_bytes
         census.controlBytes = result.control_bytes

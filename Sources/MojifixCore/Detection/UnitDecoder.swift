@@ -47,6 +47,8 @@ final class UnitDecoder {
         var count = 0, need = 0, start = 0
         var wildcards = 0
         var guessedSpace = false
+        // The sequence's second character is a symbol or a C1 control, which no word ends with.
+        var secondIsSign = false
         while i < n {
             let b0 = p[i]
             if need == 0 && b0 < 0x80 {
@@ -73,7 +75,10 @@ final class UnitDecoder {
                 var next: UInt8? = nil
                 if byte >= 0, allowed.contains(UInt8(byte)) {
                     next = UInt8(byte)
-                } else if scalar == 0xFFFD, replacementBytes.contains(where: allowed.contains) {
+                } else if scalar == 0xFFFD || (scalar == 0x3F && count >= 2 && secondIsSign), replacementBytes.contains(where: allowed.contains) {
+                    // (Converters also write `?` for a byte they cannot map: `â€?` is `”` that lost
+                    // its last byte. Only after a lead and a sign, which no clean word ends with:
+                    // `café…?` is a question.)
                     next = 0
                     wildcards += 1
                 } else if scalar == 0x20, nbspByte >= 0, allowed.contains(UInt8(nbspByte)) {
@@ -81,6 +86,7 @@ final class UnitDecoder {
                     guessedSpace = true
                 }
                 if let next {
+                    if count == 1 { secondIsSign = ScalarTraits.isC1Control(scalar) || ScalarTraits.isSymbol(scalar) }
                     withUnsafeMutableBytes(of: &bytes) { $0[count] = next }
                     count += 1
                     need -= 1

@@ -202,6 +202,9 @@ struct UnitScoring {
         case 0xFFFD: return Self.supportiveFitness
         // Parts of emoji sequences: VS16, ZWJ, the keycap mark, tag characters.
         case 0xFE0F, 0x200D, 0x20E3, 0xE0020...0xE007F: return 0.8
+        // Strikethrough and underline as text effects: a low line or an overlay after each
+        // character (`$̶6̶3̶`), on any base, as common in posted text as a letter.
+        case 0x0332, 0x0334...0x0338: return Self.letterFitness
         default: break
         }
         if s >= 0x1F000 && s <= 0x1FAFF { return 1.0 }
@@ -258,6 +261,9 @@ struct UnitScoring {
             // drawing is line art: neither is a sign of mojibake.
             // (An NBSP before a space or a line end glues nothing: `Ã<NBSP> perturber` is `à`.)
             if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) && !Self.endsAWord(scalarAt(unit.end, p)) { odd -= 1 }
+            // An NBSP right before a space keeps nothing together: the second byte of a character
+            // (`ART TRIP Ã<NBSP> l'office` is `à l'office`).
+            if index > 0 && s == 0xA0 && i + length == unit.end && scalarAt(unit.end, p) == 0x20 { odd += 0.5 }
             if context == .document && !touchesLetter && !(index == 0 && afterAUnit)
                 && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
             // The last letter of a Latin word, an NBSP and a sign (`été<NBSP>»`, `skvělé<NBSP>»`,
@@ -269,7 +275,7 @@ struct UnitScoring {
             }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
             // A symbol glued right after a letter (`wei√ü`).
-            if index == 0 && ScalarTraits.isLetter(previous) && Self.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
+            if index == 0 && ScalarTraits.isLetter(previous) && ScalarTraits.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
             previous = s
             index += 1
             i += length
@@ -279,13 +285,6 @@ struct UnitScoring {
 
     /// A space, a line end or the end of the text.
     private static func endsAWord(_ s: UInt32) -> Bool { s == 0 || s == 0x20 || s == 0x0A || s == 0x0D || s == 0x09 }
-
-    private static func isSymbol(_ s: UInt32) -> Bool {
-        switch ScalarTraits.category(s) {
-        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
-        default: return false
-        }
-    }
 
     /// Inside a word (letters on both sides), a punctuation mark or symbol other than an
     /// apostrophe (`HÃ´tel`, `AÃ‘OS`), or a lowercase letter among capitals (`ZURÃœCK`), is not how

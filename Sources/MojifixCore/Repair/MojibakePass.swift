@@ -163,9 +163,13 @@ final class MojibakePass {
         let modelDecides = decoder.misreading.actual == .utf8
         for (groupIndex, g) in groups.enumerated() {
             // Lost bytes are only guessed where the document is known to be garbled this way, or
-            // the line is, on its own (`â€œ…â€�`: the quotation's closing quote lost a byte).
+            // the line is, on its own (`â€œ…â€�`: the quotation's closing quote lost a byte). A
+            // lost NBSP has nothing to guess (one choice): the model may confirm it like any unit
+            // (`voilÃ le travail`).
             let view = units
-            let indices = g.range.filter { !view[$0].rejected && (!view[$0].lossy || established || g.evidence >= Self.standaloneThreshold) }
+            let indices = g.range.filter {
+                !view[$0].rejected && (!view[$0].lossy || view[$0].spaceLost || established || g.evidence >= Self.standaloneThreshold)
+            }
             guard !indices.isEmpty else { continue }
             let candidates = indices.lazy.map { view[$0] }
             // Document consistency: in a document established as garbled this way, a line whose
@@ -512,8 +516,9 @@ final class MojibakePass {
         return (gain, judgements)
     }
 
-    /// The units of a group the language model judges while the reading is chosen.
-    private static func isCandidate(_ unit: DecodedUnit) -> Bool { !unit.rejected && !unit.lossy }
+    /// The units of a group the language model judges while the reading is chosen: a lost NBSP
+    /// (one choice) among them, a lost byte (several) not.
+    private static func isCandidate(_ unit: DecodedUnit) -> Bool { !unit.rejected && (!unit.lossy || unit.spaceLost) }
 
     /// `candidates` are exactly the candidates of `units`: the same characters at the same places.
     private static func sameCandidates(_ candidates: [DecodedUnit], _ units: ArraySlice<DecodedUnit>) -> Bool {
@@ -783,10 +788,14 @@ final class MojibakePass {
             writer.output.append(contentsOf: UnsafeBufferPointer(rebasing: p[writer.copied..<start]))
             var guesses: [String] = []
             var evidence: Float = 0
-            for entry in accepted[k...last] {
+            for (j, entry) in zip(k..., accepted[k...last]) {
                 let unit = units[entry.index]
                 UTF8.append(unit.scalar, to: &writer.output)
-                if unit.spaceLost, keepsWordGap(unit, after: writer.output.dropLast(UTF8.encode(unit.scalar).count), p) { writer.output.append(0x20) }
+                // What follows: the next unit as decoded where one touches this one (`Ã Ã¨` is `à è`).
+                if unit.spaceLost, keepsWordGap(unit, after: writer.output.dropLast(UTF8.encode(unit.scalar).count),
+                                                before: j < last ? units[accepted[j + 1].index].scalar : nil, p) {
+                    writer.output.append(0x20)
+                }
                 evidence = max(evidence, entry.groupEvidence)
                 if unit.lossy { guesses.append(guessDescription(unit, p)) }
             }
@@ -799,35 +808,39 @@ final class MojibakePass {
         }
     }
 
-    /// A one-letter word whose lost NBSP became the only space before the next word (`Ã perturber`,
-    /// `jusqu'Ã nos`: spaces collapsed after the NBSP turned into one): the space was also the word
-    /// gap, so one is kept and a guess never merges two words. Only a lowercase letter standing
-    /// alone (after the output so far, `written`) followed by an ASCII word (`Ã Paris`): a capital
-    /// starts a word (`Š is` is `Šis`), a letter after a letter is inside one (`Đà o`), and a
-    /// wider character (`ê° ë`) is never a word of its own. And only where the language model,
-    /// in the language of the text around, finds a word gap there more plausible than a word
-    /// going on: Portuguese `Ã s crianças` is `às crianças`, French `Ã perturber` `à perturber`.
-    private func keepsWordGap<C: BidirectionalCollection<UInt8>>(_ unit: DecodedUnit, after written: C,
+    /// A letter whose lost NBSP became the only space before the next word (`Ã perturber`,
+    /// `jusqu'Ã nos`, `voilÃ le`: spaces collapsed after the NBSP turned into one): the space was
+    /// also the word gap, so one is kept and a guess never merges two words. Only a lowercase
+    /// letter followed by a letter (`following`: the next unit's, where one touches this one):
+    /// a capital starts a word (`Š is` is `Šis`, `Hà Nội`), and a wider character (`ê° ë`) is
+    /// never a word's last letter here. The language model, in the language of the text around,
+    /// decides: Portuguese `Ã s crianças` is `às crianças`, French `Ã perturber` `à perturber`,
+    /// `voilÃ le` `voilà le`, Vietnamese `ĐÃ o` `Đào`. Where it cannot tell, a letter standing
+    /// alone is a word (`à`), and one after a letter is inside one.
+    /// Nats by which a word gap after a letter must be the more plausible: inside a word is
+    /// where a lost NBSP after a letter usually was (`ĐÃ o`, Catalan `pÃ gina`).
+    static let gapAfterALetterMargin = 1.0
+    private func keepsWordGap<C: BidirectionalCollection<UInt8>>(_ unit: DecodedUnit, after written: C, before following: UInt32?,
                                                                 _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard unit.spaceLost, unit.width == 2, ScalarTraits.isLowercase(unit.scalar), unit.end < p.count,
-              (0x61...0x7A).contains(p[unit.end] | 0x20) else { return false }
+        guard unit.spaceLost, unit.width == 2, ScalarTraits.isLowercase(unit.scalar), unit.end < p.count else { return false }
+        let next = following ?? UTF8.scalar(at: unit.end, in: p)
+        guard ScalarTraits.isLetter(next) else { return false }
+        if ScalarTraits.isUppercase(next) { return true }
         var before = written.endIndex
         while before > written.startIndex {
             before = written.index(before: before)
             if written[before] & 0xC0 != 0x80 { break }
         }
-        if before < written.endIndex {
-            let previous = UTF8.scalars(Array(written[before...])).first ?? 0
-            if ScalarTraits.isLetter(previous) { return false }
-        }
+        let afterALetter = before < written.endIndex && ScalarTraits.isLetter(UTF8.scalars(Array(written[before...])).first ?? 0)
         // The language is read from the text as repaired so far and the text after: written
         // mojibake (`Г l’ouest`, French shown as Windows-1251) reads as another language.
-        guard let language = languageAround(unit, after: written, p) else { return true }
-        let model = plausibility.model, next = UInt32(p[unit.end])
+        guard let language = languageAround(unit, after: written, p) else { return !afterALetter }
+        let model = plausibility.model
         // A letter the language does not use cannot tell a word gap from a word going on.
-        guard model.knows(unit.scalar, in: language) else { return true }
+        guard model.knows(unit.scalar, in: language) else { return !afterALetter }
         let gap = model.cost(of: 0x20, after: unit.scalar, in: language) + model.cost(of: next, after: 0x20, in: language)
-        return gap <= model.cost(of: next, after: unit.scalar, in: language)
+        let goingOn = model.cost(of: next, after: unit.scalar, in: language)
+        return afterALetter ? gap + Self.gapAfterALetterMargin < goingOn : gap <= goingOn
     }
 
     /// The most plausible language of the text within a few words of a unit: the output written

@@ -78,6 +78,14 @@ enum ScalarTraits {
 
     static func isC1Control(_ s: UInt32) -> Bool { s >= 0x80 && s <= 0x9F }
 
+    /// A math, currency, modifier or other symbol.
+    static func isSymbol(_ s: UInt32) -> Bool {
+        switch category(s) {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
+        default: return false
+        }
+    }
+
     static func isHangulSyllable(_ s: UInt32) -> Bool { s >= 0xAC00 && s <= 0xD7A3 }
 
     static func isNoncharacter(_ s: UInt32) -> Bool {
