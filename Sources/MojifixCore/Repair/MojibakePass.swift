@@ -55,6 +55,9 @@ final class MojibakePass {
         var withheld: [RepairChange]
         /// Mojibake quoted on purpose (see QuotedRegions), left as written.
         var quoted: [RepairChange] = []
+        /// The readings the text could be under, where lines were left as written because they
+        /// read differently under them and nothing tells them apart (empty: none left).
+        var ambiguous: [String] = []
     }
 
     /// `repairedBefore`: the output ranges of the layer just peeled off this text (sorted), where
@@ -121,6 +124,17 @@ final class MojibakePass {
             if modelConfirmed >= 2 && !deferred.isEmpty {
                 accepted = (accepted + deferred).sorted { $0.index < $1.index }
             }
+            var ambiguous: [String] = []
+            if !chosen.rivals.isEmpty && sampleEnd == p.count {
+                let lines = tiedLines(chosen, units, p)
+                if !lines.isEmpty {
+                    let before = accepted.count
+                    accepted = Self.removing(accepted, onLines: lines, units, p)
+                    if accepted.count < before {
+                        ambiguous = ([chosen] + chosen.rivals).map { $0.decoder.misreading.description }
+                    }
+                }
+            }
             resolveGuesses(&units, accepted, replaced: chosen.decoder.replacementBytes, p)
             accepted.removeAll { !isInvertible(units[$0.index], decoder: chosen.decoder, p) }
             var quoted: [RepairChange] = []
@@ -143,9 +157,9 @@ final class MojibakePass {
                     accepted.removeAll { units[$0.index].lossy }
                 }
             }
-            guard !accepted.isEmpty || !withheld.isEmpty || !quoted.isEmpty else { return nil }
+            guard !accepted.isEmpty || !withheld.isEmpty || !quoted.isEmpty || !ambiguous.isEmpty else { return nil }
             return Layer(applied: accepted.isEmpty ? nil : apply(accepted, units, misreading: chosen.decoder.misreading, p),
-                         withheld: withheld, quoted: quoted)
+                         withheld: withheld, quoted: quoted, ambiguous: ambiguous)
     }
 
     /// The units each group (line) takes under the decoder's reading: the lines' decisions, with
@@ -408,6 +422,9 @@ final class MojibakePass {
         var explained: Int
         /// Per group, its judgement by `documentGain` (nil: not judged, or no language fits).
         var judged: [ReadingPlausibility.Judgement?]? = nil
+        /// Readings with as much evidence that the model could not tell from this one, which
+        /// won on the registry's order alone (see `MojibakePass+Ties`).
+        var rivals: [Reading] = []
     }
 
     /// Texts this short are weighed by the language model even when no reading shows any
@@ -447,10 +464,16 @@ final class MojibakePass {
             leaderTotal = r.total
         }
         let leader = best
+        // Readings tied with the leader: as much evidence, and the model prefers neither.
+        var tied: [Reading] = []
         for var r in others {
             // The model cannot price signs: a reading that differs from the leader only in them
-            // (`ÂĄ` is `¥` through Windows-1250, `¡` through ISO-8859-2) leaves it the leader.
-            if let leader, r.total >= leader.total, differsOnlyInSigns(r, leader) { continue }
+            // (`ÂĄ` is `¥` through Windows-1250, `¡` through ISO-8859-2) leaves it the leader,
+            // tied with it.
+            if let leader, r.total >= leader.total, differsOnlyInSigns(r, leader) {
+                if leaderTotal != nil { tied.append(r) }
+                continue
+            }
             let (gain, judgements) = documentGain(r, p, &writtenCosts, like: judged)
             r.judged = judgements
             judged.append(r)
@@ -459,8 +482,13 @@ final class MojibakePass {
             // and where they differ the evidence often cannot tell) needs only the prior of the
             // registry's order, most common misreading first.
             let margin = leaderTotal.map { r.total < $0 ? Self.lineGain : Self.tieMargin } ?? 0
-            if gain > bestGain + margin { best = r; bestGain = gain; leaderTotal = nil }
+            if gain > bestGain + margin {
+                best = r; bestGain = gain; leaderTotal = nil
+            } else if leaderTotal != nil && margin == Self.tieMargin && gain > bestGain - Self.tieMargin {
+                tied.append(r)
+            }
         }
+        if leaderTotal != nil { best?.rivals = tied }
         return best
     }
 
@@ -518,7 +546,7 @@ final class MojibakePass {
 
     /// The units of a group the language model judges while the reading is chosen: a lost NBSP
     /// (one choice) among them, a lost byte (several) not.
-    private static func isCandidate(_ unit: DecodedUnit) -> Bool { !unit.rejected && (!unit.lossy || unit.spaceLost) }
+    static func isCandidate(_ unit: DecodedUnit) -> Bool { !unit.rejected && (!unit.lossy || unit.spaceLost) }
 
     /// `candidates` are exactly the candidates of `units`: the same characters at the same places.
     private static func sameCandidates(_ candidates: [DecodedUnit], _ units: ArraySlice<DecodedUnit>) -> Bool {

@@ -19,7 +19,9 @@ public enum RepairError: Error, Equatable, Sendable, CustomStringConvertible {
         case .undecodable(let charset, let offset):
             return "not valid \(charset)" + (offset.map { " at byte \($0)" } ?? "") + "; not changed"
         case .ambiguous(let names):
-            return "ambiguous encoding: could be \(names.joined(separator: " or ")); choose one with --from"
+            // (Charset names have no spaces; misreadings, `UTF-8 read as windows-1250`, do.)
+            let choose = names.allSatisfy { !$0.contains(" ") } ? "choose one with --from" : "not changed"
+            return "ambiguous encoding: could be \(names.joined(separator: " or ")); \(choose)"
         case .tooLarge(let bytes, let limit): return "input is \(bytes) bytes, over the \(limit)-byte limit; not changed"
         case .unknownEncoding: return "not UTF-8 and no supported legacy encoding fits; use --from CHARSET"
         case .unknownCharset(let name): return "unknown charset \"\(name)\" (try cp949, euc-kr, johab, iso-2022-kr, utf-16le, shift_jis, windows-1252)"

@@ -169,6 +169,10 @@ public final class Repairer {
               let layer = mojibake.run(text, lossy: options.lossy, repairedBefore: repairedBefore) {
             if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
             if !layer.quoted.isEmpty { plan.quoted = layer.quoted.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
+            // Left as written because two readings tie: with nothing else repaired, refused.
+            if layer.applied == nil && !layer.ambiguous.isEmpty && layers == 0 && layer.withheld.isEmpty && layer.quoted.isEmpty {
+                throw .ambiguous(layer.ambiguous)
+            }
             guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)

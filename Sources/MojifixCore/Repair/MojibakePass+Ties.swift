@@ -1,0 +1,80 @@
+/// Readings nothing tells apart. Windows-1250 and ISO-8859-2 show most bytes alike; where they
+/// differ, a short line can read as well either way in some language (`jamĂĄs` is Spanish `jamás`
+/// through ISO-8859-2 and `jamås` through Windows-1250), and a sign is not the model's to price
+/// (`ÂĄ` is `¥` or `¡`). Taking the registry's first reading there was a coin toss that came out
+/// wrong without a word, so such a line is left as written instead, and the document is refused
+/// as ambiguous when nothing else is repaired. Lines both readings decode alike are repaired.
+extension MojibakePass {
+    /// Starts of the lines that read differently under `chosen` and a rival tied with it (see
+    /// `Reading.rivals`), where the model does not prefer `chosen`'s line by the tie margin.
+    /// A rival that differs only in signs was never judged: the model cannot price them.
+    func tiedLines(_ chosen: Reading, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Set<Int> {
+        let mine = lineGains(chosen, units, p)
+        var lines = Set<Int>()
+        for rival in chosen.rivals {
+            let theirs = rival.judged == nil ? mine : lineGains(rival, rival.units, p)
+            for line in Self.differingLines(units, rival.units, p) where (theirs[line] ?? 0) > (mine[line] ?? 0) - Self.tieMargin {
+                lines.insert(line)
+            }
+        }
+        return lines
+    }
+
+    /// `accepted` without the units on `lines` (line starts), in one pass over the text.
+    static func removing(_ accepted: [Accepted], onLines lines: Set<Int>, _ units: [DecodedUnit],
+                         _ p: UnsafeBufferPointer<UInt8>) -> [Accepted] {
+        var cursor = LineCursor(p)
+        return accepted.filter { !lines.contains(cursor.lineStart(of: units[$0.index].start)) }
+    }
+
+    /// Each judged line's gain, by line start (`units`: the reading's, which `layer` moves out).
+    private func lineGains(_ reading: Reading, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [Int: Double] {
+        var gains: [Int: Double] = [:]
+        var cursor = LineCursor(p)
+        for (g, group) in reading.groups.enumerated() {
+            guard let judgement = reading.judged?[g] ?? nil,
+                  let first = units[group.range].first(where: Self.isCandidate) else { continue }
+            gains[cursor.lineStart(of: first.start)] = judgement.lineGain
+        }
+        return gains
+    }
+
+    /// Starts of the lines where the two readings' candidates are not the same characters at the
+    /// same places (both sorted by start). Lost-byte guesses are not the reading's to decide.
+    private static func differingLines(_ a: [DecodedUnit], _ b: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let a = a.filter(isCandidate), b = b.filter(isCandidate)
+        var cursor = LineCursor(p)
+        var lines: [Int] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let start: Int
+            if i < a.count && j < b.count && a[i].start == b[j].start && a[i].end == b[j].end && a[i].scalar == b[j].scalar {
+                i += 1; j += 1
+                continue
+            } else if j == b.count || (i < a.count && a[i].start <= b[j].start) {
+                start = a[i].start; i += 1
+            } else {
+                start = b[j].start; j += 1
+            }
+            let line = cursor.lineStart(of: start)
+            if lines.last != line { lines.append(line) }
+        }
+        return lines
+    }
+}
+
+/// The start of the line holding each of a non-decreasing series of offsets, the text read once.
+private struct LineCursor {
+    let p: UnsafeBufferPointer<UInt8>
+    var scanned = 0, start = 0
+
+    init(_ p: UnsafeBufferPointer<UInt8>) { self.p = p }
+
+    mutating func lineStart(of offset: Int) -> Int {
+        while scanned < offset {
+            if p[scanned] == 0x0A { start = scanned + 1 }
+            scanned += 1
+        }
+        return start
+    }
+}
