@@ -9,6 +9,11 @@ extension RepairPlan {
         Self.located(quoted, passInputs: { passInputs(from: input) }, output: output)
     }
 
+    /// Mojibake left as written because readings tie, with the text its ranges refer to.
+    public func ambiguousChanges(input: [UInt8], output: [UInt8]) -> [(change: RepairChange, text: [UInt8])] {
+        Self.located(ambiguous, passInputs: { passInputs(from: input) }, output: output)
+    }
+
     private static func located(_ changes: [WithheldChange]?, passInputs: () -> [[UInt8]],
                                 output: [UInt8]) -> [(change: RepairChange, text: [UInt8])] {
         guard let changes, !changes.isEmpty else { return [] }

@@ -11,13 +11,17 @@ public struct RepairPlan: Codable, Sendable {
     /// Mojibake left as written because it is quoted (code, block quotes, quotation marks) in a
     /// document that is otherwise clean, or on a `mojifix: ignore` line: information only.
     public var quoted: [WithheldChange]?
+    /// Mojibake left as written because readings with as much evidence decode it differently and
+    /// the language model prefers none (`ÂĄ`: `¥` or `¡`); each `after` is the first reading's.
+    public var ambiguous: [WithheldChange]?
 
     public init(inputEncoding: String = "UTF-8", passes: [RepairPass] = [], withheld: [WithheldChange]? = nil,
-                quoted: [WithheldChange]? = nil) {
+                quoted: [WithheldChange]? = nil, ambiguous: [WithheldChange]? = nil) {
         self.inputEncoding = inputEncoding
         self.passes = passes
         self.withheld = withheld
         self.quoted = quoted
+        self.ambiguous = ambiguous
     }
 
     mutating func withhold(_ changes: [RepairChange], afterPasses: Int) {

@@ -20,11 +20,16 @@ extension MojibakePass {
         return lines
     }
 
-    /// `accepted` without the units on `lines` (line starts), in one pass over the text.
-    static func removing(_ accepted: [Accepted], onLines lines: Set<Int>, _ units: [DecodedUnit],
-                         _ p: UnsafeBufferPointer<UInt8>) -> [Accepted] {
+    /// `accepted` split into the units off `lines` (line starts) and those on them, in one pass
+    /// over the text.
+    static func splitting(_ accepted: [Accepted], onLines lines: Set<Int>, _ units: [DecodedUnit],
+                          _ p: UnsafeBufferPointer<UInt8>) -> (kept: [Accepted], left: [Accepted]) {
         var cursor = LineCursor(p)
-        return accepted.filter { !lines.contains(cursor.lineStart(of: units[$0.index].start)) }
+        var kept: [Accepted] = [], left: [Accepted] = []
+        for entry in accepted {
+            if lines.contains(cursor.lineStart(of: units[entry.index].start)) { left.append(entry) } else { kept.append(entry) }
+        }
+        return (kept, left)
     }
 
     /// Each judged line's gain, by line start (`units`: the reading's, which `layer` moves out).

@@ -56,8 +56,10 @@ final class MojibakePass {
         /// Mojibake quoted on purpose (see QuotedRegions), left as written.
         var quoted: [RepairChange] = []
         /// The readings the text could be under, where lines were left as written because they
-        /// read differently under them and nothing tells them apart (empty: none left).
+        /// read differently under them and nothing tells them apart (empty: none left), and
+        /// what was left there (as the first reading would have changed it).
         var ambiguous: [String] = []
+        var tied: [RepairChange] = []
     }
 
     /// `repairedBefore`: the output ranges of the layer just peeled off this text (sorted), where
@@ -125,13 +127,15 @@ final class MojibakePass {
                 accepted = (accepted + deferred).sorted { $0.index < $1.index }
             }
             var ambiguous: [String] = []
+            var tied: [RepairChange] = []
             if !chosen.rivals.isEmpty && sampleEnd == p.count {
                 let lines = tiedLines(chosen, units, p)
                 if !lines.isEmpty {
-                    let before = accepted.count
-                    accepted = Self.removing(accepted, onLines: lines, units, p)
-                    if accepted.count < before {
+                    let (kept, left) = Self.splitting(accepted, onLines: lines, units, p)
+                    if !left.isEmpty {
+                        accepted = kept
                         ambiguous = ([chosen] + chosen.rivals).map { $0.decoder.misreading.description }
+                        tied = listed(left, units, misreading: chosen.decoder.misreading, p)
                     }
                 }
             }
@@ -159,7 +163,7 @@ final class MojibakePass {
             }
             guard !accepted.isEmpty || !withheld.isEmpty || !quoted.isEmpty || !ambiguous.isEmpty else { return nil }
             return Layer(applied: accepted.isEmpty ? nil : apply(accepted, units, misreading: chosen.decoder.misreading, p),
-                         withheld: withheld, quoted: quoted, ambiguous: ambiguous)
+                         withheld: withheld, quoted: quoted, ambiguous: ambiguous, tied: tied)
     }
 
     /// The units each group (line) takes under the decoder's reading: the lines' decisions, with

@@ -173,6 +173,7 @@ public final class Repairer {
             if layer.applied == nil && !layer.ambiguous.isEmpty && layers == 0 && layer.withheld.isEmpty && layer.quoted.isEmpty {
                 throw .ambiguous(layer.ambiguous)
             }
+            if !layer.tied.isEmpty { plan.ambiguous = layer.tied.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
             guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)

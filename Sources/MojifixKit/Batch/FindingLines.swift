@@ -110,7 +110,7 @@ package enum FindingLines {
         out.reserveCapacity(chunk + 4096)
         // Every finding's room up front: growing the array copies hundreds of thousands of them.
         let plan = repaired.plan
-        lines.reserveCapacity(plan.changeCount + (plan.withheld?.count ?? 0) + (plan.quoted?.count ?? 0) + (normalized?.findings.count ?? 0))
+        lines.reserveCapacity(plan.changeCount + (plan.withheld?.count ?? 0) + (plan.quoted?.count ?? 0) + (plan.ambiguous?.count ?? 0) + (normalized?.findings.count ?? 0))
         func share() {
             let shared = CheckFinding.SharedBytes(out)
             var start = 0
@@ -158,6 +158,11 @@ package enum FindingLines {
             lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-quoted",
                                       message: "quoted mojibake left as written \(PlanText.quoted(change.before ?? "")) (would be \(PlanText.quoted(change.after)))",
                                       severity: .info))
+        }
+        for (change, line, column) in LocatedChanges.positioned(repaired.plan.ambiguousChanges(input: input, output: repaired.output)) {
+            lines.append(CheckFinding(path: path, line: line, column: column, rule: "mojibake-ambiguous",
+                                      message: "mojibake left as written: readings tie \(PlanText.quoted(change.before ?? "")) (one gives \(PlanText.quoted(change.after)))",
+                                      severity: .warning))
         }
         guard let normalized else { return lines }
         lines += of(normalized.findings, in: repaired.output, path: raw)   // in place: no copy of the many

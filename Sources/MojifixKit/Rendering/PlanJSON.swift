@@ -54,6 +54,10 @@ package enum PlanJSON {
             return "{\"line\": \(line), \"column\": \(column), \"before\": \(change.before.map(string) ?? "null"), \"after\": \(string(change.after))}"
         }
         fields.append("\"quoted_left\": [" + quoted.joined(separator: ", ") + "]")
+        let tied = LocatedChanges.positioned(plan.ambiguousChanges(input: input, output: result.output)).map { change, line, column -> String in
+            return "{\"line\": \(line), \"column\": \(column), \"before\": \(change.before.map(string) ?? "null"), \"after\": \(string(change.after))}"
+        }
+        fields.append("\"ambiguous_left\": [" + tied.joined(separator: ", ") + "]")
         fields.append("\"passes\": [\n    \(passes.joined(separator: ",\n    "))\n  ]")
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"
     }

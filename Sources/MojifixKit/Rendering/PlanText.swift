@@ -38,6 +38,9 @@ package enum PlanText {
         for (change, line, column) in LocatedChanges.positioned(plan.quotedChanges(input: input, output: result.output)) {
             bytes += Array("  \(line):\(column) \(quoted(change.before ?? "")) info: quoted mojibake left as written (would be \(quoted(change.after)))\n".utf8)
         }
+        for (change, line, column) in LocatedChanges.positioned(plan.ambiguousChanges(input: input, output: result.output)) {
+            bytes += Array("  \(line):\(column) \(quoted(change.before ?? "")) info: left as written, readings tie (one gives \(quoted(change.after)), another differs)\n".utf8)
+        }
         if let verified { bytes += Array((verified ? "verified: replay and inverse give the exact bytes\n" : "verification FAILED\n").utf8) }
         return String(decoding: bytes, as: UTF8.self)
     }
