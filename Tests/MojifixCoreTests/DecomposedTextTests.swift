@@ -28,6 +28,18 @@ final class DecomposedTextTests: XCTestCase {
         }
     }
 
+    /// A short decomposed word is judged by the model as the letters its diacritics spell with
+    /// their letters (`a` + ogonek is `ą`, which Lithuanian uses; the bare mark it never saw): it
+    /// was read as `bilietaî` through Windows-1252 instead. Romanian's comma below and
+    /// Vietnamese's stacked marks (`ặ`: dot below, then breve) count as diacritics too.
+    func testAShortDecomposedWordIsJudgedAsTheLettersItSpells() throws {
+        for word in ["bilietą", "przedsiębiorstwa", "Migrației", "AȘTEPTAREA", "mặn?", "secret phiệt rơm"] {
+            let decomposed = word.decomposedStringWithCanonicalMapping
+            let garbled = Array(Garbling.garble(decomposed, macRoman: true).utf8)
+            XCTAssertEqual(Array(try Repairer().repair(garbled).output), Array(decomposed.utf8), word)
+        }
+    }
+
     /// Decomposed Hangul (conjoining jamo) garbled: the jamo that spell syllables are as
     /// plausible as the syllables, so the UTF-8 reading wins over CP949 readings of the same
     /// characters (through Mac OS Roman, `·Ñâ·Öµ·Ü´` read as CP949 was `롤綏令…`), and the

@@ -96,6 +96,24 @@ final class LoneWordMojibakeTests: XCTestCase {
                        Array("ART TRIP à l'office de tourisme".utf8))
     }
 
+    /// A CP949 reading that leads on the evidence still faces the model against a UTF-8 one:
+    /// Russian through Mac OS Roman was read as the syllables CP949 makes of it (`—Ç–µ–º–Ω–æ—Ç—ã`
+    /// became `—궿둔셸싻앗귂ã`). (Python: encode UTF-8, decode mac_roman.)
+    func testAWordOfAnotherScriptIsNotTakenForCP949Syllables() throws {
+        for (garbled, clean) in [("—Ç–µ–º–Ω–æ—Ç—ã", "темноты"), ("–ú–æ–ª–æ–¥–µ–∂—å", "Молодежь"), ("—Å–ª–æ–∂–Ω–æ–≥–æ", "сложного")] {
+            XCTAssertEqual(try Repairer().repair(Array(garbled.utf8)).output, Array(clean.utf8), garbled)
+        }
+    }
+
+    /// Mojibake garbles whole words: a letter glued to a repaired one of its script at the word's
+    /// edge is part of it (`Ο„` is `τ` of `τμήμα` through Windows-1253, not a capital omicron and
+    /// a quotation mark; it was left, `Ο„μήμα`). (Python: encode UTF-8, decode cp1253.)
+    func testALetterAtTheEdgeOfARepairedWordIsRepairedWithIt() throws {
+        for (garbled, clean) in [("Ο„ΞΌΞ®ΞΌΞ± Β£ Ξ£Ξ¬ΞΌΞΏΟ‚", "τμήμα £ Σάμος"), ("Ο…Ο€ΞΏΞ²Ξ¬Ξ»Ξ»ΞµΞΉ", "υποβάλλει")] {
+            XCTAssertEqual(try Repairer().repair(Array(garbled.utf8)).output, Array(clean.utf8), garbled)
+        }
+    }
+
     /// Symbols whose Mac OS Roman bytes spell UTF-8 of a letter, standing alone: math, not mojibake.
     func testALoneUnitOfSymbolsIsLeftAlone() throws {
         for clean in ["(-1/2)! = √π", "∆°", "x √π", "∆t = 5 s", "√x ≤ ∂f/∂x"] {

@@ -1,3 +1,5 @@
+internal import MojifixICU
+
 /// What the language model says about each decoded unit of a line: the change in the line's cost
 /// (nats, under the line's most plausible language once every candidate of the line is decoded)
 /// when the unit's source characters are replaced by the character they decode to. Negative: the
@@ -69,6 +71,14 @@ struct ReadingPlausibility {
                          wordsLanguage: deltas.wordsLanguage)
     }
 
+    /// The letter `base` followed by the combining `mark` composes to under NFC, if one.
+    static func composed(_ base: UInt32, _ mark: UInt32) -> UInt32? {
+        let pair = UTF8.encode(base) + UTF8.encode(mark)
+        guard let nfc = try? ICUNormalizer.normalize(pair, to: .nfc) else { return nil }
+        let scalars = UTF8.scalars(nfc)
+        return scalars.count == 1 ? scalars[0] : nil
+    }
+
     /// Characters on the line (UTF-8 lead bytes): what its scalars take, reserved once (a long
     /// garbled line has two or three bytes per character, and an array grown by doubling holds
     /// up to twice what it needs).
@@ -82,14 +92,29 @@ struct ReadingPlausibility {
         -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int), wordsLanguage: Bool)? where Units.Index == Int {
         var decoded: [UInt32] = []
         var positions: [Int] = []
+        // Per unit, the letter it composed with (0: none): a diacritic that NFD put after its
+        // letter (`a` + U+0328, garbled `aÃ®`) is judged as the letter it spells (`ą`), which the
+        // model knows, not as a mark it has never seen.
+        var bases: [UInt32] = []
         decoded.reserveCapacity(max(0, Self.scalarCount(line, p) - units.reduce(0) { $0 + $1.width - 1 }))
         positions.reserveCapacity(units.count)
         var next = units.startIndex
         var i = line.lowerBound
         while i < line.upperBound {
             if next < units.endIndex && units[next].start == i {
-                positions.append(decoded.count)
-                decoded.append(units[next].scalar)
+                let scalar = units[next].scalar
+                // (A base that is a unit's own letter only when that unit composed too: `ặ`.)
+                if UnitScoring.decomposedDiacritics.contains(scalar), let base = decoded.last,
+                   positions.last != decoded.count - 1 || bases.last.map({ $0 != 0 }) ?? false,
+                   let composed = Self.composed(base, scalar) {
+                    decoded[decoded.count - 1] = composed
+                    positions.append(decoded.count - 1)
+                    bases.append(base)
+                } else {
+                    positions.append(decoded.count)
+                    decoded.append(scalar)
+                    bases.append(0)
+                }
                 i = units[next].end
                 next += 1
                 continue
@@ -99,32 +124,37 @@ struct ReadingPlausibility {
             i += length
         }
         guard let (language, decodedCost) = model.score(decoded).best else { return nil }
-        var judged = unitDeltas(units, positions, decoded, p, in: language)
+        var judged = unitDeltas(units, positions, bases, decoded, p, in: language)
         var wordsLanguage = false
         // The line's language is that of all its words; the units' words may be in another one
         // (`%(class_name)s %(instance)s. Hoạt động:` is English to the model, its units
         // Vietnamese): where the line's language leaves decoded letters unknown, the language of
         // the words around the units (the bigrams touching non-ASCII characters) judges them.
         if judged.letters.unknown > 0, let local = model.score(decoded, nonASCIIOnly: true).best?.language, local != language {
-            let other = unitDeltas(units, positions, decoded, p, in: local)
+            let other = unitDeltas(units, positions, bases, decoded, p, in: local)
             if other.letters.unknown < judged.letters.unknown { judged = other; wordsLanguage = true }
         }
         return (judged.deltas, decodedCost, judged.letters, wordsLanguage)
     }
 
-    private func unitDeltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, _ positions: [Int], _ decoded: [UInt32],
+    private func unitDeltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, _ positions: [Int], _ bases: [UInt32],
+                                                                       _ decoded: [UInt32],
                                                                        _ p: UnsafeBufferPointer<UInt8>, in language: Language)
         -> (deltas: [Double], letters: (known: Int, unknown: Int)) where Units.Index == Int {
         var deltas: [Double] = []
         deltas.reserveCapacity(units.count)
         var letters = (known: 0, unknown: 0)
         for (k, unit) in zip(positions.indices, units) {
-            let d = positions[k]
+            let d = positions[k], scalar = decoded[d]
             let before: UInt32 = d > 0 ? decoded[d - 1] : 0x20
             let after: UInt32 = d + 1 < decoded.count ? decoded[d + 1] : 0x20
-            let asDecoded = model.cost(of: unit.scalar, after: before, in: language) + model.cost(of: after, after: unit.scalar, in: language)
+            let asDecoded = model.cost(of: scalar, after: before, in: language) + model.cost(of: after, after: scalar, in: language)
             var asWritten = 0.0
             var previous = before
+            if bases[k] != 0 {  // the letter the unit composed with, as written before it
+                asWritten += model.cost(of: bases[k], after: before, in: language)
+                previous = bases[k]
+            }
             var j = unit.start
             while j < unit.end {
                 let (s, length) = UTF8.decode(p, at: j)
@@ -136,16 +166,16 @@ struct ReadingPlausibility {
             // The model only speaks for letters its language uses: a symbol or punctuation mark
             // (`«`) is one separator to it, and a character it has never seen costs a flat floor,
             // so replacing several unknown characters by one (`×£` -> `ף`) is no evidence at all.
-            let letter = ScalarTraits.isLetter(unit.scalar)
+            let letter = ScalarTraits.isLetter(scalar)
             // A letter of a large script (Hangul, kana, Han) that the word lists happen not to
             // hold is still plausible there; in an alphabet, an unseen letter (`ř` in English,
             // `ſ` in Welsh) is foreign.
-            let known = letter && (model.knows(unit.scalar, in: language) || Self.isLargeScript(unit.scalar))
+            let known = letter && (model.knows(scalar, in: language) || Self.isLargeScript(scalar))
             if known { letters.known += 1 } else if letter { letters.unknown += 1 }
             // A sign of real text in any language (`™` `€` `–` `«`) is one the model cannot price
             // against the letters it replaces (`тДв` inside a Russian word): neutral, neither for
             // nor against; any other character can only count against its reading.
-            let sign = !letter && !unit.lossy && Self.isSignOfProse(unit.scalar)
+            let sign = !letter && !unit.lossy && Self.isSignOfProse(scalar)
             deltas.append(known ? asDecoded - asWritten : sign ? 0 : max(0, asDecoded - asWritten))
         }
         return (deltas, letters)

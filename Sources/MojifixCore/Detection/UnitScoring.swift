@@ -138,7 +138,12 @@ struct UnitScoring {
                                    _ p: UnsafeBufferPointer<UInt8>) -> Float? {
         guard actual == .utf8 else { return nil }
         if Self.decomposedDiacritics.contains(unit.scalar) {
-            return ScalarTraits.isLetter(previous?.scalar ?? scalarBefore(unit.start, p)) ? Self.letterFitness : nil
+            // After a letter it composes with (`s` + comma below is `ș`; no letter is `e` + comma
+            // below, which ISO-8859-2 makes of `ě` read as Windows-1250), or after another
+            // diacritic (Vietnamese `ặ`: `a`, dot below, breve).
+            let before = previous?.scalar ?? scalarBefore(unit.start, p)
+            if Self.decomposedDiacritics.contains(before) { return Self.letterFitness }
+            return ScalarTraits.isLetter(before) && ReadingPlausibility.composed(before, unit.scalar) != nil ? Self.letterFitness : nil
         }
         return Self.spellsASyllable(unit, previous: previous, next: next) ? 1.0 : nil
     }
@@ -174,9 +179,10 @@ struct UnitScoring {
     static let letterFitness: Float = 0.6
 
     /// The combining marks canonical decomposition gives Latin, Greek and Cyrillic letters:
-    /// grave to diaeresis, ring, double acute, caron, dot below, cedilla, ogonek.
-    static let decomposedDiacritics: Set<UInt32> = [0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x30A, 0x30B,
-                                                    0x30C, 0x323, 0x327, 0x328]
+    /// grave to diaeresis, hook above, ring, double acute, caron, horn, dot below, comma below
+    /// (Romanian `ș`), cedilla, ogonek.
+    static let decomposedDiacritics: Set<UInt32> = [0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x309, 0x30A,
+                                                    0x30B, 0x30C, 0x31B, 0x323, 0x326, 0x327, 0x328]
 
     private func isLetter(_ s: UInt32) -> Bool { s < 0x80 && ScalarTraits.isLetter(s) }
 

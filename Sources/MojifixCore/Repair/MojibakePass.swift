@@ -247,6 +247,9 @@ final class MojibakePass {
                     && candidates[k - 1].end == candidates[k].start && candidates[k].end == candidates[k + 1].start {
                     taken[k] = true
                 }
+                // So is a letter glued to a taken one of its script at the word's edge (`Ο„ΞΌΞ®ΞΌΞ±`:
+                // `Ο„` is `τ` of `τμήμα`, not a capital omicron and a quotation mark).
+                for k in candidates.indices where !taken[k] && Self.endsGarbledWord(k, candidates, taken, p) { taken[k] = true }
             }
             for k in candidates.indices where taken[k] { accepted.append((indices[k], g.evidence)) }
         }
@@ -304,6 +307,24 @@ final class MojibakePass {
     static func modelAgrees(_ judged: ReadingPlausibility.Judgement?, _ k: Int, _ unit: DecodedUnit) -> Bool {
         guard let judged, ScalarTraits.isLetter(unit.scalar) else { return true }
         return judged.deltas[k] < 0 && judged.lineGain > 0
+    }
+
+    /// Unit `k` decodes to a letter that starts or ends a word whose next (or previous) unit,
+    /// glued to it, was taken and decodes to a letter of the same script.
+    static func endsGarbledWord<Units: RandomAccessCollection<DecodedUnit>>(_ k: Int, _ units: Units, _ taken: [Bool],
+                                                                           _ p: UnsafeBufferPointer<UInt8>) -> Bool
+        where Units.Index == Int {
+        let unit = units[units.startIndex + k]
+        guard ScalarTraits.isLetter(unit.scalar), let script = ScalarTraits.letterScript(unit.scalar) else { return false }
+        func glued(_ j: Int) -> Bool {
+            guard j >= 0 && j < taken.count, taken[j] else { return false }
+            let other = units[units.startIndex + j]
+            return (j < k ? other.end == unit.start : unit.end == other.start) && ScalarTraits.letterScript(other.scalar) == script
+        }
+        let before = k > 0 && units[units.startIndex + k - 1].end == unit.start ? nil : UTF8.scalar(before: unit.start, in: p)
+        let after = k + 1 < taken.count && units[units.startIndex + k + 1].start == unit.end ? nil : UTF8.scalar(at: unit.end, in: p)
+        return (glued(k + 1) && before.map { !ScalarTraits.isLetter($0) } ?? false)
+            || (glued(k - 1) && after.map { !ScalarTraits.isLetter($0) } ?? false)
     }
 
     /// Every unit lies inside one of `ranges` (sorted, not overlapping): a binary search per unit.
@@ -451,7 +472,11 @@ final class MojibakePass {
         let contenders = readings.filter {
             $0.decoder.misreading.actual == .utf8 && (top > 0 ? $0.total * 2 >= top : short)
         }
-        guard contenders.count > 1 || (best == nil && contenders.count == 1) else { return best }
+        // A CP949 reading that leads on the evidence still faces a UTF-8 contender before the
+        // model, which must find it better by the line margin (`—Ç–µ–º–Ω–æ—Ç—ã` is Russian through
+        // Mac OS Roman, not the syllables `궿둔셸싻앗` CP949 makes of it).
+        let cp949Leads = best?.decoder.misreading.actual == .windows949
+        guard contenders.count > 1 || (best == nil || cp949Leads) && contenders.count == 1 else { return best }
         // The model overrides the evidence only by a clear margin.
         let others = contenders.filter { $0.decoder.misreading != best?.decoder.misreading && !decodesAlike($0, best) }
         guard !others.isEmpty else { return best }
