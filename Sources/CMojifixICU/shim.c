@@ -272,6 +272,13 @@ int32_t mj_nfc_quick_yes_span(const uint8_t *src, int32_t length) {
     return length;
 }
 
+int32_t mj_compose_pair(int32_t a, int32_t b) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    if (U_FAILURE(err)) return -1;
+    return unorm2_composePair(nfc, a, b);
+}
+
 int mj_is_nfc_utf8(const uint8_t *src, int32_t length) {
     // Every scalar quick-check Yes with combining class 0 makes the text NFC (UAX #15 quick
     // check); otherwise (also for ill-formed UTF-8) ICU's full check decides.

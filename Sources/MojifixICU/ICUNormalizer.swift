@@ -26,6 +26,12 @@ package enum ICUNormalizer {
         Int(mj_nfc_quick_yes_span(utf8.baseAddress, Int32(utf8.count)))
     }
 
+    /// The character `a` followed by the combining `b` composes to under NFC, if one.
+    package static func composePair(_ a: UInt32, _ b: UInt32) -> UInt32? {
+        let composed = mj_compose_pair(Int32(bitPattern: a), Int32(bitPattern: b))
+        return composed < 0 ? nil : UInt32(composed)
+    }
+
     /// Normalises UTF-8 text; the input must be valid UTF-8.
     package static func normalize(_ utf8: [UInt8], to form: Form) throws(ICUError) -> [UInt8] {
         try utf8.withUnsafeBufferPointer { (input) throws(ICUError) -> [UInt8] in

@@ -3,6 +3,15 @@ import MojifixICU
 
 /// The ICU layer's traps listed in Documentation/ICU.md, pinned down.
 final class ICULayerTests: XCTestCase {
+    /// NFC's composition of a letter and a combining mark: `a` + ogonek is `ą`, `s` + comma
+    /// below is `ș`; `e` + comma below is no letter.
+    func testComposePairIsNFCsCompositeOrNothing() {
+        XCTAssertEqual(ICUNormalizer.composePair(0x61, 0x328), 0x105)
+        XCTAssertEqual(ICUNormalizer.composePair(0x73, 0x326), 0x219)
+        XCTAssertNil(ICUNormalizer.composePair(0x65, 0x326))
+        XCTAssertNil(ICUNormalizer.composePair(0x20, 0x301))
+    }
+
     func testMacintoshMapsF0ToAppleLogoBothWays() throws {
         let mac = try ICUConverter("macintosh")
         XCTAssertEqual(try mac.decode([0xF0]), Array("\u{F8FF}".utf8))

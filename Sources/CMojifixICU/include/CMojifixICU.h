@@ -44,6 +44,9 @@ int mj_is_nfc_utf8(const uint8_t *src, int32_t length);
 /// combining class 0 (such text is NFC and nothing before it composes with what follows it).
 int32_t mj_nfc_quick_yes_span(const uint8_t *src, int32_t length);
 
+/// The character `a` followed by `b` composes to under NFC (`a` + U+0328 -> U+0105), or -1.
+int32_t mj_compose_pair(int32_t a, int32_t b);
+
 /// Scripts the engine distinguishes; everything else is MJ_SCRIPT_OTHER.
 typedef enum {
     MJ_SCRIPT_COMMON = 0, MJ_SCRIPT_INHERITED, MJ_SCRIPT_LATIN, MJ_SCRIPT_GREEK,

@@ -72,12 +72,7 @@ struct ReadingPlausibility {
     }
 
     /// The letter `base` followed by the combining `mark` composes to under NFC, if one.
-    static func composed(_ base: UInt32, _ mark: UInt32) -> UInt32? {
-        let pair = UTF8.encode(base) + UTF8.encode(mark)
-        guard let nfc = try? ICUNormalizer.normalize(pair, to: .nfc) else { return nil }
-        let scalars = UTF8.scalars(nfc)
-        return scalars.count == 1 ? scalars[0] : nil
-    }
+    static func composed(_ base: UInt32, _ mark: UInt32) -> UInt32? { ICUNormalizer.composePair(base, mark) }
 
     /// Characters on the line (UTF-8 lead bytes): what its scalars take, reserved once (a long
     /// garbled line has two or three bytes per character, and an array grown by doubling holds
