@@ -169,8 +169,9 @@ public final class Repairer {
               let layer = mojibake.run(text, lossy: options.lossy, repairedBefore: repairedBefore) {
             if !layer.withheld.isEmpty { withheld = (plan.passes.count, layer.withheld) }
             if !layer.quoted.isEmpty { plan.quoted = layer.quoted.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
-            // Left as written because two readings tie: with nothing else repaired, refused.
-            if layer.applied == nil && !layer.ambiguous.isEmpty && layers == 0 && layer.withheld.isEmpty && layer.quoted.isEmpty {
+            // Left as written because two readings tie: with nothing else repaired, refused (in
+            // the first round only: a later one keeps what the first repaired).
+            if layer.applied == nil && !layer.ambiguous.isEmpty && layers == 0 && !decoded && layer.withheld.isEmpty && layer.quoted.isEmpty {
                 throw .ambiguous(layer.ambiguous)
             }
             if !layer.tied.isEmpty { plan.ambiguous = layer.tied.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
