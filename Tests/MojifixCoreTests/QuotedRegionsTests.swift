@@ -47,5 +47,22 @@ final class QuotedRegionsTests: XCTestCase {
         let text = Array("Il est arrivé Ã  l'heure, comme prévu.\n\nExemple : `cafÃ©`, `trÃ¨s` et `dÃ©jÃ  vu` sont des exemples.\n\n> Ã‰tÃ© trÃ¨s chaud\n".utf8)
         let result = try Repairer().repair(text)
         XCTAssertEqual(result.output, text)
+        // The guess in prose is listed as a lossy repair not made; `dÃ©jÃ  vu` in its code span
+        // is quoted, its lossy `Ã ` too.
+        XCTAssertEqual(result.plan.withheld?.count, 1)
+        XCTAssertTrue(result.plan.quoted?.contains { $0.change.after.hasPrefix("à") } ?? false)
+    }
+
+    /// A lossy guess quoted in an otherwise clean document (ftfy's README shows
+    /// `ftfy.fix_text('Ã perturber la rÃ©flexion')` in a code block) is quoted information,
+    /// not a lossy repair left to make: `check` warned about it.
+    func testALossyGuessInQuotesIsQuotedToo() throws {
+        for text in ["Spaces collapse:\n\n    >>> fix('Ã perturber la rÃ©flexion')\n\nDone.\n",
+                     "Only this: `voilÃ  le travail`\n"] {
+            let result = try Repairer().repair(Array(text.utf8))
+            XCTAssertEqual(result.output, Array(text.utf8))
+            XCTAssertNil(result.plan.withheld, text)
+            XCTAssertTrue(result.plan.quoted?.contains { !$0.change.lossless } ?? false, text)
+        }
     }
 }

@@ -46,6 +46,8 @@ extension MojibakePass {
         if run.applied > 0 && !run.appliedUnquoted { return nil }
         guard run.accepted > 0 || run.withheld.changes.count > 0 else { return Windowed(layer: nil) }
         let withheld = run.withheld.changes.count > 0 ? run.withheld.listed(p) : []
+        // Lossy guesses alone, some of them in quotes: the whole-text pass lists those as quoted.
+        if run.applied == 0 && withheld.contains(where: { run.regions.isQuoted($0.inputRange) }) { return nil }
         return Windowed(layer: Layer(applied: run.accepted == 0 ? nil : run.writer.finish(p), withheld: withheld))
     }
 

@@ -146,11 +146,16 @@ final class MojibakePass {
                 let regions = QuotedRegions(p)
                 accepted.removeAll { regions.isIgnored(units[$0.index].start..<units[$0.index].end) }
                 // Only what would be applied counts: a lossy guess left out (listed, not made)
-                // outside the quotes does not make the quoted mojibake a repair.
+                // outside the quotes does not make the quoted mojibake a repair. A lossy guess
+                // inside them is quoted too (ftfy's README quotes `Ã perturber` in a code block).
+                let isQuoted = { (entry: Accepted) in regions.isQuoted(units[entry.index].start..<units[entry.index].end) }
                 let applied = lossy ? accepted : accepted.filter { !units[$0.index].lossy }
-                if !applied.isEmpty && applied.allSatisfy({ regions.isQuoted(units[$0.index].start..<units[$0.index].end) }) {
-                    quoted = listed(applied, units, misreading: chosen.decoder.misreading, p)
-                    accepted.removeAll { lossy || !units[$0.index].lossy }
+                if applied.allSatisfy(isQuoted) {
+                    let inQuotes = accepted.filter(isQuoted)
+                    if !inQuotes.isEmpty {
+                        quoted = listed(inQuotes, units, misreading: chosen.decoder.misreading, p)
+                        accepted.removeAll(where: isQuoted)
+                    }
                 }
             }
             var withheld: [RepairChange] = []
