@@ -40,6 +40,9 @@ final class ReadingBoundTests: XCTestCase {
                 // Lost bytes: a C1 control shown as U+FFFD, an NBSP turned into a space.
                 let lossy = Self.replacing(garbled, [0xC2, 0x81], with: [0xEF, 0xBF, 0xBD])
                 records.append(Self.replacing(lossy, [0xC2, 0xA0], with: [0x20]))
+                // Lost bytes a converter wrote as `?` (`â€?`).
+                let questioned = Self.replacing(Self.replacing(garbled, [0xC2, 0x9D], with: [0x3F]), [0xC2, 0x81], with: [0x3F])
+                if questioned != garbled { records.append(questioned) }
                 // Decomposed (NFD) text garbled (diacritics and conjoining jamo of their own),
                 // alone and before a line garbled through another chain.
                 let decomposed = Array(String(decoding: whole, as: Unicode.UTF8.self).decomposedStringWithCanonicalMapping.utf8)

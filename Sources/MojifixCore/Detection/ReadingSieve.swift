@@ -23,6 +23,9 @@ struct ReadingSieve {
     /// can come second in one, and the CP949 decoders for which it is a lead byte.
     private let leads: [UInt64]
     private let follows: [UInt64]
+    /// Per row, the UTF-8 decoders for which its character can come second and is a sign (a
+    /// symbol or a C1 control), after which a `?` may hide a byte (see `UnitDecoder`).
+    private let signFollows: [UInt64]
     private let cp949Leads: [UInt64]
     /// The UTF-8 decoders for which a space may be a lost NBSP second in a sequence, and those
     /// for which a U+FFFD may hide a byte there.
@@ -55,7 +58,7 @@ struct ReadingSieve {
         let ordered = scalars.sorted()
         var rowOfScalar = [UInt16](repeating: 0, count: SingleByteTable.directLimit)
         var rareRows: [UInt32: Int] = [:]
-        var leads: [UInt64] = [0], follows: [UInt64] = [0], cp949Leads: [UInt64] = [0]
+        var leads: [UInt64] = [0], follows: [UInt64] = [0], cp949Leads: [UInt64] = [0], signFollows: [UInt64] = [0]
         var bytes = [Int16](repeating: -1, count: decoders.count)
         for (n, s) in ordered.enumerated() {
             let row = n + 1
@@ -73,6 +76,7 @@ struct ReadingSieve {
             }
             leads.append(lead)
             follows.append(second)
+            signFollows.append(ScalarTraits.isC1Control(s) || ScalarTraits.isSymbol(s) ? second : 0)
             cp949Leads.append(cp949Lead)
         }
         self.rowOfScalar = rowOfScalar
@@ -81,6 +85,7 @@ struct ReadingSieve {
         rareHigh = rareRows.keys.max() ?? 0
         self.leads = leads
         self.follows = follows
+        self.signFollows = signFollows
         self.cp949Leads = cp949Leads
         func utf8Decoders(_ test: (UnitDecoder) -> Bool) -> UInt64 {
             decoders.enumerated().reduce(UInt64(0)) { mask, entry in
@@ -123,9 +128,10 @@ struct ReadingSieve {
             while i < n {
                 if p[i] < 0x80 {
                     if p[i] == 0x20 { mayDecode |= leads[previous] & spaceFollows }
-                    // A `?` after a continuation may hide a byte as a U+FFFD does (third or fourth
-                    // in a sequence, so the pair before it already let the decoder run).
-                    if p[i] == 0x3F && previous != 0 { replacement = true }
+                    // A `?` after a sign that can come second may hide a byte as a U+FFFD does
+                    // (third or fourth in a sequence, so the pair before it already let the
+                    // decoder run).
+                    if p[i] == 0x3F && signFollows[previous] != 0 { replacement = true }
                     previous = 0
                     i += 1
                     while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
