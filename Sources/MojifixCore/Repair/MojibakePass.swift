@@ -20,6 +20,8 @@ final class MojibakePass {
     private let sieve: ReadingSieve?
     /// Off: every decoder decodes and every reading is scored on its own (the tests compare both ways).
     var sievesReadings = true
+    /// Off: CP949 readings are decoded with the others, not bounded first (the tests compare both ways).
+    var boundsCP949First = true
 
     init(decoders: [UnitDecoder], scoring: UnitScoring) {
         self.decoders = decoders
@@ -337,8 +339,15 @@ final class MojibakePass {
         // A decoder the sieve rules out finds nothing; one that decodes like an earlier one
         // (its twin) takes that one's units, and later its scores.
         let sifted = sievesReadings ? sieve?.sift(p, range: 0..<sampleEnd) : nil
+        // CP949 readings come after every UTF-8 one and are skipped below the final mark: each is
+        // bounded first by a decode that keeps nothing, and decoded only when not skipped.
+        let boundsFirst = prunesReadings && boundsCP949First
         for (k, decoder) in decoders.enumerated() {
             if let sifted, sifted.mayDecode >> UInt64(k) & 1 == 0 { continue }
+            if boundsFirst && decoder.misreading.actual == .windows949 {
+                decoded.append((k, [], -1))  // (-1: not decoded yet)
+                continue
+            }
             let twin = sifted.map { $0.twin[k] } ?? k
             let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : decoder.units(in: p, range: 0..<sampleEnd)
             if units.isEmpty { continue }
@@ -372,6 +381,18 @@ final class MojibakePass {
             return ua != ub ? ua : decoded[a].bound > decoded[b].bound
         }
         for k in utf8First {
+            if decoded[k].bound < 0 {
+                // As below: skipped by the rough bound, else by the exact one. (A twin decodes alike.)
+                let decoder = decoders[sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder]
+                if topUTF8 > 0 {
+                    let (rough, total) = bounds[decoded[k].decoder].bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<sampleEnd)
+                    if rough < topUTF8 || total < topUTF8 { continue }
+                }
+                decoded[k].units = decoder.units(in: p, range: 0..<sampleEnd)
+                decoded[k].bound = .infinity
+                if !decoded[k].units.isEmpty { score(k) }
+                continue
+            }
             // Nothing is skipped before a UTF-8 reading shows evidence (bounds are never negative).
             if topUTF8 > 0 && prunesReadings {
                 if !skipped(k) {

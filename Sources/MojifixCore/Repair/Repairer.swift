@@ -90,6 +90,12 @@ public final class Repairer {
         set { mojibake.sievesReadings = newValue }
     }
 
+    /// Off: CP949 readings are decoded before they are bounded (for the tests that compare both ways).
+    var boundsCP949First: Bool {
+        get { mojibake.boundsCP949First }
+        set { mojibake.boundsCP949First = newValue }
+    }
+
     /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
     /// UTF-8 (nil when it is UTF-8 already). For benchmarks of the detector.
     public func transcode(_ input: [UInt8]) throws(RepairError) -> [UInt8]? {
