@@ -137,7 +137,7 @@ struct UnitScoring {
     private func decomposedFitness(_ unit: DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, actual: Charset,
                                    _ p: UnsafeBufferPointer<UInt8>) -> Float? {
         guard actual == .utf8 else { return nil }
-        if Self.decomposedDiacritics.contains(unit.scalar) {
+        if Self.isDecomposedDiacritic(unit.scalar) {
             return ScalarTraits.isLetter(previous?.scalar ?? scalarBefore(unit.start, p)) ? Self.letterFitness : nil
         }
         return Self.spellsASyllable(unit, previous: previous, next: next) ? 1.0 : nil
@@ -148,7 +148,7 @@ struct UnitScoring {
     func mostFitness(_ s: UInt32, actual: Charset) -> Float? {
         let own = fitness(s, actual: actual)
         guard actual == .utf8 else { return own }
-        if Self.decomposedDiacritics.contains(s) { return max(own ?? Self.letterFitness, Self.letterFitness) }
+        if Self.isDecomposedDiacritic(s) { return max(own ?? Self.letterFitness, Self.letterFitness) }
         if Self.conjoiningJamo.contains(where: { $0.contains(s) }) { return 1.0 }
         return own
     }
@@ -177,6 +177,10 @@ struct UnitScoring {
     /// grave to diaeresis, ring, double acute, caron, dot below, cedilla, ogonek.
     static let decomposedDiacritics: Set<UInt32> = [0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x30A, 0x30B,
                                                     0x30C, 0x323, 0x327, 0x328]
+    /// One of `decomposedDiacritics`, as bits from U+0300 (the set was hashed for each unit).
+    static func isDecomposedDiacritic(_ s: UInt32) -> Bool {
+        s >= 0x300 && s < 0x340 && (0x188_0000_1DDF as UInt64) >> UInt64(s - 0x300) & 1 != 0
+    }
 
     private func isLetter(_ s: UInt32) -> Bool { s < 0x80 && ScalarTraits.isLetter(s) }
 

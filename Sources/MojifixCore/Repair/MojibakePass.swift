@@ -580,7 +580,7 @@ final class MojibakePass {
     struct LineTally {
         var evidence: Float = 0
         var hasWord = false
-        var families: Set<ICUScript> = []
+        var families = ScriptFamilies()
 
         mutating func add(_ units: [DecodedUnit], _ k: Int, lineStart: Int, alphabet: SuspicionAlphabet) {
             let unit = units[k]
@@ -691,7 +691,7 @@ final class MojibakePass {
     }
 
     /// Decoded letters from many unrelated scripts on one line (`㆒テ㢀ľՋ`) are a wrong reading.
-    static func soupPenalty(_ families: Set<ICUScript>) -> Float {
+    static func soupPenalty(_ families: ScriptFamilies) -> Float {
         families.count >= 3 ? Float(families.count - 2) * 4 : 0
     }
 
