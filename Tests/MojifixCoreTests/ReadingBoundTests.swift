@@ -111,6 +111,14 @@ final class ReadingBoundTests: XCTestCase {
         try Self.assertSameRepairs { $0.boundsCP949First = false }
     }
 
+    func testKeepingReadingsBetweenRoundsChangesNoRepair() throws {
+        try Self.assertSameRepairs { $0.keepsReadingsBetweenRounds = false }
+        // The records do make a round read the text the round before ended with.
+        let repairer = try Repairer()
+        for record in Self.records() { _ = try? repairer.repair(record) }
+        XCTAssertGreaterThan(repairer.roundsThatKeptReadings, 20)
+    }
+
     /// Every record repairs exactly alike (output, plan, error), lossy off and on, with a
     /// shortcut on and with it turned off by `off`.
     static func assertSameRepairs(file: StaticString = #filePath, line: UInt = #line, off: (Repairer) -> Void) throws {

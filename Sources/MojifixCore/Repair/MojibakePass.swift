@@ -22,6 +22,11 @@ final class MojibakePass {
     var sievesReadings = true
     /// Off: CP949 readings are decoded with the others, not bounded first (the tests compare both ways).
     var boundsCP949First = true
+    /// What `run` found in the last text it read (see `ReadingsOfText`), when `Repairer` keeps it.
+    var lastText: ReadingsOfText? = nil
+    var keepsLastText = true
+    /// Runs that took the readings of `lastText` (for the tests).
+    private(set) var textsReadAgain = 0
 
     init(decoders: [UnitDecoder], scoring: UnitScoring) {
         self.decoders = decoders
@@ -64,7 +69,13 @@ final class MojibakePass {
     func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: RepairPass.OutputRanges = RepairPass.OutputRanges(pass: nil)) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
-            var readings = self.readings(p, sampleEnd: sampleEnd)
+            let known = lastText?.text == text ? lastText : nil
+            if known != nil { textsReadAgain += 1 }
+            let found = known?.readings ?? self.readings(p, sampleEnd: sampleEnd)
+            var readings = found
+            var writtenCosts = known?.writtenCosts ?? [:]
+            // Kept with the costs priced meanwhile, whatever this run returns.
+            defer { if keepsLastText { lastText = ReadingsOfText(text: text, readings: found, writtenCosts: writtenCosts) } }
             // A CP949 reading repairs only lines holding a word (two syllables side by side), and a
             // document only once such lines establish it: one without any such line repairs
             // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
@@ -73,7 +84,6 @@ final class MojibakePass {
             if readings.contains(where: { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } }) {
                 readings.removeAll { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) }
             }
-            var writtenCosts: [Int: Double] = [:]
             // A CP949 reading is weighed by the hand-weighed evidence alone, which a lone syllable
             // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
             // the UTF-8 readings from being weighed.
