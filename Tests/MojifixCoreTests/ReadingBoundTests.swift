@@ -108,15 +108,15 @@ final class ReadingBoundTests: XCTestCase {
     }
 
     func testBoundingCP949ReadingsFirstChangesNoRepair() throws {
-        try Self.assertSameRepairs { $0.boundsCP949First = false }
+        try Self.assertSameRepairs { $0.mojibakePass.boundsCP949First = false }
     }
 
     func testKeepingReadingsBetweenRoundsChangesNoRepair() throws {
-        try Self.assertSameRepairs { $0.keepsReadingsBetweenRounds = false }
+        try Self.assertSameRepairs { $0.mojibakePass.keepsLastText = false }
         // The records do make a round read the text the round before ended with.
         let repairer = try Repairer()
         for record in Self.records() { _ = try? repairer.repair(record) }
-        XCTAssertGreaterThan(repairer.roundsThatKeptReadings, 20)
+        XCTAssertGreaterThan(repairer.mojibakePass.textsReadAgain, 20)
     }
 
     /// Every record repairs exactly alike (output, plan, error), lossy off and on, with a

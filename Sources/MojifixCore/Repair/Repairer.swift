@@ -90,19 +90,8 @@ public final class Repairer {
         set { mojibake.sievesReadings = newValue }
     }
 
-    /// Off: CP949 readings are decoded before they are bounded (for the tests that compare both ways).
-    var boundsCP949First: Bool {
-        get { mojibake.boundsCP949First }
-        set { mojibake.boundsCP949First = newValue }
-    }
-
-    /// Off: each round finds the readings of its text again (for the tests that compare both ways).
-    var keepsReadingsBetweenRounds: Bool {
-        get { mojibake.keepsLastText }
-        set { mojibake.keepsLastText = newValue }
-    }
-    /// Rounds that took the readings the round before found (for the tests).
-    var roundsThatKeptReadings: Int { mojibake.textsReadAgain }
+    /// The mojibake pass, whose shortcuts the tests turn off to compare both ways.
+    var mojibakePass: MojibakePass { mojibake }
 
     /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
     /// UTF-8 (nil when it is UTF-8 already). For benchmarks of the detector.
