@@ -17,6 +17,8 @@ struct ReadingBound {
     private let first: [Float]
     private let later: [Float]
     private let table: SingleByteTable
+    /// What a CP949 unit adds, by its pair (see `bounds(ofCP949:)`).
+    private let pairs = CP949PairBounds()
 
     init(table: SingleByteTable) {
         self.table = table
@@ -74,9 +76,9 @@ struct ReadingBound {
     func bounds(ofCP949 decoder: UnitDecoder, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>,
                 range: Range<Int>) -> (rough: Float, total: Float) {
         var rough: Float = 0, sum: Float = 0
-        decoder.forEachCP949Unit(p, range) { unit in
+        decoder.forEachCP949Unit(p, range) { unit, pair in
             rough += Self.roughly(unit)
-            sum += most(unit, actual: .windows949, scoring: scoring, p)
+            sum += pairs.most(pair) { most(unit, actual: .windows949, scoring: scoring, p) }
         }
         return (Self.finished(rough), Self.finished(sum))
     }
