@@ -74,7 +74,7 @@ final class ReadingBoundTests: XCTestCase {
             (UnitDecoder(misreading: entry.misreading, table: tables[entry.misreading.shownAs]!, cp949: cp949),
              ReadingBound(table: tables[entry.misreading.shownAs]!))
         }
-        var checked = 0
+        var checked = 0, cp949Checked = 0
         for (n, record) in Self.records().enumerated() {
             record.withUnsafeBufferPointer { p in
                 for (decoder, bound) in readings {
@@ -85,11 +85,19 @@ final class ReadingBoundTests: XCTestCase {
                     let total = pass.group(units, p).reduce(Float(0)) { $0 + max(0, $1.evidence) }
                     XCTAssertLessThanOrEqual(total, most, "record \(n), \(decoder.misreading)")
                     XCTAssertLessThanOrEqual(most, ReadingBound.rough(units), "record \(n), \(decoder.misreading): rough")
+                    if decoder.misreading.actual == .windows949 {
+                        // Bounded without keeping the units: exactly the same sums.
+                        let both = bound.bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<p.count)
+                        XCTAssertEqual(both.rough, ReadingBound.rough(units), "record \(n), \(decoder.misreading)")
+                        XCTAssertEqual(both.total, most, "record \(n), \(decoder.misreading)")
+                        cp949Checked += 1
+                    }
                     checked += 1
                 }
             }
         }
         XCTAssertGreaterThan(checked, Misreading.registry.count * Self.recordsPerChain * 4)
+        XCTAssertGreaterThan(cp949Checked, Self.recordsPerChain * 4)
     }
 
     static func encoded(_ plan: RepairPlan) throws -> Data {
@@ -100,6 +108,18 @@ final class ReadingBoundTests: XCTestCase {
 
     func testSkippingReadingsChangesNoRepair() throws {
         try Self.assertSameRepairs { $0.prunesReadings = false }
+    }
+
+    func testBoundingCP949ReadingsFirstChangesNoRepair() throws {
+        try Self.assertSameRepairs { $0.mojibakePass.boundsCP949First = false }
+    }
+
+    func testKeepingReadingsBetweenRoundsChangesNoRepair() throws {
+        try Self.assertSameRepairs { $0.mojibakePass.keepsLastText = false }
+        // The records do make a round read the text the round before ended with.
+        let repairer = try Repairer()
+        for record in Self.records() { _ = try? repairer.repair(record) }
+        XCTAssertGreaterThan(repairer.mojibakePass.textsReadAgain, 20)
     }
 
     /// Every record repairs exactly alike (output, plan, error), lossy off and on, with a

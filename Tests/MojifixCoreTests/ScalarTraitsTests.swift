@@ -1,7 +1,7 @@
 import XCTest
 @testable import MojifixCore
 
-/// `ScalarTraits` answers from a table below U+3000, in an enum of its own: every answer must be
+/// `ScalarTraits` answers from a table below U+3000 (its C copy once published), in an enum of its own: every answer must be
 /// the standard library's general category (the case of the same name), scalar by scalar.
 final class ScalarTraitsTests: XCTestCase {
     private static func category(_ s: UInt32) -> Unicode.GeneralCategory? { Unicode.Scalar(s)?.properties.generalCategory }

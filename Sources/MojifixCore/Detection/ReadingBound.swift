@@ -17,6 +17,8 @@ struct ReadingBound {
     private let first: [Float]
     private let later: [Float]
     private let table: SingleByteTable
+    /// What a CP949 unit adds, by its pair (see `bounds(ofCP949:)`).
+    private let pairs = CP949PairBounds()
 
     init(table: SingleByteTable) {
         self.table = table
@@ -53,41 +55,61 @@ struct ReadingBound {
     /// `oddness` at most 2 for its first character and 2.5 for each other one.
     static func rough(_ units: [DecodedUnit]) -> Float {
         var sum: Float = 0
-        for unit in units { sum += 3.5 * Float(unit.width) - 0.5 }
-        return sum * 1.001 + 0.01
+        for unit in units { sum += roughly(unit) }
+        return finished(sum)
     }
+
+    private static func roughly(_ unit: DecodedUnit) -> Float { 3.5 * Float(unit.width) - 0.5 }
+
+    /// Headroom for the rounding of the sums the bound is compared with.
+    private static func finished(_ sum: Float) -> Float { sum * 1.001 + 0.01 }
 
     /// The bound of the total of `units` (one reading's, decoded for `actual` through this table).
     func total(_ units: [DecodedUnit], actual: Charset, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>) -> Float {
         var sum: Float = 0
-        for unit in units {
-            // A unit adds only when supportive: its fit at least `supportiveFitness` (0.9 when lossy).
-            // A character of the mojibake alphabet gets at least that fit, at most 0.9 from a run.
-            let fitness = scoring.mostFitness(unit.scalar, actual: actual)
-            let fit: Float
-            if scoring.alphabet.contains(unit.scalar) {
-                fit = max(fitness ?? UnitScoring.supportiveFitness, 0.9)
-            } else {
-                guard let fitness else { continue }
-                fit = fitness
-            }
-            guard fit >= UnitScoring.supportiveFitness, !unit.lossy || fit >= 0.9 else { continue }
-            var odd: Float = 0
-            var i = unit.start
-            while i < unit.end {
-                let (s, length) = UTF8.decode(p, at: i)
-                if let byte = table.byte(for: s), byte >= 0x80 {
-                    odd += i == unit.start ? first[Int(byte)] : later[Int(byte)]
-                } else {
-                    odd += Self.oddness(s, first: i == unit.start)
-                }
-                i += length
-            }
-            // (width - 1) + fit + odd + 1 (oddInsideAWord) - 1 (the baseline), less the lossy cost.
-            let most = Float(unit.width - 1) + fit + odd - (unit.lossy ? 0.5 : 0)
-            if most > 0 { sum += most }
+        for unit in units { sum += most(unit, actual: actual, scoring: scoring, p) }
+        return Self.finished(sum)
+    }
+
+    /// Both bounds of a CP949 reading (`rough`, `total`) from one decode that keeps no unit: the
+    /// sums run over the same units in the same order, so they are exactly those of the kept units.
+    func bounds(ofCP949 decoder: UnitDecoder, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>,
+                range: Range<Int>) -> (rough: Float, total: Float) {
+        var rough: Float = 0, sum: Float = 0
+        decoder.forEachCP949Unit(p, range) { unit, pair in
+            rough += Self.roughly(unit)
+            sum += pairs.most(pair) { most(unit, actual: .windows949, scoring: scoring, p) }
         }
-        // Headroom for the rounding of the sums the bound is compared with.
-        return sum * 1.001 + 0.01
+        return (Self.finished(rough), Self.finished(sum))
+    }
+
+    /// The most one unit adds (never below zero).
+    @inline(__always)
+    private func most(_ unit: DecodedUnit, actual: Charset, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+        // A unit adds only when supportive: its fit at least `supportiveFitness` (0.9 when lossy).
+        // A character of the mojibake alphabet gets at least that fit, at most 0.9 from a run.
+        let fitness = scoring.mostFitness(unit.scalar, actual: actual)
+        let fit: Float
+        if scoring.alphabet.contains(unit.scalar) {
+            fit = max(fitness ?? UnitScoring.supportiveFitness, 0.9)
+        } else {
+            guard let fitness else { return 0 }
+            fit = fitness
+        }
+        guard fit >= UnitScoring.supportiveFitness, !unit.lossy || fit >= 0.9 else { return 0 }
+        var odd: Float = 0
+        var i = unit.start
+        while i < unit.end {
+            let (s, length) = UTF8.decode(p, at: i)
+            if let byte = table.byte(for: s), byte >= 0x80 {
+                odd += i == unit.start ? first[Int(byte)] : later[Int(byte)]
+            } else {
+                odd += Self.oddness(s, first: i == unit.start)
+            }
+            i += length
+        }
+        // (width - 1) + fit + odd + 1 (oddInsideAWord) - 1 (the baseline), less the lossy cost.
+        let most = Float(unit.width - 1) + fit + odd - (unit.lossy ? 0.5 : 0)
+        return max(most, 0)
     }
 }

@@ -147,6 +147,14 @@ final class UnitDecoder {
 
     private func cp949Units(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [DecodedUnit] {
         var units: [DecodedUnit] = []
+        forEachCP949Unit(p, range) { unit, _ in units.append(unit) }
+        return units
+    }
+
+    /// Each unit of a CP949 reading, in order, with its pair (lead << 8 | trail), handed over
+    /// without being kept (`ReadingBound` weighs a reading before it is worth keeping).
+    @inline(__always)
+    func forEachCP949Unit(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (DecodedUnit, Int) -> Void) {
         var i = range.lowerBound
         var lead = -1, leadStart = 0
         while i < range.upperBound {
@@ -154,7 +162,7 @@ final class UnitDecoder {
             let byte = table.byte(for: scalar).map(Int.init) ?? -1
             if lead >= 0 {
                 if byte >= 0, let decoded = cp949.scalar(lead: UInt8(lead), trail: UInt8(byte)) {
-                    units.append(DecodedUnit(start: leadStart, end: i + length, scalar: decoded, width: 2))
+                    body(DecodedUnit(start: leadStart, end: i + length, scalar: decoded, width: 2), lead << 8 | byte)
                     lead = -1
                     i += length
                     continue
@@ -167,6 +175,5 @@ final class UnitDecoder {
             }
             i += length
         }
-        return units
     }
 }

@@ -137,12 +137,12 @@ struct UnitScoring {
     private func decomposedFitness(_ unit: DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, actual: Charset,
                                    _ p: UnsafeBufferPointer<UInt8>) -> Float? {
         guard actual == .utf8 else { return nil }
-        if Self.decomposedDiacritics.contains(unit.scalar) {
+        if Self.isDecomposedDiacritic(unit.scalar) {
             // After a letter it composes with (`s` + comma below is `ș`; no letter is `e` + comma
             // below, which ISO-8859-2 makes of `ě` read as Windows-1250), or after another
             // diacritic (Vietnamese `ặ`: `a`, dot below, breve).
             let before = previous?.scalar ?? scalarBefore(unit.start, p)
-            if Self.decomposedDiacritics.contains(before) { return Self.letterFitness }
+            if Self.isDecomposedDiacritic(before) { return Self.letterFitness }
             return ScalarTraits.isLetter(before) && ReadingPlausibility.composed(before, unit.scalar) != nil ? Self.letterFitness : nil
         }
         return Self.spellsASyllable(unit, previous: previous, next: next) ? 1.0 : nil
@@ -153,7 +153,7 @@ struct UnitScoring {
     func mostFitness(_ s: UInt32, actual: Charset) -> Float? {
         let own = fitness(s, actual: actual)
         guard actual == .utf8 else { return own }
-        if Self.decomposedDiacritics.contains(s) { return max(own ?? Self.letterFitness, Self.letterFitness) }
+        if Self.isDecomposedDiacritic(s) { return max(own ?? Self.letterFitness, Self.letterFitness) }
         if Self.conjoiningJamo.contains(where: { $0.contains(s) }) { return 1.0 }
         return own
     }
@@ -183,6 +183,10 @@ struct UnitScoring {
     /// (Romanian `ș`), cedilla, ogonek.
     static let decomposedDiacritics: Set<UInt32> = [0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x309, 0x30A,
                                                     0x30B, 0x30C, 0x31B, 0x323, 0x326, 0x327, 0x328]
+    /// One of `decomposedDiacritics`, as bits from U+0300 (the set was hashed for each unit).
+    static func isDecomposedDiacritic(_ s: UInt32) -> Bool {
+        s >= 0x300 && s < 0x340 && (0x1C8_0800_1FDF as UInt64) >> UInt64(s - 0x300) & 1 != 0
+    }
 
     private func isLetter(_ s: UInt32) -> Bool { s < 0x80 && ScalarTraits.isLetter(s) }
 

@@ -20,6 +20,13 @@ final class MojibakePass {
     private let sieve: ReadingSieve?
     /// Off: every decoder decodes and every reading is scored on its own (the tests compare both ways).
     var sievesReadings = true
+    /// Off: CP949 readings are decoded with the others, not bounded first (the tests compare both ways).
+    var boundsCP949First = true
+    /// What `run` found in the last text it read (see `ReadingsOfText`), when `Repairer` keeps it.
+    var lastText: ReadingsOfText? = nil
+    var keepsLastText = true
+    /// Runs that took the readings of `lastText` (for the tests).
+    private(set) var textsReadAgain = 0
 
     init(decoders: [UnitDecoder], scoring: UnitScoring) {
         self.decoders = decoders
@@ -67,7 +74,13 @@ final class MojibakePass {
     func run(_ text: [UInt8], lossy: Bool = true, repairedBefore: RepairPass.OutputRanges = RepairPass.OutputRanges(pass: nil)) -> Layer? {
         text.withUnsafeBufferPointer { p -> Layer? in
             let sampleEnd = characterBoundary(p, atOrBefore: min(p.count, Self.sampleBytes))
-            var readings = self.readings(p, sampleEnd: sampleEnd)
+            let known = lastText?.text == text ? lastText : nil
+            if known != nil { textsReadAgain += 1 }
+            let found = known?.readings ?? self.readings(p, sampleEnd: sampleEnd)
+            var readings = found
+            var writtenCosts = known?.writtenCosts ?? [:]
+            // Kept with the costs priced meanwhile, whatever this run returns.
+            defer { if keepsLastText { lastText = ReadingsOfText(text: text, readings: found, writtenCosts: writtenCosts) } }
             // A CP949 reading repairs only lines holding a word (two syllables side by side), and a
             // document only once such lines establish it: one without any such line repairs
             // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
@@ -76,7 +89,6 @@ final class MojibakePass {
             if readings.contains(where: { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } }) {
                 readings.removeAll { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) }
             }
-            var writtenCosts: [Int: Double] = [:]
             // A CP949 reading is weighed by the hand-weighed evidence alone, which a lone syllable
             // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
             // the UTF-8 readings from being weighed.
@@ -385,8 +397,15 @@ final class MojibakePass {
         // A decoder the sieve rules out finds nothing; one that decodes like an earlier one
         // (its twin) takes that one's units, and later its scores.
         let sifted = sievesReadings ? sieve?.sift(p, range: 0..<sampleEnd) : nil
+        // CP949 readings come after every UTF-8 one and are skipped below the final mark: each is
+        // bounded first by a decode that keeps nothing, and decoded only when not skipped.
+        let boundsFirst = prunesReadings && boundsCP949First
         for (k, decoder) in decoders.enumerated() {
             if let sifted, sifted.mayDecode >> UInt64(k) & 1 == 0 { continue }
+            if boundsFirst && decoder.misreading.actual == .windows949 {
+                decoded.append((k, [], -1))  // (-1: not decoded yet)
+                continue
+            }
             let twin = sifted.map { $0.twin[k] } ?? k
             let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : decoder.units(in: p, range: 0..<sampleEnd)
             if units.isEmpty { continue }
@@ -420,6 +439,18 @@ final class MojibakePass {
             return ua != ub ? ua : decoded[a].bound > decoded[b].bound
         }
         for k in utf8First {
+            if decoded[k].bound < 0 {
+                // As below: skipped by the rough bound, else by the exact one. (A twin decodes alike.)
+                let decoder = decoders[sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder]
+                if topUTF8 > 0 {
+                    let (rough, total) = bounds[decoded[k].decoder].bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<sampleEnd)
+                    if rough < topUTF8 || total < topUTF8 { continue }
+                }
+                decoded[k].units = decoder.units(in: p, range: 0..<sampleEnd)
+                decoded[k].bound = .infinity
+                if !decoded[k].units.isEmpty { score(k) }
+                continue
+            }
             // Nothing is skipped before a UTF-8 reading shows evidence (bounds are never negative).
             if topUTF8 > 0 && prunesReadings {
                 if !skipped(k) {
@@ -626,7 +657,7 @@ final class MojibakePass {
     struct LineTally {
         var evidence: Float = 0
         var hasWord = false
-        var families: Set<ICUScript> = []
+        var families = ScriptFamilies()
 
         mutating func add(_ units: [DecodedUnit], _ k: Int, lineStart: Int, alphabet: SuspicionAlphabet) {
             let unit = units[k]
@@ -737,7 +768,7 @@ final class MojibakePass {
     }
 
     /// Decoded letters from many unrelated scripts on one line (`㆒テ㢀ľՋ`) are a wrong reading.
-    static func soupPenalty(_ families: Set<ICUScript>) -> Float {
+    static func soupPenalty(_ families: ScriptFamilies) -> Float {
         families.count >= 3 ? Float(families.count - 2) * 4 : 0
     }
 
@@ -776,9 +807,17 @@ final class MojibakePass {
             bytes = source
         } else if unit.width == 6 {
             bytes = CESU8Surrogates.encode(unit.scalar)
+        } else if let scalar = Unicode.Scalar(unit.scalar) {
+            // Its bytes read in place: an array per unit was a quarter of a repair's allocations.
+            return readsBack(scalar.utf8, unit, decoder: decoder, p)
         } else {
             bytes = UTF8.encode(unit.scalar)
         }
+        return readsBack(bytes, unit, decoder: decoder, p)
+    }
+
+    /// The bytes read through the shown charset are exactly the unit's source characters.
+    private func readsBack(_ bytes: some Sequence<UInt8>, _ unit: DecodedUnit, decoder: UnitDecoder, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = unit.start
         for b in bytes {
             guard i < unit.end else { return false }

@@ -90,6 +90,9 @@ public final class Repairer {
         set { mojibake.sievesReadings = newValue }
     }
 
+    /// The mojibake pass, whose shortcuts the tests turn off to compare both ways.
+    var mojibakePass: MojibakePass { mojibake }
+
     /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
     /// UTF-8 (nil when it is UTF-8 already). For benchmarks of the detector.
     public func transcode(_ input: [UInt8]) throws(RepairError) -> [UInt8]? {
@@ -120,6 +123,10 @@ public final class Repairer {
     /// consistent chain (or is not mojibake at all): it is refused as ambiguous rather than
     /// rewritten into something a second run would rewrite again.
     public func repair(_ input: [UInt8], from forced: Charset?) throws(RepairError) -> RepairResult {
+        // A round reads again the text the round before ended with: its readings are kept for
+        // that (see `ReadingsOfText`), within this repair only.
+        mojibake.lastText = nil
+        defer { mojibake.lastText = nil }
         var result = try repairRound(input, forced: forced)
         var rounds = 0
         while result.changed {

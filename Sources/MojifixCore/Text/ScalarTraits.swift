@@ -1,3 +1,4 @@
+internal import CMojifixLanguage
 internal import MojifixICU
 
 /// What kind of character a scalar is, in the terms the plausibility scoring needs.
@@ -54,17 +55,27 @@ enum ScalarTraits {
 
     @inline(__always)
     static func category(_ s: UInt32) -> Category {
-        if s < tableLimit { return categoryTable[Int(s)] }
+        if s < tableLimit {
+            // The C copy once published: reading Swift's own table checked its lazy initialisation
+            // each time. (The bytes are the table's own, so the cast gives back its values.)
+            if mj_categories_ready() != 0 { return unsafeBitCast(mj_category(s), to: Category.self) }
+            return categoryTable[Int(s)]
+        }
         if s >= 0xAC00 && s <= 0xD7A3 { return .otherLetter }
         return Unicode.Scalar(s).map { Category($0.properties.generalCategory) } ?? .unassigned
     }
 
     /// General categories below U+3000 (every mojibake alphabet lives there), looked up once:
     /// the standard library's lookup was a fifth of the repair time on garbled text.
-    private static let tableLimit: UInt32 = 0x3000
-    private static let categoryTable: [Category] = (0..<tableLimit).map {
-        Unicode.Scalar($0).map { Category($0.properties.generalCategory) } ?? .surrogate
-    }
+    private static let tableLimit = UInt32(MJ_CATEGORY_LIMIT)
+    /// Built once, then published to the C copy `category` reads.
+    private static let categoryTable: [Category] = {
+        let table = (0..<tableLimit).map {
+            Unicode.Scalar($0).map { Category($0.properties.generalCategory) } ?? .surrogate
+        }
+        table.withUnsafeBytes { mj_categories_publish($0.bindMemory(to: UInt8.self).baseAddress) }
+        return table
+    }()
 
     static func isLetter(_ s: UInt32) -> Bool {
         switch category(s) {
