@@ -99,7 +99,7 @@ struct ReadingPlausibility {
             if next < units.endIndex && units[next].start == i {
                 let scalar = units[next].scalar
                 // (A base that is a unit's own letter only when that unit composed too: `ặ`.)
-                if UnitScoring.decomposedDiacritics.contains(scalar), let base = decoded.last,
+                if UnitScoring.isDecomposedDiacritic(scalar), let base = decoded.last,
                    positions.last != decoded.count - 1 || bases.last.map({ $0 != 0 }) ?? false,
                    let composed = Self.composed(base, scalar) {
                     decoded[decoded.count - 1] = composed
