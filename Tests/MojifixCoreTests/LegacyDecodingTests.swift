@@ -110,4 +110,12 @@ final class ForcedCharsetTests: XCTestCase {
             XCTAssertEqual(charset, "EUC-KR")
         }
     }
+
+    /// A plan's offsets are 32 bits: however large a limit is asked for, inputs over 2 GiB are
+    /// refused (`tooLarge`) instead of trapping when their changes are recorded.
+    func testTheInputLimitNeverExceedsWhatAPlanCanHold() {
+        XCTAssertEqual(RepairOptions(maxInputBytes: Int.max).inputLimit, RepairOptions.largestInput)
+        XCTAssertEqual(RepairOptions(maxInputBytes: 10).inputLimit, 10)
+        XCTAssertLessThanOrEqual(RepairOptions.largestInput * 3 / 2, Int(UInt32.max))
+    }
 }

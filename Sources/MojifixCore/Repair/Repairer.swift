@@ -8,8 +8,12 @@ public struct RepairOptions: Sendable {
     public var from: Charset?
     /// Most mojibake layers peeled off one document (double-encoded text needs two).
     public var maxLayers: Int
-    /// Inputs larger than this are refused (bytes).
+    /// Inputs larger than this are refused (bytes); never more than `largestInput`.
     public var maxInputBytes: Int
+    /// A plan keeps offsets in 32 bits, and a transcoded text can grow by half: 2 GiB at most.
+    public static let largestInput = Int(UInt32.max / 2)
+    /// What is refused above: `maxInputBytes`, at most `largestInput`.
+    public var inputLimit: Int { min(maxInputBytes, Self.largestInput) }
     /// Also make lossy changes (guessed lost bytes: U+FFFD, NBSP turned into a space). Off by
     /// default: they are then only listed in the plan's `withheld`.
     public var lossy: Bool
@@ -145,9 +149,7 @@ public final class Repairer {
     /// One round. `decoded`: the input is an earlier round's output, UTF-8 already (it may hold
     /// U+0000 that a UTF-16 file had as text), so no charset is detected again.
     private func repairRound(_ input: [UInt8], forced: Charset?, decoded: Bool = false) throws(RepairError) -> RepairResult {
-        guard input.count <= options.maxInputBytes else {
-            throw .tooLarge(bytes: input.count, limit: options.maxInputBytes)
-        }
+        guard input.count <= options.inputLimit else { throw .tooLarge(bytes: input.count, limit: options.inputLimit) }
         var plan = RepairPlan()
         var text = input
         var census = input.withUnsafeBufferPointer { alphabet.census($0) }
