@@ -87,10 +87,11 @@ struct ReadingPlausibility {
         -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int), wordsLanguage: Bool)? where Units.Index == Int {
         var decoded: [UInt32] = []
         var positions: [Int] = []
-        // Per unit, the letter it composed with (0: none): a diacritic that NFD put after its
-        // letter (`a` + U+0328, garbled `aÃ®`) is judged as the letter it spells (`ą`), which the
-        // model knows, not as a mark it has never seen.
-        var bases: [UInt32] = []
+        // The units that composed with the letter before them, and that letter: a diacritic that
+        // NFD put after its letter (`a` + U+0328, garbled `aÃ®`) is judged as the letter it
+        // spells (`ą`), which the model knows, not as a mark it has never seen. (Rare: no array
+        // per unit.)
+        var bases: [(unit: Int, letter: UInt32)] = []
         decoded.reserveCapacity(max(0, Self.scalarCount(line, p) - units.reduce(0) { $0 + $1.width - 1 }))
         positions.reserveCapacity(units.count)
         var next = units.startIndex
@@ -100,15 +101,14 @@ struct ReadingPlausibility {
                 let scalar = units[next].scalar
                 // (A base that is a unit's own letter only when that unit composed too: `ặ`.)
                 if UnitScoring.isDecomposedDiacritic(scalar), let base = decoded.last,
-                   positions.last != decoded.count - 1 || bases.last.map({ $0 != 0 }) ?? false,
+                   positions.last != decoded.count - 1 || bases.last?.unit == positions.count - 1,
                    let composed = Self.composed(base, scalar) {
                     decoded[decoded.count - 1] = composed
+                    bases.append((positions.count, base))
                     positions.append(decoded.count - 1)
-                    bases.append(base)
                 } else {
                     positions.append(decoded.count)
                     decoded.append(scalar)
-                    bases.append(0)
                 }
                 i = units[next].end
                 next += 1
@@ -132,7 +132,8 @@ struct ReadingPlausibility {
         return (judged.deltas, decodedCost, judged.letters, wordsLanguage)
     }
 
-    private func unitDeltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, _ positions: [Int], _ bases: [UInt32],
+    private func unitDeltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, _ positions: [Int],
+                                                                       _ bases: [(unit: Int, letter: UInt32)],
                                                                        _ decoded: [UInt32],
                                                                        _ p: UnsafeBufferPointer<UInt8>, in language: Language)
         -> (deltas: [Double], letters: (known: Int, unknown: Int)) where Units.Index == Int {
@@ -146,9 +147,10 @@ struct ReadingPlausibility {
             let asDecoded = model.cost(of: scalar, after: before, in: language) + model.cost(of: after, after: scalar, in: language)
             var asWritten = 0.0
             var previous = before
-            if bases[k] != 0 {  // the letter the unit composed with, as written before it
-                asWritten += model.cost(of: bases[k], after: before, in: language)
-                previous = bases[k]
+            if !bases.isEmpty, let base = bases.first(where: { $0.unit == k })?.letter {
+                // The letter the unit composed with, as written before it.
+                asWritten += model.cost(of: base, after: before, in: language)
+                previous = base
             }
             var j = unit.start
             while j < unit.end {

@@ -47,8 +47,8 @@ final class UnitDecoder {
         var count = 0, need = 0, start = 0
         var wildcards = 0
         var guessedSpace = false
-        // The sequence's second character is a symbol or a C1 control, which no word ends with.
-        var secondIsSign = false
+        // The sequence's second character (a `?` after a sign may be a lost byte, below).
+        var second: UInt32 = 0
         while i < n {
             let b0 = p[i]
             if need == 0 && b0 < 0x80 {
@@ -75,7 +75,7 @@ final class UnitDecoder {
                 var next: UInt8? = nil
                 if byte >= 0, allowed.contains(UInt8(byte)) {
                     next = UInt8(byte)
-                } else if scalar == 0xFFFD || (scalar == 0x3F && count >= 2 && secondIsSign), replacementBytes.contains(where: allowed.contains) {
+                } else if scalar == 0xFFFD || (scalar == 0x3F && count >= 2 && Self.isSign(second)), replacementBytes.contains(where: allowed.contains) {
                     // (Converters also write `?` for a byte they cannot map: `â€?` is `”` that lost
                     // its last byte. Only after a lead and a sign, which no clean word ends with:
                     // `café…?` is a question.)
@@ -86,7 +86,7 @@ final class UnitDecoder {
                     guessedSpace = true
                 }
                 if let next {
-                    if count == 1 { secondIsSign = ScalarTraits.isC1Control(scalar) || ScalarTraits.isSymbol(scalar) }
+                    if count == 1 { second = scalar }
                     withUnsafeMutableBytes(of: &bytes) { $0[count] = next }
                     count += 1
                     need -= 1
@@ -113,6 +113,9 @@ final class UnitDecoder {
         }
         return units
     }
+
+    /// A symbol or a C1 control: no word ends with one.
+    private static func isSign(_ s: UInt32) -> Bool { ScalarTraits.isC1Control(s) || ScalarTraits.isSymbol(s) }
 
     /// Six characters from `start` whose bytes are a CESU-8 surrogate pair.
     private func surrogatePair(_ p: UnsafeBufferPointer<UInt8>, at start: Int, end n: Int) -> DecodedUnit? {
