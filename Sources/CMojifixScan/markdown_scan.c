@@ -48,3 +48,37 @@ int mj_markdown_bytes(const uint8_t *p, size_t n) {
     for (; i < n; i++) found |= look(p, i, n);
     return found;
 }
+
+/// The inline scanner's bytes (see the header).
+static int inline_special(uint8_t b) {
+    switch (b) {
+    case '\\': case '`': case '<': case '!': case '[': case ']': case ':': case 'w': case '@': case '{': case '$':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+size_t mj_markdown_inline_special(const uint8_t *p, size_t n) {
+    size_t i = 0;
+#if defined(__x86_64__)
+    // `[`, `\`, `]` are 0x5B-0x5D: one range test (x - 0x5B <= 2, unsigned) for the three.
+    const __m128i bracket = _mm_set1_epi8(0x5B), two = _mm_set1_epi8(2);
+    const __m128i backtick = _mm_set1_epi8('`'), less = _mm_set1_epi8('<'), bang = _mm_set1_epi8('!');
+    const __m128i colon = _mm_set1_epi8(':'), w = _mm_set1_epi8('w'), at = _mm_set1_epi8('@');
+    const __m128i brace = _mm_set1_epi8('{'), dollar = _mm_set1_epi8('$');
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i d = _mm_sub_epi8(x, bracket);
+        __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(d, two), d);
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, backtick), _mm_cmpeq_epi8(x, less)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, bang), _mm_cmpeq_epi8(x, colon)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, w), _mm_cmpeq_epi8(x, at)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, brace), _mm_cmpeq_epi8(x, dollar)));
+        int mask = _mm_movemask_epi8(hit);
+        if (mask) return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (; i < n; i++) if (inline_special(p[i])) return i;
+    return n;
+}

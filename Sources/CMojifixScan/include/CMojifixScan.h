@@ -46,6 +46,10 @@ enum {
 /// structure (MojifixMarkdown's QuickStructure): which of the MJ_MD_* conditions occur.
 int mj_markdown_bytes(const uint8_t *bytes, size_t length);
 
+/// Index of the first byte of `bytes` that the normaliser's inline scanner (MojifixMarkdown's
+/// InlineScanner) reacts to, one of \ ` < ! [ ] : w @ { $, or `length` when there is none.
+size_t mj_markdown_inline_special(const uint8_t *bytes, size_t length);
+
 #ifdef __cplusplus
 }
 #endif

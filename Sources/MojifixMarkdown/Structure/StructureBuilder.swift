@@ -179,6 +179,7 @@ enum StructureBuilder {
             scanner.definedLabels = knownLabels
             referenceDefinitions(scanner)
             for block in inlineBlocks where !block.segments.isEmpty {
+                if InlineScanner.isPlain(s, segments: block.segments, sourceOpaque: opaque) { continue }
                 scanner.load(s, segments: block.segments, sourceOpaque: opaque)
                 if scanner.isPlain { continue }
                 scanner.scan()

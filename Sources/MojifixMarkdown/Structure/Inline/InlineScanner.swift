@@ -1,3 +1,5 @@
+internal import CMojifixScan
+
 /// Finds the protected inline zones of one block of inline content (a paragraph, the text of a
 /// heading, a table cell) with CommonMark's and GFM's rules, because cmark-gfm 0.29's inline
 /// source positions are wrong after lazy continuation lines and removed reference definitions,
@@ -96,13 +98,24 @@ final class InlineScanner {
 
     /// True when the loaded text holds nothing either phase reacts to.
     var isPlain: Bool {
-        if !opaque.isEmpty { return false }
-        return text.withUnsafeBufferPointer { t in
-            InlineScanner.special.withUnsafeBufferPointer { special in
-                for b in t where special[Int(b)] || b == MDByte.dollar { return false }
-                return true
-            }
-        }
+        opaque.isEmpty && text.withUnsafeBufferPointer { Self.nextSpecial($0, from: 0) == $0.count }
+    }
+
+    /// True when `segments` of `s` would load as plain text: no byte either phase reacts to, and
+    /// no opaque zone (sorted, disjoint) overlapping them. Tells without copying the text.
+    static func isPlain(_ s: UnsafeBufferPointer<UInt8>, segments: [Range<Int>], sourceOpaque: [Range<Int>]) -> Bool {
+        guard let first = segments.first, let last = segments.last else { return true }
+        if let next = sourceOpaque.first(endingAfter: first.lowerBound), next.lowerBound < last.upperBound { return false }
+        return segments.allSatisfy { nextSpecial(s, from: $0.lowerBound, to: $0.upperBound) == $0.upperBound }
+    }
+
+    /// The first byte at or after `from` (before `to`, the end by default) that either phase
+    /// reacts to (`special` or `$`), or `to`: 16 bytes at a time.
+    @inline(__always)
+    static func nextSpecial(_ t: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil) -> Int {
+        let to = to ?? t.count
+        guard from < to, let base = t.baseAddress else { return to }
+        return from + mj_markdown_inline_special(base + from, to - from)
     }
 
     func virtualOffset(ofSource x: Int, roundUp: Bool) -> Int {
@@ -188,7 +201,7 @@ final class InlineScanner {
         var bareEnd = from    // no bare autolink starts inside the previous one
         while i < n {
             let c = t[i]
-            if !special[Int(c)] { i += 1; continue }
+            if !special[Int(c)] { i = Self.nextSpecial(t, from: i + 1); continue }
             if hasOpaque, let end = opaqueEnd(at: i) { i = end; floor = end; continue }
             switch c {
             case MDByte.backslash:
