@@ -6,12 +6,17 @@ extension Array where Element == Range<Int> {
 
     /// The first range ending after `offset` (it contains `offset` or lies after it).
     func first(endingAfter offset: Int) -> Range<Int>? {
-        if isEmpty { return nil }
+        let k = index(endingAfter: offset)
+        return k < count ? self[k] : nil
+    }
+
+    /// Index of the first range ending after `offset` (`count` when none does).
+    func index(endingAfter offset: Int) -> Int {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
             if self[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
         }
-        return low < count ? self[low] : nil
+        return low
     }
 }
