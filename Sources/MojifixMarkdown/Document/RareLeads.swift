@@ -1,0 +1,27 @@
+internal import CMojifixScan
+
+/// The offsets of a document's *rare leads*: bytes C0-E9 and EE-FF, which start every character
+/// the character rules look for (zero-width and bidi characters, variation selectors, emoji,
+/// C1 controls) but not Hangul syllables (EA-ED) nor ASCII. Found in one SIMD pass the first
+/// time a rule asks, then shared by every rule of the round (each used to search the whole
+/// document once per lead byte). One normalisation on one thread uses a document.
+final class RareLeads: @unchecked Sendable {
+    private var found: [Int]?
+
+    static func isRare(_ b: UInt8) -> Bool { b >= 0xC0 && !(0xEA...0xED).contains(b) }
+
+    /// The offsets in `p` (the document's bytes), in order.
+    func offsets(_ p: UnsafeBufferPointer<UInt8>) -> [Int] {
+        if let found { return found }
+        var offsets: [Int] = []
+        var from = 0
+        while from < p.count, let base = p.baseAddress {
+            let k = from + mj_markdown_rare_lead(base + from, p.count - from)
+            guard k < p.count else { break }
+            offsets.append(k)
+            from = k + 1
+        }
+        found = offsets
+        return offsets
+    }
+}

@@ -1,0 +1,29 @@
+import XCTest
+import MojifixTestSupport
+@testable import MojifixMarkdown
+
+/// The character rules' runs found through a document's `RareLeads` equal those found by one
+/// memchr search per lead byte, for every rule's patterns, on seeded text mixing ASCII, Hangul,
+/// the characters the rules look for and their neighbours; and the offsets are every rare lead.
+final class RareLeadsTests: XCTestCase {
+    func testRunsEqualThoseOfTheSearchPerLead() {
+        var g = SeededGenerator(seed: 99)
+        let pieces = ["a", " ", "\n", "한", "글", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{FFFD}", "\u{FE0F}", "\u{FE0E}", "\u{202E}",
+                      "\u{200D}", "👨", "💻", "⚠", "©", "\u{3164}", "\u{FFA0}", "\u{1160}", "\u{0085}", "é", "—", "\u{E0067}",
+                      "\u{061C}", "\u{E0100}", "漢", "ㅎ", "\u{1F3FB}", "x\u{FE0F}\u{FE0F}"]
+        let patterns: [[[UInt8]]] = [SecurityCharactersRule.prefixes, [[0xEF, 0xB8]], [[0xF0]], [[0xE2], [0xE3], [0xC2]], [[0xEF, 0xB8, 0x8F]],
+                                     [[0xE2, 0x80, 0x8B], [0xE2, 0x81, 0xA0], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBD]]]
+        for n in 0..<2000 {
+            var bytes = Array((0..<g.next(40)).map { _ in g.pick(pieces) }.joined().utf8)
+            // Now and then a cut character (ill-formed UTF-8) or a stray byte.
+            if g.next(4) == 0, !bytes.isEmpty { bytes.remove(at: g.next(bytes.count)) }
+            if g.next(4) == 0 { bytes.insert(UInt8(g.next(256)), at: g.next(bytes.count + 1)) }
+            let document = MarkdownDocument(bytes)
+            let want = bytes.indices.filter { RareLeads.isRare(bytes[$0]) }
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { document.rareLeads.offsets($0) }, want, "#\(n)")
+            for set in patterns {
+                XCTAssertEqual(Bytes.runs(holding: set, in: document), Bytes.runs(holding: set, in: bytes), "#\(n) \(set) \(bytes)")
+            }
+        }
+    }
+}
