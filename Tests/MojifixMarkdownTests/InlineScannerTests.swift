@@ -56,4 +56,32 @@ final class InlineScannerTests: XCTestCase {
         }
         XCTAssertGreaterThan(plain, 400)
     }
+
+    func testOneSegmentReadInPlaceGivesTheZonesOfItsCopy() {
+        var g = SeededGenerator(seed: 1207)
+        let pieces = ["text ", "`code`", "``", "<a href=\"x\">", "<!-- c -->", "[link](http://x.y/z \"t\")", "[ref]", "![img](p.png)",
+                      "\\*", "http://example.com/a", "www.example.com", "a@b.co", "$x$", "$$y$$", "{{ site.url }}", "]", "[", "한글 ", ":"]
+        let scanner = InlineScanner()
+        var count = 0
+        for n in 0..<3000 {
+            let bytes = Array((0..<(1 + g.next(16))).map { _ in g.pick(pieces) }.joined().utf8)
+            let a = g.next(bytes.count), b = a + 1 + g.next(bytes.count - a)
+            let opaque: [Range<Int>] = g.next(3) == 0 ? [g.next(bytes.count)..<bytes.count] : []
+            bytes.withUnsafeBufferPointer { s in
+                func zones(inPlace: Bool) -> [MarkdownStructure.Zone] {
+                    var zones: [MarkdownStructure.Zone] = []
+                    scanner.load(s, segments: [a..<b], sourceOpaque: opaque, inPlace: inPlace)
+                    scanner.scan()
+                    scanner.emit(into: &zones)
+                    return zones
+                }
+                let want = zones(inPlace: false), got = zones(inPlace: true)
+                count += want.count
+                let what = "#\(n) \(a)..<\(b) \(String(decoding: bytes, as: UTF8.self).debugDescription)"
+                XCTAssertEqual(got.map(\.range), want.map(\.range), what)
+                XCTAssertEqual(got.map(\.kind), want.map(\.kind), what)
+            }
+        }
+        XCTAssertGreaterThan(count, 1000)
+    }
 }

@@ -179,7 +179,7 @@ enum StructureBuilder {
             referenceDefinitions(scanner)
             for block in inlineBlocks where !block.segments.isEmpty {
                 if InlineScanner.isPlain(s, segments: block.segments, sourceOpaque: opaque) { continue }
-                scanner.load(s, segments: block.segments, sourceOpaque: opaque)
+                scanner.load(s, segments: block.segments, sourceOpaque: opaque, inPlace: true)
                 if scanner.isPlain { continue }
                 scanner.scan()
                 scanner.emit(into: &zones)

@@ -23,6 +23,9 @@ final class InlineScanner {
     var definedLabels = Set<[UInt8]>()
 
     var text: [UInt8] = []
+    /// The loaded text when it is one segment of a source that outlives the scan (`inPlace`):
+    /// read where it lies instead of copied into `text`.
+    var borrowed: UnsafeBufferPointer<UInt8>?
     var segVirtual: [Int] = []
     var segSource: [Int] = []
     var segLength: [Int] = []
@@ -55,8 +58,10 @@ final class InlineScanner {
     // MARK: Loading
 
     /// Loads the block `segments` of `s`; `sourceOpaque` are the Liquid/kramdown zones of the
-    /// document, sorted and non-overlapping.
-    func load(_ s: UnsafeBufferPointer<UInt8>, segments: [Range<Int>], sourceOpaque: [Range<Int>]) {
+    /// document, sorted and non-overlapping. `inPlace`: `s` stays valid until the next load, so a
+    /// block of one segment is read in `s` (its virtual text is that segment's bytes, copied or not).
+    func load(_ s: UnsafeBufferPointer<UInt8>, segments: [Range<Int>], sourceOpaque: [Range<Int>], inPlace: Bool = false) {
+        borrowed = inPlace && segments.count == 1 ? UnsafeBufferPointer(rebasing: s[segments[0]]) : nil
         opaque.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)
         for length in codeSpanMissTouched { codeSpanMiss[length] = false }
@@ -76,7 +81,7 @@ final class InlineScanner {
             segVirtual.append(text.count)
             segSource.append(segment.lowerBound)
             segLength.append(segment.count)
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: s[segment]))
+            if borrowed == nil { text.append(contentsOf: UnsafeBufferPointer(rebasing: s[segment])) }
         }
         swap(&text, &self.text); swap(&segVirtual, &self.segVirtual)
         swap(&segSource, &self.segSource); swap(&segLength, &self.segLength)
@@ -98,7 +103,7 @@ final class InlineScanner {
 
     /// True when the loaded text holds nothing either phase reacts to.
     var isPlain: Bool {
-        opaque.isEmpty && text.withUnsafeBufferPointer { Self.nextSpecial($0, from: 0) == $0.count }
+        opaque.isEmpty && withText { Self.nextSpecial($0, from: 0) == $0.count }
     }
 
     /// True when `segments` of `s` would load as plain text: no byte either phase reacts to, and
@@ -129,7 +134,7 @@ final class InlineScanner {
         let delta = x - segSource[k]
         if delta <= segLength[k] { return segVirtual[k] + delta }
         // In a container prefix between segments: to the next segment start, or this one's end.
-        if roundUp { return k + 1 < segVirtual.count ? segVirtual[k + 1] : text.count }
+        if roundUp { return k + 1 < segVirtual.count ? segVirtual[k + 1] : textCount }
         return segVirtual[k] + segLength[k]
     }
 
@@ -159,7 +164,7 @@ final class InlineScanner {
     /// Index of the segment (line of the block) containing virtual offset `v`; the segment
     /// count when `v` is past the text.
     func segmentIndex(ofVirtual v: Int) -> Int {
-        if v >= text.count { return segVirtual.count }
+        if v >= textCount { return segVirtual.count }
         var low = 0, high = segVirtual.count
         while low < high {
             let mid = (low + high) / 2
@@ -169,14 +174,20 @@ final class InlineScanner {
     }
 
     /// Runs `body` on the loaded text (for recognisers called from outside a scan).
-    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { text.withUnsafeBufferPointer(body) }
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let borrowed { return body(borrowed) }
+        return text.withUnsafeBufferPointer(body)
+    }
+
+    /// Length of the loaded text.
+    var textCount: Int { borrowed?.count ?? text.count }
 
     // MARK: Scanning
 
     /// Scans the loaded text from virtual offset `from`.
     func scan(from: Int = 0) {
-        guard from < text.count else { return }
-        text.withUnsafeBufferPointer { t in
+        guard from < textCount else { return }
+        withText { t in
             phaseA(t, from: from)
             phaseB(t, from: from)
         }
