@@ -26,4 +26,29 @@ final class RareLeadsTests: XCTestCase {
             }
         }
     }
+
+    func testCarriedThroughEditsEqualsAFreshPass() {
+        var g = SeededGenerator(seed: 512)
+        let pieces = ["a", " ", "\n", "한", "\u{200B}", "👨", "é", "—", "\u{FE0F}", "xyz"]
+        for n in 0..<3000 {
+            let bytes = Array((0..<g.next(30)).map { _ in g.pick(pieces) }.joined().utf8)
+            // Sorted edits that do not overlap, insertions among them (two at one offset too).
+            var edits: [TextEdit] = []
+            var at = 0
+            while at <= bytes.count, g.next(3) != 0 {
+                let start = at + g.next(bytes.count - at + 1)
+                let end = g.next(2) == 0 ? start : min(bytes.count, start + g.next(8))
+                let replacement = Array((0..<g.next(3)).map { _ in g.pick(pieces) }.joined().utf8)
+                edits.append(TextEdit(range: start..<end, replacement: replacement, message: ""))
+                at = end == start ? start : end
+                if end == start && g.next(2) == 0 { at += 1 }
+            }
+            let after = Normalizer.apply(edits, to: bytes)
+            let old = RareLeads()
+            _ = bytes.withUnsafeBufferPointer { old.offsets($0) }
+            let want = after.indices.filter { RareLeads.isRare(after[$0]) }
+            XCTAssertEqual(old.carried(through: edits).found, want, "#\(n) \(bytes) \(edits.map { ($0.range, $0.replacement) })")
+        }
+        XCTAssertNil(RareLeads().carried(through: []).found)
+    }
 }

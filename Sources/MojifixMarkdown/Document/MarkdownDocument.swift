@@ -7,7 +7,7 @@ public struct MarkdownDocument: Sendable {
     /// The lines `unicode-nfc` may change, found once (see `NFCLines`).
     var nfcLines = NFCLines()
     /// Where the character rules look (see `RareLeads`), found once.
-    let rareLeads = RareLeads()
+    var rareLeads = RareLeads()
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes

@@ -6,7 +6,28 @@ internal import CMojifixScan
 /// time a rule asks, then shared by every rule of the round (each used to search the whole
 /// document once per lead byte). One normalisation on one thread uses a document.
 final class RareLeads: @unchecked Sendable {
-    private var found: [Int]?
+    private(set) var found: [Int]?
+
+    init(found: [Int]? = nil) { self.found = found }
+
+    /// Those of the document after `edits` (sorted, not overlapping) when they were found before:
+    /// a byte is a rare lead by itself, so the old ones outside the edits, moved, and those of the
+    /// edits' new bytes (no pass over the whole document again).
+    func carried(through edits: [TextEdit]) -> RareLeads {
+        guard let found else { return RareLeads() }
+        var result: [Int] = []
+        result.reserveCapacity(found.count)
+        var k = 0, delta = 0
+        for edit in edits {
+            while k < found.count && found[k] < edit.range.lowerBound { result.append(found[k] + delta); k += 1 }
+            while k < found.count && found[k] < edit.range.upperBound { k += 1 }
+            let start = edit.range.lowerBound + delta
+            for (i, b) in edit.replacement.enumerated() where Self.isRare(b) { result.append(start + i) }
+            delta += edit.replacement.count - edit.range.count
+        }
+        while k < found.count { result.append(found[k] + delta); k += 1 }
+        return RareLeads(found: result)
+    }
 
     static func isRare(_ b: UInt8) -> Bool { b >= 0xC0 && !(0xEA...0xED).contains(b) }
 

@@ -162,6 +162,7 @@ public struct Normalizer: Sendable {
             next = MarkdownDocument(bytes)
         }
         if usesNFCScope, let lines = document.nfcLines.found { next.nfcLines = NFCLines(scope: NFCLines.scope(of: lines, after: edits)) }
+        next.rareLeads = document.rareLeads.carried(through: edits)
         return next
     }
 
@@ -179,9 +180,10 @@ public struct Normalizer: Sendable {
                 guard RuleRegistry.crossesZones.contains(rules[k].name)
                         || outcome.edits.allSatisfy({ bytes[$0.range].elementsEqual($0.replacement) }),
                       !findingsKept || outcome.findings.isEmpty || !rules[k].findingsUseZones else {
-                    let nfcLines = document.nfcLines
+                    let nfcLines = document.nfcLines, rareLeads = document.rareLeads
                     document = MarkdownDocument(bytes)
                     document.nfcLines = nfcLines
+                    document.rareLeads = rareLeads
                     return rules.map { $0.init().apply(to: document, options: options) }
                 }
                 outcomes[k] = outcome
