@@ -463,7 +463,9 @@ enum IncrementalStructure {
         init(old: MarkdownStructure) { self.old = old }
 
         mutating func copy(lines: Range<Int>, bytes: Range<Int>, delta: Int, lineDelta: Int, into result: inout MarkdownStructure) {
-            result.lines.append(contentsOf: old.lines[lines].lazy.map { Self.shifted($0, delta) })
+            // A plain loop: appending a lazy map of the slice takes a slow generic path.
+            result.lines.reserveCapacity(result.lines.count + lines.count)
+            for line in old.lines[lines] { result.lines.append(Self.shifted(line, delta)) }
             result.lineKinds.append(contentsOf: old.lineKinds[lines])
             while zone < old.zones.count && old.zones[zone].range.lowerBound < bytes.upperBound {
                 result.zones.append(Self.shifted(old.zones[zone], delta))
@@ -495,12 +497,12 @@ enum IncrementalStructure {
 
         /// Appends a window's structure, parsed on its own, at byte `offset` and line `line`.
         static func append(_ parsed: MarkdownStructure, at offset: Int, line: Int, into result: inout MarkdownStructure) {
-            result.lines += parsed.lines.map { shifted($0, offset) }
+            for range in parsed.lines { result.lines.append(shifted(range, offset)) }
             result.lineKinds += parsed.lineKinds
-            result.zones += parsed.zones.map { shifted($0, offset) }
-            result.headings += parsed.headings.map { shifted($0, offset, line) }
-            result.listItems += parsed.listItems.map { shifted($0, offset, line) }
-            result.looksLikeHeadingLines += parsed.looksLikeHeadingLines.map { $0 + line }
+            for zone in parsed.zones { result.zones.append(shifted(zone, offset)) }
+            for heading in parsed.headings { result.headings.append(shifted(heading, offset, line)) }
+            for item in parsed.listItems { result.listItems.append(shifted(item, offset, line)) }
+            for k in parsed.looksLikeHeadingLines { result.looksLikeHeadingLines.append(k + line) }
         }
 
         static func shifted(_ range: Range<Int>, _ bytes: Int) -> Range<Int> { (range.lowerBound + bytes)..<(range.upperBound + bytes) }
