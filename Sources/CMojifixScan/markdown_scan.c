@@ -99,3 +99,22 @@ size_t mj_markdown_rare_lead(const uint8_t *p, size_t n) {
     for (; i < n; i++) if (p[i] >= 0xC0 && (p[i] < 0xEA || p[i] > 0xED)) return i;
     return n;
 }
+
+size_t mj_markdown_find_any(const uint8_t *p, size_t n, const uint8_t *set, size_t count) {
+    size_t i = 0;
+    if (count > 16) count = 16;
+#if defined(__x86_64__)
+    __m128i wanted[16];
+    for (size_t k = 0; k < count; k++) wanted[k] = _mm_set1_epi8((char)set[k]);
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(p + i)), hit = _mm_setzero_si128();
+        for (size_t k = 0; k < count; k++) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, wanted[k]));
+        int mask = _mm_movemask_epi8(hit);
+        if (mask) return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (; i < n; i++)
+        for (size_t k = 0; k < count; k++)
+            if (p[i] == set[k]) return i;
+    return n;
+}

@@ -54,6 +54,10 @@ size_t mj_markdown_inline_special(const uint8_t *bytes, size_t length);
 /// Hangul syllables), or `length` when there is none: where the normaliser's character rules look.
 size_t mj_markdown_rare_lead(const uint8_t *bytes, size_t length);
 
+/// Index of the first byte of `bytes` equal to one of the `count` (at most 16) bytes of `set`, or
+/// `length` when there is none: memchr for several bytes at once.
+size_t mj_markdown_find_any(const uint8_t *bytes, size_t length, const uint8_t *set, size_t count);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,3 +1,5 @@
+internal import CMojifixScan
+
 /// The structure of a document after a round of edits, from the structure before it: only the
 /// *windows* of lines around the edits are parsed again (each as on its own, with the document's
 /// reference labels; most in one build, see `parsedInOneBuild`), the rest is shifted. Nil when
@@ -391,32 +393,48 @@ enum IncrementalStructure {
     /// among them an HTML block whose end cmark searches for in the rest of the document
     /// (`<script`, `<pre`, `<style`, `<textarea`, `<!--`, `<?`, `<![CDATA[`, `<!X`) and that does
     /// not end in these bytes, so that a window's zones never depend on bytes after it.
-    private static func isSafe(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var previous: UInt8 = 0, run = 0
+    static func isSafe(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var run = 0
         // Per end marker, where it was last found: openers come in order, so each search goes on
         // from there (linear however many blocks the bytes open).
         var found: [Int: Int] = [:]
-        for (k, b) in zip(bytes.indices, bytes) {
+        var k = bytes.startIndex
+        // Only the bytes of `safetyBytes` matter: the others are stepped over 16 at a time (the
+        // byte before each one is read where it lies; a run of backticks or tildes is all visited).
+        while let at = next(of: safetyBytes, in: bytes, from: k) {
+            let b = bytes[at], previous = at > bytes.startIndex ? bytes[at - 1] : 0
             switch b {
             case MDByte.lbrace: return false
             case MDByte.dollar where previous == MDByte.dollar: return false
             case MDByte.colon where previous == MDByte.rbracket: return false
             case 0x3C:
-                guard let marker = htmlBlockEnd(after: bytes[(k + 1)...]) else { break }
-                let from = max(k + 1, found[marker] ?? k + 1)
-                guard let at = Self.find(Self.endMarkers[marker], in: bytes, from: from) else { return false }
-                found[marker] = at
+                guard let marker = htmlBlockEnd(after: bytes[(at + 1)...]) else { break }
+                let from = max(at + 1, found[marker] ?? at + 1)
+                guard let end = Self.find(Self.endMarkers[marker], in: bytes, from: from) else { return false }
+                found[marker] = end
             default: break
             }
             run = (b == MDByte.backtick || b == MDByte.tilde) && b == previous ? run + 1 : 1
             if run >= 3 { return false }
-            previous = b
+            k = at + 1
         }
         return true
     }
 
+    /// What `isSafe` reacts to: `{`, `$`, `:`, `<`, backtick, tilde.
+    private static let safetyBytes: [UInt8] = [MDByte.lbrace, MDByte.dollar, MDByte.colon, 0x3C, MDByte.backtick, MDByte.tilde]
+
+    /// The first index at or after `from` holding one of `set` (SIMD), nil when there is none.
+    private static func next(of set: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
+        guard from < bytes.endIndex else { return nil }
+        let offset = bytes.withUnsafeBufferPointer { p in
+            set.withUnsafeBufferPointer { mj_markdown_find_any(p.baseAddress! + (from - bytes.startIndex), bytes.endIndex - from, $0.baseAddress, $0.count) }
+        }
+        return offset < bytes.endIndex - from ? from + offset : nil
+    }
+
     /// The end markers of the HTML blocks cmark ends far away (lowercase; matched in any case).
-    private static let endMarkers: [[UInt8]] = ["</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", "]]>", ">"]
+    static let endMarkers: [[UInt8]] = ["</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", "]]>", ">"]
         .map { Array($0.utf8) }
 
     /// What follows `<` to open each of those blocks (lowercase letters match in any case), and
@@ -427,7 +445,7 @@ enum IncrementalStructure {
 
     /// Which end marker the HTML block opened by the `<` before `rest` needs, if it is one of
     /// those (cmark's kinds 1-5).
-    private static func htmlBlockEnd(after rest: ArraySlice<UInt8>) -> Int? {
+    static func htmlBlockEnd(after rest: ArraySlice<UInt8>) -> Int? {
         for (opener, end) in htmlBlockOpeners where startsWith(rest, opener) { return end }
         if rest.count > 1, rest[rest.startIndex] == 0x21, MDByte.isAlpha(rest[rest.startIndex + 1]) { return 7 }
         return nil
@@ -446,7 +464,7 @@ enum IncrementalStructure {
     }
 
     /// Where `marker` (lowercase) next occurs in `bytes` at or after `from`, in any case.
-    private static func find(_ marker: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
+    static func find(_ marker: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
         var i = from
         while i + marker.count <= bytes.endIndex {
             if startsWith(bytes[i...], marker) { return i }
