@@ -71,10 +71,10 @@ struct HeadingSpacingRule: MarkdownRule {
     /// NBSP and U+3000 inside heading text become spaces.
     private func spacesInText(_ range: Range<Int>, _ bytes: [UInt8], into edits: inout [TextEdit]) {
         var i = range.lowerBound
-        while i < range.upperBound {
-            if bytes[i] != 0xC2 && bytes[i] != 0xE3 {
-                i += 1
-            } else if Bytes.has(Bytes.nbsp, in: bytes, at: i, before: bytes.count) {
+        // The lead bytes of both (C2, E3) are found in one pass: most headings hold neither.
+        while let lead = bytes.withUnsafeBufferPointer({ MDByte.find(anyOf: [0xC2, 0xE3], in: $0, from: i, to: range.upperBound) }) {
+            i = lead
+            if Bytes.has(Bytes.nbsp, in: bytes, at: i, before: bytes.count) {
                 edits.append(TextEdit(range: i..<i + 2, replacement: [0x20], message: "Use a plain space in the heading"))
                 i += 2
             } else if Bytes.has(Bytes.ideographicSpace, in: bytes, at: i, before: bytes.count) {

@@ -1,5 +1,3 @@
-internal import CMojifixScan
-
 /// The structure of a document after a round of edits, from the structure before it: only the
 /// *windows* of lines around the edits are parsed again (each as on its own, with the document's
 /// reference labels; most in one build, see `parsedInOneBuild`), the rest is shifted. Nil when
@@ -401,7 +399,9 @@ enum IncrementalStructure {
         var k = bytes.startIndex
         // Only the bytes of `safetyBytes` matter: the others are stepped over 16 at a time (the
         // byte before each one is read where it lies; a run of backticks or tildes is all visited).
-        while let at = next(of: safetyBytes, in: bytes, from: k) {
+        while let at = bytes.withUnsafeBufferPointer({ p in
+            MDByte.find(anyOf: safetyBytes, in: p, from: k - bytes.startIndex, to: p.count).map { $0 + bytes.startIndex }
+        }) {
             let b = bytes[at], previous = at > bytes.startIndex ? bytes[at - 1] : 0
             switch b {
             case MDByte.lbrace: return false
@@ -423,15 +423,6 @@ enum IncrementalStructure {
 
     /// What `isSafe` reacts to: `{`, `$`, `:`, `<`, backtick, tilde.
     private static let safetyBytes: [UInt8] = [MDByte.lbrace, MDByte.dollar, MDByte.colon, 0x3C, MDByte.backtick, MDByte.tilde]
-
-    /// The first index at or after `from` holding one of `set` (SIMD), nil when there is none.
-    private static func next(of set: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
-        guard from < bytes.endIndex else { return nil }
-        let offset = bytes.withUnsafeBufferPointer { p in
-            set.withUnsafeBufferPointer { mj_markdown_find_any(p.baseAddress! + (from - bytes.startIndex), bytes.endIndex - from, $0.baseAddress, $0.count) }
-        }
-        return offset < bytes.endIndex - from ? from + offset : nil
-    }
 
     /// The end markers of the HTML blocks cmark ends far away (lowercase; matched in any case).
     static let endMarkers: [[UInt8]] = ["</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", "]]>", ">"]
