@@ -40,22 +40,18 @@ struct EmphasisNextToHangulRule: MarkdownRule {
     /// start a letter after it. Lines without one (nearly all) are not decoded.
     static func mayHold(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
         bytes.withUnsafeBufferPointer { p in
-            // Both delimiters in one pass, each with its own first pair.
-            var starOpener: Int? = nil, underscoreOpener: Int? = nil
-            var i = line.lowerBound
-            while let k = MDByte.find(anyOf: [MDByte.star, MDByte.underscore], in: p, from: i, to: line.upperBound - 1) {
-                i = k + 1
-                let delimiter = p[k]
-                guard p[k + 1] == delimiter else { continue }
-                let opener = delimiter == MDByte.star ? starOpener : underscoreOpener
-                guard let open = opener else {
-                    if delimiter == MDByte.star { starOpener = k } else { underscoreOpener = k }
-                    continue
+            for delimiter in [MDByte.star, MDByte.underscore] {
+                var opener: Int? = nil
+                var i = line.lowerBound
+                while let k = MDByte.find(delimiter, in: p, from: i, to: line.upperBound - 1) {
+                    i = k + 1
+                    guard p[k + 1] == delimiter else { continue }
+                    guard let open = opener else { opener = k; continue }
+                    guard open + 1 < k, k + 2 < line.upperBound else { continue }
+                    let before = p[k - 1], after = p[k + 2]
+                    let punctuation = before >= 0x80 || (MDByte.isPunctuation(before) && before != MDByte.star && before != MDByte.underscore)
+                    if punctuation && (after >= 0x80 || MDByte.isAlpha(after)) { return true }
                 }
-                guard open + 1 < k, k + 2 < line.upperBound else { continue }
-                let before = p[k - 1], after = p[k + 2]
-                let punctuation = before >= 0x80 || (MDByte.isPunctuation(before) && before != MDByte.star && before != MDByte.underscore)
-                if punctuation && (after >= 0x80 || MDByte.isAlpha(after)) { return true }
             }
             return false
         }
