@@ -112,20 +112,22 @@ size_t mj_markdown_inline_special(const uint8_t *p, size_t n) {
     return n;
 }
 
-size_t mj_markdown_rare_lead(const uint8_t *p, size_t n) {
+size_t mj_markdown_rare_byte(const uint8_t *p, size_t n) {
     size_t i = 0;
 #if defined(__x86_64__)
     const __m128i c0 = _mm_set1_epi8((char)0xC0), ea = _mm_set1_epi8((char)0xEA), three = _mm_set1_epi8(3);
+    const __m128i cr = _mm_set1_epi8(0x0D);
     for (; i + 16 <= n; i += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(p + i));
         __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(x, c0), x);
         __m128i d = _mm_sub_epi8(x, ea);
         __m128i hangul = _mm_cmpeq_epi8(_mm_min_epu8(d, three), d);
-        int mask = _mm_movemask_epi8(_mm_andnot_si128(hangul, lead));
+        __m128i hit = _mm_or_si128(_mm_andnot_si128(hangul, lead), _mm_cmpeq_epi8(x, cr));
+        int mask = _mm_movemask_epi8(hit);
         if (mask) return i + (size_t)__builtin_ctz(mask);
     }
 #endif
-    for (; i < n; i++) if (p[i] >= 0xC0 && (p[i] < 0xEA || p[i] > 0xED)) return i;
+    for (; i < n; i++) if (p[i] == 0x0D || (p[i] >= 0xC0 && (p[i] < 0xEA || p[i] > 0xED))) return i;
     return n;
 }
 

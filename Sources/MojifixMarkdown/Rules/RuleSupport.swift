@@ -24,12 +24,12 @@ enum Bytes {
         }
     }
 
-    /// `runs(holding:in:)` in a document: when every pattern starts with a rare lead, its hits
-    /// are picked from the document's `RareLeads`, found in one pass for all the rules.
+    /// `runs(holding:in:)` in a document: when every pattern starts with a rare byte, its hits
+    /// are picked from the document's `RareBytes`, found in one pass for all the rules.
     static func runs(holding patterns: [[UInt8]], in document: MarkdownDocument) -> [Range<Int>] {
-        guard patterns.allSatisfy({ RareLeads.isRare($0[0]) }) else { return runs(holding: patterns, in: document.bytes) }
+        guard patterns.allSatisfy({ RareBytes.isRare($0[0]) }) else { return runs(holding: patterns, in: document.bytes) }
         return document.bytes.withUnsafeBufferPointer { p in
-            let hits = document.rareLeads.offsets(p).filter { k in patterns.contains { $0[0] == p[k] && matches(p, k, $0) } }
+            let hits = document.rareBytes.offsets(p).filter { k in patterns.contains { $0[0] == p[k] && matches(p, k, $0) } }
             return runs(p, around: hits)
         }
     }
@@ -58,11 +58,6 @@ enum Bytes {
         guard at + pattern.count <= p.count else { return false }
         for k in 1..<pattern.count where p[at + k] != pattern[k] { return false }
         return true
-    }
-
-    /// True when `bytes` holds `byte` (memchr).
-    static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { MDByte.find(byte, in: $0, from: 0, to: $0.count) != nil }
     }
 
     /// True when `bytes[at...]` starts with `pattern` (no slice or array is made).
