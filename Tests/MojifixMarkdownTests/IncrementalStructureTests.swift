@@ -162,4 +162,43 @@ final class IncrementalStructureTests: XCTestCase {
             assertSameStructure(incremental, MarkdownStructure(parsing: new), "footnote")
         }
     }
+
+    /// The window safety test, which steps over the bytes it does not react to 16 at a time,
+    /// equals its byte-by-byte definition on seeded slices holding every construct it refuses.
+    func testSafetyScanEqualsTheByteLoop() {
+        func byteLoop(_ bytes: ArraySlice<UInt8>) -> Bool {
+            var previous: UInt8 = 0, run = 0
+            var found: [Int: Int] = [:]
+            for (k, b) in zip(bytes.indices, bytes) {
+                switch b {
+                case 0x7B: return false
+                case 0x24 where previous == 0x24: return false
+                case 0x3A where previous == 0x5D: return false
+                case 0x3C:
+                    guard let marker = IncrementalStructure.htmlBlockEnd(after: bytes[(k + 1)...]) else { break }
+                    let from = max(k + 1, found[marker] ?? k + 1)
+                    guard let at = IncrementalStructure.find(IncrementalStructure.endMarkers[marker], in: bytes, from: from) else { return false }
+                    found[marker] = at
+                default: break
+                }
+                run = (b == 0x60 || b == 0x7E) && b == previous ? run + 1 : 1
+                if run >= 3 { return false }
+                previous = b
+            }
+            return true
+        }
+        var g = NormalizerPropertyTests.Generator(seed: 3131)
+        let pieces = ["text ", "한글 ", "\n", "`", "``", "~", "~~", "$", "{", "]", ":", "<", "<pre>", "</pre>", "<!-- c", "-->", "<?x", "?>",
+                      "<![CDATA[", "]]>", "<!D", ">", "<script", "</SCRIPT>", "<style>", "<textarea>", "</textarea>", "a"]
+        var safe = 0
+        for n in 0..<5000 {
+            let bytes = Array((0..<g.next(24)).map { _ in g.pick(pieces) }.joined().utf8)
+            let a = g.next(bytes.count + 1), b = a + g.next(bytes.count - a + 1)
+            let want = byteLoop(bytes[a..<b])
+            if want { safe += 1 }
+            XCTAssertEqual(IncrementalStructure.isSafe(bytes[a..<b]), want, "#\(n) \(String(decoding: bytes[a..<b], as: UTF8.self).debugDescription)")
+        }
+        XCTAssertGreaterThan(safe, 500)
+        XCTAssertLessThan(safe, 4500)
+    }
 }

@@ -40,7 +40,7 @@ final class WindowedReparseTests: XCTestCase {
                     var copy = bytes
                     for range in ranges { for k in range where copy[k] != 0x0A && copy[k] != 0x0D { copy[k] = 0x20 } }
                     tried += 1
-                    guard let tree = WindowedReparse.tree(old: old, source: s, blanked: copy, changed: ranges, table: table) else { continue }
+                    guard let tree = WindowedReparse.tree(old: old, source: s, blanked: BlankedCopy(s, blanking: ranges, filling: []), changed: ranges, table: table) else { continue }
                     windowed += 1
                     let whole = copy.withUnsafeBufferPointer { CMarkTree(parsing: $0) }
                     let what = "#\(n) \(ranges) in \(String(decoding: bytes.prefix(300), as: UTF8.self).debugDescription)"

@@ -50,6 +50,19 @@ enum {
 /// structure (MojifixMarkdown's QuickStructure): which of the MJ_MD_* conditions occur.
 int mj_markdown_bytes(const uint8_t *bytes, size_t length);
 
+/// Index of the first byte of `bytes` that the normaliser's inline scanner (MojifixMarkdown's
+/// InlineScanner) reacts to, one of \ ` < ! [ ] : w @ { $, or `length` when there is none.
+size_t mj_markdown_inline_special(const uint8_t *bytes, size_t length);
+
+/// Index of the first byte of `bytes` that is CR or in C0-E9 or EE-FF (a lead byte, but not EA-ED,
+/// the leads of Hangul syllables), or `length` when there is none: where the normaliser's
+/// character and line-ending rules look.
+size_t mj_markdown_rare_byte(const uint8_t *bytes, size_t length);
+
+/// Index of the first byte of `bytes` equal to one of the `count` (at most 16) bytes of `set`, or
+/// `length` when there is none: memchr for several bytes at once.
+size_t mj_markdown_find_any(const uint8_t *bytes, size_t length, const uint8_t *set, size_t count);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,6 +6,8 @@ public struct MarkdownDocument: Sendable {
     public let structure: MarkdownStructure
     /// The lines `unicode-nfc` may change, found once (see `NFCLines`).
     var nfcLines = NFCLines()
+    /// Where the character rules look (see `RareBytes`), found once.
+    var rareBytes = RareBytes()
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes

@@ -162,6 +162,7 @@ public struct Normalizer: Sendable {
             next = MarkdownDocument(bytes)
         }
         if usesNFCScope, let lines = document.nfcLines.found { next.nfcLines = NFCLines(scope: NFCLines.scope(of: lines, after: edits)) }
+        next.rareBytes = document.rareBytes.carried(through: edits)
         return next
     }
 
@@ -179,9 +180,10 @@ public struct Normalizer: Sendable {
                 guard RuleRegistry.crossesZones.contains(rules[k].name)
                         || outcome.edits.allSatisfy({ bytes[$0.range].elementsEqual($0.replacement) }),
                       !findingsKept || outcome.findings.isEmpty || !rules[k].findingsUseZones else {
-                    let nfcLines = document.nfcLines
+                    let nfcLines = document.nfcLines, rareBytes = document.rareBytes
                     document = MarkdownDocument(bytes)
                     document.nfcLines = nfcLines
+                    document.rareBytes = rareBytes
                     return rules.map { $0.init().apply(to: document, options: options) }
                 }
                 outcomes[k] = outcome

@@ -11,7 +11,7 @@ struct DoubledVariationSelectorRule: MarkdownRule {
         let bytes = document.bytes
         var edits: [TextEdit] = []
         // U+FE00-FE0F are EF B8 80-8F; only runs holding EF B8 are decoded.
-        for run in Bytes.runs(holding: [[0xEF, 0xB8]], in: bytes) {
+        for run in Bytes.runs(holding: [[0xEF, 0xB8]], in: document) {
             let scalars = Bytes.scalars(bytes, run)
             for k in scalars.indices.dropFirst() where Self.isSelector(scalars[k].scalar) && Self.isSelector(scalars[k - 1].scalar) {
                 edits.append(TextEdit(range: scalars[k].offset..<scalars[k].offset + scalars[k].length, replacement: [],

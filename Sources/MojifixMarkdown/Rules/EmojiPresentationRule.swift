@@ -14,7 +14,7 @@ struct AddVS16Rule: MarkdownRule {
         guard !options.enabledRules.contains(StripVS16Rule.name) else { return RuleOutcome() }
         let bytes = document.bytes
         var edits: [TextEdit] = []
-        for run in Bytes.runs(holdingLeads: [0xE2, 0xE3, 0xC2], in: bytes) {
+        for run in Bytes.runs(holdingLeads: [0xE2, 0xE3, 0xC2], in: document) {
             let scalars = Bytes.scalars(bytes, run)
             for (k, item) in scalars.enumerated() where item.scalar >= 0xA9 && ICUProperties.isEmoji(item.scalar) {
                 let next = k + 1 < scalars.count ? scalars[k + 1].scalar : 0
@@ -37,7 +37,7 @@ struct StripVS16Rule: MarkdownRule {
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
         var edits: [TextEdit] = []
-        for run in Bytes.runs(holding: [[0xEF, 0xB8, 0x8F]], in: bytes) {
+        for run in Bytes.runs(holding: [[0xEF, 0xB8, 0x8F]], in: document) {
             let scalars = Bytes.scalars(bytes, run)
             for (k, item) in scalars.enumerated() where item.scalar == 0xFE0F && k > 0 {
                 let next = k + 1 < scalars.count ? scalars[k + 1].scalar : 0

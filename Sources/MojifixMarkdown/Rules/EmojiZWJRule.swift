@@ -14,7 +14,7 @@ struct EmojiZWJRule: MarkdownRule {
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
         var edits: [TextEdit] = []
-        for run in Bytes.runs(holdingLeads: [0xF0], in: bytes) { edits += joins(Bytes.scalars(bytes, run), bytes) }
+        for run in Bytes.runs(holdingLeads: [0xF0], in: document) { edits += joins(Bytes.scalars(bytes, run), bytes) }
         return RuleOutcome(edits: edits)
     }
 

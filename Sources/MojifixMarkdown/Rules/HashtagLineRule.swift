@@ -11,9 +11,11 @@ struct HashtagLineRule: MarkdownRule {
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
         var findings: [Finding] = []
-        let headingLines = Set(document.structure.headings.map(\.line))
-        for (index, line) in document.structure.lines.enumerated()
-        where document.structure.lineKinds[index] == .prose && !headingLines.contains(index) {
+        let structure = document.structure, kinds = structure.lineKinds
+        // Per line: a heading (flags, not a set: a large document has thousands of lines).
+        var headingLines = [Bool](repeating: false, count: structure.lines.count)
+        for heading in structure.headings { headingLines[heading.line] = true }
+        for (index, line) in structure.lines.enumerated() where kinds[index] == .prose && !headingLines[index] {
             var j = line.lowerBound
             while j < line.upperBound && bytes[j] == 0x23 { j += 1 }
             guard j > line.lowerBound, j - line.lowerBound <= 6, j < line.upperBound else { continue }
@@ -21,8 +23,7 @@ struct HashtagLineRule: MarkdownRule {
             // A letter after the `#`s (`#.` is a pandoc list item, `#1` an issue reference).
             guard MDByte.isAlpha(next) || next >= 0x80, !bytes[j...].starts(with: Bytes.nbsp),
                   !bytes[j...].starts(with: Bytes.ideographicSpace) else { continue }
-            let kinds = document.structure.lineKinds
-            let alone = (index == 0 || kinds[index - 1] != .prose || headingLines.contains(index - 1))
+            let alone = (index == 0 || kinds[index - 1] != .prose || headingLines[index - 1])
                 && (index + 1 == kinds.count || kinds[index + 1] != .prose)
             guard alone, !Self.holdsSecondHashtag(bytes, j..<line.upperBound) else { continue }
             findings.append(Finding(offset: line.lowerBound, rule: Self.name, severity: .warning,

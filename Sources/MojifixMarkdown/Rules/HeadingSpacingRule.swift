@@ -35,7 +35,7 @@ struct HeadingSpacingRule: MarkdownRule {
             if textStart != j + 1 || bytes[j] != 0x20 {  // one space already: nothing to propose
                 edits.append(TextEdit(range: j..<textStart, replacement: [0x20], message: "Use one space after the heading's #"))
             }
-            edits += spacesInText(heading.textRange, bytes)
+            spacesInText(heading.textRange, bytes, into: &edits)
             if heading.textRange.upperBound < line.upperBound {
                 edits.append(TextEdit(range: heading.textRange.upperBound..<line.upperBound, replacement: [],
                                       message: "Remove the closing # and trailing spaces of the heading"))
@@ -69,13 +69,12 @@ struct HeadingSpacingRule: MarkdownRule {
     }
 
     /// NBSP and U+3000 inside heading text become spaces.
-    private func spacesInText(_ range: Range<Int>, _ bytes: [UInt8]) -> [TextEdit] {
-        var edits: [TextEdit] = []
+    private func spacesInText(_ range: Range<Int>, _ bytes: [UInt8], into edits: inout [TextEdit]) {
         var i = range.lowerBound
-        while i < range.upperBound {
-            if bytes[i] != 0xC2 && bytes[i] != 0xE3 {
-                i += 1
-            } else if Bytes.has(Bytes.nbsp, in: bytes, at: i, before: bytes.count) {
+        // The lead bytes of both (C2, E3) are found in one pass: most headings hold neither.
+        while let lead = bytes.withUnsafeBufferPointer({ MDByte.find(anyOf: [0xC2, 0xE3], in: $0, from: i, to: range.upperBound) }) {
+            i = lead
+            if Bytes.has(Bytes.nbsp, in: bytes, at: i, before: bytes.count) {
                 edits.append(TextEdit(range: i..<i + 2, replacement: [0x20], message: "Use a plain space in the heading"))
                 i += 2
             } else if Bytes.has(Bytes.ideographicSpace, in: bytes, at: i, before: bytes.count) {
@@ -85,7 +84,6 @@ struct HeadingSpacingRule: MarkdownRule {
                 i += 1
             }
         }
-        return edits
     }
 
     /// `lines`: the top-level heading lines, sorted; `isHeading`: the same, per line.

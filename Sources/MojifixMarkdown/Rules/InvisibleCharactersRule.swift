@@ -12,7 +12,7 @@ struct InvisibleCharactersRule: MarkdownRule {
         var outcome = RuleOutcome()
         let bytes = document.bytes
         // Only the runs holding one of these characters are decoded: most documents hold none.
-        let runs = Bytes.runs(holding: [[0xE2, 0x80, 0x8B], [0xE2, 0x81, 0xA0], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBD]], in: bytes)
+        let runs = Bytes.runs(holding: [[0xE2, 0x80, 0x8B], [0xE2, 0x81, 0xA0], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBD]], in: document)
         for (offset, scalar, length) in runs.flatMap({ Bytes.scalars(bytes, $0) }) {
             if let what = Self.removed[scalar], offset > 0 {
                 if document.structure.touchesZone(offset..<offset + length) {

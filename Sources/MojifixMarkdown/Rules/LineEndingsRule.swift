@@ -9,18 +9,11 @@ struct LineEndingsRule: MarkdownRule {
 
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         let bytes = document.bytes
-        guard Bytes.contains(0x0D, in: bytes) else { return RuleOutcome() }
-        // From CR to CR (memchr); LFs are counted only when CRLF files are kept.
-        var crs: [Int] = []
-        var crlf = 0
-        bytes.withUnsafeBufferPointer { s in
-            var k = 0
-            while let cr = MDByte.find(0x0D, in: s, from: k, to: s.count) {
-                crs.append(cr)
-                if cr + 1 < s.count && s[cr + 1] == 0x0A { crlf += 1 }
-                k = cr + 1
-            }
-        }
+        // The CRs are among the document's rare bytes (no pass of its own); LFs are counted only
+        // when CRLF files are kept.
+        let crs = bytes.withUnsafeBufferPointer { s in document.rareBytes.offsets(s).filter { s[$0] == 0x0D } }
+        guard !crs.isEmpty else { return RuleOutcome() }
+        let crlf = crs.filter { $0 + 1 < bytes.count && bytes[$0 + 1] == 0x0A }.count
         if options.keepCRLF && crlf > 0 && crlf * 2 >= Self.count(0x0A, in: bytes) { return RuleOutcome() }
         var edits: [TextEdit] = []
         edits.reserveCapacity(crs.count)

@@ -20,22 +20,37 @@ enum Bytes {
                 }
             }
             hits.sort()
-            var runs: [Range<Int>] = []
-            var covered = 0
-            for k in hits where k >= covered {
-                var start = k, end = k
-                while start > 0 && p[start - 1] >= 0x80 { start -= 1 }
-                while end < p.count && p[end] >= 0x80 { end += 1 }
-                runs.append(max(0, start - 1)..<end)
-                covered = end
-            }
-            return runs
+            return runs(p, around: hits)
         }
     }
 
+    /// `runs(holding:in:)` in a document: when every pattern starts with a rare byte, its hits
+    /// are picked from the document's `RareBytes`, found in one pass for all the rules.
+    static func runs(holding patterns: [[UInt8]], in document: MarkdownDocument) -> [Range<Int>] {
+        guard patterns.allSatisfy({ RareBytes.isRare($0[0]) }) else { return runs(holding: patterns, in: document.bytes) }
+        return document.bytes.withUnsafeBufferPointer { p in
+            let hits = document.rareBytes.offsets(p).filter { k in patterns.contains { $0[0] == p[k] && matches(p, k, $0) } }
+            return runs(p, around: hits)
+        }
+    }
+
+    /// The runs of non-ASCII bytes around `hits` (sorted offsets), each with the byte before it.
+    private static func runs(_ p: UnsafeBufferPointer<UInt8>, around hits: [Int]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var covered = 0
+        for k in hits where k >= covered {
+            var start = k, end = k
+            while start > 0 && p[start - 1] >= 0x80 { start -= 1 }
+            while end < p.count && p[end] >= 0x80 { end += 1 }
+            runs.append(max(0, start - 1)..<end)
+            covered = end
+        }
+        return runs
+    }
+
     /// Runs holding any of the lead bytes `leads` (see `runs(holding:in:)`).
-    static func runs(holdingLeads leads: [UInt8], in bytes: [UInt8]) -> [Range<Int>] {
-        runs(holding: leads.map { [$0] }, in: bytes)
+    static func runs(holdingLeads leads: [UInt8], in document: MarkdownDocument) -> [Range<Int>] {
+        runs(holding: leads.map { [$0] }, in: document)
     }
 
     @inline(__always)
@@ -43,11 +58,6 @@ enum Bytes {
         guard at + pattern.count <= p.count else { return false }
         for k in 1..<pattern.count where p[at + k] != pattern[k] { return false }
         return true
-    }
-
-    /// True when `bytes` holds `byte` (memchr).
-    static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { MDByte.find(byte, in: $0, from: 0, to: $0.count) != nil }
     }
 
     /// True when `bytes[at...]` starts with `pattern` (no slice or array is made).

@@ -26,7 +26,7 @@ struct SecurityCharactersRule: MarkdownRule {
     func apply(to document: MarkdownDocument, options: NormalizeOptions) -> RuleOutcome {
         var outcome = RuleOutcome()
         let bytes = document.bytes
-        for run in Bytes.runs(holding: Self.prefixes, in: bytes) {
+        for run in Bytes.runs(holding: Self.prefixes, in: document) {
             check(Bytes.scalars(bytes, run), bytes, document, options, &outcome)
         }
         // ESC is ASCII, outside the runs above.

@@ -16,8 +16,12 @@ struct TrailingWhitespaceRule: MarkdownRule {
         let structure = document.structure
         var edits: [TextEdit] = []
         let kramdownCode = options.flavor == .kramdown ? KramdownIndentedCode.lines(document) : []
-        for (index, line) in structure.lines.enumerated() where structure.lineKinds[index].isEditable {
+        let kinds = structure.lineKinds
+        for (index, line) in structure.lines.enumerated() where kinds[index].isEditable {
             if !kramdownCode.isEmpty && kramdownCode[index] { continue }
+            // Most lines end in none of the bytes trailing whitespace can end in (space, tab, and
+            // the last bytes of NBSP, U+3000 and ZWSP): nothing to strip there.
+            guard !line.isEmpty, Self.lastBytes[Int(bytes[line.upperBound - 1])] else { continue }
             var end = line.upperBound
             // Spaces ending the line, before any other trailing whitespace: what makes a hard break.
             var finalSpaces = 0, onlySpaces = true
@@ -56,6 +60,14 @@ struct TrailingWhitespaceRule: MarkdownRule {
         }
         return RuleOutcome(edits: edits)
     }
+
+    /// Per byte value: trailing whitespace can end in it (space, tab, the last byte of NBSP, of
+    /// U+3000 and of ZWSP, the characters stripped above).
+    static let lastBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in [0x20, 0x09] + [Bytes.nbsp, Bytes.ideographicSpace, Bytes.zeroWidthSpace].compactMap(\.last) { table[Int(b)] = true }
+        return table
+    }()
 
     private func remove(_ range: Range<Int>) -> TextEdit {
         TextEdit(range: range, replacement: [], message: "Remove trailing whitespace")

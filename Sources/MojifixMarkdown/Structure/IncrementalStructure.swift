@@ -391,32 +391,41 @@ enum IncrementalStructure {
     /// among them an HTML block whose end cmark searches for in the rest of the document
     /// (`<script`, `<pre`, `<style`, `<textarea`, `<!--`, `<?`, `<![CDATA[`, `<!X`) and that does
     /// not end in these bytes, so that a window's zones never depend on bytes after it.
-    private static func isSafe(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var previous: UInt8 = 0, run = 0
+    static func isSafe(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var run = 0
         // Per end marker, where it was last found: openers come in order, so each search goes on
         // from there (linear however many blocks the bytes open).
         var found: [Int: Int] = [:]
-        for (k, b) in zip(bytes.indices, bytes) {
+        var k = bytes.startIndex
+        // Only the bytes of `safetyBytes` matter: the others are stepped over 16 at a time (the
+        // byte before each one is read where it lies; a run of backticks or tildes is all visited).
+        while let at = bytes.withUnsafeBufferPointer({ p in
+            MDByte.find(anyOf: safetyBytes, in: p, from: k - bytes.startIndex, to: p.count).map { $0 + bytes.startIndex }
+        }) {
+            let b = bytes[at], previous = at > bytes.startIndex ? bytes[at - 1] : 0
             switch b {
             case MDByte.lbrace: return false
             case MDByte.dollar where previous == MDByte.dollar: return false
             case MDByte.colon where previous == MDByte.rbracket: return false
             case 0x3C:
-                guard let marker = htmlBlockEnd(after: bytes[(k + 1)...]) else { break }
-                let from = max(k + 1, found[marker] ?? k + 1)
-                guard let at = Self.find(Self.endMarkers[marker], in: bytes, from: from) else { return false }
-                found[marker] = at
+                guard let marker = htmlBlockEnd(after: bytes[(at + 1)...]) else { break }
+                let from = max(at + 1, found[marker] ?? at + 1)
+                guard let end = Self.find(Self.endMarkers[marker], in: bytes, from: from) else { return false }
+                found[marker] = end
             default: break
             }
             run = (b == MDByte.backtick || b == MDByte.tilde) && b == previous ? run + 1 : 1
             if run >= 3 { return false }
-            previous = b
+            k = at + 1
         }
         return true
     }
 
+    /// What `isSafe` reacts to: `{`, `$`, `:`, `<`, backtick, tilde.
+    private static let safetyBytes: [UInt8] = [MDByte.lbrace, MDByte.dollar, MDByte.colon, 0x3C, MDByte.backtick, MDByte.tilde]
+
     /// The end markers of the HTML blocks cmark ends far away (lowercase; matched in any case).
-    private static let endMarkers: [[UInt8]] = ["</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", "]]>", ">"]
+    static let endMarkers: [[UInt8]] = ["</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", "]]>", ">"]
         .map { Array($0.utf8) }
 
     /// What follows `<` to open each of those blocks (lowercase letters match in any case), and
@@ -427,7 +436,7 @@ enum IncrementalStructure {
 
     /// Which end marker the HTML block opened by the `<` before `rest` needs, if it is one of
     /// those (cmark's kinds 1-5).
-    private static func htmlBlockEnd(after rest: ArraySlice<UInt8>) -> Int? {
+    static func htmlBlockEnd(after rest: ArraySlice<UInt8>) -> Int? {
         for (opener, end) in htmlBlockOpeners where startsWith(rest, opener) { return end }
         if rest.count > 1, rest[rest.startIndex] == 0x21, MDByte.isAlpha(rest[rest.startIndex + 1]) { return 7 }
         return nil
@@ -446,7 +455,7 @@ enum IncrementalStructure {
     }
 
     /// Where `marker` (lowercase) next occurs in `bytes` at or after `from`, in any case.
-    private static func find(_ marker: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
+    static func find(_ marker: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
         var i = from
         while i + marker.count <= bytes.endIndex {
             if startsWith(bytes[i...], marker) { return i }
@@ -463,7 +472,9 @@ enum IncrementalStructure {
         init(old: MarkdownStructure) { self.old = old }
 
         mutating func copy(lines: Range<Int>, bytes: Range<Int>, delta: Int, lineDelta: Int, into result: inout MarkdownStructure) {
-            result.lines.append(contentsOf: old.lines[lines].lazy.map { Self.shifted($0, delta) })
+            // A plain loop: appending a lazy map of the slice takes a slow generic path.
+            result.lines.reserveCapacity(result.lines.count + lines.count)
+            for line in old.lines[lines] { result.lines.append(Self.shifted(line, delta)) }
             result.lineKinds.append(contentsOf: old.lineKinds[lines])
             while zone < old.zones.count && old.zones[zone].range.lowerBound < bytes.upperBound {
                 result.zones.append(Self.shifted(old.zones[zone], delta))
@@ -495,12 +506,12 @@ enum IncrementalStructure {
 
         /// Appends a window's structure, parsed on its own, at byte `offset` and line `line`.
         static func append(_ parsed: MarkdownStructure, at offset: Int, line: Int, into result: inout MarkdownStructure) {
-            result.lines += parsed.lines.map { shifted($0, offset) }
+            for range in parsed.lines { result.lines.append(shifted(range, offset)) }
             result.lineKinds += parsed.lineKinds
-            result.zones += parsed.zones.map { shifted($0, offset) }
-            result.headings += parsed.headings.map { shifted($0, offset, line) }
-            result.listItems += parsed.listItems.map { shifted($0, offset, line) }
-            result.looksLikeHeadingLines += parsed.looksLikeHeadingLines.map { $0 + line }
+            for zone in parsed.zones { result.zones.append(shifted(zone, offset)) }
+            for heading in parsed.headings { result.headings.append(shifted(heading, offset, line)) }
+            for item in parsed.listItems { result.listItems.append(shifted(item, offset, line)) }
+            for k in parsed.looksLikeHeadingLines { result.looksLikeHeadingLines.append(k + line) }
         }
 
         static func shifted(_ range: Range<Int>, _ bytes: Int) -> Range<Int> { (range.lowerBound + bytes)..<(range.upperBound + bytes) }

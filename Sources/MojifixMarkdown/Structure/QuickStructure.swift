@@ -21,9 +21,17 @@ enum QuickStructure {
     /// `table`: the lines of `bytes`, when the caller has them.
     static func build(_ bytes: [UInt8], table: LineTable? = nil) -> MarkdownStructure? {
         bytes.withUnsafeBufferPointer { s -> MarkdownStructure? in
+            guard !MDByte.matches(s, 0, "\u{FEFF}") else { return nil }
+            let table = table ?? LineTable.markdown(s)
+            // The scan first, blind to the special sequences: looking for them only refuses more
+            // lines, so when it refuses the document (most that hold HTML, math, tables), the
+            // pass over every byte is not needed.
+            var blind = LineScan(s, table: table, specials: false)
+            guard let structure = blind.run() else { return nil }
             let found = mj_markdown_bytes(s.baseAddress, s.count)
-            guard found & Int32(MJ_MD_CONTROL) == 0, !MDByte.matches(s, 0, "\u{FEFF}") else { return nil }
-            var scan = LineScan(s, table: table ?? LineTable.markdown(s), specials: found & Int32(MJ_MD_SPECIAL) != 0)
+            guard found & Int32(MJ_MD_CONTROL) == 0 else { return nil }
+            guard found & Int32(MJ_MD_SPECIAL) != 0 else { return structure }
+            var scan = LineScan(s, table: table, specials: true)
             return scan.run()
         }
     }

@@ -47,6 +47,19 @@ enum StructureBuilder {
         return textStart..<max(end, textStart)
     }
 
+    /// `ranges` sorted, empty ones dropped and overlapping ones merged.
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
+            if let last = out.last, range.lowerBound < last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                out.append(range)
+            }
+        }
+        return out
+    }
+
     /// One build over one document.
     private struct Run {
         let s: UnsafeBufferPointer<UInt8>
@@ -79,20 +92,6 @@ enum StructureBuilder {
             PlainBlocks.tree(s, table: table) ?? CMarkTree(parsing: s)
         }
 
-        /// The copy of `s` that cmark parses: `blanking` replaced by spaces (line endings kept),
-        /// `filling` (on one line each) by `x`: text cmark reads as the start of a paragraph, where
-        /// spaces would make the rest of their line an indented code block.
-        static func blanked(_ s: UnsafeBufferPointer<UInt8>, blanking: [Range<Int>], filling: [Range<Int>]) -> [UInt8] {
-            [UInt8](unsafeUninitializedCapacity: s.count) { copy, initialized in
-                if let source = s.baseAddress, let target = copy.baseAddress { target.initialize(from: source, count: s.count) }
-                initialized = s.count
-                for range in blanking {
-                    for k in range where copy[k] != MDByte.lf && copy[k] != MDByte.cr { copy[k] = MDByte.space }
-                }
-                for range in filling { for k in range { copy[k] = 0x78 } }
-            }
-        }
-
         mutating func build(knownLabels: Set<[UInt8]>, windowed: Bool) -> MarkdownStructure {
             let lineCount = table.count
             // 1. Front matter.
@@ -108,7 +107,7 @@ enum StructureBuilder {
             let firstBlockBlanking = blanking.count
             // 2. First parse: where code and HTML blocks are.
             var tree = blanking.isEmpty ? Run.blockTree(s, table: table)
-                : Run.blanked(s, blanking: blanking, filling: []).withUnsafeBufferPointer { Run.blockTree($0, table: table) }
+                : BlankedCopy(s, blanking: blanking, filling: []).whole().withUnsafeBufferPointer { Run.blockTree($0, table: table) }
             var allowed = [Bool](repeating: true, count: lineCount)
             for k in 0..<min(frontMatterLines, lineCount) { allowed[k] = false }
             for node in tree.nodes where node.mjKind == .codeBlock || node.mjKind == .htmlBlock {
@@ -118,7 +117,7 @@ enum StructureBuilder {
             // 3. Liquid, kramdown, math blocks; blank the ones cmark must not parse, parse again.
             let (sourceZones, sourceBlocks) = SourceScanner.liquidAndKramdown(s, table, allowed: allowed)
             zones += sourceZones
-            opaque = Run.merged(sourceZones.map(\.range))
+            opaque = StructureBuilder.merged(sourceZones.map(\.range))
             var mathAllowed = allowed
             var reparse = false
             for block in sourceBlocks {
@@ -140,13 +139,13 @@ enum StructureBuilder {
                     filling.append(max(lastLine.lowerBound, math.range.lowerBound)..<math.range.upperBound)
                 }
             }
-            if !filling.isEmpty { opaque = Run.merged(opaque + maths.map(\.range)) }
+            if !filling.isEmpty { opaque = StructureBuilder.merged(opaque + maths.map(\.range)) }
             if reparse {
                 // Only the windows around the blanked blocks when that equals a whole parse.
-                let copy = Run.blanked(s, blanking: blanking, filling: filling)
+                let copy = BlankedCopy(s, blanking: blanking, filling: filling)
                 let changed = blanking[firstBlockBlanking...] + filling
                 tree = (windowed ? WindowedReparse.tree(old: tree, source: s, blanked: copy, changed: Array(changed), table: table) : nil)
-                    ?? copy.withUnsafeBufferPointer { Run.blockTree($0, table: table) }
+                    ?? copy.whole().withUnsafeBufferPointer { Run.blockTree($0, table: table) }
                 for range in blanking where !range.isEmpty {
                     let first = table.line(containing: range.lowerBound)
                     let last = table.line(containing: range.upperBound - 1)
@@ -179,7 +178,8 @@ enum StructureBuilder {
             scanner.definedLabels = knownLabels
             referenceDefinitions(scanner)
             for block in inlineBlocks where !block.segments.isEmpty {
-                scanner.load(s, segments: block.segments, sourceOpaque: opaque)
+                if InlineScanner.isPlain(s, segments: block.segments, sourceOpaque: opaque) { continue }
+                scanner.load(s, segments: block.segments, sourceOpaque: opaque, inPlace: true)
                 if scanner.isPlain { continue }
                 scanner.scan()
                 scanner.emit(into: &zones)
@@ -595,18 +595,6 @@ enum StructureBuilder {
         }
 
         // MARK: Zone lists
-
-        static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
-            var out: [Range<Int>] = []
-            for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
-                if let last = out.last, range.lowerBound < last.upperBound {
-                    out[out.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-                } else {
-                    out.append(range)
-                }
-            }
-            return out
-        }
 
         /// Sorted by start (longest first on ties); an overlapping or nested zone is absorbed by
         /// the zone it overlaps, which keeps its kind.

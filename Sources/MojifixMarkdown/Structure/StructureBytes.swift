@@ -1,4 +1,5 @@
 import MojifixText
+internal import CMojifixScan
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,6 +37,15 @@ enum MDByte {
         guard from < to, let base = s.baseAddress else { return nil }
         guard let p = memchr(base + from, Int32(byte), to - from) else { return nil }
         return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Index of the first byte of `s[from..<to]` that is one of `set` (at most 16 bytes), or nil:
+    /// memchr for several bytes in one pass.
+    @inline(__always)
+    static func find(anyOf set: [UInt8], in s: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let base = s.baseAddress else { return nil }
+        let k = set.withUnsafeBufferPointer { mj_markdown_find_any(base + from, to - from, $0.baseAddress, $0.count) }
+        return k < to - from ? from + k : nil
     }
 
     /// True when `s[at...]` starts with `literal`.

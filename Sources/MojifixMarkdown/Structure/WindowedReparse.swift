@@ -17,20 +17,20 @@ internal import CMarkGFMShim
 /// local in cmark but for footnotes (a definition nothing refers to is dropped): documents with
 /// `[^` are parsed whole.
 enum WindowedReparse {
-    static func tree(old: CMarkTree, source: UnsafeBufferPointer<UInt8>, blanked copy: [UInt8], changed: [Range<Int>],
+    static func tree(old: CMarkTree, source: UnsafeBufferPointer<UInt8>, blanked copy: BlankedCopy, changed: [Range<Int>],
                      table: LineTable) -> CMarkTree? {
         let nodes = old.nodes
         guard !changed.isEmpty, !nodes.isEmpty, table.count > 0, !PlainBlocks.holdsFootnoteMark(source) else { return nil }
         let lines = table.lines
         func start(_ k: Int) -> Int { k < lines.count ? lines[k].lowerBound : copy.count }
-        func isBlank(_ k: Int) -> Bool { copy.withUnsafeBufferPointer { LineTable.isBlank($0, lines[k]) } }
-        // Index of the top-level paragraph or heading each cmark line starts, in the old tree.
-        var cutNode: [Int32: Int] = [:]
-        for (index, node) in nodes.enumerated() where node.parent == 0 && node.start_line > 0
+        func isBlank(_ k: Int) -> Bool { copy.bytes(lines[k]).withUnsafeBufferPointer { LineTable.isBlank($0, 0..<$0.count) } }
+        // Index of the top-level paragraph or heading each line starts in the old tree (-1: none).
+        var cutNode = [Int](repeating: -1, count: lines.count + 1)
+        for (index, node) in nodes.enumerated() where node.parent == 0 && node.start_line > 0 && Int(node.start_line) <= lines.count
             && (node.mjKind == .paragraph || node.mjKind == .heading) {
-            cutNode[node.start_line] = index
+            cutNode[Int(node.start_line) - 1] = index
         }
-        func isCut(_ k: Int) -> Bool { k == 0 || (k < lines.count && isBlank(k - 1) && cutNode[Int32(k + 1)] != nil) }
+        func isCut(_ k: Int) -> Bool { k == 0 || (k < lines.count && isBlank(k - 1) && cutNode[k] >= 0) }
 
         // Windows: changed lines inside first...end-1; `first` and `end` cuts, the line before
         // each unchanged (the window's own changed lines lie in first+1 ... end-2).
@@ -65,11 +65,11 @@ enum WindowedReparse {
         var next = 1  // the next old node to copy
         for window in windows {
             // `first` is 0 or a cut; so is `end` unless it is the end of the document.
-            let firstNode = window.first == 0 ? 1 : cutNode[Int32(window.first + 1)]!
-            let endNode = window.end < lines.count ? cutNode[Int32(window.end + 1)]! : nodes.count
+            let firstNode = window.first == 0 ? 1 : cutNode[window.first]
+            let endNode = window.end < lines.count ? cutNode[window.end] : nodes.count
             guard firstNode >= next else { return nil }
             append(nodes[next..<firstNode], shift: 0, into: &result)
-            let bytes = copy[start(window.first)..<(window.end < lines.count ? start(window.end + 1) : copy.count)]
+            let bytes = copy.bytes(start(window.first)..<(window.end < lines.count ? start(window.end + 1) : copy.count))
             let parsed = bytes.withUnsafeBufferPointer { CMarkTree(parsing: $0).nodes }
             guard !parsed.isEmpty else { return nil }
             var keep = parsed.count

@@ -1,3 +1,5 @@
+internal import CMojifixScan
+
 /// Finds the protected inline zones of one block of inline content (a paragraph, the text of a
 /// heading, a table cell) with CommonMark's and GFM's rules, because cmark-gfm 0.29's inline
 /// source positions are wrong after lazy continuation lines and removed reference definitions,
@@ -21,6 +23,9 @@ final class InlineScanner {
     var definedLabels = Set<[UInt8]>()
 
     var text: [UInt8] = []
+    /// The loaded text when it is one segment of a source that outlives the scan (`inPlace`):
+    /// read where it lies instead of copied into `text`.
+    var borrowed: UnsafeBufferPointer<UInt8>?
     var segVirtual: [Int] = []
     var segSource: [Int] = []
     var segLength: [Int] = []
@@ -53,8 +58,10 @@ final class InlineScanner {
     // MARK: Loading
 
     /// Loads the block `segments` of `s`; `sourceOpaque` are the Liquid/kramdown zones of the
-    /// document, sorted and non-overlapping.
-    func load(_ s: UnsafeBufferPointer<UInt8>, segments: [Range<Int>], sourceOpaque: [Range<Int>]) {
+    /// document, sorted and non-overlapping. `inPlace`: `s` stays valid until the next load, so a
+    /// block of one segment is read in `s` (its virtual text is that segment's bytes, copied or not).
+    func load(_ s: UnsafeBufferPointer<UInt8>, segments: [Range<Int>], sourceOpaque: [Range<Int>], inPlace: Bool = false) {
+        borrowed = inPlace && segments.count == 1 ? UnsafeBufferPointer(rebasing: s[segments[0]]) : nil
         opaque.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)
         for length in codeSpanMissTouched { codeSpanMiss[length] = false }
@@ -74,7 +81,7 @@ final class InlineScanner {
             segVirtual.append(text.count)
             segSource.append(segment.lowerBound)
             segLength.append(segment.count)
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: s[segment]))
+            if borrowed == nil { text.append(contentsOf: UnsafeBufferPointer(rebasing: s[segment])) }
         }
         swap(&text, &self.text); swap(&segVirtual, &self.segVirtual)
         swap(&segSource, &self.segSource); swap(&segLength, &self.segLength)
@@ -96,13 +103,24 @@ final class InlineScanner {
 
     /// True when the loaded text holds nothing either phase reacts to.
     var isPlain: Bool {
-        if !opaque.isEmpty { return false }
-        return text.withUnsafeBufferPointer { t in
-            InlineScanner.special.withUnsafeBufferPointer { special in
-                for b in t where special[Int(b)] || b == MDByte.dollar { return false }
-                return true
-            }
-        }
+        opaque.isEmpty && withText { Self.nextSpecial($0, from: 0) == $0.count }
+    }
+
+    /// True when `segments` of `s` would load as plain text: no byte either phase reacts to, and
+    /// no opaque zone (sorted, disjoint) overlapping them. Tells without copying the text.
+    static func isPlain(_ s: UnsafeBufferPointer<UInt8>, segments: [Range<Int>], sourceOpaque: [Range<Int>]) -> Bool {
+        guard let first = segments.first, let last = segments.last else { return true }
+        if let next = sourceOpaque.first(endingAfter: first.lowerBound), next.lowerBound < last.upperBound { return false }
+        return segments.allSatisfy { nextSpecial(s, from: $0.lowerBound, to: $0.upperBound) == $0.upperBound }
+    }
+
+    /// The first byte at or after `from` (before `to`, the end by default) that either phase
+    /// reacts to (`special` or `$`), or `to`: 16 bytes at a time.
+    @inline(__always)
+    static func nextSpecial(_ t: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil) -> Int {
+        let to = to ?? t.count
+        guard from < to, let base = t.baseAddress else { return to }
+        return from + mj_markdown_inline_special(base + from, to - from)
     }
 
     func virtualOffset(ofSource x: Int, roundUp: Bool) -> Int {
@@ -116,7 +134,7 @@ final class InlineScanner {
         let delta = x - segSource[k]
         if delta <= segLength[k] { return segVirtual[k] + delta }
         // In a container prefix between segments: to the next segment start, or this one's end.
-        if roundUp { return k + 1 < segVirtual.count ? segVirtual[k + 1] : text.count }
+        if roundUp { return k + 1 < segVirtual.count ? segVirtual[k + 1] : textCount }
         return segVirtual[k] + segLength[k]
     }
 
@@ -146,7 +164,7 @@ final class InlineScanner {
     /// Index of the segment (line of the block) containing virtual offset `v`; the segment
     /// count when `v` is past the text.
     func segmentIndex(ofVirtual v: Int) -> Int {
-        if v >= text.count { return segVirtual.count }
+        if v >= textCount { return segVirtual.count }
         var low = 0, high = segVirtual.count
         while low < high {
             let mid = (low + high) / 2
@@ -156,14 +174,20 @@ final class InlineScanner {
     }
 
     /// Runs `body` on the loaded text (for recognisers called from outside a scan).
-    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { text.withUnsafeBufferPointer(body) }
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let borrowed { return body(borrowed) }
+        return text.withUnsafeBufferPointer(body)
+    }
+
+    /// Length of the loaded text.
+    var textCount: Int { borrowed?.count ?? text.count }
 
     // MARK: Scanning
 
     /// Scans the loaded text from virtual offset `from`.
     func scan(from: Int = 0) {
-        guard from < text.count else { return }
-        text.withUnsafeBufferPointer { t in
+        guard from < textCount else { return }
+        withText { t in
             phaseA(t, from: from)
             phaseB(t, from: from)
         }
@@ -188,7 +212,7 @@ final class InlineScanner {
         var bareEnd = from    // no bare autolink starts inside the previous one
         while i < n {
             let c = t[i]
-            if !special[Int(c)] { i += 1; continue }
+            if !special[Int(c)] { i = Self.nextSpecial(t, from: i + 1); continue }
             if hasOpaque, let end = opaqueEnd(at: i) { i = end; floor = end; continue }
             switch c {
             case MDByte.backslash:

@@ -5,7 +5,7 @@ extension InlineScanner {
     /// definition (label, destination and title: editing any of them breaks links). Returns the
     /// virtual offset where the paragraph's inline content starts (`text.count` when none is left).
     func consumeReferenceDefinitions() -> Int {
-        text.withUnsafeBufferPointer { t in
+        withText { t in
             var p = 0
             while p < t.count, let (labelStart, end) = definition(t, p) {
                 add(labelStart, end, .linkDestination)
