@@ -21,7 +21,7 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "Read the input as this charset instead of detecting it (e.g. cp949, euc-kr, johab, utf-16le).")
     var from: String?
 
-    @Option(name: .long, help: "Refuse inputs larger than this many bytes (default 512 MiB, at most 2 GiB). With repair --jsonl: longer lines are passed through unrepaired (default 16 MiB).")
+    @Option(name: .long, help: "Refuse inputs larger than this many bytes (default 512 MiB, at most about 1.4 GB). With repair --jsonl: longer lines are passed through unrepaired (default 16 MiB).")
     var maxBytes: Int?
 
     @Flag(name: .long, help: "Also make lossy repairs: guess bytes lost before mojifix saw the text (U+FFFD, NBSP turned into a space). Without it they are only listed (explain, check).")

@@ -26,6 +26,18 @@ final class TiedReadingsTests: XCTestCase {
                        Array("Mädchen spät Käse ist gut.\nPreis: 100 \u{C2}\u{104} heute\n".utf8))
     }
 
+    /// A text longer than the sample the reading is chosen on (256 KiB) is weighed on the
+    /// whole text against the tied reading: every `ÂĄ` stays (all 5,173 became `¥` before).
+    func testALongTextLeavesTheLinesTheReadingsDisagreeOn() throws {
+        let block = "M\u{102}\u{A4}dchen sp\u{102}\u{A4}t K\u{102}\u{A4}se ist gut.\nPreis: 100 \u{C2}\u{104} heute\n"
+        let repeats = 300_000 / block.utf8.count + 1
+        let garbled = Array(String(repeating: block, count: repeats).utf8)
+        let result = try Repairer().repair(garbled)
+        let output = String(decoding: result.output, as: UTF8.self)
+        XCTAssertEqual(output, String(repeating: "Mädchen spät Käse ist gut.\nPreis: 100 \u{C2}\u{104} heute\n", count: repeats))
+        XCTAssertEqual(result.plan.ambiguous?.count, repeats)
+    }
+
     /// Where the model does tell them apart, each reading is repaired: a Spanish line through
     /// either charset.
     func testALineTheModelDecidesIsRepairedThroughEither() throws {

@@ -45,7 +45,7 @@ final class UnitDecoderTests: XCTestCase {
         XCTAssertEqual(lost.last?.choiceCount, replaced.last?.choiceCount)
         XCTAssertEqual(lost.last?.scalar, replaced.last?.scalar)
         XCTAssertEqual(lost.last.map { $0.end - $0.start }, 6)  // `â€?`: 2 + 3 + 1 bytes
-        for clean in ["un café…? oui", "il dit «café»? non", "é”? non", "é’?"] {
+        for clean in ["un café…? oui", "il dit «café»? non", "é”? non", "é’?", "Vous aimez Nestlé®? Et le café™? Oui.", "đ°§?"] {
             XCTAssertTrue(units(clean).isEmpty, clean)
         }
     }

@@ -140,6 +140,7 @@ struct ReadingPlausibility {
         var deltas: [Double] = []
         deltas.reserveCapacity(units.count)
         var letters = (known: 0, unknown: 0)
+        var nextBase = 0  // `bases` is in unit order: a cursor, not a search per unit
         for (k, unit) in zip(positions.indices, units) {
             let d = positions[k], scalar = decoded[d]
             let before: UInt32 = d > 0 ? decoded[d - 1] : 0x20
@@ -147,10 +148,11 @@ struct ReadingPlausibility {
             let asDecoded = model.cost(of: scalar, after: before, in: language) + model.cost(of: after, after: scalar, in: language)
             var asWritten = 0.0
             var previous = before
-            if !bases.isEmpty, let base = bases.first(where: { $0.unit == k })?.letter {
+            if nextBase < bases.count && bases[nextBase].unit == k {
                 // The letter the unit composed with, as written before it.
-                asWritten += model.cost(of: base, after: before, in: language)
-                previous = base
+                asWritten += model.cost(of: bases[nextBase].letter, after: before, in: language)
+                previous = bases[nextBase].letter
+                nextBase += 1
             }
             var j = unit.start
             while j < unit.end {

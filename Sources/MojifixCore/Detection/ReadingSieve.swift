@@ -4,7 +4,7 @@
 ///
 /// A decoder's units depend on the text only through the bytes its table gives the text's
 /// non-ASCII characters (ASCII passes as itself), its NBSP byte (a space may be a lost NBSP), the
-/// bytes a U+FFFD (or a `?` after a continuation) may hide (only where the text holds one) and, for CP949, its table's ASCII:
+/// bytes a U+FFFD (or a `?` after a lead and a sign) may hide (only where the text holds one) and, for CP949, its table's ASCII:
 /// - a UTF-8 decoder finds a unit only where a character whose byte is a lead (C2-F4) is followed
 ///   right away by one whose byte can come second (80-BF; a space when the NBSP byte can, a
 ///   U+FFFD when a hidden byte can), a CP949 one only at a character whose byte is a lead (81-FE):
@@ -129,8 +129,8 @@ struct ReadingSieve {
                 if p[i] < 0x80 {
                     if p[i] == 0x20 { mayDecode |= leads[previous] & spaceFollows }
                     // A `?` after a sign that can come second may hide a byte as a U+FFFD does
-                    // (third or fourth in a sequence, so the pair before it already let the
-                    // decoder run).
+                    // (third in a sequence, so the pair before it already let the decoder run;
+                    // the decoder asks for more: lead E2).
                     if p[i] == 0x3F && signFollows[previous] != 0 { replacement = true }
                     previous = 0
                     i += 1

@@ -75,10 +75,10 @@ final class UnitDecoder {
                 var next: UInt8? = nil
                 if byte >= 0, allowed.contains(UInt8(byte)) {
                     next = UInt8(byte)
-                } else if scalar == 0xFFFD || (scalar == 0x3F && count >= 2 && Self.isSign(second)), replacementBytes.contains(where: allowed.contains) {
+                } else if scalar == 0xFFFD || (scalar == 0x3F && count == 2 && bytes.0 == 0xE2 && Self.isSign(second)), replacementBytes.contains(where: allowed.contains) {
                     // (Converters also write `?` for a byte they cannot map: `â€?` is `”` that lost
-                    // its last byte. Only after a lead and a sign, which no clean word ends with:
-                    // `café…?` is a question.)
+                    // its last byte. Only third after lead E2 (punctuation, arrows, symbols) and a
+                    // sign: `café…?` is a question, `Nestlé®?` too.)
                     next = 0
                     wildcards += 1
                 } else if scalar == 0x20, nbspByte >= 0, allowed.contains(UInt8(nbspByte)) {

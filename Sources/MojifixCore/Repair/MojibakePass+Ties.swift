@@ -7,12 +7,14 @@
 extension MojibakePass {
     /// Starts of the lines that read differently under `chosen` and a rival tied with it (see
     /// `Reading.rivals`), where the model does not prefer `chosen`'s line by the tie margin.
-    /// A rival that differs only in signs was never judged: the model cannot price them.
+    /// A rival that differs only in signs was never judged: the model cannot price them. Neither
+    /// is one read again over a text longer than the sample: every line it reads differently
+    /// is tied.
     func tiedLines(_ chosen: Reading, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Set<Int> {
         let mine = lineGains(chosen, units, p)
         var lines = Set<Int>()
         for rival in chosen.rivals {
-            let theirs = rival.judged == nil ? mine : lineGains(rival, rival.units, p)
+            let theirs = rival.judged == nil || chosen.judged == nil ? mine : lineGains(rival, rival.units, p)
             for line in Self.differingLines(units, rival.units, p) where (theirs[line] ?? 0) > (mine[line] ?? 0) - Self.tieMargin {
                 lines.insert(line)
             }
@@ -45,7 +47,8 @@ extension MojibakePass {
     }
 
     /// Starts of the lines where the two readings' candidates are not the same characters at the
-    /// same places (both sorted by start). Lost-byte guesses are not the reading's to decide.
+    /// same places (both sorted by start). Lost-byte guesses are not the reading's to decide (a
+    /// lost NBSP, one choice, is).
     private static func differingLines(_ a: [DecodedUnit], _ b: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [Int] {
         let a = a.filter(isCandidate), b = b.filter(isCandidate)
         var cursor = LineCursor(p)

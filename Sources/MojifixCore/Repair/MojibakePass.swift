@@ -112,7 +112,8 @@ final class MojibakePass {
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter { $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord) }
             let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
-            if p.count > windowBytes, !chosen.decoder.misreading.needsLanguageModel,
+            // (Readings tied with the chosen one are weighed line by line on the whole text.)
+            if p.count > windowBytes, !chosen.decoder.misreading.needsLanguageModel, chosen.rivals.isEmpty,
                let windowed = windowedLayer(chosen.decoder, p, established: established, lossy: lossy,
                                             repairedBefore: repairedBefore, writtenCosts: &writtenCosts) {
                 return windowed.layer
@@ -123,6 +124,15 @@ final class MojibakePass {
                 chosen.units = units
                 chosen.groups = group(units, p)
                 chosen.judged = nil
+                // The rivals too, unjudged: every line beyond the sample where they differ is tied.
+                for k in chosen.rivals.indices {
+                    let rival = chosen.rivals[k].decoder
+                    var units = rival.units(in: p, range: 0..<p.count)
+                    scoring.score(&units, decoder: rival, in: p)
+                    chosen.rivals[k].units = units
+                    chosen.rivals[k].groups = group(units, p)
+                    chosen.rivals[k].judged = nil
+                }
             }
             // The units are moved out of `chosen` so that guesses can be resolved in place, and the
             // accepted ones are kept as indices: a long garbled line holds millions of units.
@@ -140,7 +150,7 @@ final class MojibakePass {
             }
             var ambiguous: [String] = []
             var tied: [RepairChange] = []
-            if !chosen.rivals.isEmpty && sampleEnd == p.count {
+            if !chosen.rivals.isEmpty {
                 let lines = tiedLines(chosen, units, p)
                 if !lines.isEmpty {
                     let (kept, left) = Self.splitting(accepted, onLines: lines, units, p)
@@ -909,6 +919,10 @@ final class MojibakePass {
         }
     }
 
+    /// Nats by which a word gap after a letter must be the more plausible: inside a word is
+    /// where a lost NBSP after a letter usually was (`ĐÃ o`, Catalan `pÃ gina`).
+    static let gapAfterALetterMargin = 1.0
+
     /// A letter whose lost NBSP became the only space before the next word (`Ã perturber`,
     /// `jusqu'Ã nos`, `voilÃ le`: spaces collapsed after the NBSP turned into one): the space was
     /// also the word gap, so one is kept and a guess never merges two words. Only a lowercase
@@ -918,9 +932,6 @@ final class MojibakePass {
     /// decides: Portuguese `Ã s crianças` is `às crianças`, French `Ã perturber` `à perturber`,
     /// `voilÃ le` `voilà le`, Vietnamese `ĐÃ o` `Đào`. Where it cannot tell, a letter standing
     /// alone is a word (`à`), and one after a letter is inside one.
-    /// Nats by which a word gap after a letter must be the more plausible: inside a word is
-    /// where a lost NBSP after a letter usually was (`ĐÃ o`, Catalan `pÃ gina`).
-    static let gapAfterALetterMargin = 1.0
     private func keepsWordGap<C: BidirectionalCollection<UInt8>>(_ unit: DecodedUnit, after written: C, before following: UInt32?,
                                                                 _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard unit.spaceLost, unit.width == 2, ScalarTraits.isLowercase(unit.scalar), unit.end < p.count else { return false }

@@ -10,8 +10,9 @@ public struct RepairOptions: Sendable {
     public var maxLayers: Int
     /// Inputs larger than this are refused (bytes); never more than `largestInput`.
     public var maxInputBytes: Int
-    /// A plan keeps offsets in 32 bits, and a transcoded text can grow by half: 2 GiB at most.
-    public static let largestInput = Int(UInt32.max / 2)
+    /// A plan keeps offsets in 32 bits, and a text transcoded from a single-byte charset can
+    /// grow threefold (0x80 in Windows-1252 is `€`, three bytes): about 1.4 GB at most.
+    public static let largestInput = Int(UInt32.max / 3)
     /// What is refused above: `maxInputBytes`, at most `largestInput`.
     public var inputLimit: Int { min(maxInputBytes, Self.largestInput) }
     /// Also make lossy changes (guessed lost bytes: U+FFFD, NBSP turned into a space). Off by
@@ -183,7 +184,9 @@ public final class Repairer {
             if layer.applied == nil && !layer.ambiguous.isEmpty && layers == 0 && !decoded && layer.withheld.isEmpty && layer.quoted.isEmpty {
                 throw .ambiguous(layer.ambiguous)
             }
-            if !layer.tied.isEmpty { plan.ambiguous = layer.tied.map { WithheldChange(afterPasses: plan.passes.count, change: $0) } }
+            if !layer.tied.isEmpty {
+                plan.ambiguous = (plan.ambiguous ?? []) + layer.tied.map { WithheldChange(afterPasses: plan.passes.count, change: $0) }
+            }
             guard let (output, pass) = layer.applied else { break }
             text = output
             plan.passes.append(pass)

@@ -50,14 +50,14 @@ package enum PlanJSON {
             return "{" + fields.joined(separator: ", ") + "}"
         }
         fields.append("\"withheld_lossy\": [" + withheld.joined(separator: ", ") + "]")
-        let quoted = LocatedChanges.positioned(plan.quotedChanges(input: input, output: result.output)).map { change, line, column -> String in
-            return "{\"line\": \(line), \"column\": \(column), \"before\": \(change.before.map(string) ?? "null"), \"after\": \(string(change.after))}"
+        // Mojibake left as written: quoted on purpose, or readings that tie.
+        for (key, left) in [("quoted_left", plan.quotedChanges(input: input, output: result.output)),
+                            ("ambiguous_left", plan.ambiguousChanges(input: input, output: result.output))] {
+            let entries = LocatedChanges.positioned(left).map { change, line, column -> String in
+                "{\"line\": \(line), \"column\": \(column), \"before\": \(change.before.map(string) ?? "null"), \"after\": \(string(change.after))}"
+            }
+            fields.append("\"\(key)\": [" + entries.joined(separator: ", ") + "]")
         }
-        fields.append("\"quoted_left\": [" + quoted.joined(separator: ", ") + "]")
-        let tied = LocatedChanges.positioned(plan.ambiguousChanges(input: input, output: result.output)).map { change, line, column -> String in
-            return "{\"line\": \(line), \"column\": \(column), \"before\": \(change.before.map(string) ?? "null"), \"after\": \(string(change.after))}"
-        }
-        fields.append("\"ambiguous_left\": [" + tied.joined(separator: ", ") + "]")
         fields.append("\"passes\": [\n    \(passes.joined(separator: ",\n    "))\n  ]")
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"
     }
