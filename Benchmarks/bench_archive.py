@@ -43,11 +43,13 @@ def run_fix(source, work, jobs, names):
     shutil.rmtree(journal, ignore_errors=True)
     command = [str(BIN), "fix", "--include", "*", "--no-progress", "-j", str(jobs), "--journal", journal, work]
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True)
+    # From the folder holding the copy: fix rewrites only beneath the root it runs in.
+    result = subprocess.run(command, capture_output=True, cwd=os.path.dirname(work))
     seconds = time.perf_counter() - start
     renamed = 0
     if names:
-        rename = subprocess.run([str(BIN), "fix", "--names", "--apply", "--journal", journal, work], capture_output=True)
+        rename = subprocess.run([str(BIN), "fix", "--names", "--apply", "--journal", journal, work], capture_output=True,
+                                cwd=os.path.dirname(work))
         renamed = rename.stdout.count(b" -> ")
     return result, seconds, journal, renamed
 
@@ -101,9 +103,9 @@ def main():
         result, seconds, journal, renamed = run_fix(source, work, jobs, args.names)
         exact, total = score(work, manifest)
         summary = result.stderr.decode("utf-8", "replace").strip().splitlines()[-11:-1]
-        undo = subprocess.run([str(BIN), "undo", "--journal", journal], capture_output=True)
+        undo = subprocess.run([str(BIN), "undo", "--journal", journal], capture_output=True, cwd=base)
         if args.names:
-            undo = subprocess.run([str(BIN), "undo", "--journal", journal], capture_output=True) if undo.returncode == 0 else undo
+            undo = subprocess.run([str(BIN), "undo", "--journal", journal], capture_output=True, cwd=base) if undo.returncode == 0 else undo
         restored = digest(work)[0] == original
         rows.append((jobs, seconds, exact, total, restored, result.returncode, renamed))
         print(f"-j {jobs}: {seconds:.2f} s, {args.files / seconds:.0f} files/s, {size / 1e6 / seconds:.1f} MB/s, "
