@@ -10,7 +10,7 @@ package enum SingleInput {
     /// else failure).
     package static func repair(_ input: String, options: RepairOptions) throws(WorkflowError) -> (input: [UInt8], result: RepairResult) {
         let name = displayName(input)
-        let bytes = try FileIO.readInput(input, limit: options.maxInputBytes, name: name)
+        let bytes = try FileIO.readInput(input, limit: options.inputLimit, name: name)
         let repairer: Repairer
         do { repairer = try Repairer(options: options) } catch {
             throw WorkflowError("\(name): ICU failure: \(error)")
@@ -18,8 +18,10 @@ package enum SingleInput {
         do {
             return (bytes, try repairer.repair(bytes))
         } catch {
-            if case .ambiguous = error { throw WorkflowError("\(name): \(error)", .ambiguous) }
-            throw WorkflowError("\(name): \(error)")
+            switch error {
+            case .ambiguous, .ambiguousReading: throw WorkflowError("\(name): \(error)", .ambiguous)
+            default: throw WorkflowError("\(name): \(error)")
+            }
         }
     }
 

@@ -11,7 +11,7 @@ final class TiedReadingsTests: XCTestCase {
     func testAWordBothReadingsMakeIsRefused() {
         let garbled = Array("jam\u{102}\u{104}s\n".utf8)
         XCTAssertThrowsError(try Repairer().repair(garbled)) { error in
-            guard case RepairError.ambiguous(let names) = error else { return XCTFail("\(error)") }
+            guard case RepairError.ambiguousReading(let names) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(names.count, 2, "\(names)")
             XCTAssertTrue(names.contains { $0.contains("windows-1250") } && names.contains { $0.contains("ISO-8859-2") }, "\(names)")
             XCTAssertTrue("\(error)".hasSuffix("not changed"), "\(error)")

@@ -6,6 +6,10 @@ public enum RepairError: Error, Equatable, Sendable, CustomStringConvertible {
     case undecodable(charset: String, offset: Int?)
     /// Two or more legacy readings are equally plausible; the user must choose with `--from`.
     case ambiguous([String])
+    /// UTF-8 text whose mojibake reads as well under two misreadings (`UTF-8 read as
+    /// windows-1250`, `… ISO-8859-2`), or differently in every repair round: `--from`, which
+    /// chooses a legacy charset, does not apply.
+    case ambiguousReading([String])
     /// The input is larger than the configured limit.
     case tooLarge(bytes: Int, limit: Int)
     /// The input is neither UTF-8 nor any supported legacy charset.
@@ -19,9 +23,9 @@ public enum RepairError: Error, Equatable, Sendable, CustomStringConvertible {
         case .undecodable(let charset, let offset):
             return "not valid \(charset)" + (offset.map { " at byte \($0)" } ?? "") + "; not changed"
         case .ambiguous(let names):
-            // (Charset names have no spaces; misreadings, `UTF-8 read as windows-1250`, do.)
-            let choose = names.allSatisfy { !$0.contains(" ") } ? "choose one with --from" : "not changed"
-            return "ambiguous encoding: could be \(names.joined(separator: " or ")); \(choose)"
+            return "ambiguous encoding: could be \(names.joined(separator: " or ")); choose one with --from"
+        case .ambiguousReading(let names):
+            return "ambiguous encoding: could be \(names.joined(separator: " or ")); not changed"
         case .tooLarge(let bytes, let limit): return "input is \(bytes) bytes, over the \(limit)-byte limit; not changed"
         case .unknownEncoding: return "not UTF-8 and no supported legacy encoding fits; use --from CHARSET"
         case .unknownCharset(let name): return "unknown charset \"\(name)\" (try cp949, euc-kr, johab, iso-2022-kr, utf-16le, shift_jis, windows-1252)"

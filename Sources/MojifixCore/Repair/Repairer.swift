@@ -139,7 +139,7 @@ public final class Repairer {
             guard again.changed else { return result }
             rounds += 1
             if rounds > Self.extraRounds {
-                throw .ambiguous(["text that every repair round reads again another way"])
+                throw .ambiguousReading(["text that every repair round reads again another way"])
             }
             result.plan.passes += again.plan.passes
             result.output = again.output
@@ -182,7 +182,7 @@ public final class Repairer {
             // Left as written because two readings tie: with nothing else repaired, refused (in
             // the first round only: a later one keeps what the first repaired).
             if layer.applied == nil && !layer.ambiguous.isEmpty && layers == 0 && !decoded && layer.withheld.isEmpty && layer.quoted.isEmpty {
-                throw .ambiguous(layer.ambiguous)
+                throw .ambiguousReading(layer.ambiguous)
             }
             if !layer.tied.isEmpty {
                 plan.ambiguous = (plan.ambiguous ?? []) + layer.tied.map { WithheldChange(afterPasses: plan.passes.count, change: $0) }

@@ -120,7 +120,7 @@ package struct FileWork {
         do { repaired = try repairer.repair(original, from: from.charset(for: path)) } catch {
             switch error {
             case .binary: outcome.status = .skipped
-            case .ambiguous: outcome.status = .ambiguous   // listed, never guessed
+            case .ambiguous, .ambiguousReading: outcome.status = .ambiguous   // listed, never guessed
             default: outcome.status = .error
             }
             outcome.message = "\(path): \(error)"
