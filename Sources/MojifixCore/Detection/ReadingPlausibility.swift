@@ -71,9 +71,6 @@ struct ReadingPlausibility {
                          wordsLanguage: deltas.wordsLanguage)
     }
 
-    /// The letter `base` followed by the combining `mark` composes to under NFC, if one.
-    static func composed(_ base: UInt32, _ mark: UInt32) -> UInt32? { ICUNormalizer.composePair(base, mark) }
-
     /// Characters on the line (UTF-8 lead bytes): what its scalars take, reserved once (a long
     /// garbled line has two or three bytes per character, and an array grown by doubling holds
     /// up to twice what it needs).
@@ -102,7 +99,7 @@ struct ReadingPlausibility {
                 // (A base that is a unit's own letter only when that unit composed too: `ặ`.)
                 if UnitScoring.isDecomposedDiacritic(scalar), let base = decoded.last,
                    positions.last != decoded.count - 1 || bases.last?.unit == positions.count - 1,
-                   let composed = Self.composed(base, scalar) {
+                   let composed = ICUNormalizer.composePair(base, scalar) {
                     decoded[decoded.count - 1] = composed
                     bases.append((positions.count, base))
                     positions.append(decoded.count - 1)

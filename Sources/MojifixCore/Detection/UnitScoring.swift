@@ -1,3 +1,5 @@
+internal import MojifixICU
+
 /// Weighs each decoded unit: how sure are we that its source characters are mojibake and that the
 /// character they decode to is what the author wrote? Positive evidence comes from the length of
 /// the byte sequence, from source characters no clean text puts side by side (C1 controls, the
@@ -143,7 +145,7 @@ struct UnitScoring {
             // diacritic (Vietnamese `ặ`: `a`, dot below, breve).
             let before = previous?.scalar ?? scalarBefore(unit.start, p)
             if Self.isDecomposedDiacritic(before) { return Self.letterFitness }
-            return ScalarTraits.isLetter(before) && ReadingPlausibility.composed(before, unit.scalar) != nil ? Self.letterFitness : nil
+            return ScalarTraits.isLetter(before) && ICUNormalizer.composePair(before, unit.scalar) != nil ? Self.letterFitness : nil
         }
         return Self.spellsASyllable(unit, previous: previous, next: next) ? 1.0 : nil
     }
