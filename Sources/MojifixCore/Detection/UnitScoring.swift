@@ -262,6 +262,8 @@ struct UnitScoring {
         // after other box drawing, a space or a line end (`├┤a┼┐a`; `┼┐` would be the long s, which
         // no one writes now).
         let touchesLetter = (0xC0...0x17E).contains(unit.scalar) && ScalarTraits.isLetter(previous)
+        // The unit's first character is a letter no word ends in (see `Â` below).
+        var endsNoWord = false
         while i < unit.end {
             let (s, length) = UTF8.decode(p, at: i)
             if ScalarTraits.isC1Control(s) { odd += 2 }
@@ -272,7 +274,8 @@ struct UnitScoring {
             // NBSP after a letter is typography (`SELKÄ<NBSP>EDELLÄ`), and box drawing next to box
             // drawing is line art: neither is a sign of mojibake.
             // (An NBSP before a space or a line end glues nothing: `Ã<NBSP> perturber` is `à`.)
-            if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) && !Self.endsAWord(scalarAt(unit.end, p)) { odd -= 1 }
+            if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) && !endsNoWord
+                && !Self.endsAWord(scalarAt(unit.end, p)) { odd -= 1 }
             // An NBSP right before a space keeps nothing together: the second byte of a character
             // (`ART TRIP Ã<NBSP> l'office` is `à l'office`).
             if index > 0 && s == 0xA0 && i + length == unit.end && scalarAt(unit.end, p) == 0x20 { odd += 0.5 }
@@ -286,6 +289,13 @@ struct UnitScoring {
                 odd -= 2
             }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
+            // `Â` (byte C2 through Windows-1252 and its kin) before a Latin-1 sign or NBSP is the
+            // first byte of that sign's UTF-8 (`Â© 2024`, `5 Â°C`): no language ends a word in `Â`
+            // but uppercase Turkish (`HÂLÂ`), hence not after a capital.
+            if index == 0 && s == 0xC2 && (0xA0...0xBF).contains(unit.scalar) && !ScalarTraits.isUppercase(previous) {
+                odd += 1
+                endsNoWord = true
+            }
             // A symbol glued right after a letter (`wei√ü`).
             if index == 0 && ScalarTraits.isLetter(previous) && ScalarTraits.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
             previous = s

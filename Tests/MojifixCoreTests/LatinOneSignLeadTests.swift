@@ -1,0 +1,33 @@
+import XCTest
+import MojifixCore
+
+/// A Latin-1 sign's UTF-8 read as Windows-1252 or its kin starts with `Â` (byte C2): `Â©`,
+/// `Â°`, `Â»`, `Â` + NBSP. No language ends a word in `Â` but uppercase Turkish (`HÂLÂ`), so the
+/// pair is mojibake even alone on a line, where it used to be left for want of evidence.
+final class LatinOneSignLeadTests: XCTestCase {
+    /// Lines written for this test, garbled with Python's codecs (UTF-8 bytes shown as cp1252).
+    static let garbled: [(garbled: String, clean: String)] = [
+        ("Â© 2024 Example Press", "© 2024 Example Press"),
+        ("Outside it is 5 Â°C today", "Outside it is 5 °C today"),
+        ("Prices from Â£12", "Prices from £12"),
+        ("see the next chapter Â»", "see the next chapter »"),
+        ("ElectricianÂ\u{A0}!", "Electrician\u{A0}!"),
+        ("the tolerance is Â±3 mm", "the tolerance is ±3 mm"),
+    ]
+
+    func testALoneSignLeadIsRepaired() throws {
+        for (garbled, clean) in Self.garbled {
+            let input = Array(garbled.utf8)
+            let result = try Repairer().repair(input)
+            XCTAssertEqual(result.output, Array(clean.utf8), garbled)
+            XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input, garbled)
+        }
+    }
+
+    /// After a capital, `Â` may end an uppercase word (Turkish `HÂLÂ`, "still"): left as written.
+    func testAfterACapitalItIsLeft() throws {
+        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°"] {
+            XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
+        }
+    }
+}
