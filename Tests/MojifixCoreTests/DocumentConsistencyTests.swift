@@ -12,9 +12,11 @@ final class DocumentConsistencyTests: XCTestCase {
         try assertRepairs(garbled, to: clean)
     }
 
-    /// The same line alone is not repaired: one NBSP is no evidence of a misreading.
-    func testTheSameLineAloneIsLeftAsWritten() throws {
-        let line = Array("- %(count)sÂ\u{A0}minuter sedan\n".utf8)
+    /// The same line alone is repaired too, since `Â` ends no word (see LoneSignMojibakeTests);
+    /// after a capital it may (Turkish `HÂLÂ`), and there one NBSP is no evidence of a misreading.
+    func testTheSameLineAloneNeedsNoDocumentUnlessTheLetterMayEndAWord() throws {
+        try assertRepairs("- %(count)sÂ\u{A0}minuter sedan\n", to: "- %(count)s\u{A0}minuter sedan\n")
+        let line = Array("- %(count)s HÂLÂ\u{A0}minuter sedan\n".utf8)
         XCTAssertEqual(try Repairer().repair(line).output, line)
     }
 

@@ -289,13 +289,23 @@ struct UnitScoring {
                 odd -= 2
             }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
-            // `Â` (byte C2 through Windows-1252 and its kin) before a Latin-1 sign or NBSP is the
-            // first byte of that sign's UTF-8 (`Â© 2024`, `5 Â°C`): no language ends a word in `Â`
-            // but uppercase Turkish (`HÂLÂ`), hence not after a capital.
-            if index == 0 && s == 0xC2 && (0xA0...0xBF).contains(unit.scalar) && !ScalarTraits.isUppercase(previous) {
+            // `Â` (byte C2 through Windows-1252 and its kin; `¬` through Mac OS Roman) before a
+            // Latin-1 sign or NBSP is the first byte of that sign's UTF-8 (`Â© 2024`, `5 Â°C`,
+            // `¬±3`): no language ends a word in `Â` but uppercase Turkish (`HÂLÂ`), hence not
+            // after a capital; `¬` negates a letter, and faces draw with it among other signs
+            // (`` `¬´ ``), hence only after a word, a number or a space. (A file name is renamed
+            // on more than one such pair: `Â£5.txt` may be what its owner typed.)
+            let signLead = s == 0xC2 ? !ScalarTraits.isUppercase(previous)
+                : s == 0xAC && (previous <= 0x20 || ScalarTraits.isLetter(previous) || (0x30...0x39).contains(previous))
+            if index == 0 && signLead && (0xA0...0xBF).contains(unit.scalar) && context == .document {
                 odd += 1
                 endsNoWord = true
             }
+            // A sign glued to a capital and a small accented letter, all three one character's
+            // bytes (`‚Äô` is `’` through Mac OS Roman): no word starts with two accented letters
+            // such as `Äô`, `Äú`, `Äî`.
+            if index == 2 && context == .document && s >= 0x80 && ScalarTraits.isLowercase(s) && ScalarTraits.isUppercase(previous) && previous >= 0x80
+                && !ScalarTraits.isLetter(UTF8.scalar(at: unit.start, in: p)) { odd += 1 }
             // A symbol glued right after a letter (`wei√ü`).
             if index == 0 && ScalarTraits.isLetter(previous) && ScalarTraits.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
             previous = s

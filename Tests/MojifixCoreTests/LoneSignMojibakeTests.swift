@@ -1,0 +1,43 @@
+import XCTest
+import MojifixCore
+
+/// One garbled sign alone on a line, where it used to be left for want of evidence:
+/// - a Latin-1 sign's UTF-8 read as Windows-1252 or its kin starts with `Â` (byte C2): `Â©`,
+///   `Â°`, `Â»`, `Â` + NBSP; no language ends a word in `Â` but uppercase Turkish (`HÂLÂ`).
+///   Through Mac OS Roman the same byte is `¬`, which negates a letter, not a sign;
+/// - General Punctuation through Mac OS Roman is `‚` + `Ä` + a small accented letter (`‚Äô`):
+///   no word starts with two accented letters.
+final class LoneSignMojibakeTests: XCTestCase {
+    /// Lines written for this test, garbled with Python's codecs (UTF-8 bytes shown as cp1252
+    /// or mac_roman).
+    static let garbled: [(garbled: String, clean: String)] = [
+        ("Â© 2024 Example Press", "© 2024 Example Press"),
+        ("Outside it is 5 Â°C today", "Outside it is 5 °C today"),
+        ("Prices from Â£12", "Prices from £12"),
+        ("see the next chapter Â»", "see the next chapter »"),
+        ("ElectricianÂ\u{A0}!", "Electrician\u{A0}!"),
+        ("the tolerance is Â±3 mm", "the tolerance is ±3 mm"),
+        ("the tolerance is ¬±3 mm", "the tolerance is ±3 mm"),
+        ("Acme¬Æ parts", "Acme® parts"),
+        ("I don‚Äôt know", "I don’t know"),
+        ("as planned ‚Äî more or less", "as planned — more or less"),
+        ("wait for it‚Ä¶", "wait for it…"),
+    ]
+
+    func testALoneSignLeadIsRepaired() throws {
+        for (garbled, clean) in Self.garbled {
+            let input = Array(garbled.utf8)
+            let result = try Repairer().repair(input)
+            XCTAssertEqual(result.output, Array(clean.utf8), garbled)
+            XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input, garbled)
+        }
+    }
+
+    /// After a capital, `Â` may end an uppercase word (Turkish `HÂLÂ`, "still"); among other
+    /// signs, `¬` draws a face: left as written.
+    func testAfterACapitalOrInAFaceItIsLeft() throws {
+        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "„Öl“ und „Äpfel“"] {
+            XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
+        }
+    }
+}
