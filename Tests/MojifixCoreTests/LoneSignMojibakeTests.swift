@@ -3,7 +3,8 @@ import MojifixCore
 
 /// One garbled sign alone on a line, where it used to be left for want of evidence:
 /// - a Latin-1 sign's UTF-8 read as Windows-1252 or its kin starts with `Â` (byte C2): `Â©`,
-///   `Â°`, `Â»`, `Â` + NBSP; no language ends a word in `Â` but uppercase Turkish (`HÂLÂ`).
+///   `Â°`, `Â»`, `Â` + NBSP (`Ā»` through Windows-1257); no language ends a word in `Â` or `Ā`
+///   but in capitals (Turkish `HÂLÂ`, Latvian `MĀJĀ`).
 ///   Through Mac OS Roman the same byte is `¬`, which negates a letter, not a sign;
 /// - General Punctuation through Mac OS Roman is `‚` + `Ä` + a small accented letter (`‚Äô`):
 ///   no word starts with two accented letters.
@@ -18,6 +19,7 @@ final class LoneSignMojibakeTests: XCTestCase {
         ("ElectricianÂ\u{A0}!", "Electrician\u{A0}!"),
         ("the tolerance is Â±3 mm", "the tolerance is ±3 mm"),
         ("the tolerance is ¬±3 mm", "the tolerance is ±3 mm"),
+        ("see the next chapter Ā»", "see the next chapter »"),  // cp1257
         ("Acme¬Æ parts", "Acme® parts"),
         ("I don‚Äôt know", "I don’t know"),
         ("as planned ‚Äî more or less", "as planned — more or less"),
@@ -36,7 +38,7 @@ final class LoneSignMojibakeTests: XCTestCase {
     /// After a capital, `Â` may end an uppercase word (Turkish `HÂLÂ`, "still"); among other
     /// signs, `¬` draws a face: left as written.
     func testAfterACapitalOrInAFaceItIsLeft() throws {
-        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "„Öl“ und „Äpfel“"] {
+        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "MĀJĀ»", "„Öl“ und „Äpfel“"] {
             XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
         }
     }

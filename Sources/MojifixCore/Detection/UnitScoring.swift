@@ -289,13 +289,14 @@ struct UnitScoring {
                 odd -= 2
             }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
-            // `Â` (byte C2 through Windows-1252 and its kin; `¬` through Mac OS Roman) before a
-            // Latin-1 sign or NBSP is the first byte of that sign's UTF-8 (`Â© 2024`, `5 Â°C`,
-            // `¬±3`): no language ends a word in `Â` but uppercase Turkish (`HÂLÂ`), hence not
-            // after a capital; `¬` negates a letter, and faces draw with it among other signs
-            // (`` `¬´ ``), hence only after a word, a number or a space. (A file name is renamed
-            // on more than one such pair: `Â£5.txt` may be what its owner typed.)
-            let signLead = s == 0xC2 ? !ScalarTraits.isUppercase(previous)
+            // `Â` (byte C2 through Windows-1252 and its kin; `Ā` through Windows-1257, `¬` through
+            // Mac OS Roman) before a Latin-1 sign or NBSP is the first byte of that sign's UTF-8
+            // (`Â© 2024`, `5 Â°C`, `¬±3`). No language ends a word in `Â` or `Ā` but in capitals
+            // (Turkish `HÂLÂ`, Latvian `MĀJĀ`), hence not after a capital; `¬` negates a letter,
+            // and faces draw with it among other signs (`` `¬´ ``), hence only after a word, a
+            // number or a space. (A file name is renamed on more than one such pair: `Â£5.txt`
+            // may be what its owner typed.)
+            let signLead = s == 0xC2 || s == 0x100 ? !ScalarTraits.isUppercase(previous)
                 : s == 0xAC && (previous <= 0x20 || ScalarTraits.isLetter(previous) || (0x30...0x39).contains(previous))
             if index == 0 && signLead && (0xA0...0xBF).contains(unit.scalar) && context == .document {
                 odd += 1
