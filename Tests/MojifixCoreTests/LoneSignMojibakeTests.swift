@@ -7,7 +7,8 @@ import MojifixCore
 ///   but in capitals (Turkish `HÂLÂ`, Latvian `MĀJĀ`).
 ///   Through Mac OS Roman the same byte is `¬`, which negates a letter, not a sign;
 /// - General Punctuation through Mac OS Roman is `‚` + `Ä` + a small accented letter (`‚Äô`):
-///   no word starts with two accented letters.
+///   no word starts with two accented letters;
+/// - an arrow or a geometric shape (`→`, `●`) is as much a sign of prose as a dash.
 final class LoneSignMojibakeTests: XCTestCase {
     /// Lines written for this test, garbled with Python's codecs (UTF-8 bytes shown as cp1252
     /// or mac_roman).
@@ -24,6 +25,9 @@ final class LoneSignMojibakeTests: XCTestCase {
         ("I don‚Äôt know", "I don’t know"),
         ("as planned ‚Äî more or less", "as planned — more or less"),
         ("wait for it‚Ä¶", "wait for it…"),
+        ("‚úì done", "✓ done"),
+        ("â†’ next step", "→ next step"),  // arrows and shapes are signs of notes and lists
+        ("â—\u{8F} first item", "● first item"),  // (cp1252 with its undefined bytes kept as C1)
     ]
 
     func testALoneSignLeadIsRepaired() throws {

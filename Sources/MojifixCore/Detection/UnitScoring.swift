@@ -217,6 +217,9 @@ struct UnitScoring {
         // Strikethrough and underline as text effects: a low line or an overlay after each
         // character (`$̶6̶3̶`), on any base, as common in posted text as a letter.
         case 0x0332, 0x0334...0x0338: return Self.letterFitness
+        // Arrows and geometric shapes (`→`, `⇒`, `●`, `■`, `▶`): notes, lists and Korean or
+        // Japanese prose use them as bullets and signs, as much as General Punctuation.
+        case 0x2190...0x21FF, 0x25A0...0x25FF: return 0.6
         default: break
         }
         if s >= 0x1F000 && s <= 0x1FAFF { return 1.0 }
@@ -302,10 +305,10 @@ struct UnitScoring {
                 odd += 1
                 endsNoWord = true
             }
-            // A sign glued to a capital and a small accented letter, all three one character's
-            // bytes (`‚Äô` is `’` through Mac OS Roman): no word starts with two accented letters
-            // such as `Äô`, `Äú`, `Äî`.
-            if index == 2 && context == .document && s >= 0x80 && ScalarTraits.isLowercase(s) && ScalarTraits.isUppercase(previous) && previous >= 0x80
+            // A sign glued to two accented letters, the second small, all three one character's
+            // bytes (`‚Äô` is `’` and `‚úì` is `✓` through Mac OS Roman): no word starts with two
+            // accented letters such as `Äô`, `Äú`, `úì`.
+            if index == 2 && context == .document && s >= 0x80 && ScalarTraits.isLowercase(s) && ScalarTraits.isLetter(previous) && previous >= 0x80
                 && !ScalarTraits.isLetter(UTF8.scalar(at: unit.start, in: p)) { odd += 1 }
             // A symbol glued right after a letter (`wei√ü`).
             if index == 0 && ScalarTraits.isLetter(previous) && ScalarTraits.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
