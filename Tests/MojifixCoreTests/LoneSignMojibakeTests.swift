@@ -26,6 +26,8 @@ final class LoneSignMojibakeTests: XCTestCase {
         ("as planned ‚Äî more or less", "as planned — more or less"),
         ("wait for it‚Ä¶", "wait for it…"),
         ("‚úì done", "✓ done"),
+        ("Ã\u{A0} perturber", "à perturber"),  // `Ã` alone is no word either
+        ("jusqu'Ã\u{A0} nos jours", "jusqu'à nos jours"),
         ("â†’ next step", "→ next step"),  // arrows and shapes are signs of notes and lists
         ("â—\u{8F} first item", "● first item"),  // (cp1252 with its undefined bytes kept as C1)
     ]
@@ -39,10 +41,12 @@ final class LoneSignMojibakeTests: XCTestCase {
         }
     }
 
-    /// After a capital, `Â` may end an uppercase word (Turkish `HÂLÂ`, "still"); among other
-    /// signs, `¬` draws a face: left as written.
+    /// After a capital, `Â` or `Ã` may end an uppercase word (Turkish `HÂLÂ`, "still"; Portuguese
+    /// `IRMÃ`); among other signs, `¬` draws a face; before a capital's byte, `Ã` names the
+    /// letter: left as written.
     func testAfterACapitalOrInAFaceItIsLeft() throws {
-        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "MĀJĀ»", "„Öl“ und „Äpfel“"] {
+        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "MĀJĀ»", "IRMÃ\u{A0}!",
+                      "There are a lot of Ã’s in mojibake text", "„Öl“ und „Äpfel“"] {
             XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
         }
     }

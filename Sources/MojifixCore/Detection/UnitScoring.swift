@@ -299,9 +299,14 @@ struct UnitScoring {
             // and faces draw with it among other signs (`` `¬´ ``), hence only after a word, a
             // number or a space. (A file name is renamed on more than one such pair: `Â£5.txt`
             // may be what its owner typed.)
-            let signLead = s == 0xC2 || s == 0x100 ? !ScalarTraits.isUppercase(previous)
+            // Likewise `Ã` (byte C3) alone as a word before the second byte of a small letter
+            // (`Ã<NBSP> perturber` is `à perturber`): no language has it as a word; words end in
+            // it only in capitals (Portuguese `IRMÃ`), hence only where no letter comes before.
+            // (Not before the byte of a capital: `a lot of Ã’s` names the letter.)
+            let signLead = s == 0xC2 || s == 0x100 ? !ScalarTraits.isUppercase(previous) && unit.scalar <= 0xBF
+                : s == 0xC3 ? !ScalarTraits.isLetter(previous) && unit.scalar >= 0xE0
                 : s == 0xAC && (previous <= 0x20 || ScalarTraits.isLetter(previous) || (0x30...0x39).contains(previous))
-            if index == 0 && signLead && (0xA0...0xBF).contains(unit.scalar) && context == .document {
+            if index == 0 && signLead && (0xA0...0xFF).contains(unit.scalar) && context == .document {
                 odd += 1
                 endsNoWord = true
             }
