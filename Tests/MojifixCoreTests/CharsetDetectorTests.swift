@@ -1,5 +1,5 @@
 import XCTest
-import MojifixCore
+@testable import MojifixCore
 import MojifixICU
 
 /// The legacy charset detector: every family of Corpus/legacy (encoded with Python's codecs) is
@@ -35,13 +35,32 @@ final class CharsetDetectorTests: XCTestCase {
         }
     }
 
+    /// Maltese (written for this test), which the model lacks, in ISO-8859-3: Windows-1252 shows
+    /// its `ħ` `ġ` as `±` `õ`, and the model takes `±` for a cheap word boundary (`Fil-g±odu`).
+    /// A symbol between two letters weighs against a reading: refused, never read as another
+    /// charset.
+    func testSymbolsInsideWordsWeighAgainstAReading() throws {
+        let text = Array("""
+            Il-librerija tal-belt hija kwieta ħafna. Fil-għodu n-nies jiġu jaqraw il-gazzetti u jissellfu l-kotba.
+            Il-ħoss tal-paġni jinstema' f'kull kamra, u t-tfal iħobbu l-kotba tal-istejjer.
+            """.utf8)
+        let bytes = try ICUConverter("ISO-8859-3").encode(text)
+        do {
+            let output = try Repairer().repair(bytes).output
+            XCTAssertEqual(output, text)
+        } catch let error as RepairError {
+            guard case .ambiguous = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(CharsetDetector.symbolsInsideWords(UTF8.scalars(Array("Fil-g±odu ka■nomo 3±1 don´t ±x".utf8))), 2)
+    }
+
     func testReadingsTooCloseToCallAreRefusedWithBothNames() throws {
         // Two accented letters: ISO-8859-1 and ISO-8859-15 differ on neither, but windows-1250
         // and Mac Roman read them as other letters just as plausible in so short a text.
         let bytes: [UInt8] = [0x4D, 0xE4, 0xFC]
         do {
             let output = try Repairer().repair(bytes).output
-            XCTFail("guessed \(String(decoding: output, as: UTF8.self))")
+            XCTFail("guessed \(String(decoding: output, as: Swift.UTF8.self))")
         } catch let error as RepairError {
             guard case .ambiguous(let names) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(names.count, 2)

@@ -111,10 +111,29 @@ struct CharsetDetector {
                 ? model.score(scalars, languages: languages, bigrams: .nonASCII).adding(ascii)
                 : model.score(scalars, languages: languages)
             guard let best = scores.best else { continue }
-            readings.append(Reading(charset: charset, text: decoded, cost: best.cost + prior, language: best.language,
+            let glued = Double(Self.symbolsInsideWords(scalars)) * Self.symbolInsideAWord
+            readings.append(Reading(charset: charset, text: decoded, cost: best.cost + prior + glued, language: best.language,
                                     plausibility: scores.plausibility, isDeclared: decoded == declared))
         }
         return readings.sorted { $0.cost < $1.cost }
+    }
+
+    /// What a reading pays (nats) for each symbol between two letters (`l-±oss`, `ka■nomo`): the
+    /// model takes a symbol for a word boundary, which costs little, so a charset that is not the
+    /// file's, showing symbols where the file has letters of a language the model lacks (Maltese
+    /// `ħ`, Esperanto `ŝ`), would otherwise read as plausible text.
+    static let symbolInsideAWord = 5.0
+
+    /// Symbols (math, currency, other; modifier symbols but `´`, a common apostrophe) with a
+    /// letter right before and after.
+    static func symbolsInsideWords(_ scalars: [UInt32]) -> Int {
+        guard scalars.count >= 3 else { return 0 }
+        var count = 0
+        for k in 1..<(scalars.count - 1) where scalars[k] >= 0x80 && scalars[k] != 0xB4 && ScalarTraits.isSymbol(scalars[k])
+            && ScalarTraits.isLetter(scalars[k - 1]) && ScalarTraits.isLetter(scalars[k + 1]) {
+            count += 1
+        }
+        return count
     }
 
     /// Bytes hashed in one call (an array of bytes is hashed byte by byte: a tenth of the time
