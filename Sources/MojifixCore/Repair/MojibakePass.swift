@@ -253,7 +253,8 @@ final class MojibakePass {
             // alone does not repair it unless the document is known to be garbled this way.
             let lone = candidates.count == 1 && !Self.touchesALetter(candidates[0], p)
             let confirmed = judged.map {
-                confirms($0, candidates, lineEvidence: g.evidence, weakOnly: Self.onlyWeak(g.evidence, view[g.range]), needsModel: free)
+                (confirms($0, candidates, lineEvidence: g.evidence, weakOnly: Self.onlyWeak(g.evidence, view[g.range]), needsModel: free)
+                    || needsModel && Self.confirmsSigns($0, candidates, p))
                     && (free || contradictions(view[g.range], p, stopAbove: 0) == 0)
                     && (established || !lone || g.evidence >= Self.unitBaseline)
             } ?? false
