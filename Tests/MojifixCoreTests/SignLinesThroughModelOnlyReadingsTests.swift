@@ -13,6 +13,10 @@ final class SignLinesThroughModelOnlyReadingsTests: XCTestCase {
         ("as she said\u{411}\u{2500}\u{B2} to the man", "as she said\u{201D} to the man"),  // koi8_r
         ("the price \u{3B2}\u{201A}\u{AC} today", "the price \u{20AC} today"),  // cp1253
         ("wait\u{E2}\u{20AC}\u{A6} for it", "wait\u{2026} for it"),  // cp1256
+        ("incontrano\u{E2}\u{20AC}\u{200C} Trasparire", "incontrano\u{201D} Trasparire"),  // cp1256's Latin letters glue to Latin words
+        // cp866: `µ` is a sign here, though a letter to Unicode.
+        ("it takes 5 \u{252C}\u{2561}s \u{442}\u{410}\u{423} \u{442}\u{410}\u{42C}quoted\u{442}\u{410}\u{42D} text",
+         "it takes 5 \u{B5}s \u{2013} \u{201C}quoted\u{201D} text"),
     ]
 
     func testALineOfSignsIsRepaired() throws {
@@ -32,6 +36,9 @@ final class SignLinesThroughModelOnlyReadingsTests: XCTestCase {
             "Затварят\u{442}\u{414}\u{432} зрение",
             "Η τιμή είναι 5\u{A0}€ «σήμερα»…",
         ]
+        // Nor is a line that also holds correctly encoded non-ASCII text (`Šoku` as written).
+        let mixed = "OSNOVANI\u{E2}\u{201E}\u{A2} skener Šoku."
+        XCTAssertEqual(try Repairer().repair(Array(mixed.utf8)).output, Array(mixed.utf8))
         for text in clean {
             XCTAssertEqual(try Repairer().repair(Array(text.utf8)).output, Array(text.utf8), text)
         }

@@ -5,19 +5,25 @@ internal import MojifixICU
 /// replaces, so a line whose units all decode to signs (`Scontento тАУ scusa` is `–` through CP866)
 /// was never confirmed, whatever the line gained.
 extension MojibakePass {
-    /// The line's units are all signs of prose or NBSPs, none touching a letter of its source characters'
+    /// The line's units are all signs of prose (`latinOneSigns` too), none touching a letter of its source characters'
     /// own script (`ЗатварятДв` may be a Cyrillic word), and the line gains twice the margin:
     /// its source characters stand as words of another script in it, which no writer types.
+    /// (The caller also asks that nothing else on the line be correctly encoded non-ASCII text.)
     static func confirmsSigns(_ judged: ReadingPlausibility.Judgement, _ units: some Collection<DecodedUnit>,
                               _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard judged.lineGain >= 2 * lineGain, !units.isEmpty else { return false }
         return units.allSatisfy { unit in
-            !unit.lossy && unit.evidence > 0 && (ReadingPlausibility.isSignOfProse(unit.scalar) || unit.scalar == 0xA0)
+            !unit.lossy && unit.evidence > 0 && (ReadingPlausibility.isSignOfProse(unit.scalar) || latinOneSigns.contains(unit.scalar))
                 && !touchesItsOwnScript(unit, p)
         }
     }
 
-    /// A letter right before or after the unit in the script of the unit's first source letter.
+    /// NBSP, and the signs of Latin-1 that Unicode counts as letters: `µ` `ª` `º`.
+    private static let latinOneSigns: Set<UInt32> = [0xA0, 0xAA, 0xB5, 0xBA]
+
+    /// A letter right before or after the unit in the script of the unit's first source letter,
+    /// unless Latin: the Latin letters Windows-1256 shows (`â€”`) glue to no word of the
+    /// charset's own script, the one clean text in it is written in.
     private static func touchesItsOwnScript(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = unit.start
         var script: ICUScript? = nil
@@ -26,7 +32,7 @@ extension MojibakePass {
             script = ScalarTraits.letterScript(s)
             i += length
         }
-        guard let script else { return false }
+        guard let script, script != .latin else { return false }
         return [UTF8.scalar(before: unit.start, in: p), UTF8.scalar(at: unit.end, in: p)].contains { s in
             ScalarTraits.isLetter(s) && ScalarTraits.letterScript(s) == script
         }

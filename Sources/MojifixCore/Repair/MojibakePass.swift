@@ -254,7 +254,7 @@ final class MojibakePass {
             let lone = candidates.count == 1 && !Self.touchesALetter(candidates[0], p)
             let confirmed = judged.map {
                 (confirms($0, candidates, lineEvidence: g.evidence, weakOnly: Self.onlyWeak(g.evidence, view[g.range]), needsModel: free)
-                    || needsModel && Self.confirmsSigns($0, candidates, p))
+                    || needsModel && Self.confirmsSigns($0, candidates, p) && contradictions(view[g.range], p, stopAbove: 0) == 0)
                     && (free || contradictions(view[g.range], p, stopAbove: 0) == 0)
                     && (established || !lone || g.evidence >= Self.unitBaseline)
             } ?? false
