@@ -4,7 +4,8 @@ import MojifixCore
 /// One garbled sign alone on a line, where it used to be left for want of evidence:
 /// - a Latin-1 sign's UTF-8 read as Windows-1252 or its kin starts with `Â` (byte C2): `Â©`,
 ///   `Â°`, `Â»`, `Â` + NBSP (`Ā»` through Windows-1257); no language ends a word in `Â` or `Ā`
-///   but in capitals (Turkish `HÂLÂ`, Latvian `MĀJĀ`).
+///   but in capitals (Turkish `HÂLÂ`, Latvian `MĀJĀ`); Windows-1251 shows it as `В`, a Russian
+///   word, which glues to no Latin word;
 ///   Through Mac OS Roman the same byte is `¬`, which negates a letter, not a sign;
 /// - General Punctuation through Mac OS Roman is `‚` + `Ä` + a small accented letter (`‚Äô`):
 ///   no word starts with two accented letters;
@@ -21,6 +22,7 @@ final class LoneSignMojibakeTests: XCTestCase {
         ("the tolerance is Â±3 mm", "the tolerance is ±3 mm"),
         ("the tolerance is ¬±3 mm", "the tolerance is ±3 mm"),
         ("see the next chapter Ā»", "see the next chapter »"),  // cp1257
+        ("Electrician\u{412}\u{A0}!", "Electrician\u{A0}!"),  // cp1251's `В` glued to a Latin word
         ("Acme¬Æ parts", "Acme® parts"),
         ("I don‚Äôt know", "I don’t know"),
         ("as planned ‚Äî more or less", "as planned — more or less"),
@@ -45,7 +47,7 @@ final class LoneSignMojibakeTests: XCTestCase {
     /// `IRMÃ`); among other signs, `¬` draws a face; before a capital's byte, `Ã` names the
     /// letter: left as written.
     func testAfterACapitalOrInAFaceItIsLeft() throws {
-        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "MĀJĀ»", "IRMÃ\u{A0}!",
+        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "MĀJĀ»", "IRMÃ\u{A0}!", "В\u{A0}Москве", "220В\u{A0}!",
                       "There are a lot of Ã’s in mojibake text", "„Öl“ und „Äpfel“"] {
             XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
         }

@@ -305,6 +305,8 @@ struct UnitScoring {
             // (Not before the byte of a capital: `a lot of Ã’s` names the letter.)
             let signLead = s == 0xC2 || s == 0x100 ? !ScalarTraits.isUppercase(previous) && unit.scalar <= 0xBF
                 : s == 0xC3 ? !ScalarTraits.isLetter(previous) && unit.scalar >= 0xE0
+                // Windows-1251's `В` is a Russian word (and `220В` volts), but not glued to a Latin one.
+                : s == 0x412 ? previous < 0x80 && ScalarTraits.isLetter(previous) && unit.scalar <= 0xBF
                 : s == 0xAC && (previous <= 0x20 || ScalarTraits.isLetter(previous) || (0x30...0x39).contains(previous))
             if index == 0 && signLead && (0xA0...0xFF).contains(unit.scalar) && context == .document {
                 odd += 1
