@@ -265,7 +265,7 @@ struct UnitScoring {
         // after other box drawing, a space or a line end (`├┤a┼┐a`; `┼┐` would be the long s, which
         // no one writes now).
         let touchesLetter = (0xC0...0x17E).contains(unit.scalar) && ScalarTraits.isLetter(previous)
-        // The unit's first character is a letter no word ends in (see `Â` below).
+        // The unit's first character is a letter no word ends in (`leadEndsNoWord`).
         var endsNoWord = false
         while i < unit.end {
             let (s, length) = UTF8.decode(p, at: i)
@@ -292,31 +292,14 @@ struct UnitScoring {
                 odd -= 2
             }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
-            // `Â` (byte C2 through Windows-1252 and its kin; `Ā` through Windows-1257, `¬` through
-            // Mac OS Roman) before a Latin-1 sign or NBSP is the first byte of that sign's UTF-8
-            // (`Â© 2024`, `5 Â°C`, `¬±3`). No language ends a word in `Â` or `Ā` but in capitals
-            // (Turkish `HÂLÂ`, Latvian `MĀJĀ`), hence not after a capital; `¬` negates a letter,
-            // and faces draw with it among other signs (`` `¬´ ``), hence only after a word, a
-            // number or a space. (A file name is renamed on more than one such pair: `Â£5.txt`
-            // may be what its owner typed.)
-            // Likewise `Ã` (byte C3) alone as a word before the second byte of a small letter
-            // (`Ã<NBSP> perturber` is `à perturber`): no language has it as a word; words end in
-            // it only in capitals (Portuguese `IRMÃ`), hence only where no letter comes before.
-            // (Not before the byte of a capital: `a lot of Ã’s` names the letter.)
-            let signLead = s == 0xC2 || s == 0x100 ? !ScalarTraits.isUppercase(previous) && unit.scalar <= 0xBF
-                : s == 0xC3 ? !ScalarTraits.isLetter(previous) && unit.scalar >= 0xE0
-                // Windows-1251's `В` is a Russian word (and `220В` volts), but not glued to a Latin one.
-                : s == 0x412 ? previous < 0x80 && ScalarTraits.isLetter(previous) && unit.scalar <= 0xBF
-                : s == 0xAC && (previous <= 0x20 || ScalarTraits.isLetter(previous) || (0x30...0x39).contains(previous))
-            if index == 0 && signLead && (0xA0...0xFF).contains(unit.scalar) && context == .document {
+            // The first byte of a sign's or a small letter's UTF-8 shown as a letter that no word
+            // ends in (`Â© 2024`, `Ã<NBSP> perturber`), or a sign glued to two accented letters
+            // that no word starts with (`‚Äô`): see UnitScoring+WordEdges.
+            if index == 0 && context == .document && Self.leadEndsNoWord(s, after: previous, decoding: unit.scalar) {
                 odd += 1
                 endsNoWord = true
             }
-            // A sign glued to two accented letters, the second small, all three one character's
-            // bytes (`‚Äô` is `’` and `‚úì` is `✓` through Mac OS Roman): no word starts with two
-            // accented letters such as `Äô`, `Äú`, `úì`.
-            if index == 2 && context == .document && s >= 0x80 && ScalarTraits.isLowercase(s) && ScalarTraits.isLetter(previous) && previous >= 0x80
-                && !ScalarTraits.isLetter(UTF8.scalar(at: unit.start, in: p)) { odd += 1 }
+            if index == 2 && context == .document && Self.startsNoWord(s, after: previous, unitStart: scalarAt(unit.start, p)) { odd += 1 }
             // A symbol glued right after a letter (`wei√ü`).
             if index == 0 && ScalarTraits.isLetter(previous) && ScalarTraits.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
             previous = s

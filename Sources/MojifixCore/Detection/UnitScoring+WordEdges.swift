@@ -1,0 +1,39 @@
+/// Source characters of one unit that no word of any language begins or ends with: evidence that
+/// stands alone, where a garbled sign or a lone garbled letter has no neighbour to vouch for it.
+extension UnitScoring {
+    /// `lead`, the unit's first source character, shows the first byte of the decoded character's
+    /// UTF-8 (`decoded`, U+00A0-U+00FF) as a letter no word ends in; `before` is the character
+    /// before the unit.
+    /// - `Â` (byte C2 through Windows-1252 and its kin), `Ā` (Windows-1257) before a Latin-1 sign
+    ///   or NBSP (`Â© 2024`, `5 Â°C`): no language ends a word in them but in capitals (Turkish
+    ///   `HÂLÂ`, Latvian `MĀJĀ`), hence not after a capital.
+    /// - `Ã` (byte C3) alone as a word before a small letter's byte (`Ã<NBSP> perturber` is
+    ///   `à perturber`): no language has it as a word, and words end in it only in capitals
+    ///   (Portuguese `IRMÃ`), hence only where no letter comes before. (Not before a capital's
+    ///   byte: `a lot of Ã’s` names the letter.)
+    /// - `В` (Windows-1251) is a Russian word (and `220В` volts), but glues to no Latin word.
+    /// - `¬` (Mac OS Roman) negates a letter, and faces draw with it among other signs
+    ///   (`` `¬´ ``), hence only after a word, a number or a space.
+    /// (Documents only: a file name is renamed on more than one such pair, as `Â£5.txt` may be
+    /// what its owner typed.)
+    static func leadEndsNoWord(_ lead: UInt32, after before: UInt32, decoding decoded: UInt32) -> Bool {
+        switch lead {
+        case 0xC2, 0x100: return decoded >= 0xA0 && decoded <= 0xBF && !ScalarTraits.isUppercase(before)
+        case 0xC3: return decoded >= 0xE0 && decoded <= 0xFF && !ScalarTraits.isLetter(before)
+        case 0x412: return decoded >= 0xA0 && decoded <= 0xBF && before < 0x80 && ScalarTraits.isLetter(before)
+        case 0xAC:
+            return decoded >= 0xA0 && decoded <= 0xBF
+                && (before <= 0x20 || ScalarTraits.isLetter(before) || (0x30...0x39).contains(before))
+        default: return false
+        }
+    }
+
+    /// The third source character `s`, small and accented, after another accented letter
+    /// (`previous`), both glued to a sign that starts the unit (`unitStart`): `‚Äô` is `’` and
+    /// `‚úì` is `✓` through Mac OS Roman, and no word starts with two accented letters such as
+    /// `Äô`, `Äú`, `úì`.
+    static func startsNoWord(_ s: UInt32, after previous: UInt32, unitStart: UInt32) -> Bool {
+        s >= 0x80 && ScalarTraits.isLowercase(s) && previous >= 0x80 && ScalarTraits.isLetter(previous)
+            && !ScalarTraits.isLetter(unitStart)
+    }
+}
