@@ -1,0 +1,38 @@
+/// The language model's judgement of each line (group) of one reading, worked out when first
+/// asked for: `choose` needs only the lines where a contender reads differently from the leader,
+/// and `acceptance` only the lines the hand-weighed evidence does not decide, which on strongly
+/// garbled text is most of them. A line read exactly as in another reading (the same candidates)
+/// takes that reading's judgement. Kept for one `choose` and the `layer` after it: never across
+/// texts.
+final class LineJudgements {
+    private enum Slot {
+        case unknown
+        case known(ReadingPlausibility.Judgement?)
+        /// The line `group` of `other` has the same candidates.
+        case same(LineJudgements, group: Int)
+    }
+
+    private var slots: [Slot]
+
+    init(groups: Int) { slots = Array(repeating: .unknown, count: groups) }
+
+    /// Group `g`'s judgement (nil: no language fits); `judge` judges its candidates when neither
+    /// this reading nor the one it shares the line with has yet.
+    func judgement(_ g: Int, _ judge: () -> ReadingPlausibility.Judgement?) -> ReadingPlausibility.Judgement? {
+        switch slots[g] {
+        case .known(let judged):
+            return judged
+        case .same(let other, let h):
+            let judged = other.judgement(h, judge)
+            slots[g] = .known(judged)
+            return judged
+        case .unknown:
+            let judged = judge()
+            slots[g] = .known(judged)
+            return judged
+        }
+    }
+
+    /// Group `g` reads as group `h` of `other`.
+    func share(_ g: Int, with other: LineJudgements, _ h: Int) { slots[g] = .same(other, group: h) }
+}
