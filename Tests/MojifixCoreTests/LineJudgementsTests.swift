@@ -24,6 +24,36 @@ final class LineJudgementsTests: XCTestCase {
         XCTAssertEqual(calls, 2)
     }
 
+    /// The gain alone, which choosing a reading needs, is exactly the judgement's (nil alike: no
+    /// language fits) on every line of every reading of the seeded records.
+    func testAGainAloneIsTheJudgementsGain() throws {
+        let cp949 = try CP949Table()
+        var tables: [Charset: SingleByteTable] = [:]
+        for charset in Charset.misreadings { tables[charset] = try SingleByteTable(charset) }
+        let scoring = UnitScoring(cp949: cp949, alphabet: SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! }))
+        let decoders = Misreading.registry.map { UnitDecoder(misreading: $0.misreading, table: tables[$0.misreading.shownAs]!, cp949: cp949) }
+        let pass = MojibakePass(decoders: decoders, scoring: scoring)
+        var gains = 0
+        for record in ReadingBoundTests.records() {
+            record.withUnsafeBufferPointer { p in
+                var costs: [Int: Double] = [:], fresh: [Int: Double] = [:]
+                for decoder in decoders {
+                    var units = decoder.units(in: p, range: 0..<p.count)
+                    scoring.score(&units, decoder: decoder, in: p)
+                    for group in pass.group(units, p) {
+                        let candidates = units[group.range].filter(MojibakePass.isCandidate)
+                        guard !candidates.isEmpty else { continue }
+                        let line = pass.lineRange(candidates, p)
+                        let gain = pass.plausibility.lineGain(candidates[...], line: line, p, writtenCosts: &costs)
+                        XCTAssertEqual(gain, pass.plausibility.judge(candidates[...], line: line, p, writtenCosts: &fresh)?.lineGain)
+                        if gain != nil { gains += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(gains, 1000)
+    }
+
     func testRelativeGainsOnlyWhereRoundingStaysFarBelowATenth() {
         XCTAssertTrue(MojibakePass.judgesRelatively(textBytes: 1 << 18, lines: 1 << 16))
         XCTAssertFalse(MojibakePass.judgesRelatively(textBytes: 1 << 30, lines: 1 << 22))

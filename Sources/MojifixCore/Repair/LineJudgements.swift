@@ -8,6 +8,8 @@ final class LineJudgements {
     private enum Slot {
         case unknown
         case known(ReadingPlausibility.Judgement?)
+        /// Only the line's gain (nil: no language fits).
+        case gain(Double?)
         /// The line `group` of `other` has the same candidates.
         case same(LineJudgements, group: Int)
     }
@@ -22,14 +24,33 @@ final class LineJudgements {
         switch slots[g] {
         case .known(let judged):
             return judged
+        case .gain(nil):
+            return nil
         case .same(let other, let h):
             let judged = other.judgement(h, judge)
             slots[g] = .known(judged)
             return judged
-        case .unknown:
+        case .unknown, .gain:
             let judged = judge()
             slots[g] = .known(judged)
             return judged
+        }
+    }
+
+    /// Group `g`'s `lineGain` alone (nil: no language fits), which `gain` works out when it is
+    /// not known yet (`choose` and tied lines need no deltas).
+    func gain(_ g: Int, _ gain: () -> Double?) -> Double? {
+        switch slots[g] {
+        case .known(let judged):
+            return judged?.lineGain
+        case .gain(let known):
+            return known
+        case .same(let other, let h):
+            return other.gain(h, gain)
+        case .unknown:
+            let known = gain()
+            slots[g] = .gain(known)
+            return known
         }
     }
 

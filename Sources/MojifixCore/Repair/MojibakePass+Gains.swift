@@ -62,13 +62,13 @@ extension MojibakePass {
                         break
                     }
                 }
-                gain += lineGain(g, of: r, candidates, &ledger, p, &writtenCosts)
+                gain += addedGain(g, of: r, candidates, &ledger, p, &writtenCosts)
             }
             if ledger.relative {
                 let leader = ledger.readings[0]
                 for (h, group) in leader.groups.enumerated() where !sharedWithLeader[h] {
                     let candidates = leader.units[group.range].filter(Self.isCandidate)
-                    if !candidates.isEmpty { gain -= lineGain(h, of: leader, candidates, &ledger, p, &writtenCosts) }
+                    if !candidates.isEmpty { gain -= addedGain(h, of: leader, candidates, &ledger, p, &writtenCosts) }
                 }
             }
         }
@@ -78,11 +78,11 @@ extension MojibakePass {
     }
 
     /// What group `g` of `r` (its candidates given) adds to the reading's gain.
-    private func lineGain(_ g: Int, of r: Reading, _ candidates: [DecodedUnit], _ ledger: inout JudgedReadings,
+    private func addedGain(_ g: Int, of r: Reading, _ candidates: [DecodedUnit], _ ledger: inout JudgedReadings,
                           _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double]) -> Double {
-        let judged = r.judged!.judgement(g) { judgeLine(candidates, p, &writtenCosts) }
-        if ledger.relative, let gain = judged?.lineGain, abs(gain * 10 - (gain * 10).rounded()) > 1e-6 { ledger.offGrid = true }
-        return max(0, judged?.lineGain ?? 0)
+        let gain = r.judged!.gain(g) { gainOfLine(candidates, p, &writtenCosts) }
+        if ledger.relative, let gain, abs(gain * 10 - (gain * 10).rounded()) > 1e-6 { ledger.offGrid = true }
+        return max(0, gain ?? 0)
     }
 
     /// The model's judgement of one line's candidates.
@@ -90,6 +90,12 @@ extension MojibakePass {
                    _ writtenCosts: inout [Int: Double]) -> ReadingPlausibility.Judgement? {
         linesJudged += 1
         return plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
+    }
+
+    /// Its `lineGain` alone.
+    func gainOfLine(_ candidates: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double]) -> Double? {
+        linesJudged += 1
+        return plausibility.lineGain(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
     }
 
     /// Whether reading `i` of `ledger` gains more than reading `j` (nil: none, which gains
@@ -111,7 +117,7 @@ extension MojibakePass {
         for (g, group) in r.groups.enumerated() {
             let candidates = r.units[group.range].filter(Self.isCandidate)
             guard !candidates.isEmpty else { continue }
-            gain += max(0, r.judged!.judgement(g) { judgeLine(candidates, p, &writtenCosts) }?.lineGain ?? 0)
+            gain += max(0, r.judged!.gain(g) { gainOfLine(candidates, p, &writtenCosts) } ?? 0)
         }
         return gain
     }

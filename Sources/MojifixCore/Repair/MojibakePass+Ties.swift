@@ -21,8 +21,8 @@ extension MojibakePass {
                 continue
             }
             let theirs = Self.groupsByLine(rival.groups, rival.units, p)
-            for line in differing where (lineGain(rival, rival.units, theirs[line], p, &writtenCosts) ?? 0)
-                > (lineGain(chosen, units, mine[line], p, &writtenCosts) ?? 0) - Self.tieMargin {
+            for line in differing where (tiedGain(rival, rival.units, theirs[line], p, &writtenCosts) ?? 0)
+                > (tiedGain(chosen, units, mine[line], p, &writtenCosts) ?? 0) - Self.tieMargin {
                 lines.insert(line)
             }
         }
@@ -55,11 +55,11 @@ extension MojibakePass {
 
     /// The gain of group `g` of `reading`, judged now if it was not yet; nil: no such group, or
     /// no language fits.
-    private func lineGain(_ reading: Reading, _ units: [DecodedUnit], _ g: Int?, _ p: UnsafeBufferPointer<UInt8>,
+    private func tiedGain(_ reading: Reading, _ units: [DecodedUnit], _ g: Int?, _ p: UnsafeBufferPointer<UInt8>,
                           _ writtenCosts: inout [Int: Double]) -> Double? {
         guard let g else { return nil }
         let candidates = units[reading.groups[g].range].filter(Self.isCandidate)
-        return reading.judged?.judgement(g) { judgeLine(candidates, p, &writtenCosts) }?.lineGain
+        return reading.judged?.gain(g) { gainOfLine(candidates, p, &writtenCosts) }
     }
 
     /// Starts of the lines where the two readings' candidates are not the same characters at the
