@@ -27,12 +27,9 @@ final class LineJudgementsTests: XCTestCase {
     /// The gain alone, which choosing a reading needs, is exactly the judgement's (nil alike: no
     /// language fits) on every line of every reading of the seeded records.
     func testAGainAloneIsTheJudgementsGain() throws {
-        let cp949 = try CP949Table()
-        var tables: [Charset: SingleByteTable] = [:]
-        for charset in Charset.misreadings { tables[charset] = try SingleByteTable(charset) }
-        let scoring = UnitScoring(cp949: cp949, alphabet: SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! }))
-        let decoders = Misreading.registry.map { UnitDecoder(misreading: $0.misreading, table: tables[$0.misreading.shownAs]!, cp949: cp949) }
-        let pass = MojibakePass(decoders: decoders, scoring: scoring)
+        let pass = try Repairer().mojibakePass
+        let decoders = pass.decoders, scoring = pass.scoring
+        XCTAssertGreaterThan(decoders.count, 10)
         var gains = 0
         for record in ReadingBoundTests.records() {
             record.withUnsafeBufferPointer { p in
