@@ -14,9 +14,21 @@ final class LineJudgements {
         case same(LineJudgements, group: Int)
     }
 
-    private var slots: [Slot]
+    /// One per group. (Not an array: an array of a type of this module looks its metadata up in
+    /// the runtime each time one is made, a cost paid per reading of every short record.)
+    private let slots: UnsafeMutablePointer<Slot>
+    private let count: Int
 
-    init(groups: Int) { slots = Array(repeating: .unknown, count: groups) }
+    init(groups: Int) {
+        count = groups
+        slots = .allocate(capacity: groups)
+        slots.initialize(repeating: .unknown, count: groups)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
 
     /// Group `g`'s judgement (nil: no language fits); `judge` judges its candidates when neither
     /// this reading nor the one it shares the line with has yet.

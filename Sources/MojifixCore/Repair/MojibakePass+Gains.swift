@@ -40,21 +40,23 @@ extension MojibakePass {
         // The leader gains nothing over itself.
         if !(ledger.relative && ledger.readings.isEmpty) {
             // Per known reading, the group that may match next: groups are in text order, so the
-            // one that matches starts no earlier.
+            // one that matches starts no earlier. (Their units and groups only: copying a reading
+            // retains all it holds.)
             var next = [Int](repeating: 0, count: ledger.readings.count)
             var sharedWithLeader = [Bool](repeating: false, count: ledger.relative ? ledger.readings[0].groups.count : 0)
+            let units = r.units
             groups: for (g, group) in r.groups.enumerated() {
-                let candidates = r.units[group.range].filter(Self.isCandidate)
-                guard !candidates.isEmpty else { continue }
-                for (n, other) in ledger.readings.enumerated() {
+                // (The candidates are listed only for the model: most lines are matched or known.)
+                guard let first = units[group.range].first(where: Self.isCandidate) else { continue }
+                for n in ledger.readings.indices {
+                    let otherUnits = ledger.readings[n].units, otherGroups = ledger.readings[n].groups
                     var h = next[n]
-                    while h < other.groups.count,
-                          (other.units[other.groups[h].range].first(where: Self.isCandidate)?.start ?? -1) < candidates[0].start {
+                    while h < otherGroups.count, (otherUnits[otherGroups[h].range].first(where: Self.isCandidate)?.start ?? -1) < first.start {
                         h += 1
                     }
                     next[n] = h
-                    if h < other.groups.count, Self.sameCandidates(candidates, other.units[other.groups[h].range]) {
-                        judgements.share(g, with: other.judged!, h)
+                    if h < otherGroups.count, Self.sameCandidates(units[group.range], otherUnits[otherGroups[h].range]) {
+                        judgements.share(g, with: ledger.readings[n].judged!, h)
                         if ledger.relative && n == 0 {
                             sharedWithLeader[h] = true
                             continue groups
@@ -62,13 +64,13 @@ extension MojibakePass {
                         break
                     }
                 }
-                gain += addedGain(g, of: r, candidates, &ledger, p, &writtenCosts)
+                gain += addedGain(judgements, g, units[group.range], &ledger.offGrid, relative: ledger.relative, p, &writtenCosts)
             }
             if ledger.relative {
-                let leader = ledger.readings[0]
-                for (h, group) in leader.groups.enumerated() where !sharedWithLeader[h] {
-                    let candidates = leader.units[group.range].filter(Self.isCandidate)
-                    if !candidates.isEmpty { gain -= addedGain(h, of: leader, candidates, &ledger, p, &writtenCosts) }
+                let leaderUnits = ledger.readings[0].units, leaderJudgements = ledger.readings[0].judged!
+                for (h, group) in ledger.readings[0].groups.enumerated()
+                where !sharedWithLeader[h] && leaderUnits[group.range].contains(where: Self.isCandidate) {
+                    gain -= addedGain(leaderJudgements, h, leaderUnits[group.range], &ledger.offGrid, relative: true, p, &writtenCosts)
                 }
             }
         }
@@ -77,11 +79,11 @@ extension MojibakePass {
         return r
     }
 
-    /// What group `g` of `r` (its candidates given) adds to the reading's gain.
-    private func addedGain(_ g: Int, of r: Reading, _ candidates: [DecodedUnit], _ ledger: inout JudgedReadings,
-                          _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double]) -> Double {
-        let gain = r.judged!.gain(g) { gainOfLine(candidates, p, &writtenCosts) }
-        if ledger.relative, let gain, abs(gain * 10 - (gain * 10).rounded()) > 1e-6 { ledger.offGrid = true }
+    /// What group `g` (its units given, some of them candidates) adds to its reading's gain.
+    private func addedGain(_ judgements: LineJudgements, _ g: Int, _ units: ArraySlice<DecodedUnit>, _ offGrid: inout Bool,
+                           relative: Bool, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double]) -> Double {
+        let gain = judgements.gain(g) { gainOfLine(units.filter(Self.isCandidate), p, &writtenCosts) }
+        if relative, let gain, abs(gain * 10 - (gain * 10).rounded()) > 1e-6 { offGrid = true }
         return max(0, gain ?? 0)
     }
 
@@ -112,12 +114,10 @@ extension MojibakePass {
     /// What reading `i`'s lines gain, every line judged (those not yet are now), added in order.
     private func documentGain(_ i: Int, _ ledger: inout JudgedReadings, _ p: UnsafeBufferPointer<UInt8>,
                               _ writtenCosts: inout [Int: Double]) -> Double {
-        let r = ledger.readings[i]
+        let units = ledger.readings[i].units, judgements = ledger.readings[i].judged!
         var gain = 0.0
-        for (g, group) in r.groups.enumerated() {
-            let candidates = r.units[group.range].filter(Self.isCandidate)
-            guard !candidates.isEmpty else { continue }
-            gain += max(0, r.judged!.gain(g) { gainOfLine(candidates, p, &writtenCosts) } ?? 0)
+        for (g, group) in ledger.readings[i].groups.enumerated() where units[group.range].contains(where: Self.isCandidate) {
+            gain += max(0, judgements.gain(g) { gainOfLine(units[group.range].filter(Self.isCandidate), p, &writtenCosts) } ?? 0)
         }
         return gain
     }

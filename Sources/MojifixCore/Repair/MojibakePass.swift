@@ -590,15 +590,16 @@ final class MojibakePass {
     /// (one choice) among them, a lost byte (several) not.
     static func isCandidate(_ unit: DecodedUnit) -> Bool { !unit.rejected && (!unit.lossy || unit.spaceLost) }
 
-    /// `candidates` are exactly the candidates of `units`: the same characters at the same places.
-    static func sameCandidates(_ candidates: [DecodedUnit], _ units: ArraySlice<DecodedUnit>) -> Bool {
-        var k = 0
-        for unit in units where isCandidate(unit) {
-            guard k < candidates.count, candidates[k].start == unit.start, candidates[k].end == unit.end,
-                  candidates[k].scalar == unit.scalar else { return false }
-            k += 1
+    /// The candidates of `a` are exactly those of `b`: the same characters at the same places.
+    static func sameCandidates(_ a: ArraySlice<DecodedUnit>, _ b: ArraySlice<DecodedUnit>) -> Bool {
+        var j = b.startIndex
+        for unit in a where isCandidate(unit) {
+            while j < b.endIndex && !isCandidate(b[j]) { j += 1 }
+            guard j < b.endIndex, b[j].start == unit.start, b[j].end == unit.end, b[j].scalar == unit.scalar else { return false }
+            j += 1
         }
-        return k == candidates.count
+        while j < b.endIndex && !isCandidate(b[j]) { j += 1 }
+        return j == b.endIndex
     }
 
     // MARK: Grouping
