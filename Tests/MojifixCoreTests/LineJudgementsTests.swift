@@ -24,6 +24,12 @@ final class LineJudgementsTests: XCTestCase {
         XCTAssertEqual(calls, 2)
     }
 
+    /// Relative gains decide as the full sums do: with every comparison settled by the sums in
+    /// order (which judges every line of both readings), the same repairs.
+    func testRelativeGainsDecideAsTheFullSums() throws {
+        try ReadingBoundTests.assertSameRepairs { $0.mojibakePass.settlesBySums = true }
+    }
+
     /// The gain alone, which choosing a reading needs, is exactly the judgement's (nil alike: no
     /// language fits) on every line of every reading of the seeded records.
     func testAGainAloneIsTheJudgementsGain() throws {

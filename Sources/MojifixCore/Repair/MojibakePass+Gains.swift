@@ -107,7 +107,7 @@ extension MojibakePass {
         let other = j.map { ledger.gains[$0] } ?? 0
         guard ledger.relative else { return ledger.gains[i] > other + margin }
         let difference = ledger.gains[i] - other - margin
-        if !ledger.offGrid && abs(difference) >= Self.gainTieGap { return difference > 0 }
+        if !ledger.offGrid && !settlesBySums && abs(difference) >= Self.gainTieGap { return difference > 0 }
         return documentGain(i, &ledger, p, &writtenCosts) > (j.map { documentGain($0, &ledger, p, &writtenCosts) } ?? 0) + margin
     }
 

@@ -25,6 +25,8 @@ final class MojibakePass {
     /// Off: every line of the evidence's leader and of each contender is judged while choosing
     /// (see `MojibakePass+Gains`; the tests compare both ways).
     var judgesLazily = true
+    /// On: relative gains are compared by the full sums every time, not only near a tie (for the tests).
+    var settlesBySums = false
     /// Lines the model judged for `choose` or on demand (for the tests).
     var linesJudged = 0
     /// What `run` found in the last text it read (see `ReadingsOfText`), when `Repairer` keeps it.
