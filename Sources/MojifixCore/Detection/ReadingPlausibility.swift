@@ -47,28 +47,35 @@ struct ReadingPlausibility {
     /// `writtenCosts` keeps each line's cost as written (by line start) for the next reading.
     func judge<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>,
                                                           writtenCosts: inout [Int: Double]) -> Judgement? where Units.Index == Int {
-        let asWrittenCost: Double
-        if let known = writtenCosts[line.lowerBound] {
-            asWrittenCost = known
-        } else {
-            var written: [UInt32] = []
-            written.reserveCapacity(Self.scalarCount(line, p))
-            var j = line.lowerBound
-            while j < line.upperBound {
-                let (scalar, length) = UTF8.decode(p, at: j)
-                written.append(scalar)
-                j += length
-            }
-            // The whole line: its ASCII words decide the language as much as the rest (`5ף35` alone
-            // looks Hebrew; `Offering 5ף35 pin ups` does not).
-            guard let cost = model.score(written).best?.cost else { return nil }
-            asWrittenCost = cost
-            writtenCosts[line.lowerBound] = cost
-        }
-        guard let deltas = deltas(units, line: line, p) else { return nil }
+        guard let asWrittenCost = writtenCost(line, p, &writtenCosts), let deltas = deltas(units, line: line, p) else { return nil }
         return Judgement(deltas: deltas.deltas, lineGain: asWrittenCost - deltas.decodedCost,
                          knownLetters: deltas.letters.known, unknownLetters: deltas.letters.unknown,
                          wordsLanguage: deltas.wordsLanguage)
+    }
+
+    /// The `lineGain` of `judge`, without the deltas (what choosing a reading needs).
+    func lineGain<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>,
+                                                             writtenCosts: inout [Int: Double]) -> Double? where Units.Index == Int {
+        guard let asWrittenCost = writtenCost(line, p, &writtenCosts),
+              let decodedCost = model.score(decodedLine(units, line: line, p).decoded).best?.cost else { return nil }
+        return asWrittenCost - decodedCost
+    }
+
+    private func writtenCost(_ line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double]) -> Double? {
+        if let known = writtenCosts[line.lowerBound] { return known }
+        var written: [UInt32] = []
+        written.reserveCapacity(Self.scalarCount(line, p))
+        var j = line.lowerBound
+        while j < line.upperBound {
+            let (scalar, length) = UTF8.decode(p, at: j)
+            written.append(scalar)
+            j += length
+        }
+        // The whole line: its ASCII words decide the language as much as the rest (`5ף35` alone
+        // looks Hebrew; `Offering 5ף35 pin ups` does not).
+        guard let cost = model.score(written).best?.cost else { return nil }
+        writtenCosts[line.lowerBound] = cost
+        return cost
     }
 
     /// Characters on the line (UTF-8 lead bytes): what its scalars take, reserved once (a long
@@ -80,8 +87,10 @@ struct ReadingPlausibility {
         return count
     }
 
-    private func deltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>)
-        -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int), wordsLanguage: Bool)? where Units.Index == Int {
+    /// The line's scalars with the units decoded, where each unit's scalar is (`positions`), and
+    /// the units that composed with the letter before them, with that letter.
+    private func decodedLine<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>)
+        -> (decoded: [UInt32], positions: [Int], bases: [(unit: Int, letter: UInt32)]) where Units.Index == Int {
         var decoded: [UInt32] = []
         var positions: [Int] = []
         // The units that composed with the letter before them, and that letter: a diacritic that
@@ -115,6 +124,12 @@ struct ReadingPlausibility {
             decoded.append(scalar)
             i += length
         }
+        return (decoded, positions, bases)
+    }
+
+    private func deltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>)
+        -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int), wordsLanguage: Bool)? where Units.Index == Int {
+        let (decoded, positions, bases) = decodedLine(units, line: line, p)
         guard let (language, decodedCost) = model.score(decoded).best else { return nil }
         var judged = unitDeltas(units, positions, bases, decoded, p, in: language)
         var wordsLanguage = false

@@ -9,13 +9,20 @@ extension MojibakePass {
     /// `Reading.rivals`), where the model does not prefer `chosen`'s line by the tie margin.
     /// A rival that differs only in signs was never judged: the model cannot price them. Neither
     /// is one read again over a text longer than the sample: every line it reads differently
-    /// is tied.
-    func tiedLines(_ chosen: Reading, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> Set<Int> {
-        let mine = lineGains(chosen, units, p)
+    /// is tied. Only those lines are judged (see `LineJudgements`).
+    func tiedLines(_ chosen: Reading, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>,
+                   writtenCosts: inout [Int: Double]) -> Set<Int> {
         var lines = Set<Int>()
+        lazy var mine = Self.groupsByLine(chosen.groups, units, p)
         for rival in chosen.rivals {
-            let theirs = rival.judged == nil || chosen.judged == nil ? mine : lineGains(rival, rival.units, p)
-            for line in Self.differingLines(units, rival.units, p) where (theirs[line] ?? 0) > (mine[line] ?? 0) - Self.tieMargin {
+            let differing = Self.differingLines(units, rival.units, p)
+            guard rival.judged != nil && chosen.judged != nil else {
+                lines.formUnion(differing)
+                continue
+            }
+            let theirs = Self.groupsByLine(rival.groups, rival.units, p)
+            for line in differing where (tiedGain(rival, rival.units, theirs[line], p, &writtenCosts) ?? 0)
+                > (tiedGain(chosen, units, mine[line], p, &writtenCosts) ?? 0) - Self.tieMargin {
                 lines.insert(line)
             }
         }
@@ -34,16 +41,25 @@ extension MojibakePass {
         return (kept, left)
     }
 
-    /// Each judged line's gain, by line start (`units`: the reading's, which `layer` moves out).
-    private func lineGains(_ reading: Reading, _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [Int: Double] {
-        var gains: [Int: Double] = [:]
+    /// The group of each line that holds candidates, by line start (`units`: the reading's,
+    /// which `layer` moves out).
+    private static func groupsByLine(_ groups: [UnitGroup], _ units: [DecodedUnit], _ p: UnsafeBufferPointer<UInt8>) -> [Int: Int] {
+        var lines: [Int: Int] = [:]
         var cursor = LineCursor(p)
-        for (g, group) in reading.groups.enumerated() {
-            guard let judgement = reading.judged?[g] ?? nil,
-                  let first = units[group.range].first(where: Self.isCandidate) else { continue }
-            gains[cursor.lineStart(of: first.start)] = judgement.lineGain
+        for (g, group) in groups.enumerated() {
+            guard let first = units[group.range].first(where: isCandidate) else { continue }
+            lines[cursor.lineStart(of: first.start)] = g
         }
-        return gains
+        return lines
+    }
+
+    /// The gain of group `g` of `reading`, judged now if it was not yet; nil: no such group, or
+    /// no language fits.
+    private func tiedGain(_ reading: Reading, _ units: [DecodedUnit], _ g: Int?, _ p: UnsafeBufferPointer<UInt8>,
+                          _ writtenCosts: inout [Int: Double]) -> Double? {
+        guard let g else { return nil }
+        let candidates = units[reading.groups[g].range].filter(Self.isCandidate)
+        return reading.judged?.gain(g) { gainOfLine(candidates, p, &writtenCosts) }
     }
 
     /// Starts of the lines where the two readings' candidates are not the same characters at the

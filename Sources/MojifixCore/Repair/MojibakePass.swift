@@ -22,6 +22,13 @@ final class MojibakePass {
     var sievesReadings = true
     /// Off: CP949 readings are decoded with the others, not bounded first (the tests compare both ways).
     var boundsCP949First = true
+    /// Off: every line of the evidence's leader and of each contender is judged while choosing
+    /// (see `MojibakePass+Gains`; the tests compare both ways).
+    var judgesLazily = true
+    /// On: relative gains are compared by the full sums every time, not only near a tie (for the tests).
+    var settlesBySums = false
+    /// Lines the model judged for `choose` or on demand (for the tests).
+    var linesJudged = 0
     /// What `run` found in the last text it read (see `ReadingsOfText`), when `Repairer` keeps it.
     var lastText: ReadingsOfText? = nil
     var keepsLastText = true
@@ -151,7 +158,7 @@ final class MojibakePass {
             var ambiguous: [String] = []
             var tied: [RepairChange] = []
             if !chosen.rivals.isEmpty {
-                let lines = tiedLines(chosen, units, p)
+                let lines = tiedLines(chosen, units, p, writtenCosts: &writtenCosts)
                 if !lines.isEmpty {
                     let (kept, left) = Self.splitting(accepted, onLines: lines, units, p)
                     if !left.isEmpty {
@@ -195,7 +202,7 @@ final class MojibakePass {
 
     /// The units each group (line) takes under the decoder's reading: the lines' decisions, with
     /// the units a reading only the model decides defers until it has confirmed two lines.
-    func acceptance(_ units: [DecodedUnit], _ groups: [UnitGroup], judged: [ReadingPlausibility.Judgement?]?, decoder: UnitDecoder,
+    func acceptance(_ units: [DecodedUnit], _ groups: [UnitGroup], judged: LineJudgements?, decoder: UnitDecoder,
                     established: Bool, _ p: UnsafeBufferPointer<UInt8>, repairedBefore: RepairPass.OutputRanges,
                     writtenCosts: inout [Int: Double]) -> (accepted: [Accepted], deferred: [Accepted], modelConfirmed: Int) {
         let needsWord = decoder.misreading.actual == .windows949
@@ -241,8 +248,9 @@ final class MojibakePass {
             let evidenceTakesAll = byEvidence && !needsModel && !oneLayerDown && candidates.allSatisfy { $0.evidence > 0 }
             // Judged already while choosing the reading when the candidates are the same (no lost bytes).
             let judged = !modelDecides || evidenceTakesAll ? nil
-                : judged.flatMap { known in candidates.contains(where: \.lossy) ? nil : known[groupIndex] }
-                    ?? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
+                : judged.flatMap { known in
+                    candidates.contains(where: \.lossy) ? nil : known.judgement(groupIndex) { judgeLine(Array(candidates), p, &writtenCosts) }
+                } ?? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
             // Consistency, as for the evidence: a line that also holds correctly encoded
             // non-ASCII text (`DrÃ¥ber` next to a proper `–`) is not confirmed by the model.
             // In a document established as garbled this way, the model alone decides each
@@ -492,8 +500,8 @@ final class MojibakePass {
         var groups: [UnitGroup]
         var total: Float
         var explained: Int
-        /// Per group, its judgement by `documentGain` (nil: not judged, or no language fits).
-        var judged: [ReadingPlausibility.Judgement?]? = nil
+        /// Per group, its judgement by the model (see `MojibakePass+Gains`); nil: not judged.
+        var judged: LineJudgements? = nil
         /// Readings with as much evidence that the model could not tell from this one, which
         /// won on the registry's order alone (see `MojibakePass+Ties`).
         var rivals: [Reading] = []
@@ -527,22 +535,20 @@ final class MojibakePass {
         // The model overrides the evidence only by a clear margin.
         let others = contenders.filter { $0.decoder.misreading != best?.decoder.misreading && !decodesAlike($0, best) }
         guard !others.isEmpty else { return best }
-        // The gain of the reading chosen so far, and whether it is the evidence's leader.
-        var bestGain = 0.0
+        // Whether the reading chosen so far is the evidence's leader, and where it is in `ledger`.
         var leaderTotal: Float? = nil
-        // The readings judged so far, whose judgements later ones reuse.
-        var judged: [Reading] = []
+        var bestIndex: Int? = nil
+        var ledger = JudgedReadings(relative: judgesLazily && best != nil
+                                    && Self.judgesRelatively(textBytes: p.count, lines: readings.reduce(0) { $0 + $1.groups.count }))
         if let r = best {
-            let (gain, judgements) = documentGain(r, p, &writtenCosts)
-            best!.judged = judgements
-            judged.append(best!)
-            bestGain = gain
+            best = judged(r, &ledger, p, &writtenCosts)
+            bestIndex = 0
             leaderTotal = r.total
         }
         let leader = best
         // Readings tied with the leader: as much evidence, and the model prefers neither.
         var tied: [Reading] = []
-        for var r in others {
+        for r in others {
             // The model cannot price signs: a reading that differs from the leader only in them
             // (`ÂĄ` is `¥` through Windows-1250, `¡` through ISO-8859-2) leaves it the leader,
             // tied with it.
@@ -550,17 +556,16 @@ final class MojibakePass {
                 if leaderTotal != nil { tied.append(r) }
                 continue
             }
-            let (gain, judgements) = documentGain(r, p, &writtenCosts, like: judged)
-            r.judged = judgements
-            judged.append(r)
+            let r = judged(r, &ledger, p, &writtenCosts)
+            let index = ledger.readings.count - 1
             // Against the leader, the model overrides the evidence only by a clear margin; a
             // reading with as much evidence (Windows-1250 and ISO-8859-2 read most bytes alike,
             // and where they differ the evidence often cannot tell) needs only the prior of the
             // registry's order, most common misreading first.
             let margin = leaderTotal.map { r.total < $0 ? Self.lineGain : Self.tieMargin } ?? 0
-            if gain > bestGain + margin {
-                best = r; bestGain = gain; leaderTotal = nil
-            } else if leaderTotal != nil && margin == Self.tieMargin && gain > bestGain - Self.tieMargin {
+            if exceeds(index, bestIndex, by: margin, &ledger, p, &writtenCosts) {
+                best = r; bestIndex = index; leaderTotal = nil
+            } else if leaderTotal != nil && margin == Self.tieMargin && exceeds(index, bestIndex, by: -Self.tieMargin, &ledger, p, &writtenCosts) {
                 tied.append(r)
             }
         }
@@ -584,55 +589,20 @@ final class MojibakePass {
         }
     }
 
-    /// What a reading's lines gain in plausibility with all their candidate units decoded.
-    /// Also each group's judgement, which `layer` reuses.
-    /// A line whose candidates are exactly those of the same line in one of `known` (readings
-    /// judged already) is judged the same: its judgement is taken from there (Windows-1252 and
-    /// 1254 readings differ on a few lines of a document).
-    private func documentGain(_ r: Reading, _ p: UnsafeBufferPointer<UInt8>, _ writtenCosts: inout [Int: Double],
-                              like known: [Reading] = []) -> (gain: Double, judged: [ReadingPlausibility.Judgement?]) {
-        var gain = 0.0
-        var judgements: [ReadingPlausibility.Judgement?] = Array(repeating: nil, count: r.groups.count)
-        // Per known reading, the group that may match next: groups are in text order, so the one
-        // that matches starts no earlier.
-        var next = [Int](repeating: 0, count: known.count)
-        groups: for (groupIndex, g) in r.groups.enumerated() {
-            let candidates = r.units[g.range].filter(Self.isCandidate)
-            guard !candidates.isEmpty else { continue }
-            for (n, other) in known.enumerated() {
-                guard let otherJudged = other.judged else { continue }
-                var h = next[n]
-                while h < other.groups.count,
-                      (other.units[other.groups[h].range].first(where: Self.isCandidate)?.start ?? -1) < candidates[0].start {
-                    h += 1
-                }
-                next[n] = h
-                if h < other.groups.count, Self.sameCandidates(candidates, other.units[other.groups[h].range]) {
-                    judgements[groupIndex] = otherJudged[h]
-                    gain += max(0, otherJudged[h]?.lineGain ?? 0)
-                    continue groups
-                }
-            }
-            guard let judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts) else { continue }
-            judgements[groupIndex] = judged
-            gain += max(0, judged.lineGain)
-        }
-        return (gain, judgements)
-    }
-
     /// The units of a group the language model judges while the reading is chosen: a lost NBSP
     /// (one choice) among them, a lost byte (several) not.
     static func isCandidate(_ unit: DecodedUnit) -> Bool { !unit.rejected && (!unit.lossy || unit.spaceLost) }
 
-    /// `candidates` are exactly the candidates of `units`: the same characters at the same places.
-    private static func sameCandidates(_ candidates: [DecodedUnit], _ units: ArraySlice<DecodedUnit>) -> Bool {
-        var k = 0
-        for unit in units where isCandidate(unit) {
-            guard k < candidates.count, candidates[k].start == unit.start, candidates[k].end == unit.end,
-                  candidates[k].scalar == unit.scalar else { return false }
-            k += 1
+    /// The candidates of `a` are exactly those of `b`: the same characters at the same places.
+    static func sameCandidates(_ a: ArraySlice<DecodedUnit>, _ b: ArraySlice<DecodedUnit>) -> Bool {
+        var j = b.startIndex
+        for unit in a where isCandidate(unit) {
+            while j < b.endIndex && !isCandidate(b[j]) { j += 1 }
+            guard j < b.endIndex, b[j].start == unit.start, b[j].end == unit.end, b[j].scalar == unit.scalar else { return false }
+            j += 1
         }
-        return k == candidates.count
+        while j < b.endIndex && !isCandidate(b[j]) { j += 1 }
+        return j == b.endIndex
     }
 
     // MARK: Grouping
@@ -784,7 +754,7 @@ final class MojibakePass {
     }
 
     /// The line (without its newline) holding the units.
-    private func lineRange<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, _ p: UnsafeBufferPointer<UInt8>) -> Range<Int>
+    func lineRange<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, _ p: UnsafeBufferPointer<UInt8>) -> Range<Int>
         where Units.Index == Int {
         var start = units[0].start
         while start > 0 && p[start - 1] != 0x0A { start -= 1 }
