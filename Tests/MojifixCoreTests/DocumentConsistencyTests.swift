@@ -74,8 +74,6 @@ final class DocumentConsistencyTests: XCTestCase {
     }
 
     func assertRepairs(_ garbled: String, to clean: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let result = try Repairer().repair(Array(garbled.utf8))
-        XCTAssertEqual(result.output, Array(clean.utf8), file: file, line: line)
-        XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), Array(garbled.utf8), file: file, line: line)
+        try assertRepairsAndInverts(garbled, to: clean, file: file, line: line)
     }
 }

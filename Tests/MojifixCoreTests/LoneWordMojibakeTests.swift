@@ -30,12 +30,7 @@ final class LoneWordMojibakeTests: XCTestCase {
     ]
 
     func testALoneGarbledWordIsRepaired() throws {
-        for (garbled, clean) in Self.garbledWords {
-            let input = Array(garbled.utf8)
-            let result = try Repairer().repair(input)
-            XCTAssertEqual(result.output, Array(clean.utf8), garbled)
-            XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input, garbled)
-        }
+        for (garbled, clean) in Self.garbledWords { try assertRepairsAndInverts(garbled, to: clean) }
     }
 
     /// Windows-1250 and ISO-8859-2 show most of UTF-8's bytes alike; where their evidence ties,
