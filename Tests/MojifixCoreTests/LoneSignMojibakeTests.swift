@@ -5,7 +5,7 @@ import MojifixCore
 /// - a Latin-1 sign's UTF-8 read as Windows-1252 or its kin starts with `Â` (byte C2): `Â©`,
 ///   `Â°`, `Â»`, `Â` + NBSP (`Ā»` through Windows-1257); no language ends a word in `Â` or `Ā`
 ///   but in capitals (Turkish `HÂLÂ`, Latvian `MĀJĀ`); Windows-1251 shows it as `В`, a Russian
-///   word, which glues to no Latin word;
+///   word, which glues to no Latin word; CP437's `┬` before a letter or sign draws no line;
 ///   Through Mac OS Roman the same byte is `¬`, which negates a letter, not a sign;
 /// - General Punctuation through Mac OS Roman is `‚` + `Ä` + a small accented letter (`‚Äô`):
 ///   no word starts with two accented letters;
@@ -23,6 +23,7 @@ final class LoneSignMojibakeTests: XCTestCase {
         ("the tolerance is ¬±3 mm", "the tolerance is ±3 mm"),
         ("see the next chapter Ā»", "see the next chapter »"),  // cp1257
         ("Electrician\u{412}\u{A0}!", "Electrician\u{A0}!"),  // cp1251's `В` glued to a Latin word
+        ("\u{252C}\u{2310} 2024 Example Press", "© 2024 Example Press"),  // cp437: `┬⌐` draws no line
         ("Acme¬Æ parts", "Acme® parts"),
         ("I don‚Äôt know", "I don’t know"),
         ("as planned ‚Äî more or less", "as planned — more or less"),
@@ -42,7 +43,7 @@ final class LoneSignMojibakeTests: XCTestCase {
     /// `IRMÃ`); among other signs, `¬` draws a face; before a capital's byte, `Ã` names the
     /// letter: left as written.
     func testAfterACapitalOrInAFaceItIsLeft() throws {
-        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "MĀJĀ»", "IRMÃ\u{A0}!", "В\u{A0}Москве", "220В\u{A0}!",
+        for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "MĀJĀ»", "IRMÃ\u{A0}!", "В\u{A0}Москве", "220В\u{A0}!", "╔═╦═╗\n║┬░║\n╚═╩═╝",
                       "There are a lot of Ã’s in mojibake text", "„Öl“ und „Äpfel“"] {
             try assertLeftAsWritten(clean)
         }

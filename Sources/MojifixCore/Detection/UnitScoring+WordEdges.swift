@@ -12,6 +12,8 @@ extension UnitScoring {
     ///   (Portuguese `IRMÃ`), hence only where no letter comes before. (Not before a capital's
     ///   byte: `a lot of Ã’s` names the letter.)
     /// - `В` (Windows-1251) is a Russian word (and `220В` volts), but glues to no Latin word.
+    /// - `┬` (CP437) before a letter or sign (`┬⌐` is `©`, `┬á` an NBSP) draws no line: line art
+    ///   puts box drawing on both sides, and `┬░` (`°`) or `┬╗` (`»`) may be that.
     /// - `¬` (Mac OS Roman) negates a letter, and faces draw with it among other signs
     ///   (`` `¬´ ``), hence only after a word, a number or a space.
     /// (Documents only: a file name is renamed on more than one such pair, as `Â£5.txt` may be
@@ -21,6 +23,7 @@ extension UnitScoring {
         case 0xC2, 0x100: return decoded >= 0xA0 && decoded <= 0xBF && !ScalarTraits.isUppercase(before)
         case 0xC3: return decoded >= 0xE0 && decoded <= 0xFF && !ScalarTraits.isLetter(before)
         case 0x412: return decoded >= 0xA0 && decoded <= 0xBF && before < 0x80 && ScalarTraits.isLetter(before)
+        case 0x252C: return decoded >= 0xA0 && decoded <= 0xAF && !(0x2500...0x259F).contains(before)
         case 0xAC:
             return decoded >= 0xA0 && decoded <= 0xBF
                 && (before <= 0x20 || ScalarTraits.isLetter(before) || (0x30...0x39).contains(before))
