@@ -54,6 +54,25 @@ final class CharsetDetectorTests: XCTestCase {
         XCTAssertEqual(CharsetDetector.symbolsInsideWords(UTF8.scalars(Array("Fil-g±odu ka■nomo 3±1 don´t ±x".utf8))), 2)
     }
 
+    /// Real text glues some symbols to words (`Foo®Bar`, `L×B×H`, `AB©CD`): a file holding them is
+    /// read right or refused, never read through a charset that shows letters there (written for
+    /// this test: Windows-1252 French and Spanish, ISO-8859-15 French).
+    func testSymbolsRealTextGluesToWordsCostTheRightReadingNothing() throws {
+        XCTAssertEqual(CharsetDetector.symbolsInsideWords(UTF8.scalars(Array("Foo®Bar L×B×H AB©CD Name¦Vorname Art§b".utf8))), 0)
+        let files = [("guide Foo®Bar amène épreuve … annoncé devra.\n", "windows-1252"),
+                     ("jardín L×B×H, mañana también.\n", "windows-1252"),
+                     ("Le cœur de la ville AB©CD, très œuvré.\n", "ISO-8859-15")]
+        for (text, charset) in files {
+            let bytes = try ICUConverter(charset).encode(Array(text.utf8))
+            do {
+                let output = try Repairer().repair(bytes).output
+                XCTAssertEqual(output, Array(text.utf8), text)
+            } catch let error as RepairError {
+                guard case .ambiguous = error else { return XCTFail("\(error)") }
+            }
+        }
+    }
+
     func testReadingsTooCloseToCallAreRefusedWithBothNames() throws {
         // Two accented letters: ISO-8859-1 and ISO-8859-15 differ on neither, but windows-1250
         // and Mac Roman read them as other letters just as plausible in so short a text.

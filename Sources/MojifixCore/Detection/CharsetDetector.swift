@@ -124,17 +124,24 @@ struct CharsetDetector {
     /// `ħ`, Esperanto `ŝ`), would otherwise read as plausible text.
     static let symbolInsideAWord = 5.0
 
-    /// Symbols (math, currency, other; modifier symbols but `´`, a common apostrophe) with a
-    /// letter right before and after.
+    /// Symbols (math, currency, other, modifier) with a small letter right before and after: inside
+    /// a word. Not next to a capital, and not the symbols real text glues to words (`Foo®Bar`,
+    /// `L×B×H`, `Name¦Vorname`, `Art§b`, `don´t`), which a right reading would pay for.
     static func symbolsInsideWords(_ scalars: [UInt32]) -> Int {
         guard scalars.count >= 3 else { return 0 }
         var count = 0
-        for k in 1..<(scalars.count - 1) where scalars[k] >= 0x80 && scalars[k] != 0xB4 && ScalarTraits.isSymbol(scalars[k])
-            && ScalarTraits.isLetter(scalars[k - 1]) && ScalarTraits.isLetter(scalars[k + 1]) {
+        for k in 1..<(scalars.count - 1) where scalars[k] >= 0x80 && !gluedInRealText.contains(scalars[k])
+            && ScalarTraits.isSymbol(scalars[k])
+            && ScalarTraits.isLowercase(scalars[k - 1]) && ScalarTraits.isLowercase(scalars[k + 1]) {
             count += 1
         }
         return count
     }
+
+    /// `´` `®` `©` `™` `×` `¦` `§` (`§` is punctuation to Unicode, listed for clarity). `±` is
+    /// not among them: between small letters it is Maltese `ħ` read as Latin-1 (`g±odu`), and a
+    /// file writing `x±y` is refused rather than another read wrong.
+    private static let gluedInRealText: Set<UInt32> = [0xB4, 0xAE, 0xA9, 0x2122, 0xD7, 0xA6, 0xA7]
 
     /// Bytes hashed in one call (an array of bytes is hashed byte by byte: a tenth of the time
     /// of a small file's detection went there).
