@@ -25,6 +25,8 @@ final class LoneSignMojibakeTests: XCTestCase {
         ("Electrician\u{412}\u{A0}!", "Electrician\u{A0}!"),  // cp1251's `В` glued to a Latin word
         ("\u{252C}\u{2310} 2024 Example Press", "© 2024 Example Press"),  // cp437: `┬⌐` draws no line
         ("Acme¬Æ parts", "Acme® parts"),
+        ("It was 25¬∞C outside", "It was 25°C outside"),
+        ("Ã¨ vero", "è vero"),
         ("I don‚Äôt know", "I don’t know"),
         ("as planned ‚Äî more or less", "as planned — more or less"),
         ("wait for it‚Ä¶", "wait for it…"),
@@ -41,9 +43,14 @@ final class LoneSignMojibakeTests: XCTestCase {
 
     /// After a capital, `Â` or `Ã` may end an uppercase word (Turkish `HÂLÂ`, "still"; Portuguese
     /// `IRMÃ`); among other signs, `¬` draws a face; before a capital's byte, `Ã` names the
-    /// letter: left as written.
+    /// letter; a bar, hat or tilde over a variable before a product or power is notation
+    /// (`Ā·B`, `Â²`); between small letters `¬` is a line-end hyphen: left as written.
     func testAfterACapitalOrInAFaceItIsLeft() throws {
         for clean in ["HÂLÂ»", "HÂLÂ\u{A0}!", "ONLAR HÂLÂ°", "OK:(   `¬´    ):", "MĀJĀ»", "IRMÃ\u{A0}!", "В\u{A0}Москве", "220В\u{A0}!", "╔═╦═╗\n║┬░║\n╚═╩═╝",
+                      // Notation, and digitised print's line-end hyphen (from the session's review).
+                      "X = Ā·B", "The output is Ā·B when the enable is low.", "estimate Â·x", "the operator Â² is",
+                      "The matrix Ã² equals the identity.", "The matrix Ã·X is computed first.", "a ¬≤ b", "p ¬≠ q",
+                      "Menu ┬» Options", "Die Stra¬ße war lang.", "Kj¬øbenhavn", "Kj¬ære",
                       "There are a lot of Ã’s in mojibake text", "„Öl“ und „Äpfel“"] {
             try assertLeftAsWritten(clean)
         }

@@ -2,8 +2,8 @@
 /// stands alone, where a garbled sign or a lone garbled letter has no neighbour to vouch for it.
 extension UnitScoring {
     /// `lead`, the unit's first source character, shows the first byte of the decoded character's
-    /// UTF-8 (`decoded`, U+00A0-U+00FF) as a letter no word ends in; `before` is the character
-    /// before the unit.
+    /// UTF-8 (`decoded`, U+00A0-U+00FF) as a letter no word ends in; `previous` is the character
+    /// before the unit, `second` the unit's second source character.
     /// - `Â` (byte C2 through Windows-1252 and its kin), `Ā` (Windows-1257) before a Latin-1 sign
     ///   or NBSP (`Â© 2024`, `5 Â°C`): no language ends a word in them but in capitals (Turkish
     ///   `HÂLÂ`, Latvian `MĀJĀ`), hence not after a capital.
@@ -15,21 +15,34 @@ extension UnitScoring {
     /// - `┬` (CP437) before a letter or sign (`┬⌐` is `©`, `┬á` an NBSP) draws no line: line art
     ///   puts box drawing on both sides, and `┬░` (`°`) or `┬╗` (`»`) may be that.
     /// - `¬` (Mac OS Roman) negates a letter, and faces draw with it among other signs
-    ///   (`` `¬´ ``), hence only after a word, a number or a space.
+    ///   (`` `¬´ ``), hence only after a word, a number or a space; and not between small
+    ///   letters: digitised print marks a line-end hyphen with it (`Stra¬ße`, `Kj¬øbenhavn`).
+    ///   (`Acme¬Æ` is `Acme®`: no word goes on in a capital.)
+    /// Never where the pair is notation: a variable with a bar, hat or tilde before a product,
+    /// power or other math sign (`Ā·B`, `Â²`, `Ã·X`, `a ¬≤ b`), nor for a character nobody sees
+    /// (a soft hyphen) or a modifier (`¯`).
     /// (Documents only: a file name is renamed on more than one such pair, as `Â£5.txt` may be
     /// what its owner typed.)
-    static func leadEndsNoWord(_ lead: UInt32, after before: UInt32, decoding decoded: UInt32) -> Bool {
+    static func leadEndsNoWord(_ lead: UInt32, after previous: UInt32, before second: UInt32, decoding decoded: UInt32) -> Bool {
+        guard !notation.contains(second) && !notation.contains(decoded) else { return false }
         switch lead {
-        case 0xC2, 0x100: return decoded >= 0xA0 && decoded <= 0xBF && !ScalarTraits.isUppercase(before)
-        case 0xC3: return decoded >= 0xE0 && decoded <= 0xFF && !ScalarTraits.isLetter(before)
-        case 0x412: return decoded >= 0xA0 && decoded <= 0xBF && before < 0x80 && ScalarTraits.isLetter(before)
-        case 0x252C: return decoded >= 0xA0 && decoded <= 0xAF && !(0x2500...0x259F).contains(before)
+        case 0xC2, 0x100: return decoded >= 0xA0 && decoded <= 0xBF && !ScalarTraits.isUppercase(previous)
+        case 0xC3: return decoded >= 0xE0 && decoded <= 0xFF && !ScalarTraits.isLetter(previous)
+        case 0x412: return decoded >= 0xA0 && decoded <= 0xBF && previous < 0x80 && ScalarTraits.isLetter(previous)
+        case 0x252C: return decoded >= 0xA0 && decoded <= 0xAF && !(0x2500...0x259F).contains(previous)
         case 0xAC:
             return decoded >= 0xA0 && decoded <= 0xBF
-                && (before <= 0x20 || ScalarTraits.isLetter(before) || (0x30...0x39).contains(before))
+                && (previous <= 0x20 || ScalarTraits.isLetter(previous) || (0x30...0x39).contains(previous))
+                && !(ScalarTraits.isLetter(previous) && ScalarTraits.isLowercase(second))
         default: return false
         }
     }
+
+    /// Signs of notation and characters that are not seen, as the pair shows them in Windows-1252
+    /// and its kin or as what it decodes to: middle dot, superscripts, macron, acute, cedilla,
+    /// soft hyphen, not, multiplication and division. (Mac OS Roman shows `°` `¶` `½` as `¬∞`
+    /// `¬∂` `¬Ω`: its glyphs are no notation here, the decoded character is checked.)
+    private static let notation: Set<UInt32> = [0xB7, 0xB2, 0xB3, 0xB9, 0xAF, 0xB4, 0xB8, 0xAD, 0xAC, 0xD7, 0xF7]
 
     /// The third source character `s`, small and accented, after another accented letter
     /// (`previous`), both glued to a sign that starts the unit (`unitStart`): `‚Äô` is `’` and

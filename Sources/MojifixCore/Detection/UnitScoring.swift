@@ -295,7 +295,8 @@ struct UnitScoring {
             // The first byte of a sign's or a small letter's UTF-8 shown as a letter that no word
             // ends in (`Â© 2024`, `Ã<NBSP> perturber`), or a sign glued to two accented letters
             // that no word starts with (`‚Äô`): see UnitScoring+WordEdges.
-            if index == 0 && context == .document && Self.leadEndsNoWord(s, after: previous, decoding: unit.scalar) {
+            if index == 0 && context == .document
+                && Self.leadEndsNoWord(s, after: previous, before: UTF8.scalar(at: i + length, in: p), decoding: unit.scalar) {
                 odd += 1
                 endsNoWord = true
             }
