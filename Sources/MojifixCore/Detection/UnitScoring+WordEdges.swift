@@ -23,7 +23,8 @@ extension UnitScoring {
     /// (a soft hyphen) or a modifier (`¯`).
     /// (Documents only: a file name is renamed on more than one such pair, as `Â£5.txt` may be
     /// what its owner typed.)
-    static func leadEndsNoWord(_ lead: UInt32, after previous: UInt32, before second: UInt32, decoding decoded: UInt32) -> Bool {
+    static func leadEndsNoWord(_ lead: UInt32, after previous: UInt32, before second: UInt32,
+                               decoding decoded: UInt32) -> Bool {
         guard !notation.contains(second) && !notation.contains(decoded) else { return false }
         switch lead {
         case 0xC2, 0x100: return decoded >= 0xA0 && decoded <= 0xBF && !ScalarTraits.isUppercase(previous)

@@ -218,7 +218,8 @@ struct UnitScoring {
         // character (`$̶6̶3̶`), on any base, as common in posted text as a letter.
         case 0x0332, 0x0334...0x0338: return Self.letterFitness
         // Arrows and geometric shapes (`→`, `⇒`, `●`, `■`, `▶`): notes, lists and Korean or
-        // Japanese prose use them as bullets and signs, as much as General Punctuation.
+        // Japanese prose use them as bullets and signs, as much as General Punctuation. (Also
+        // what UTF8ReadAsCP949 weighs a lost byte's candidates by.)
         case 0x2190...0x21FF, 0x25A0...0x25FF: return 0.6
         default: break
         }

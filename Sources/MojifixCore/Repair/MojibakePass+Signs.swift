@@ -13,8 +13,8 @@ extension MojibakePass {
                               _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard judged.lineGain >= 2 * lineGain, !units.isEmpty else { return false }
         return units.allSatisfy { unit in
-            !unit.lossy && unit.evidence > 0 && (ReadingPlausibility.isSignOfProse(unit.scalar) || latinOneSigns.contains(unit.scalar))
-                && !touchesItsOwnScript(unit, p)
+            let sign = ReadingPlausibility.isSignOfProse(unit.scalar) || latinOneSigns.contains(unit.scalar)
+            return !unit.lossy && unit.evidence > 0 && sign && !touchesItsOwnScript(unit, p)
         }
     }
 
