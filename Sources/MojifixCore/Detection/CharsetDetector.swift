@@ -130,9 +130,9 @@ struct CharsetDetector {
     static func symbolsInsideWords(_ scalars: [UInt32]) -> Int {
         guard scalars.count >= 3 else { return 0 }
         var count = 0
-        for k in 1..<(scalars.count - 1) where scalars[k] >= 0x80 && !gluedInRealText.contains(scalars[k])
-            && ScalarTraits.isSymbol(scalars[k])
-            && ScalarTraits.isLowercase(scalars[k - 1]) && ScalarTraits.isLowercase(scalars[k + 1]) {
+        for k in 1..<(scalars.count - 1) where scalars[k] >= 0x80 && ScalarTraits.isSymbol(scalars[k])
+            && ScalarTraits.isLowercase(scalars[k - 1]) && ScalarTraits.isLowercase(scalars[k + 1])
+            && !gluedInRealText.contains(scalars[k]) {
             count += 1
         }
         return count

@@ -23,20 +23,22 @@ extension UnitScoring {
     /// (a soft hyphen) or a modifier (`¯`).
     /// (Documents only: a file name is renamed on more than one such pair, as `Â£5.txt` may be
     /// what its owner typed.)
-    static func leadEndsNoWord(_ lead: UInt32, after previous: UInt32, before second: UInt32,
+    /// (`second` is read only for one of these leads: this runs for every unit of every reading.)
+    static func leadEndsNoWord(_ lead: UInt32, after previous: UInt32, before second: @autoclosure () -> UInt32,
                                decoding decoded: UInt32) -> Bool {
-        guard !notation.contains(second) && !notation.contains(decoded) else { return false }
+        let ends: Bool
         switch lead {
-        case 0xC2, 0x100: return decoded >= 0xA0 && decoded <= 0xBF && !ScalarTraits.isUppercase(previous)
-        case 0xC3: return decoded >= 0xE0 && decoded <= 0xFF && !ScalarTraits.isLetter(previous)
-        case 0x412: return decoded >= 0xA0 && decoded <= 0xBF && previous < 0x80 && ScalarTraits.isLetter(previous)
-        case 0x252C: return decoded >= 0xA0 && decoded <= 0xAF && !(0x2500...0x259F).contains(previous)
+        case 0xC2, 0x100: ends = decoded >= 0xA0 && decoded <= 0xBF && !ScalarTraits.isUppercase(previous)
+        case 0xC3: ends = decoded >= 0xE0 && decoded <= 0xFF && !ScalarTraits.isLetter(previous)
+        case 0x412: ends = decoded >= 0xA0 && decoded <= 0xBF && previous < 0x80 && ScalarTraits.isLetter(previous)
+        case 0x252C: ends = decoded >= 0xA0 && decoded <= 0xAF && !(0x2500...0x259F).contains(previous)
         case 0xAC:
-            return decoded >= 0xA0 && decoded <= 0xBF
+            ends = decoded >= 0xA0 && decoded <= 0xBF
                 && (previous <= 0x20 || ScalarTraits.isLetter(previous) || (0x30...0x39).contains(previous))
-                && !(ScalarTraits.isLetter(previous) && ScalarTraits.isLowercase(second))
+                && !(ScalarTraits.isLetter(previous) && ScalarTraits.isLowercase(second()))
         default: return false
         }
+        return ends && !notation.contains(decoded) && !notation.contains(second())
     }
 
     /// Signs of notation and characters that are not seen, as the pair shows them in Windows-1252

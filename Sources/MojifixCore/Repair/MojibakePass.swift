@@ -213,6 +213,7 @@ final class MojibakePass {
         // Any two high characters read as CP949 make a Hangul syllable, which the model always
         // prefers to symbols (`∂f` -> `턥`): CP949 readings keep to the hand-weighed evidence.
         let modelDecides = decoder.misreading.actual == .utf8
+        let memo = judged  // (each line's `judged` below is its judgement)
         for (groupIndex, g) in groups.enumerated() {
             // Lost bytes are only guessed where the document is known to be garbled this way, or
             // the line is, on its own (`â€œ…â€�`: the quotation's closing quote lost a byte). A
@@ -246,11 +247,16 @@ final class MojibakePass {
             // each next layer's letter better (`Ні`, repaired, is also `ͳ` read as Windows-1251),
             // unless it is mojibake again, for the layer after (`ÃƒÅ¸` -> `ÃŸ` -> `ß`).
             let evidenceTakesAll = byEvidence && !needsModel && !oneLayerDown && candidates.allSatisfy { $0.evidence > 0 }
-            // Judged already while choosing the reading when the candidates are the same (no lost bytes).
-            let judged = !modelDecides || evidenceTakesAll ? nil
-                : judged.flatMap { known in
-                    candidates.contains(where: \.lossy) ? nil : known.judgement(groupIndex) { judgeLine(Array(candidates), p, &writtenCosts) }
-                } ?? plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
+            // Judged already while choosing the reading when the candidates are the same (no lost
+            // bytes); a line the memo found no language for is not judged again.
+            let judged: ReadingPlausibility.Judgement?
+            if !modelDecides || evidenceTakesAll {
+                judged = nil
+            } else if let known = memo, !candidates.contains(where: \.lossy) {
+                judged = known.judgement(groupIndex) { judgeLine(Array(candidates), p, &writtenCosts) }
+            } else {
+                judged = plausibility.judge(candidates[...], line: lineRange(candidates, p), p, writtenCosts: &writtenCosts)
+            }
             // Consistency, as for the evidence: a line that also holds correctly encoded
             // non-ASCII text (`DrÃ¥ber` next to a proper `–`) is not confirmed by the model.
             // In a document established as garbled this way, the model alone decides each
