@@ -57,6 +57,8 @@ struct CharsetDetector {
         let cost: Double
         let language: Language
         let plausibility: Double
+        /// How rare the charset is (see `candidates`).
+        let prior: Double
         /// The file's own declaration names this reading (`CharsetDeclaration`).
         var isDeclared = false
     }
@@ -69,6 +71,9 @@ struct CharsetDetector {
         // A declared reading that decodes strictly wins unless another is far more plausible.
         if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared {
             return .charset(declared.charset, confidence: 1)
+        }
+        if let common = commonReading(beside: best, in: readings) {
+            return .ambiguous([best.charset, common.charset])
         }
         if let second = readings.dropFirst().first {
             let nonASCII = sample.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
@@ -113,7 +118,7 @@ struct CharsetDetector {
             guard let best = scores.best else { continue }
             let glued = Double(Self.symbolsInsideWords(scalars)) * Self.symbolInsideAWord
             readings.append(Reading(charset: charset, text: decoded, cost: best.cost + prior + glued, language: best.language,
-                                    plausibility: scores.plausibility, isDeclared: decoded == declared))
+                                    plausibility: scores.plausibility, prior: prior, isDeclared: decoded == declared))
         }
         return readings.sorted { $0.cost < $1.cost }
     }

@@ -1,0 +1,63 @@
+/// A rarer charset that wins on signs alone is no verdict.
+///
+/// The model prices signs by how often word lists and prose show them, not by what a file of
+/// some charset holds: a quotation mark costs less than `µ`, `©` or `×`, and a letter it folds to
+/// a common one (`İ` to `i`) less still. So a Western file whose one byte beyond the letters
+/// shared by a dozen charsets is `©`, `µ` or `×` reads best as ISO-8859-3 (`İ 2019`), ISO-8859-16
+/// (`86 ”m`) or x-mac-cyrillic (`92„16„85 cm`), charsets such a file is almost never in. Where
+/// a rarer charset's reading differs from a more common one's only in characters that are not
+/// letters of the reading's language, and the common reading shows prose signs or such letters
+/// there, nothing tells the two apart: the verdict is the pair. (A common reading that shows a
+/// sign prose does not use there, `¤` where ISO-8859-15 has `€`, leaves the rarer one its win.)
+extension CharsetDetector {
+    /// The reading of a more common charset than `best`'s, in the same language, from which `best`
+    /// differs by signs alone.
+    func commonReading(beside best: Reading, in readings: [Reading]) -> Reading? {
+        let chosen = UTF8.scalars(best.text)
+        return readings.first { other in
+            other.prior < best.prior && other.language == best.language
+                && winsOnSignsAlone(chosen, over: UTF8.scalars(other.text), in: best.language)
+        }
+    }
+
+    /// `chosen` and `other` decode the same bytes one character each (single-byte charsets), and
+    /// where they differ, either only `other` shows letters of `language` where the other reading
+    /// shows a letter of another language (`myć` read as `myæ`, `Schäden` as `Schõden`), or
+    /// `chosen` never shows a letter of the language and `other` shows prose signs or such letters
+    /// (`30×20` read as `30„20`, `© 2019` as `İ 2019`).
+    private func winsOnSignsAlone(_ chosen: [UInt32], over other: [UInt32], in language: Language) -> Bool {
+        guard chosen.count == other.count else { return false }
+        var differs = false, letters = false, unlikeProse = false
+        var lettersForChosen = false, lettersForOther = false
+        for (c, o) in zip(chosen, other) where c != o {
+            differs = true
+            let ownC = isLetter(c, of: language), ownO = isLetter(o, of: language)
+            if ownO && !ownC && ScalarTraits.isLetter(c) { lettersForOther = true }
+            if ownC && !ownO && ScalarTraits.isLetter(o) { lettersForChosen = true }
+            if !ownC && !ownO && !Self.isProseSign(o) { unlikeProse = true }
+            letters = letters || ownC
+        }
+        return lettersForOther && !lettersForChosen || differs && !letters && !unlikeProse
+    }
+
+    /// A letter the language's word lists hold as it is written: `İ` lowercases to two
+    /// characters (`i` and a dot) and is no letter of a language that only writes `i`.
+    /// (A combining mark is part of the letter before it: Windows-1258 writes tones so.)
+    private func isLetter(_ s: UInt32, of language: Language) -> Bool {
+        if ScalarTraits.isCombiningMark(s) { return true }
+        guard ScalarTraits.isLetter(s), let scalar = Unicode.Scalar(s) else { return false }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let l = lower.first else { return false }
+        return model.knows(l.value, in: language)
+    }
+
+    /// Signs and punctuation of prose in Latin-1 and Windows-1252 (not `¤ ¦ ¨ ¯ ´ ¸`, the soft
+    /// hyphen or NBSP, which prose does not show as such), and the quotation marks and dashes of
+    /// any Latin-script language.
+    static func isProseSign(_ s: UInt32) -> Bool {
+        if (0xA1...0xBF).contains(s) { return ![0xA4, 0xA6, 0xA8, 0xAD, 0xAF, 0xB4, 0xB8].contains(s) }
+        return s == 0xD7 || s == 0xF7 || (0x2013...0x2014).contains(s) || (0x2018...0x201E).contains(s)
+            || (0x2020...0x2022).contains(s) || s == 0x2026 || s == 0x2030 || s == 0x2039 || s == 0x203A
+            || s == 0x20AC || s == 0x2122
+    }
+}
