@@ -4,11 +4,12 @@
 /// some charset holds: a quotation mark costs less than `µ`, `©` or `×`, and a letter it folds to
 /// a common one (`İ` to `i`) less still. So a Western file whose one byte beyond the letters
 /// shared by a dozen charsets is `©`, `µ` or `×` reads best as ISO-8859-3 (`İ 2019`), ISO-8859-16
-/// (`86 ”m`) or x-mac-cyrillic (`92„16„85 cm`), charsets such a file is almost never in. Where
-/// a rarer charset's reading differs from a more common one's only in characters that are not
-/// letters of the reading's language, and the common reading shows prose signs or such letters
-/// there, nothing tells the two apart: the verdict is the pair. (A common reading that shows a
-/// sign prose does not use there, `¤` where ISO-8859-15 has `€`, leaves the rarer one its win.)
+/// (`86 ”m`) or x-mac-cyrillic (`92„16„85 cm`), charsets such a file is almost never in. Where a
+/// rarer charset's reading shows no letter of its language where a more common one's differs,
+/// and the common one shows prose signs there, nothing tells the two apart: the verdict is the
+/// pair. So too where the common reading alone shows the language's letters against letters of
+/// another (`myć` against `myæ`). (A common reading showing a sign prose does not use, `¤` where
+/// ISO-8859-15 has `€`, or a letter, `É` where Mac OS Roman has `…`, leaves the model's verdict.)
 extension CharsetDetector {
     /// The reading of a more common charset than `best`'s, in the same language, from which `best`
     /// differs by signs alone.
@@ -23,8 +24,8 @@ extension CharsetDetector {
     /// `chosen` and `other` decode the same bytes one character each (single-byte charsets), and
     /// where they differ, either only `other` shows letters of `language` where the other reading
     /// shows a letter of another language (`myć` read as `myæ`, `Schäden` as `Schõden`), or
-    /// `chosen` never shows a letter of the language and `other` shows prose signs or such letters
-    /// (`30×20` read as `30„20`, `© 2019` as `İ 2019`).
+    /// `chosen` never shows a letter of the language and `other` always shows a prose sign (`30×20`
+    /// read as `30„20`, `© 2019` as `İ 2019`; `…` read as `É` is the model's to judge).
     private func winsOnSignsAlone(_ chosen: [UInt32], over other: [UInt32], in language: Language) -> Bool {
         guard chosen.count == other.count else { return false }
         var differs = false, letters = false, unlikeProse = false
@@ -34,7 +35,7 @@ extension CharsetDetector {
             let ownC = isLetter(c, of: language), ownO = isLetter(o, of: language)
             if ownO && !ownC && ScalarTraits.isLetter(c) { lettersForOther = true }
             if ownC && !ownO && ScalarTraits.isLetter(o) { lettersForChosen = true }
-            if !ownC && !ownO && !Self.isProseSign(o) { unlikeProse = true }
+            if !Self.isProseSign(o) { unlikeProse = true }
             letters = letters || ownC
         }
         return lettersForOther && !lettersForChosen || differs && !letters && !unlikeProse
