@@ -1,0 +1,33 @@
+import XCTest
+@testable import MojifixCore
+
+/// A CP949 reading's line must read as Korean: clean character tables and symbol strings whose
+/// bytes CP949 would make into rare syllables and Hanja stay as written; Korean garbled through
+/// Latin-1 or Mac OS Roman (Python's codecs) is still repaired, a line of Hanja included when the
+/// rest of the document establishes the reading.
+final class CP949ReadingReadsAsKoreanTests: XCTestCase {
+    func testCharacterTablesAndSymbolStringsStayAsWritten() throws {
+        // Written for this test, in the shape of source code that lists characters.
+        try assertLeftAsWritten("wordchars += 'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ'\n")
+        try assertLeftAsWritten("accents = \"ÁÂÃÀÇÉÊÍÓÔÕÚáâãàçéêíóôõú\"\n")
+        try assertLeftAsWritten("option_keys = \"Ω≈ç√∫˜µ≤≥÷åß∂ƒ©˙∆˚¬…æœ∑´®†¥¨ˆøπ“‘¡™£¢∞§¶•ªº–≠\"\n")
+        try assertLeftAsWritten("    (0x2A0C, 'M', '∫∫∫∫'),\n")
+    }
+
+    func testKoreanIsStillRepairedAndALineOfHanjaFollowsTheDocument() throws {
+        try assertRepairsAndInverts(
+            "¿À´Ã ¼\u{AD}¿ïÀÇ ³¯¾¾´Â ¸¼°í ±â¿ÂÀº 20µµÀÔ´Ï´Ù.\nÓÞùÛÚÅÏÐ úÊÛö ð¯ìéðÉ ÓÞùÛÚÅÏÐÀº ÚÅñ«ÍìûúÏÐÀÌ´Ù.\n",
+            to: "오늘 서울의 날씨는 맑고 기온은 20도입니다.\n大韓民國 憲法 第一條 大韓民國은 民主共和國이다.\n")
+        try assertRepairsAndInverts("≈ˆ≈ˆ ≈–∞Ì ¿œæÓ≥µ¥Ÿ.", to: "툭툭 털고 일어났다.")
+    }
+
+    func testTheFitPricesLettersOnly() {
+        func units(_ scalars: [UInt32]) -> [DecodedUnit] {
+            scalars.enumerated().map { DecodedUnit(start: 2 * $0.offset, end: 2 * $0.offset + 2, scalar: $0.element, width: 2) }
+        }
+        XCTAssertTrue(MojibakePass.readsAsKorean(units(Array("오늘서울의날씨는".unicodeScalars.map(\.value)))))
+        XCTAssertFalse(MojibakePass.readsAsKorean(units(Array("읒쩠컵판훔墾勁卦今錄桐路描白繃".unicodeScalars.map(\.value)))))
+        // Signs between the letters are word boundaries, not letters to price.
+        XCTAssertTrue(MojibakePass.readsAsKorean(units(Array("★★★☆☆한국어".unicodeScalars.map(\.value)))))
+    }
+}
