@@ -2,7 +2,8 @@ import XCTest
 @testable import MojifixCore
 
 /// A CP949 reading's line must read as Korean: clean character tables and symbol strings whose
-/// bytes CP949 would make into rare syllables and Hanja stay as written; Korean garbled through
+/// bytes CP949 would make into rare syllables and Hanja, or whose bytes count up one by one, stay
+/// as written; Korean garbled through
 /// Latin-1 or Mac OS Roman (Python's codecs) is still repaired, a line of Hanja included when the
 /// rest of the document establishes the reading.
 final class CP949ReadingReadsAsKoreanTests: XCTestCase {
@@ -12,6 +13,8 @@ final class CP949ReadingReadsAsKoreanTests: XCTestCase {
         try assertLeftAsWritten("accents = \"ÁÂÃÀÇÉÊÍÓÔÕÚáâãàçéêíóôõú\"\n")
         try assertLeftAsWritten("option_keys = \"Ω≈ç√∫˜µ≤≥÷åß∂ƒ©˙∆˚¬…æœ∑´®†¥¨ˆøπ“‘¡™£¢∞§¶•ªº–≠\"\n")
         try assertLeftAsWritten("    (0x2A0C, 'M', '∫∫∫∫'),\n")
+        // A Windows-1252 table in byte order: commoner syllables, but the bytes count up.
+        try assertLeftAsWritten("    \"chars\": \"‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\",\n")
     }
 
     func testKoreanIsStillRepairedAndALineOfHanjaFollowsTheDocument() throws {
@@ -25,9 +28,9 @@ final class CP949ReadingReadsAsKoreanTests: XCTestCase {
         func units(_ scalars: [UInt32]) -> [DecodedUnit] {
             scalars.enumerated().map { DecodedUnit(start: 2 * $0.offset, end: 2 * $0.offset + 2, scalar: $0.element, width: 2) }
         }
-        XCTAssertTrue(MojibakePass.readsAsKorean(units(Array("오늘서울의날씨는".unicodeScalars.map(\.value)))))
-        XCTAssertFalse(MojibakePass.readsAsKorean(units(Array("읒쩠컵판훔墾勁卦今錄桐路描白繃".unicodeScalars.map(\.value)))))
+        XCTAssertTrue(MojibakePass.lettersReadAsKorean(units(Array("오늘서울의날씨는".unicodeScalars.map(\.value)))))
+        XCTAssertFalse(MojibakePass.lettersReadAsKorean(units(Array("읒쩠컵판훔墾勁卦今錄桐路描白繃".unicodeScalars.map(\.value)))))
         // Signs between the letters are word boundaries, not letters to price.
-        XCTAssertTrue(MojibakePass.readsAsKorean(units(Array("★★★☆☆한국어".unicodeScalars.map(\.value)))))
+        XCTAssertTrue(MojibakePass.lettersReadAsKorean(units(Array("★★★☆☆한국어".unicodeScalars.map(\.value)))))
     }
 }

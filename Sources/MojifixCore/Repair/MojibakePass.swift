@@ -118,7 +118,7 @@ final class MojibakePass {
             var chosen = chosen
             let needsWord = chosen.decoder.misreading.actual == .windows949
             let strong = chosen.groups.filter {
-                $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord && Self.readsAsKorean(chosen.units[$0.range]))
+                $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord && Self.readsAsKorean(chosen.units[$0.range], decoder: chosen.decoder, p))
             }
             let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
             // (Readings tied with the chosen one are weighed line by line on the whole text.)
@@ -238,7 +238,7 @@ final class MojibakePass {
             let byEvidence = (lineEstablished ? g.evidence > Self.documentThreshold || consistent : g.evidence >= threshold)
                 // A CP949 reading needs a word of its own even there: a lone syllable is
                 // what any two accented characters make (`Â£` left by a layer is `£`, not `짙`).
-                && (established || !needsWord || g.hasWord && Self.readsAsKorean(candidates))
+                && (established || !needsWord || g.hasWord && Self.readsAsKorean(candidates, decoder: decoder, p))
             // The language model weighs each unit in its line: a reading it finds far more
             // plausible than the text as written is made even where the hand-weighed evidence
             // is thin (a short line, a lone unit). (It does not veto: the source characters of
