@@ -183,19 +183,36 @@ struct CharsetDetector {
 
     /// The whole input when small; otherwise lines holding non-ASCII bytes (where readings
     /// differ), up to the limit. Lines end at LF, which no candidate uses inside a character.
+    /// Without such lines short enough (an RSS feed on one line), the start of the first line
+    /// holding non-ASCII bytes, or of the file, cut after a byte below 0x30: no double-byte
+    /// charset uses one inside a character (their second bytes start at 0x30, GB18030's
+    /// four-byte digits, or above), so a strict decode never meets half a character there.
     static func sample(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.count > sampleLimit else { return bytes }
         var sample: [UInt8] = []
         sample.reserveCapacity(sampleLimit + 256)
         var start = 0
+        var firstLong: Range<Int>? = nil
         while start < bytes.count && sample.count < sampleLimit {
             let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
-            if end - start <= sampleLimit, bytes[start..<end].contains(where: { $0 >= 0x80 }) {
-                sample += bytes[start..<end]
+            if bytes[start..<end].contains(where: { $0 >= 0x80 }) {
+                if end - start <= sampleLimit {
+                    sample += bytes[start..<end]
+                } else if firstLong == nil {
+                    firstLong = start..<end
+                }
             }
             start = end
         }
-        return sample.isEmpty ? Array(bytes.prefix(sampleLimit)) : sample
+        guard sample.isEmpty else { return sample }
+        return Array(cutAtCharacterBoundary(bytes[firstLong ?? 0..<bytes.count], within: sampleLimit))
+    }
+
+    /// The longest start of `bytes` within `limit` that ends after a byte below 0x30.
+    static func cutAtCharacterBoundary(_ bytes: ArraySlice<UInt8>, within limit: Int) -> ArraySlice<UInt8> {
+        let start = bytes.prefix(limit)
+        guard let last = start.lastIndex(where: { $0 < 0x30 }) else { return [] }
+        return start[...last]
     }
 
     /// Controls other than white space, ESC, SO and SI: a decoding that yields them is not text.
