@@ -34,3 +34,29 @@ final class CharsetDetectorSampleTests: XCTestCase {
         XCTAssertEqual(Array(CharsetDetector.cutAtCharacterBoundary([0xB0, 0xA1, 0xB0][...], within: 2)), [])
     }
 }
+
+/// The first look that picks a long reading's languages reads its text, and a reading whose
+/// non-ASCII letters are all of other scripts is not priced in a Latin language.
+final class CharsetDetectorFirstLookTests: XCTestCase {
+    func testTheFirstLookIsTheWindowHoldingMostNonASCII() {
+        let markup = Array("<item><pubDate>03 ".unicodeScalars.map(\.value))
+        let text = Array("ย้ายบ้านแล้วครับ คราวนี้ไปจดโดเมนเรียบร้อย".unicodeScalars.map(\.value))
+        var scalars = markup + [0xE1F] + Array(repeating: 0x61, count: 300)
+        let start = scalars.count
+        scalars += Array(repeating: text, count: 6).flatMap { $0 } + Array(repeating: 0x61, count: 300)
+        let look = CharsetDetector.densestLook(scalars)
+        XCTAssertTrue(look >= start && look + CharsetDetector.firstLook <= start + 6 * text.count, "\(look)")
+        XCTAssertEqual(CharsetDetector.densestLook(Array(repeating: 0x61, count: 400)), 0)
+    }
+
+    func testAReadingOfHanOnlyIsNotPricedInLatinLanguages() {
+        let han = Array("中華民國臺灣的歷史與文化非常豐富而且多元".unicodeScalars.map(\.value))
+        let scalars = Array("<item><title>".unicodeScalars.map(\.value)) + Array(repeating: han, count: 12).flatMap { $0 }
+        let (languages, _) = CharsetDetector().likelyLanguages(scalars)
+        let latin = LanguageModel.shared.languages.filter { $0.script == .latin }
+        XCTAssertNotNil(languages)
+        XCTAssertFalse(latin.contains { languages!.contains($0) })
+        let french = Array(String(repeating: "Le café était très animé ce matin-là, près de la gare. ", count: 6).unicodeScalars.map(\.value))
+        XCTAssertTrue(CharsetDetector().likelyLanguages(french).0!.contains(LanguageModel.shared.language(code: "fr")!))
+    }
+}

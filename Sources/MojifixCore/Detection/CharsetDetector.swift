@@ -161,14 +161,33 @@ struct CharsetDetector {
     /// time spent); and the cost of that first look in its best language.
     func likelyLanguages(_ scalars: [UInt32]) -> (LanguageSet?, Double?) {
         guard scalars.count > Self.firstLook else { return (nil, nil) }
-        let start = max(0, min(scalars.count - Self.firstLook, (scalars.firstIndex { $0 >= 0x80 } ?? 0) - Self.firstLook / 4))
+        let start = Self.densestLook(scalars)
         let look = Array(scalars[start..<(start + Self.firstLook)])
         let ranked = model.score(look).ranked
         let latin = model.languages.filter { $0.script == .latin }
-        var set = LanguageSet(ranked.prefix(Self.languagesKept).map(\.language))
-        set.mask |= model.languagesFor(scalars).mask & ~LanguageSet(latin).mask
+        let scripts = model.languagesFor(scalars).mask & ~LanguageSet(latin).mask
+        // A reading whose non-ASCII letters are all of other scripts is text in one of theirs: in a
+        // Latin language (its ASCII markup cheap, each of its letters at the floor) a Big5 file
+        // read as GB18030 out-priced the real reading in Chinese.
+        let latinLetters = scalars.contains { $0 >= 0x80 && ScalarTraits.letterScript($0) == .latin }
+        var set = LanguageSet(ranked.prefix(Self.languagesKept).map(\.language).filter { latinLetters || scripts == 0 || $0.script != .latin })
+        set.mask |= scripts
         return (set, ranked.first?.cost)
     }
+    /// Where the first look starts: the window of `firstLook` scalars holding the most non-ASCII
+    /// ones (the first such), so that it reads the sample's text, not markup and dates around its
+    /// first non-ASCII character (`<pubDate>พฤ., 03 พ.ย. 2005`, which ISO-8859-5's Cyrillic
+    /// nonsense out-prices).
+    static func densestLook(_ scalars: [UInt32]) -> Int {
+        var count = 0, best = -1, start = 0
+        for (k, s) in scalars.enumerated() {
+            if s >= 0x80 { count += 1 }
+            if k >= firstLook && scalars[k - firstLook] >= 0x80 { count -= 1 }
+            if k >= firstLook - 1 && count > best { best = count; start = k - firstLook + 1 }
+        }
+        return start
+    }
+
     /// How far (nats) behind the best start a reading's start may be and still be scored in full.
     static let hopeless = 60.0
     static let firstLook = 160
