@@ -31,8 +31,11 @@ struct CharsetDetector {
     static let ebcdic: [(charset: Charset, prior: Double)] = [(Charset("IBM037"), 3), (Charset("IBM500"), 3)]
 
     /// A reading the file declares (and that decodes strictly) wins unless another reading is
-    /// this much more plausible (nats).
+    /// this much more plausible (nats) and fits its language better by `declaredFit`: a Thai or
+    /// Korean feed, mostly ASCII markup that a Cyrillic language prices cheaper than Thai or
+    /// Korean, costs more as a whole than Cyrillic nonsense of its bytes that fits no better.
     static let declared = 10.0
+    static let declaredFit = 0.1
 
     /// Bytes of the file the readings are scored on: enough to decide, bounded for speed.
     static let sampleLimit = 4 * 1024
@@ -69,7 +72,8 @@ struct CharsetDetector {
         // Not text in any reading (random high bytes, compressed data without a NUL).
         guard let best = readings.first, best.plausibility >= Self.leastPlausible else { return .none }
         // A declared reading that decodes strictly wins unless another is far more plausible.
-        if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared {
+        if let declared = readings.first(where: \.isDeclared),
+           declared.cost - best.cost < Self.declared || best.plausibility - declared.plausibility < Self.declaredFit {
             return .charset(declared.charset, confidence: 1)
         }
         if let common = commonReading(beside: best, in: readings) {
@@ -106,9 +110,10 @@ struct CharsetDetector {
                   seen.insert(HashedAtOnce(bytes: decoded)).inserted else { continue }
             let scalars = UTF8.scalars(Self.composed(decoded))
             let (languages, firstCost) = likelyLanguages(scalars)
-            // A reading whose start is already far behind the best start cannot win or come close.
+            // A reading whose start is already far behind the best start cannot win or come close
+            // (unless the file declares it: it is weighed in full).
             if let firstCost {
-                if firstCost > bestStart + Self.hopeless { continue }
+                if firstCost > bestStart + Self.hopeless && decoded != declared { continue }
                 bestStart = min(bestStart, firstCost)
             }
             // ASCII-compatible readings share the ASCII bigrams of the bytes; EBCDIC shares none.

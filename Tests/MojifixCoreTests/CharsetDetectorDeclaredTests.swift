@@ -1,0 +1,35 @@
+import XCTest
+@testable import MojifixCore
+
+/// A charset the file declares wins unless another reading is both far cheaper and fits its
+/// language clearly better: the ASCII markup of a feed (written for this test) costs less in a
+/// Cyrillic language than in Thai, so Cyrillic nonsense of a Thai feed's bytes came out cheaper
+/// without fitting any better; a declaration that is simply wrong (Czech in Windows-1250
+/// labelled Windows-1252) still loses.
+final class CharsetDetectorDeclaredTests: XCTestCase {
+    private func feed(_ charset: String, _ items: [String]) -> String {
+        "<?xml version=\"1.0\" encoding=\"\(charset)\"?>\n<rss version=\"2.0\"><channel><title>blog</title>\n"
+            + items.enumerated().map { k, text in
+                "\t<item>\n\t\t<pubDate>พฤ., \(k + 10) พ.ย. 2005 21:24:18 +0000</pubDate>\n\t\t<link>http://example.com/\(k)</link>\n"
+                    + "\t\t<description>\(text)</description>\n\t</item>\n"
+            }.joined() + "</channel></rss>\n"
+    }
+
+    func testADeclaredThaiFeedIsReadAsDeclared() throws {
+        let prose = ["ย้ายบ้านแล้วครับ คราวนี้ไปจดโดเมนเรียบร้อย", "วันนี้อากาศดีมาก ไปเที่ยวทะเลกับเพื่อนๆ สนุกมากครับ",
+                     "ผมยังมีชีวิตอยู่นะครับ เพียงแต่ช่วงนี้ยุ่งมาก เลยไม่มีเวลามาอัพเดท"]
+        let text = feed("windows-874", (0..<12).map { prose[$0 % 3] })
+        let bytes = try TextCodecs.codec(for: Charset("windows-874")).encode(Array(text.utf8))
+        let result = try Repairer().repair(bytes)
+        XCTAssertEqual(result.plan.inputEncoding, "windows-874")
+        XCTAssertTrue(result.output == Array(text.replacingOccurrences(of: "windows-874", with: "UTF-8").utf8))
+    }
+
+    func testAWrongDeclarationStillLoses() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<rss><channel>\n"
+            + (0..<8).map { "<item><title>Příliš žluťoučký kůň úpěl ďábelské ódy \($0)</title><description>Večerní zprávy: vláda schválila nový zákon o ochraně přírody.</description></item>\n" }.joined()
+            + "</channel></rss>\n"
+        let bytes = try TextCodecs.codec(for: Charset("windows-1250")).encode(Array(text.utf8))
+        XCTAssertEqual(try Repairer().repair(bytes).plan.inputEncoding, "windows-1250")
+    }
+}
