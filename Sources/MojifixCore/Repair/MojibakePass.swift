@@ -432,7 +432,7 @@ final class MojibakePass {
                 continue
             }
             let twin = sifted.map { $0.twin[k] } ?? k
-            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : decoder.units(in: p, range: 0..<sampleEnd)
+            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : self.units(k, p, sampleEnd, sifted)
             if units.isEmpty { continue }
             decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
@@ -466,12 +466,13 @@ final class MojibakePass {
         for k in utf8First {
             if decoded[k].bound < 0 {
                 // As below: skipped by the rough bound, else by the exact one. (A twin decodes alike.)
-                let decoder = decoders[sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder]
+                let twin = sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder
                 if topUTF8 > 0 {
-                    let (rough, total) = bounds[decoded[k].decoder].bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<sampleEnd)
+                    let (rough, total) = bounds[decoded[k].decoder].bounds(ofCP949: decoders[twin], scoring: scoring, p, range: 0..<sampleEnd,
+                                                                            sifted: sifted.map { ($0.characters, twin) })
                     if rough < topUTF8 || total < topUTF8 { continue }
                 }
-                decoded[k].units = decoder.units(in: p, range: 0..<sampleEnd)
+                decoded[k].units = units(twin, p, sampleEnd, sifted)
                 decoded[k].bound = .infinity
                 if !decoded[k].units.isEmpty { score(k) }
                 continue
