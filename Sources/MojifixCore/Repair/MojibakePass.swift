@@ -20,6 +20,8 @@ final class MojibakePass {
     private let sieve: ReadingSieve?
     /// Off: every decoder decodes and every reading is scored on its own (the tests compare both ways).
     var sievesReadings = true
+    /// Off: a unit decoded alike by two UTF-8 readings is scored for each (see `ScoresOfOtherReadings`).
+    var sharesScores = true
     /// Off: CP949 readings are decoded with the others, not bounded first (the tests compare both ways).
     var boundsCP949First = true
     /// Off: every line of the evidence's leader and of each contender is judged while choosing
@@ -450,7 +452,8 @@ final class MojibakePass {
                 .flatMap({ scored[$0] }) {
                 scored[k] = Reading(decoder: decoder, units: done.units, groups: done.groups, total: done.total, explained: done.explained)
             } else {
-                scoring.score(&units, decoder: decoder, in: p)
+                let known = sharesScores ? scored.compactMap { $0.flatMap { $0.decoder.misreading.actual == .utf8 ? $0.units : nil } } : []
+                scoring.score(&units, decoder: decoder, in: p, known: known)
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }

@@ -1,0 +1,49 @@
+/// Scores a unit takes from another reading of the same text instead of being scored again
+/// (Windows-1252, 1254 and ISO-8859-1 readings of a garbled text share most of their units, and
+/// scoring them was a fifth of the work of a garbled record).
+///
+/// `UnitScoring.score` weighs a unit of a UTF-8 reading by the unit's own fields (where it starts
+/// and ends, its scalar, its width, whether it is lossy), the text, the scoring's alphabet and
+/// context, and its neighbours only where they touch it, through their scalars: a unit that
+/// agrees on all of these with a unit of another UTF-8 reading of the same text, scored by the
+/// same scoring, gets that unit's evidence, rejection and support. (CP949 readings are scored
+/// further as a whole: never shared.)
+struct ScoresOfOtherReadings {
+    private let known: [[DecodedUnit]]
+    /// Per known reading, the first unit not before the one being scored (units run in order).
+    private var cursors: [Int]
+
+    init(_ known: [[DecodedUnit]], actual: Charset) {
+        self.known = actual == .utf8 ? known : []
+        cursors = Array(repeating: 0, count: self.known.count)
+    }
+
+    /// Gives `units[k]` the scores of a known unit that reads alike; false when there is none.
+    @inline(__always)
+    mutating func take(_ units: inout [DecodedUnit], _ k: Int) -> Bool {
+        guard !known.isEmpty else { return false }
+        let unit = units[k]
+        for r in known.indices {
+            let other = known[r]
+            var j = cursors[r]
+            while j < other.count && other[j].start < unit.start { j += 1 }
+            cursors[r] = j
+            guard j < other.count, Self.alike(unit, other[j]), Self.touching(units, k) == Self.touching(other, j) else { continue }
+            units[k].evidence = other[j].evidence
+            units[k].rejected = other[j].rejected
+            units[k].supportive = other[j].supportive
+            return true
+        }
+        return false
+    }
+
+    private static func alike(_ a: DecodedUnit, _ b: DecodedUnit) -> Bool {
+        a.start == b.start && a.end == b.end && a.scalar == b.scalar && a.width == b.width && a.lossy == b.lossy
+    }
+
+    /// The scalars of the units touching `units[k]` before and after it (`UInt32.max`: none).
+    private static func touching(_ units: [DecodedUnit], _ k: Int) -> (UInt32, UInt32) {
+        (k > 0 && units[k - 1].end == units[k].start ? units[k - 1].scalar : UInt32.max,
+         k + 1 < units.count && units[k + 1].start == units[k].end ? units[k + 1].scalar : UInt32.max)
+    }
+}
