@@ -9,29 +9,37 @@
 /// same scoring, gets that unit's evidence, rejection and support. (CP949 readings are scored
 /// further as a whole: never shared.)
 struct ScoresOfOtherReadings {
-    private let known: [[DecodedUnit]]
+    /// The known readings' units one after the other (one array: reaching each reading's own
+    /// array retained it for every unit), each reading's ending at its entry of `ends`.
+    private var known: [DecodedUnit] = []
+    private var ends: [Int] = []
     /// Per known reading, the first unit not before the one being scored (units run in order).
-    private var cursors: [Int]
+    private var cursors: [Int] = []
 
-    init(_ known: [[DecodedUnit]], actual: Charset) {
-        self.known = actual == .utf8 ? known : []
-        cursors = Array(repeating: 0, count: self.known.count)
+    init(_ readings: [[DecodedUnit]], actual: Charset) {
+        guard actual == .utf8, !readings.isEmpty else { return }
+        known.reserveCapacity(readings.reduce(0) { $0 + $1.count })
+        for units in readings {
+            cursors.append(known.count)
+            known += units
+            ends.append(known.count)
+        }
     }
 
     /// Gives `units[k]` the scores of a known unit that reads alike; false when there is none.
     @inline(__always)
     mutating func take(_ units: inout [DecodedUnit], _ k: Int) -> Bool {
-        guard !known.isEmpty else { return false }
+        guard !ends.isEmpty else { return false }
         let unit = units[k]
-        for r in known.indices {
-            let other = known[r]
+        for r in ends.indices {
+            let start = r == 0 ? 0 : ends[r - 1], end = ends[r]
             var j = cursors[r]
-            while j < other.count && other[j].start < unit.start { j += 1 }
+            while j < end && known[j].start < unit.start { j += 1 }
             cursors[r] = j
-            guard j < other.count, Self.alike(unit, other[j]), Self.touching(units, k) == Self.touching(other, j) else { continue }
-            units[k].evidence = other[j].evidence
-            units[k].rejected = other[j].rejected
-            units[k].supportive = other[j].supportive
+            guard j < end, Self.alike(unit, known[j]), Self.touching(units, k, 0..<units.count) == Self.touching(known, j, start..<end) else { continue }
+            units[k].evidence = known[j].evidence
+            units[k].rejected = known[j].rejected
+            units[k].supportive = known[j].supportive
             return true
         }
         return false
@@ -41,9 +49,9 @@ struct ScoresOfOtherReadings {
         a.start == b.start && a.end == b.end && a.scalar == b.scalar && a.width == b.width && a.lossy == b.lossy
     }
 
-    /// The scalars of the units touching `units[k]` before and after it (`UInt32.max`: none).
-    private static func touching(_ units: [DecodedUnit], _ k: Int) -> (UInt32, UInt32) {
-        (k > 0 && units[k - 1].end == units[k].start ? units[k - 1].scalar : UInt32.max,
-         k + 1 < units.count && units[k + 1].start == units[k].end ? units[k + 1].scalar : UInt32.max)
+    /// The scalars of the units of `reading` touching `units[k]` before and after it (`UInt32.max`: none).
+    private static func touching(_ units: [DecodedUnit], _ k: Int, _ reading: Range<Int>) -> (UInt32, UInt32) {
+        (k > reading.lowerBound && units[k - 1].end == units[k].start ? units[k - 1].scalar : UInt32.max,
+         k + 1 < reading.upperBound && units[k + 1].start == units[k].end ? units[k + 1].scalar : UInt32.max)
     }
 }
