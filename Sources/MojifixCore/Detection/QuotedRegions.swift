@@ -1,3 +1,4 @@
+import MojifixText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -117,14 +118,9 @@ struct QuotedRegions {
         }
     }
 
-    /// Some byte of `word` is a backtick or C2, E2 or E3 (a byte equal to one of them leaves a
-    /// zero byte after the exclusive or, which the classic test finds without fail; it may also
-    /// flag bytes above that one, never a word without such a byte).
-    @inline(__always)
+    /// Some byte of `word` is a backtick or C2, E2 or E3.
     static func holdsAnOpener(_ word: UInt64) -> Bool {
-        func hasZero(_ v: UInt64) -> Bool { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 }
-        return hasZero(word ^ 0x6060_6060_6060_6060) || hasZero(word ^ 0xC2C2_C2C2_C2C2_C2C2)
-            || hasZero(word ^ 0xE2E2_E2E2_E2E2_E2E2) || hasZero(word ^ 0xE3E3_E3E3_E3E3_E3E3)
+        ByteWords.holds(0x60, in: word) || ByteWords.holds(0xC2, in: word) || ByteWords.holds(0xE2, in: word) || ByteWords.holds(0xE3, in: word)
     }
 
     /// The marks that close an opening quotation mark.
