@@ -11,6 +11,7 @@
 /// character left out is met with no sequence and no lead open, where both decoders pass over it.
 struct SiftedCharacters {
     struct Character {
+        /// (32 bits: a text is never longer than `RepairOptions.largestInput`, under 2^31 bytes.)
         let start: Int32
         let scalar: UInt32
         /// The sieve's row of a non-ASCII character (its byte in every table); 0 for ASCII.
