@@ -130,6 +130,9 @@ struct ReadingSieve {
         var i = range.lowerBound
         let n = range.upperBound
         var characters = SiftedCharacters(columns: columns, rows: leads.count, end: n)
+        // Room for a character per two bytes up front (a non-ASCII character takes two or more),
+        // instead of a copy per doubling; a list of much ASCII after such characters grows on.
+        characters.list.reserveCapacity(range.count / 2)
         // ASCII characters listed since the last non-ASCII one (3: none more to list).
         var asciiListed = 3
         if let base = p.baseAddress {
