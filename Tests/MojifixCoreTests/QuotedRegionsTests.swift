@@ -84,4 +84,36 @@ final class QuotedRegionsTests: XCTestCase {
         XCTAssertGreaterThan(holding, 10_000)
         XCTAssertLessThan(holding, 90_000)
     }
+
+    /// Regions read line by line when asked answer as regions read whole: seeded documents of
+    /// fences, indented code, block quotes, code spans, quotation marks, pragmas and prose, asked
+    /// about ranges within their lines in any order.
+    func testRegionsReadWhenAskedAnswerAsRegionsReadWhole() {
+        let pieces = ["```", "~~~", "    code", "\tcode", "> quoted", "`cafÃ©`", "``a`b``", "“cafÃ©”", "«x»", "「あ」", "„y“",
+                      "mojifix: ignore", "cafÃ©", "123", "  ", "", "- item", "Ã©", "`", "“"]
+        var rng = SeededGenerator(seed: 1206)
+        var quotedAnswers = 0, asked = 0
+        for _ in 0..<400 {
+            let lines = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " ")
+            }
+            let text = Array(lines.joined(separator: "\n").utf8)
+            guard !text.isEmpty else { continue }
+            text.withUnsafeBufferPointer { p in
+                var whole = QuotedRegions(p)
+                _ = whole.isQuoted(p.count - 1..<p.count)  // reads every line
+                var lazy = QuotedRegions(p)
+                for _ in 0..<20 {
+                    let start = Int.random(in: 0..<p.count, using: &rng)
+                    let range = start..<min(p.count, start + Int.random(in: 1...3, using: &rng))
+                    let expected = whole.isQuoted(range)
+                    XCTAssertEqual(lazy.isQuoted(range), expected, "\(String(decoding: text, as: Unicode.UTF8.self)) \(range)")
+                    XCTAssertEqual(lazy.isIgnored(range), whole.isIgnored(range))
+                    if expected { quotedAnswers += 1 }
+                    asked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(quotedAnswers, asked / 20)
+    }
 }

@@ -174,7 +174,7 @@ final class MojibakePass {
             accepted.removeAll { !isInvertible(units[$0.index], decoder: chosen.decoder, p) }
             var quoted: [RepairChange] = []
             if !accepted.isEmpty {
-                let regions = QuotedRegions(p)
+                var regions = QuotedRegions(p)
                 accepted.removeAll { regions.isIgnored(units[$0.index].start..<units[$0.index].end) }
                 // Only what would be applied counts: a lossy guess left out (listed, not made)
                 // outside the quotes does not make the quoted mojibake a repair. A lossy guess
