@@ -42,13 +42,21 @@ struct ReadingSieve {
     private let alikeWithReplacement: [UInt64]
 
     /// What the sieve finds in one text.
-    struct Sifted {
+    /// (A class: the pass reads it for every decoder, and each copy of a struct of three arrays
+    /// retained them all, a cost a short record felt.)
+    final class Sifted {
         /// Bit k: decoder k may find units (a decoder without its bit finds none).
-        var mayDecode: UInt64
+        let mayDecode: UInt64
         /// Per decoder, the first decoder that decodes the text exactly like it (itself if none).
-        var twin: [Int]
+        let twin: [Int]
         /// What the decoders read of the text (see `SiftedCharacters`).
-        var characters: SiftedCharacters
+        let characters: SiftedCharacters
+
+        init(mayDecode: UInt64, twin: [Int], characters: SiftedCharacters) {
+            self.mayDecode = mayDecode
+            self.twin = twin
+            self.characters = characters
+        }
     }
 
     /// At most 64 decoders (one bit each).

@@ -17,14 +17,19 @@ struct ScoresOfOtherReadings {
     private var cursors: [Int] = []
 
     init(_ readings: [[DecodedUnit]], actual: Charset) {
-        guard actual == .utf8, !readings.isEmpty else { return }
-        known.reserveCapacity(readings.reduce(0) { $0 + $1.count })
+        // (A short record scores its few units faster than it gathers the known ones.)
+        let count = readings.reduce(0) { $0 + $1.count }
+        guard actual == .utf8, count >= Self.fewestKnown else { return }
+        known.reserveCapacity(count)
         for units in readings {
             cursors.append(known.count)
             known += units
             ends.append(known.count)
         }
     }
+
+    /// Known units below which none are taken.
+    static let fewestKnown = 32
 
     /// Gives `units[k]` the scores of a known unit that reads alike; false when there is none.
     @inline(__always)

@@ -439,6 +439,7 @@ final class MojibakePass {
             decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
         var scored: [Reading?] = Array(repeating: nil, count: decoded.count)
+        var knownUTF8: [[DecodedUnit]] = []  // (the units of the UTF-8 readings scored so far)
         var topUTF8: Float = 0
         func skipped(_ k: Int) -> Bool {
             decoders[decoded[k].decoder].misreading.actual == .utf8 ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8
@@ -452,8 +453,8 @@ final class MojibakePass {
                 .flatMap({ scored[$0] }) {
                 scored[k] = Reading(decoder: decoder, units: done.units, groups: done.groups, total: done.total, explained: done.explained)
             } else {
-                let known = sharesScores ? scored.compactMap { $0.flatMap { $0.decoder.misreading.actual == .utf8 ? $0.units : nil } } : []
-                scoring.score(&units, decoder: decoder, in: p, known: known)
+                scoring.score(&units, decoder: decoder, in: p, known: knownUTF8)
+                if sharesScores && decoder.misreading.actual == .utf8 { knownUTF8.append(units) }
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
