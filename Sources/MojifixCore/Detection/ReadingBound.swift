@@ -77,7 +77,8 @@ struct ReadingBound {
     func bounds(ofCP949 decoder: UnitDecoder, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>,
                 range: Range<Int>, sifted: (characters: SiftedCharacters, k: Int)? = nil) -> (rough: Float, total: Float) {
         var rough: Float = 0, sum: Float = 0
-        let add = { (unit: DecodedUnit, pair: Int) in
+        // (A local function, not a closure held in a constant: that boxed both sums on the heap.)
+        func add(_ unit: DecodedUnit, _ pair: Int) {
             rough += Self.roughly(unit)
             sum += pairs.most(pair) { most(unit, actual: .windows949, scoring: scoring, p) }
         }
