@@ -1,5 +1,6 @@
+import MojifixTestSupport
 import XCTest
-import MojifixCore
+@testable import MojifixCore
 
 final class QuotedRegionsTests: XCTestCase {
     func testMojibakeQuotedInAnOtherwiseCleanDocumentStays() throws {
@@ -64,5 +65,55 @@ final class QuotedRegionsTests: XCTestCase {
             XCTAssertNil(result.plan.withheld, text)
             XCTAssertTrue(result.plan.quoted?.contains { !$0.change.lossless } ?? false, text)
         }
+    }
+
+    /// The eight-byte test that lets the span search pass over words says yes exactly for words
+    /// holding a backtick, C2, E2 or E3 (seeded words of those bytes, their neighbours and others).
+    func testAWordHoldsAnOpenerExactlyWhenOneOfItsBytesIs() {
+        let pool: [UInt8] = [0x60, 0xC2, 0xE2, 0xE3, 0x5F, 0x61, 0xC1, 0xC3, 0xE1, 0xE4, 0x00, 0x01, 0x20, 0x80, 0xFF, 0x7F, 0xA0, 0x9F]
+        var rng = SeededGenerator(seed: 1205)
+        var holding = 0
+        for _ in 0..<100_000 {
+            // Mostly bytes that are not openers, so that words without one are common.
+            let bytes = (0..<8).map { _ in Int.random(in: 0..<10, using: &rng) == 0 ? pool[Int.random(in: 0..<4, using: &rng)] : pool[Int.random(in: 4..<pool.count, using: &rng)] }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let expected = bytes.contains { [0x60, 0xC2, 0xE2, 0xE3].contains($0) }
+            XCTAssertEqual(QuotedRegions.holdsAnOpener(word), expected, "\(bytes)")
+            if expected { holding += 1 }
+        }
+        XCTAssertGreaterThan(holding, 10_000)
+        XCTAssertLessThan(holding, 90_000)
+    }
+
+    /// Regions read line by line when asked answer as regions read whole: seeded documents of
+    /// fences, indented code, block quotes, code spans, quotation marks, pragmas and prose, asked
+    /// about ranges within their lines in any order.
+    func testRegionsReadWhenAskedAnswerAsRegionsReadWhole() {
+        let pieces = ["```", "~~~", "    code", "\tcode", "> quoted", "`cafÃ©`", "``a`b``", "“cafÃ©”", "«x»", "「あ」", "„y“",
+                      "mojifix: ignore", "cafÃ©", "123", "  ", "", "- item", "Ã©", "`", "“"]
+        var rng = SeededGenerator(seed: 1206)
+        var quotedAnswers = 0, asked = 0
+        for _ in 0..<400 {
+            let lines = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " ")
+            }
+            let text = Array(lines.joined(separator: "\n").utf8)
+            guard !text.isEmpty else { continue }
+            text.withUnsafeBufferPointer { p in
+                var whole = QuotedRegions(p)
+                _ = whole.isQuoted(p.count - 1..<p.count)  // reads every line
+                var lazy = QuotedRegions(p)
+                for _ in 0..<20 {
+                    let start = Int.random(in: 0..<p.count, using: &rng)
+                    let range = start..<min(p.count, start + Int.random(in: 1...3, using: &rng))
+                    let expected = whole.isQuoted(range)
+                    XCTAssertEqual(lazy.isQuoted(range), expected, "\(String(decoding: text, as: Unicode.UTF8.self)) \(range)")
+                    XCTAssertEqual(lazy.isIgnored(range), whole.isIgnored(range))
+                    if expected { quotedAnswers += 1 }
+                    asked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(quotedAnswers, asked / 20)
     }
 }

@@ -8,21 +8,26 @@ import XCTest
 /// repair with the sieve gives exactly what decoding and scoring every reading gives.
 final class ReadingSieveTests: XCTestCase {
     /// Choices over every high byte: equal for two units exactly when their guessed bytes are.
-    private static let everyHighByte = (0x80...0xFF).map(UInt8.init)
+    static let everyHighByte = (0x80...0xFF).map(UInt8.init)
 
-    private static func same(_ a: DecodedUnit, _ b: DecodedUnit) -> Bool {
+    static func same(_ a: DecodedUnit, _ b: DecodedUnit) -> Bool {
         a.start == b.start && a.end == b.end && a.scalar == b.scalar && a.width == b.width && a.lossy == b.lossy
             && a.spaceLost == b.spaceLost && a.choiceCount == b.choiceCount
             && a.alternatives(Self.everyHighByte) == b.alternatives(Self.everyHighByte) && a.evidence == b.evidence
             && a.supportive == b.supportive && a.rejected == b.rejected
     }
 
-    func testRuledOutDecodersFindNothingAndTwinsFindTheSameUnits() throws {
+    /// A decoder for every registered misreading, and the scoring of their units.
+    static func decoders() throws -> (decoders: [UnitDecoder], scoring: UnitScoring) {
         let cp949 = try CP949Table()
         var tables: [Charset: SingleByteTable] = [:]
         for charset in Charset.misreadings { tables[charset] = try SingleByteTable(charset) }
         let scoring = UnitScoring(cp949: cp949, alphabet: SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! }))
-        let decoders = Misreading.registry.map { UnitDecoder(misreading: $0.misreading, table: tables[$0.misreading.shownAs]!, cp949: cp949) }
+        return (Misreading.registry.map { UnitDecoder(misreading: $0.misreading, table: tables[$0.misreading.shownAs]!, cp949: cp949) }, scoring)
+    }
+
+    func testRuledOutDecodersFindNothingAndTwinsFindTheSameUnits() throws {
+        let (decoders, scoring) = try Self.decoders()
         let sieve = try XCTUnwrap(ReadingSieve(decoders))
         var ruledOut = 0, twins = 0, decoding = 0
         for (n, record) in ReadingBoundTests.records().enumerated() {

@@ -1,3 +1,4 @@
+import MojifixText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,48 +11,74 @@ import Glibc
 struct QuotedRegions {
     static let pragma = Array("mojifix: ignore".utf8)
 
-    /// Sorted, non-overlapping byte ranges.
+    /// Sorted, non-overlapping byte ranges; `quoted` of the lines read so far (see `read`).
     private(set) var quoted: [Range<Int>] = []
     private(set) var ignored: [Range<Int>] = []
     /// Some line has words outside every quoted region: the document is prose that quotes, not
     /// (say) a lone tab-indented line or a JSON string that merely looks like a code block.
+    /// (Of the lines read so far.)
     private(set) var hasProse = false
 
+    /// The quoted regions are found line by line when first asked for, up to the line asked
+    /// about: a garbled document's first repair is rarely quoted, and finding every span of a
+    /// long garbled text (each `“` a mojibake `â€œ` shows) was a few percent of its repair.
+    private let p: UnsafeBufferPointer<UInt8>
+    /// Where the next line to read starts, and what the lines before it leave open.
+    private var next = 0
+    private var fence: (byte: UInt8, count: Int)? = nil
+    private var previousBlank = true, previousIndentedCode = false
+
+    /// `p` must outlive the regions (they read its lines when asked).
     init(_ p: UnsafeBufferPointer<UInt8>) {
+        self.p = p
         var start = 0
-        var fence: (byte: UInt8, count: Int)? = nil
-        var previousBlank = true, previousIndentedCode = false
         while start < p.count {
             let end = Self.lineEnd(p, from: start)
-            let line = start..<end
-            if Self.contains(Self.pragma, in: p, line) { ignored.append(line) }
-            var indent = 0
-            while start + indent < end && p[start + indent] == 0x20 && indent < 4 { indent += 1 }
-            let first = start + indent
-            let blank = (start..<end).allSatisfy { p[$0] == 0x20 || p[$0] == 0x09 || p[$0] == 0x0D }
-            var indentedCode = false
-            if let open = fence {
-                quoted.append(line)
-                if Self.run(of: open.byte, in: p, at: first, end) >= open.count { fence = nil }
-            } else if indent < 4, first < end, p[first] == 0x60 || p[first] == 0x7E, Self.run(of: p[first], in: p, at: first, end) >= 3 {
-                fence = (p[first], Self.run(of: p[first], in: p, at: first, end))
-                quoted.append(line)
-            } else if !blank && (indent == 4 || (first < end && p[first] == 0x09)) && (previousBlank || previousIndentedCode) {
-                quoted.append(line)
-                indentedCode = true
-            } else if indent < 4, first < end, p[first] == 0x3E {
-                quoted.append(line)
-            } else {
-                inlineSpans(p, line)
-            }
-            previousBlank = blank
-            previousIndentedCode = indentedCode || (blank && previousIndentedCode)
+            if Self.contains(Self.pragma, in: p, start..<end) { ignored.append(start..<end) }
             start = end + 1
         }
     }
 
-    func isQuoted(_ range: Range<Int>) -> Bool { hasProse && Self.covers(quoted, range) }
+    /// Quoted ranges lie within a line, as units do: the lines up to `range`'s tell whether it is
+    /// quoted, and `hasProse` needs more only while no line read so far has prose.
+    mutating func isQuoted(_ range: Range<Int>) -> Bool {
+        let last = max(range.lowerBound, range.upperBound - 1)
+        while next <= last && next < p.count { readLine() }
+        guard Self.covers(quoted, range) else { return false }
+        while !hasProse && next < p.count { readLine() }
+        return hasProse
+    }
+
     func isIgnored(_ range: Range<Int>) -> Bool { Self.covers(ignored, range) }
+
+    /// Reads the line at `next`: code blocks, block quotes, or the spans within it.
+    private mutating func readLine() {
+        let start = next
+        let end = Self.lineEnd(p, from: start)
+        let line = start..<end
+        var indent = 0
+        while start + indent < end && p[start + indent] == 0x20 && indent < 4 { indent += 1 }
+        let first = start + indent
+        let blank = (start..<end).allSatisfy { p[$0] == 0x20 || p[$0] == 0x09 || p[$0] == 0x0D }
+        var indentedCode = false
+        if let open = fence {
+            quoted.append(line)
+            if Self.run(of: open.byte, in: p, at: first, end) >= open.count { fence = nil }
+        } else if indent < 4, first < end, p[first] == 0x60 || p[first] == 0x7E, Self.run(of: p[first], in: p, at: first, end) >= 3 {
+            fence = (p[first], Self.run(of: p[first], in: p, at: first, end))
+            quoted.append(line)
+        } else if !blank && (indent == 4 || (first < end && p[first] == 0x09)) && (previousBlank || previousIndentedCode) {
+            quoted.append(line)
+            indentedCode = true
+        } else if indent < 4, first < end, p[first] == 0x3E {
+            quoted.append(line)
+        } else {
+            inlineSpans(p, line)
+        }
+        previousBlank = blank
+        previousIndentedCode = indentedCode || (blank && previousIndentedCode)
+        next = end + 1
+    }
 
     /// Code spans (matching backtick runs) and typographic quotations within one line.
     private mutating func inlineSpans(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
@@ -67,6 +94,10 @@ struct QuotedRegions {
             // in UTF-8 neither is ever inside a character: the characters before the next one are
             // passed over whole, noting only whether one of them is a letter or non-ASCII (prose).
             var next = i
+            // Eight bytes at a time while none of them is one of the four.
+            while next + 8 <= line.upperBound && !Self.holdsAnOpener(UnsafeRawPointer(base + next).loadUnaligned(as: UInt64.self)) {
+                next += 8
+            }
             while next < line.upperBound {
                 let b = base[next]
                 if b == 0x60 || b == 0xC2 || b == 0xE2 || b == 0xE3 { break }
@@ -111,6 +142,11 @@ struct QuotedRegions {
             }
             i += length
         }
+    }
+
+    /// Some byte of `word` is a backtick or C2, E2 or E3.
+    static func holdsAnOpener(_ word: UInt64) -> Bool {
+        ByteWords.holds(0x60, in: word) || ByteWords.holds(0xC2, in: word) || ByteWords.holds(0xE2, in: word) || ByteWords.holds(0xE3, in: word)
     }
 
     /// The marks that close an opening quotation mark.

@@ -33,6 +33,8 @@ struct ReadingSieve {
     private let replacementFollows: UInt64
     /// Per row, each decoder's byte for it (-1: none), `decoders` entries a row.
     private let bytes: [Int16]
+    /// The same by decoder: each decoder's bytes of every row in a row (what `SiftedCharacters` reads).
+    private let columns: [Int16]
     /// Per decoder, the decoders that decode alike whatever the text when their tables agree on
     /// its characters (the same actual charset and NBSP byte, and the same ASCII for CP949), and
     /// those that also hide the same bytes behind a U+FFFD.
@@ -40,11 +42,21 @@ struct ReadingSieve {
     private let alikeWithReplacement: [UInt64]
 
     /// What the sieve finds in one text.
-    struct Sifted {
+    /// (A class: the pass reads it for every decoder, and each copy of a struct of three arrays
+    /// retained them all, a cost a short record felt.)
+    final class Sifted {
         /// Bit k: decoder k may find units (a decoder without its bit finds none).
-        var mayDecode: UInt64
+        let mayDecode: UInt64
         /// Per decoder, the first decoder that decodes the text exactly like it (itself if none).
-        var twin: [Int]
+        let twin: [Int]
+        /// What the decoders read of the text (see `SiftedCharacters`).
+        let characters: SiftedCharacters
+
+        init(mayDecode: UInt64, twin: [Int], characters: SiftedCharacters) {
+            self.mayDecode = mayDecode
+            self.twin = twin
+            self.characters = characters
+        }
     }
 
     /// At most 64 decoders (one bit each).
@@ -95,6 +107,7 @@ struct ReadingSieve {
         spaceFollows = utf8Decoders { (0x80...0xBF).contains($0.nbspByte) }
         replacementFollows = utf8Decoders { $0.replacementBytes.contains { (0x80...0xBF).contains($0) } }
         self.bytes = bytes
+        columns = (0..<decoders.count).flatMap { k in leads.indices.map { bytes[$0 * decoders.count + k] } }
         let alike = decoders.map { a in
             decoders.enumerated().reduce(UInt64(0)) { mask, entry in
                 let b = entry.element
@@ -124,9 +137,19 @@ struct ReadingSieve {
         var previous = 0  // the row of the character before, 0 after ASCII
         var i = range.lowerBound
         let n = range.upperBound
+        var characters = SiftedCharacters(columns: columns, rows: leads.count, end: n)
+        // Room for a character per two bytes up front (a non-ASCII character takes two or more),
+        // instead of a copy per doubling; a list of much ASCII after such characters grows on.
+        characters.list.reserveCapacity(range.count / 2)
+        // ASCII characters listed since the last non-ASCII one (3: none more to list).
+        var asciiListed = 3
         if let base = p.baseAddress {
             while i < n {
                 if p[i] < 0x80 {
+                    if asciiListed < 3 {
+                        characters.list.append(.init(start: Int32(i), scalar: UInt32(p[i]), row: 0, length: 1))
+                        asciiListed = p[i] == 0x20 || p[i] == 0x3F ? asciiListed + 1 : 3
+                    }
                     if p[i] == 0x20 { mayDecode |= leads[previous] & spaceFollows }
                     // A `?` after a sign that can come second may hide a byte as a U+FFFD does
                     // (third in a sequence, so the pair before it already let the decoder run;
@@ -134,7 +157,7 @@ struct ReadingSieve {
                     if p[i] == 0x3F && signFollows[previous] != 0 { replacement = true }
                     previous = 0
                     i += 1
-                    while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                    while asciiListed == 3 && i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
                     continue
                 }
                 let (scalar, length) = UTF8.decode(p, at: i)
@@ -146,6 +169,14 @@ struct ReadingSieve {
                     second |= replacementFollows
                 }
                 mayDecode |= cp949Leads[r] | leads[previous] & second
+                if r != 0 || scalar == 0xFFFD {
+                    characters.list.append(.init(start: Int32(i), scalar: scalar, row: UInt16(r), length: UInt8(length)))
+                    asciiListed = 0
+                } else {
+                    // No table's character: it ends whatever came before and starts nothing.
+                    if asciiListed < 3 { characters.list.append(.init(start: Int32(i), scalar: scalar, row: 0, length: UInt8(length))) }
+                    asciiListed = 3
+                }
                 previous = r
                 i += length
             }
@@ -158,7 +189,7 @@ struct ReadingSieve {
                 if agree(a, b, on: seen) { twin[b] = a; break }
             }
         }
-        return Sifted(mayDecode: mayDecode, twin: twin)
+        return Sifted(mayDecode: mayDecode, twin: twin, characters: characters)
     }
 
     /// Decoders `a` and `b` give every row of `seen` the same byte.

@@ -42,16 +42,10 @@ final class UnitDecoder {
         var i = range.lowerBound
         let n = range.upperBound
         guard let base = p.baseAddress else { return units }
-        // The sequence being collected: its bytes (0 marks a U+FFFD wildcard) and where it started.
-        var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        var count = 0, need = 0, start = 0
-        var wildcards = 0
-        var guessedSpace = false
-        // The sequence's second character (a `?` after a sign may be a lost byte, below).
-        var second: UInt32 = 0
+        var sequence = UTF8Sequence()
         while i < n {
             let b0 = p[i]
-            if need == 0 && b0 < 0x80 {
+            if sequence.need == 0 && b0 < 0x80 {
                 i += 1
                 while i + 8 <= n {
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
@@ -63,55 +57,75 @@ final class UnitDecoder {
             let (scalar, length) = b0 < 0x80 ? (UInt32(b0), 1) : UTF8.decode(p, at: i)
             let byte: Int = b0 < 0x80 ? Int(b0)
                 : scalar < UInt32(direct.count) ? Int(direct[Int(scalar)]) : table.byte(for: scalar).map(Int.init) ?? -1
-            if need > 0 && count == 1 && bytes.0 == 0xED && (0xA0...0xAF).contains(byte), let unit = surrogatePair(p, at: start, end: n) {
-                // CESU-8 (a surrogate pair, six bytes) misread the same way: one character.
-                units.append(unit)
-                need = 0
-                i = unit.end
-                continue
-            }
-            if need > 0 {
-                let allowed = count == 1 ? UTF8.secondByteRange(lead: bytes.0) : 0x80...0xBF
-                var next: UInt8? = nil
-                if byte >= 0, allowed.contains(UInt8(byte)) {
-                    next = UInt8(byte)
-                } else if scalar == 0xFFFD || (scalar == 0x3F && count == 2 && bytes.0 == 0xE2 && Self.isSign(second)), replacementBytes.contains(where: allowed.contains) {
-                    // (Converters also write `?` for a byte they cannot map: `â€?` is `”` that lost
-                    // its last byte. Only third after lead E2 (punctuation, arrows, symbols) and a
-                    // sign: `café…?` is a question, `Nestlé®?` too.)
-                    next = 0
-                    wildcards += 1
-                } else if scalar == 0x20, nbspByte >= 0, allowed.contains(UInt8(nbspByte)) {
-                    next = UInt8(nbspByte)
-                    guessedSpace = true
-                }
-                if let next {
-                    if count == 1 { second = scalar }
-                    withUnsafeMutableBytes(of: &bytes) { $0[count] = next }
-                    count += 1
-                    need -= 1
-                    i += length
-                    if need == 0 {
-                        if let unit = finishUTF8(bytes, count, start: start, end: i,
-                                                 wildcards: wildcards, guessedSpace: guessedSpace) {
-                            units.append(unit)
-                        }
-                    }
-                    continue
-                }
-                need = 0  // broken sequence: its characters stay; this one may start another
-            }
-            if byte >= 0xC2 && byte <= 0xF4 {
-                bytes = (UInt8(byte), 0, 0, 0)
-                count = 1
-                need = UTF8.sequenceLength(lead: UInt8(byte)) - 1
-                start = i
-                wildcards = 0
-                guessedSpace = false
-            }
-            i += length
+            i = step(&sequence, scalar, length, byte: byte, at: i, p, end: n, &units)
         }
         return units
+    }
+
+    /// The UTF-8 sequence being collected: its bytes (0 marks a U+FFFD wildcard) and where it started.
+    struct UTF8Sequence {
+        var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var count = 0, need = 0, start = 0
+        var wildcards = 0
+        var guessedSpace = false
+        /// The sequence's second character (a `?` after a sign may be a lost byte, below).
+        var second: UInt32 = 0
+    }
+
+    /// Takes the character at `i` (`scalar`, `length` bytes of the text, `byte` in the table: -1
+    /// for none, itself for ASCII) into `sequence`, appending the unit it completes; returns where
+    /// the next character to take starts. Every character the loop skips is ASCII met with no
+    /// sequence open, which this would only pass over.
+    @inline(__always)
+    func step(_ sequence: inout UTF8Sequence, _ scalar: UInt32, _ length: Int, byte: Int, at i: Int,
+              _ p: UnsafeBufferPointer<UInt8>, end n: Int, _ units: inout [DecodedUnit]) -> Int {
+        if sequence.need > 0 && sequence.count == 1 && sequence.bytes.0 == 0xED && (0xA0...0xAF).contains(byte),
+           let unit = surrogatePair(p, at: sequence.start, end: n) {
+            // CESU-8 (a surrogate pair, six bytes) misread the same way: one character.
+            units.append(unit)
+            sequence.need = 0
+            return unit.end
+        }
+        if sequence.need > 0 {
+            let allowed = sequence.count == 1 ? UTF8.secondByteRange(lead: sequence.bytes.0) : 0x80...0xBF
+            var next: UInt8? = nil
+            if byte >= 0, allowed.contains(UInt8(byte)) {
+                next = UInt8(byte)
+            } else if scalar == 0xFFFD || (scalar == 0x3F && sequence.count == 2 && sequence.bytes.0 == 0xE2 && Self.isSign(sequence.second)),
+                      replacementBytes.contains(where: allowed.contains) {
+                // (Converters also write `?` for a byte they cannot map: `â€?` is `”` that lost
+                // its last byte. Only third after lead E2 (punctuation, arrows, symbols) and a
+                // sign: `café…?` is a question, `Nestlé®?` too.)
+                next = 0
+                sequence.wildcards += 1
+            } else if scalar == 0x20, nbspByte >= 0, allowed.contains(UInt8(nbspByte)) {
+                next = UInt8(nbspByte)
+                sequence.guessedSpace = true
+            }
+            if let next {
+                if sequence.count == 1 { sequence.second = scalar }
+                withUnsafeMutableBytes(of: &sequence.bytes) { $0[sequence.count] = next }
+                sequence.count += 1
+                sequence.need -= 1
+                if sequence.need == 0 {
+                    if let unit = finishUTF8(sequence.bytes, sequence.count, start: sequence.start, end: i + length,
+                                             wildcards: sequence.wildcards, guessedSpace: sequence.guessedSpace) {
+                        units.append(unit)
+                    }
+                }
+                return i + length
+            }
+            sequence.need = 0  // broken sequence: its characters stay; this one may start another
+        }
+        if byte >= 0xC2 && byte <= 0xF4 {
+            sequence.bytes = (UInt8(byte), 0, 0, 0)
+            sequence.count = 1
+            sequence.need = UTF8.sequenceLength(lead: UInt8(byte)) - 1
+            sequence.start = i
+            sequence.wildcards = 0
+            sequence.guessedSpace = false
+        }
+        return i + length
     }
 
     /// A symbol or a C1 control: no word ends with one.
@@ -159,24 +173,32 @@ final class UnitDecoder {
     @inline(__always)
     func forEachCP949Unit(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (DecodedUnit, Int) -> Void) {
         var i = range.lowerBound
-        var lead = -1, leadStart = 0
+        var lead = CP949Lead()
         while i < range.upperBound {
             let (scalar, length) = UTF8.decode(p, at: i)
-            let byte = table.byte(for: scalar).map(Int.init) ?? -1
-            if lead >= 0 {
-                if byte >= 0, let decoded = cp949.scalar(lead: UInt8(lead), trail: UInt8(byte)) {
-                    body(DecodedUnit(start: leadStart, end: i + length, scalar: decoded, width: 2), lead << 8 | byte)
-                    lead = -1
-                    i += length
-                    continue
-                }
-                lead = -1
-            }
-            if byte >= 0x81 && byte <= 0xFE {
-                lead = byte
-                leadStart = i
-            }
+            step(&lead, byte: table.byte(for: scalar).map(Int.init) ?? -1, at: i, length, body)
             i += length
+        }
+    }
+
+    /// A CP949 lead byte waiting for its trail (`byte` -1: none) and where it started.
+    struct CP949Lead {
+        var byte = -1, start = 0
+    }
+
+    /// Takes the character at `i`, whose byte in the table is `byte` (-1: none), after `lead`.
+    @inline(__always)
+    func step(_ lead: inout CP949Lead, byte: Int, at i: Int, _ length: Int, _ body: (DecodedUnit, Int) -> Void) {
+        if lead.byte >= 0 {
+            if byte >= 0, let decoded = cp949.scalar(lead: UInt8(lead.byte), trail: UInt8(byte)) {
+                body(DecodedUnit(start: lead.start, end: i + length, scalar: decoded, width: 2), lead.byte << 8 | byte)
+                lead.byte = -1
+                return
+            }
+            lead.byte = -1
+        }
+        if byte >= 0x81 && byte <= 0xFE {
+            lead = CP949Lead(byte: byte, start: i)
         }
     }
 }

@@ -26,8 +26,12 @@ struct UnitScoring {
         return fitness(s).map { _ in -0.7 }
     }
 
-    func score(_ units: inout [DecodedUnit], decoder: UnitDecoder, in p: UnsafeBufferPointer<UInt8>) {
+    /// `known`: other readings of the same text, scored, whose scores a unit that reads alike
+    /// takes (see `ScoresOfOtherReadings`).
+    func score(_ units: inout [DecodedUnit], decoder: UnitDecoder, in p: UnsafeBufferPointer<UInt8>, known: [[DecodedUnit]] = []) {
+        var known = ScoresOfOtherReadings(known, actual: decoder.misreading.actual)
         for k in units.indices {
+            if known.take(&units, k) { continue }
             score(&units[k], previous: k > 0 ? units[k - 1] : nil, next: k + 1 < units.count ? units[k + 1] : nil,
                   actual: decoder.misreading.actual, shownAs: decoder.table, p)
         }

@@ -32,7 +32,7 @@ struct C1AsWindows1252 {
             // As for the mojibake layers: C1 controls only in code, quotes or block quotes of an
             // otherwise clean document were written on purpose (a table of code points in a code
             // block), and a `mojifix: ignore` line is never changed.
-            let regions = QuotedRegions(p)
+            var regions = QuotedRegions(p)
             var output: [UInt8] = []
             output.reserveCapacity(p.count)
             var changes: [RepairChange] = []

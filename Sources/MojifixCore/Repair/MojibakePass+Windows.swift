@@ -56,7 +56,7 @@ extension MojibakePass {
         let decoder: UnitDecoder
         let established: Bool
         let lossy: Bool
-        let regions: QuotedRegions
+        var regions: QuotedRegions
         var writer: ChangeWriter
         /// Lossy changes not made (listed at the end).
         var withheld: ChangeWriter

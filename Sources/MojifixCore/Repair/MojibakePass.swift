@@ -20,6 +20,8 @@ final class MojibakePass {
     private let sieve: ReadingSieve?
     /// Off: every decoder decodes and every reading is scored on its own (the tests compare both ways).
     var sievesReadings = true
+    /// Off: a unit decoded alike by two UTF-8 readings is scored for each (see `ScoresOfOtherReadings`).
+    var sharesScores = true
     /// Off: CP949 readings are decoded with the others, not bounded first (the tests compare both ways).
     var boundsCP949First = true
     /// Off: every line of the evidence's leader and of each contender is judged while choosing
@@ -174,7 +176,7 @@ final class MojibakePass {
             accepted.removeAll { !isInvertible(units[$0.index], decoder: chosen.decoder, p) }
             var quoted: [RepairChange] = []
             if !accepted.isEmpty {
-                let regions = QuotedRegions(p)
+                var regions = QuotedRegions(p)
                 accepted.removeAll { regions.isIgnored(units[$0.index].start..<units[$0.index].end) }
                 // Only what would be applied counts: a lossy guess left out (listed, not made)
                 // outside the quotes does not make the quoted mojibake a repair. A lossy guess
@@ -434,11 +436,12 @@ final class MojibakePass {
                 continue
             }
             let twin = sifted.map { $0.twin[k] } ?? k
-            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : decoder.units(in: p, range: 0..<sampleEnd)
+            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : self.units(k, p, sampleEnd, sifted)
             if units.isEmpty { continue }
             decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
         var scored: [Reading?] = Array(repeating: nil, count: decoded.count)
+        var knownUTF8: [[DecodedUnit]] = []  // (the units of the UTF-8 readings scored so far)
         var topUTF8: Float = 0
         func skipped(_ k: Int) -> Bool {
             decoders[decoded[k].decoder].misreading.actual == .utf8 ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8
@@ -452,7 +455,8 @@ final class MojibakePass {
                 .flatMap({ scored[$0] }) {
                 scored[k] = Reading(decoder: decoder, units: done.units, groups: done.groups, total: done.total, explained: done.explained)
             } else {
-                scoring.score(&units, decoder: decoder, in: p)
+                scoring.score(&units, decoder: decoder, in: p, known: knownUTF8)
+                if sharesScores && decoder.misreading.actual == .utf8 { knownUTF8.append(units) }
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
@@ -468,12 +472,13 @@ final class MojibakePass {
         for k in utf8First {
             if decoded[k].bound < 0 {
                 // As below: skipped by the rough bound, else by the exact one. (A twin decodes alike.)
-                let decoder = decoders[sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder]
+                let twin = sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder
                 if topUTF8 > 0 {
-                    let (rough, total) = bounds[decoded[k].decoder].bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<sampleEnd)
+                    let (rough, total) = bounds[decoded[k].decoder].bounds(ofCP949: decoders[twin], scoring: scoring, p, range: 0..<sampleEnd,
+                                                                            sifted: sifted.map { ($0.characters, twin) })
                     if rough < topUTF8 || total < topUTF8 { continue }
                 }
-                decoded[k].units = decoder.units(in: p, range: 0..<sampleEnd)
+                decoded[k].units = units(twin, p, sampleEnd, sifted)
                 decoded[k].bound = .infinity
                 if !decoded[k].units.isEmpty { score(k) }
                 continue

@@ -54,6 +54,8 @@ public final class Repairer {
     private let cesu8 = CESU8Surrogates()
     private let c1: C1AsWindows1252
     private let doubleByte: UTF8ReadAsDoubleByte
+    /// The text the last layer of a round left and its scan, for the next round (one repair only).
+    private var lastScan: (text: [UInt8], scan: SuspicionScan)? = nil
 
     /// Opens the ICU converters and builds the tables the engine reads. It fails only when the
     /// machine's ICU lacks a charset or mapping the engine needs (see `MojifixError`).
@@ -131,7 +133,8 @@ public final class Repairer {
         // A round reads again the text the round before ended with: its readings are kept for
         // that (see `ReadingsOfText`), within this repair only.
         mojibake.lastText = nil
-        defer { mojibake.lastText = nil }
+        lastScan = nil
+        defer { mojibake.lastText = nil; lastScan = nil }
         var result = try repairRound(input, forced: forced)
         var rounds = 0
         while result.changed {
@@ -153,7 +156,10 @@ public final class Repairer {
         guard input.count <= options.inputLimit else { throw .tooLarge(bytes: input.count, limit: options.inputLimit) }
         var plan = RepairPlan()
         var text = input
-        var census = input.withUnsafeBufferPointer { alphabet.census($0) }
+        // A later round's input is UTF-8 already: the census serves only for its scan, which the
+        // round before made of the same text when its last layer ended there.
+        let scanned = decoded ? lastScan.flatMap { $0.text == input ? $0.scan : nil } : nil
+        var census = scanned.map { TextCensus(validPrefix: input.count, scan: $0) } ?? input.withUnsafeBufferPointer { alphabet.census($0) }
         if !decoded && forced == nil && !census.isValidUTF8(length: input.count), let (cesu8Decoded, pass) = cesu8.run(input) {
             text = cesu8Decoded
             plan.inputEncoding = CESU8Surrogates.charset.icuName
@@ -193,6 +199,7 @@ public final class Repairer {
             repairedBefore = pass.outputRanges
             layers += 1
             scan = text.withUnsafeBufferPointer { alphabet.scan($0) }
+            lastScan = (text, scan)
         }
         plan.withhold(withheld.changes, afterPasses: withheld.afterPasses)
         if layers == 0, let (output, pass) = doubleByte.run(text) {
