@@ -25,6 +25,15 @@ final class CharsetDetectorDeclaredTests: XCTestCase {
         XCTAssertTrue(result.output == Array(text.replacingOccurrences(of: "windows-874", with: "UTF-8").utf8))
     }
 
+    /// In one script the languages price the markup alike, and the cost alone decides as before.
+    func testAWrongDeclarationInTheSameScriptLosesOnCostAlone() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<catalogue>\n"
+            + (0..<6).map { "<produit><nom>Chaise en chêne numéro \($0)</nom><prix>\(40 + $0) €</prix><remise>5 € de réduction, livraison à 9 €</remise></produit>\n" }.joined()
+            + "</catalogue>\n"
+        let bytes = try TextCodecs.codec(for: Charset("ISO-8859-15")).encode(Array(text.utf8))
+        XCTAssertEqual(try Repairer().repair(bytes).plan.inputEncoding, "ISO-8859-15")
+    }
+
     func testAWrongDeclarationStillLoses() throws {
         let text = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<rss><channel>\n"
             + (0..<8).map { "<item><title>Příliš žluťoučký kůň úpěl ďábelské ódy \($0)</title><description>Večerní zprávy: vláda schválila nový zákon o ochraně přírody.</description></item>\n" }.joined()

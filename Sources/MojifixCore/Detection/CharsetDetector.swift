@@ -31,9 +31,11 @@ struct CharsetDetector {
     static let ebcdic: [(charset: Charset, prior: Double)] = [(Charset("IBM037"), 3), (Charset("IBM500"), 3)]
 
     /// A reading the file declares (and that decodes strictly) wins unless another reading is
-    /// this much more plausible (nats) and fits its language better by `declaredFit`: a Thai or
-    /// Korean feed, mostly ASCII markup that a Cyrillic language prices cheaper than Thai or
-    /// Korean, costs more as a whole than Cyrillic nonsense of its bytes that fits no better.
+    /// this much more plausible (nats) and, in another script, fits its language better by
+    /// `declaredFit`: a Thai or Korean feed, mostly ASCII markup that a Cyrillic language prices
+    /// cheaper than Thai or Korean, costs more as a whole than Cyrillic nonsense of its bytes that
+    /// fits no better. (In one script the languages price the markup alike: a file labelled
+    /// Windows-1252 whose `€` are ISO-8859-15's is still read as ISO-8859-15.)
     static let declared = 10.0
     static let declaredFit = 0.1
 
@@ -72,8 +74,8 @@ struct CharsetDetector {
         // Not text in any reading (random high bytes, compressed data without a NUL).
         guard let best = readings.first, best.plausibility >= Self.leastPlausible else { return .none }
         // A declared reading that decodes strictly wins unless another is far more plausible.
-        if let declared = readings.first(where: \.isDeclared),
-           declared.cost - best.cost < Self.declared || best.plausibility - declared.plausibility < Self.declaredFit {
+        if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared
+            || best.language.script != declared.language.script && best.plausibility - declared.plausibility < Self.declaredFit {
             return .charset(declared.charset, confidence: 1)
         }
         if let common = commonReading(beside: best, in: readings) {
@@ -232,10 +234,12 @@ struct CharsetDetector {
         return Array(cutAtCharacterBoundary(bytes[firstLong ?? 0..<bytes.count], within: sampleLimit))
     }
 
-    /// The longest start of `bytes` within `limit` that ends after a byte below 0x30.
+    /// The longest start of `bytes` within `limit` that ends after a byte below 0x30 (all of it
+    /// within the limit when there is none).
     static func cutAtCharacterBoundary(_ bytes: ArraySlice<UInt8>, within limit: Int) -> ArraySlice<UInt8> {
         let start = bytes.prefix(limit)
-        guard let last = start.lastIndex(where: { $0 < 0x30 }) else { return [] }
+        // (Without one, as before: 4 KiB of Chinese without a space or line break.)
+        guard let last = start.lastIndex(where: { $0 < 0x30 }) else { return start }
         return start[...last]
     }
 
