@@ -31,6 +31,6 @@ final class CP949ReadingReadsAsKoreanTests: XCTestCase {
         XCTAssertTrue(MojibakePass.lettersReadAsKorean(units(Array("오늘서울의날씨는".unicodeScalars.map(\.value)))))
         XCTAssertFalse(MojibakePass.lettersReadAsKorean(units(Array("읒쩠컵판훔墾勁卦今錄桐路描白繃".unicodeScalars.map(\.value)))))
         // Signs between the letters are word boundaries, not letters to price.
-        XCTAssertTrue(MojibakePass.lettersReadAsKorean(units(Array("★★★☆☆한국어".unicodeScalars.map(\.value)))))
+        XCTAssertTrue(MojibakePass.lettersReadAsKorean(units(Array("한국어★★★☆☆표시명※필독".unicodeScalars.map(\.value)))))
     }
 }

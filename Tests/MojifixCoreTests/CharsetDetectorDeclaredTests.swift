@@ -1,11 +1,11 @@
 import XCTest
 @testable import MojifixCore
 
-/// A charset the file declares wins unless another reading is both far cheaper and fits its
-/// language clearly better: the ASCII markup of a feed (written for this test) costs less in a
-/// Cyrillic language than in Thai, so Cyrillic nonsense of a Thai feed's bytes came out cheaper
-/// without fitting any better; a declaration that is simply wrong (Czech in Windows-1250
-/// labelled Windows-1252) still loses.
+/// A charset the file declares is weighed in full and, against a reading in another script,
+/// wins unless that reading also fits its language clearly better: the ASCII markup of a feed
+/// (written for this test) costs less in a Cyrillic language than in Thai, so Cyrillic nonsense of
+/// a Thai feed's bytes came out cheaper without fitting any better. In one script the cost alone
+/// decides, as before (guards: a wrong declaration in one script still loses).
 final class CharsetDetectorDeclaredTests: XCTestCase {
     private func feed(_ charset: String, _ items: [String]) -> String {
         "<?xml version=\"1.0\" encoding=\"\(charset)\"?>\n<rss version=\"2.0\"><channel><title>blog</title>\n"

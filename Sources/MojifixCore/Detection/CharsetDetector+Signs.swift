@@ -12,7 +12,7 @@
 /// ISO-8859-15 has `€`, or a letter, `É` where Mac OS Roman has `…`, leaves the model's verdict.)
 extension CharsetDetector {
     /// The reading of a more common charset than `best`'s, in the same language, from which `best`
-    /// differs by signs alone.
+    /// differs by signs alone, or by letters of another language where it shows the language's own.
     func commonReading(beside best: Reading, in readings: [Reading]) -> Reading? {
         let chosen = UTF8.scalars(best.text)
         return readings.first { other in

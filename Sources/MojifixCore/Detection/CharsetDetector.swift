@@ -73,7 +73,8 @@ struct CharsetDetector {
         let readings = rank(sample)
         // Not text in any reading (random high bytes, compressed data without a NUL).
         guard let best = readings.first, best.plausibility >= Self.leastPlausible else { return .none }
-        // A declared reading that decodes strictly wins unless another is far more plausible.
+        // A declared reading that decodes strictly wins unless another is far cheaper (and, in
+        // another script, fits its language better: see `declaredFit`).
         if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared
             || best.language.script != declared.language.script && best.plausibility - declared.plausibility < Self.declaredFit {
             return .charset(declared.charset, confidence: 1)
@@ -102,7 +103,7 @@ struct CharsetDetector {
         let declared = CharsetDeclaration.name(in: sample).flatMap { name in
             (try? TextCodecs.codec(for: Charset.named(name))).flatMap { try? $0.decode(sample) }
         }
-        var bestStart = Double.infinity
+        var bestStart = (densest: Double.infinity, around: Double.infinity)
         let spaces = sample.reduce(into: (ascii: 0, ebcdic: 0)) { n, b in if b == 0x20 { n.ascii += 1 } else if b == 0x40 { n.ebcdic += 1 } }
         let ebcdic = spaces.ebcdic > spaces.ascii ? Self.ebcdic : []
         for (index, (charset, prior)) in (Self.candidates + ebcdic).enumerated() {
@@ -112,11 +113,12 @@ struct CharsetDetector {
                   seen.insert(HashedAtOnce(bytes: decoded)).inserted else { continue }
             let scalars = UTF8.scalars(Self.composed(decoded))
             let (languages, firstCost) = likelyLanguages(scalars)
-            // A reading whose start is already far behind the best start cannot win or come close
-            // (unless the file declares it: it is weighed in full).
+            // A reading whose looks are both already far behind the best ones cannot win or come
+            // close (unless the file declares it: it is weighed in full).
             if let firstCost {
-                if firstCost > bestStart + Self.hopeless && decoded != declared { continue }
-                bestStart = min(bestStart, firstCost)
+                if firstCost.densest > bestStart.densest + Self.hopeless && firstCost.around > bestStart.around + Self.hopeless
+                    && decoded != declared { continue }
+                bestStart = (min(bestStart.densest, firstCost.densest), min(bestStart.around, firstCost.around))
             }
             // ASCII-compatible readings share the ASCII bigrams of the bytes; EBCDIC shares none.
             let scores = index < Self.candidates.count
@@ -165,21 +167,22 @@ struct CharsetDetector {
     /// The few languages worth scoring a long reading in: every language of a script other than
     /// Latin that occurs in it (few each), and the best Latin ones of a first look at where its
     /// non-ASCII text starts (scoring all 28 Latin languages over the whole sample is most of the
-    /// time spent); and the cost of that first look in its best language.
-    func likelyLanguages(_ scalars: [UInt32]) -> (LanguageSet?, Double?) {
+    /// time spent); and, for pruning, the best cost of that look and of the window where the
+    /// non-ASCII text is densest (`densestLook`).
+    func likelyLanguages(_ scalars: [UInt32]) -> (LanguageSet?, (densest: Double, around: Double)?) {
         guard scalars.count > Self.firstLook else { return (nil, nil) }
-        let start = Self.densestLook(scalars)
-        let look = Array(scalars[start..<(start + Self.firstLook)])
-        let ranked = model.score(look).ranked
+        let first = max(0, min(scalars.count - Self.firstLook, (scalars.firstIndex { $0 >= 0x80 } ?? 0) - Self.firstLook / 4))
+        let ranked = model.score(Array(scalars[first..<(first + Self.firstLook)])).ranked
         let latin = model.languages.filter { $0.script == .latin }
-        let scripts = model.languagesFor(scalars).mask & ~LanguageSet(latin).mask
-        // A reading whose non-ASCII letters are all of other scripts is text in one of theirs: in a
-        // Latin language (its ASCII markup cheap, each of its letters at the floor) a Big5 file
-        // read as GB18030 out-priced the real reading in Chinese.
-        let latinLetters = scalars.contains { $0 >= 0x80 && ScalarTraits.letterScript($0) == .latin }
-        var set = LanguageSet(ranked.prefix(Self.languagesKept).map(\.language).filter { latinLetters || scripts == 0 || $0.script != .latin })
-        set.mask |= scripts
-        return (set, ranked.first?.cost)
+        var set = LanguageSet(ranked.prefix(Self.languagesKept).map(\.language))
+        set.mask |= model.languagesFor(scalars).mask & ~LanguageSet(latin).mask
+        // The window where the non-ASCII text is densest prices the reading's text itself, not the
+        // markup and dates around its first non-ASCII character (`<pubDate>พฤ., 03 พ.ย. 2005`,
+        // which ISO-8859-5's Cyrillic nonsense out-priced, so the Thai reading was pruned).
+        let densest = Self.densestLook(scalars)
+        let densestCost = densest == first ? ranked.first?.cost : model.score(Array(scalars[densest..<(densest + Self.firstLook)])).best?.cost
+        guard let aroundCost = ranked.first?.cost, let densestCost else { return (set, nil) }
+        return (set, (densestCost, aroundCost))
     }
     /// Where the first look starts: the window of `firstLook` scalars holding the most non-ASCII
     /// ones (the first such), so that it reads the sample's text, not markup and dates around its
@@ -210,9 +213,11 @@ struct CharsetDetector {
     /// The whole input when small; otherwise lines holding non-ASCII bytes (where readings
     /// differ), up to the limit. Lines end at LF, which no candidate uses inside a character.
     /// Without such lines short enough (an RSS feed on one line), the start of the first line
-    /// holding non-ASCII bytes, or of the file, cut after a byte below 0x30: no double-byte
-    /// charset uses one inside a character (their second bytes start at 0x30, GB18030's
-    /// four-byte digits, or above), so a strict decode never meets half a character there.
+    /// holding non-ASCII bytes, or of the file, cut after a byte below 0x30 where there is one: no
+    /// ASCII-compatible double-byte charset uses one inside a character (their second bytes start
+    /// at 0x30, GB18030's four-byte digits, or above), so a strict decode meets no half character
+    /// there. (Without one, 4 KiB of Chinese prose or EBCDIC without a line break, the cut is at
+    /// the limit, as it always was.)
     static func sample(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.count > sampleLimit else { return bytes }
         var sample: [UInt8] = []

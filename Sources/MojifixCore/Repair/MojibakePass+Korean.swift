@@ -22,6 +22,20 @@ extension MojibakePass {
 
     private static let korean = LanguageModel.shared.language(code: "ko")
 
+    /// Whether the reading's strong lines establish it (two of them, or one strong enough), a
+    /// CP949 reading's only where they read as Korean; asked of as few lines as that needs (the
+    /// fit prices each line it asks about).
+    func isEstablished(_ reading: Reading, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let needsWord = reading.decoder.misreading.actual == .windows949
+        var strong = 0
+        for group in reading.groups where group.evidence >= Self.standaloneThreshold
+            && (!needsWord || group.hasWord && Self.readsAsKorean(reading.units[group.range], decoder: reading.decoder, p)) {
+            strong += 1
+            if strong >= 2 || group.evidence >= Self.establishedThreshold { return true }
+        }
+        return false
+    }
+
     /// Bytes counting up one by one, this many running, are a table of characters.
     static let tableRun = 4
 

@@ -119,10 +119,7 @@ final class MojibakePass {
                        repairedBefore: RepairPass.OutputRanges, writtenCosts: inout [Int: Double]) -> Layer? {
             var chosen = chosen
             let needsWord = chosen.decoder.misreading.actual == .windows949
-            let strong = chosen.groups.filter {
-                $0.evidence >= Self.standaloneThreshold && (!needsWord || $0.hasWord && Self.readsAsKorean(chosen.units[$0.range], decoder: chosen.decoder, p))
-            }
-            let established = strong.count >= 2 || strong.contains { $0.evidence >= Self.establishedThreshold }
+            let established = isEstablished(chosen, p)
             // (Readings tied with the chosen one are weighed line by line on the whole text.)
             if p.count > windowBytes, !chosen.decoder.misreading.needsLanguageModel, chosen.rivals.isEmpty,
                let windowed = windowedLayer(chosen.decoder, p, established: established, lossy: lossy,
