@@ -17,6 +17,19 @@ final class CP949ReadingReadsAsKoreanTests: XCTestCase {
         try assertLeftAsWritten("    \"chars\": \"‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\",\n")
     }
 
+    /// A line longer than a window is decided across its windows: the same rule holds there.
+    func testTheRuleHoldsWindowByWindow() throws {
+        let repairer = try Repairer()
+        repairer.mojibakeWindowBytes = 64
+        for text in ["    \"chars\": \"‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓ\",\n",
+                     "option_keys = \"Ω≈ç√∫˜µ≤≥÷åß∂ƒ©˙∆˚¬…æœ∑´®†¥¨ˆøπ“‘¡™£¢∞§¶•ªº–≠Ω≈ç√∫˜µ≤≥÷åß∂ƒ©˙∆˚¬\"\n"] {
+            XCTAssertEqual(try repairer.repair(Array(text.utf8)).output, Array(text.utf8), text)
+        }
+        let garbled = "¿À´Ã ¼\u{AD}¿ïÀÇ ³¯¾¾´Â ¸¼°í ±â¿ÂÀº 20µµÀÔ´Ï´Ù. ¿À´Ã ¼\u{AD}¿ïÀÇ ³¯¾¾´Â ¸¼°í ±â¿ÂÀº 20µµÀÔ´Ï´Ù.\n"
+        XCTAssertEqual(try repairer.repair(Array(garbled.utf8)).output,
+                       Array("오늘 서울의 날씨는 맑고 기온은 20도입니다. 오늘 서울의 날씨는 맑고 기온은 20도입니다.\n".utf8))
+    }
+
     func testKoreanIsStillRepairedAndALineOfHanjaFollowsTheDocument() throws {
         try assertRepairsAndInverts(
             "¿À´Ã ¼\u{AD}¿ïÀÇ ³¯¾¾´Â ¸¼°í ±â¿ÂÀº 20µµÀÔ´Ï´Ù.\nÓÞùÛÚÅÏÐ úÊÛö ð¯ìéðÉ ÓÞùÛÚÅÏÐÀº ÚÅñ«ÍìûúÏÐÀÌ´Ù.\n",

@@ -103,10 +103,15 @@ extension MojibakePass {
         var allPositive = true
         var allInside = !repairedBefore.isEmpty
         let established = run.established
+        // As `acceptance` asks of a CP949 reading's line on its own: it must read as Korean
+        // (here window by window: any window that does not, and the line does not).
+        let asksKorean = !established && run.decoder.misreading.actual == .windows949
+        var readsAsKorean = true
         for window in windows(of: line, p) {
             var units = run.decoder.units(in: p, range: window)
             guard let last = units.last else { continue }
             scoring.score(&units, decoder: run.decoder, in: p)
+            if asksKorean && readsAsKorean { readsAsKorean = Self.readsAsKorean(units, decoder: run.decoder, p) }
             for k in units.indices { tally.add(units, k, lineStart: 0, alphabet: scoring.alphabet) }
             scanUnexplained(units[...], p, (scanned ?? units[0].start)..<last.end, &scan)
             scanned = last.end
@@ -135,7 +140,7 @@ extension MojibakePass {
         let consistent = lineEstablished && evidence == 0 && allPositive
         let threshold = established ? Self.documentThreshold : Self.standaloneThreshold
         let byEvidence = (lineEstablished ? evidence > Self.documentThreshold || consistent : evidence >= threshold)
-            && (established || run.decoder.misreading.actual != .windows949 || tally.hasWord)
+            && (established || run.decoder.misreading.actual != .windows949 || tally.hasWord && readsAsKorean)
         // A line one layer down is weighed by the model too (see `acceptance`): decided whole.
         if run.decoder.misreading.actual == .utf8 && (!(byEvidence && allPositive) || (allInside && !established)) {
             run.undo(to: mark)
