@@ -15,12 +15,16 @@ final class CharsetDetectorDeclaredTests: XCTestCase {
             }.joined() + "</channel></rss>\n"
     }
 
+    /// `text` written in `charset` (ICU's table, as the detector reads it), repaired.
+    private func repaired(_ text: String, writtenIn charset: String) throws -> RepairResult {
+        try Repairer().repair(try legacyBytes(text, in: charset))
+    }
+
     func testADeclaredThaiFeedIsReadAsDeclared() throws {
         let prose = ["ย้ายบ้านแล้วครับ คราวนี้ไปจดโดเมนเรียบร้อย", "วันนี้อากาศดีมาก ไปเที่ยวทะเลกับเพื่อนๆ สนุกมากครับ",
                      "ผมยังมีชีวิตอยู่นะครับ เพียงแต่ช่วงนี้ยุ่งมาก เลยไม่มีเวลามาอัพเดท"]
         let text = feed("windows-874", (0..<12).map { prose[$0 % 3] })
-        let bytes = try TextCodecs.codec(for: Charset("windows-874")).encode(Array(text.utf8))
-        let result = try Repairer().repair(bytes)
+        let result = try repaired(text, writtenIn: "windows-874")
         XCTAssertEqual(result.plan.inputEncoding, "windows-874")
         XCTAssertTrue(result.output == Array(text.replacingOccurrences(of: "windows-874", with: "UTF-8").utf8))
     }
@@ -30,15 +34,13 @@ final class CharsetDetectorDeclaredTests: XCTestCase {
         let text = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<catalogue>\n"
             + (0..<6).map { "<produit><nom>Chaise en chêne numéro \($0)</nom><prix>\(40 + $0) €</prix><remise>5 € de réduction, livraison à 9 €</remise></produit>\n" }.joined()
             + "</catalogue>\n"
-        let bytes = try TextCodecs.codec(for: Charset("ISO-8859-15")).encode(Array(text.utf8))
-        XCTAssertEqual(try Repairer().repair(bytes).plan.inputEncoding, "ISO-8859-15")
+        XCTAssertEqual(try repaired(text, writtenIn: "ISO-8859-15").plan.inputEncoding, "ISO-8859-15")
     }
 
     func testAWrongDeclarationStillLoses() throws {
         let text = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<rss><channel>\n"
             + (0..<8).map { "<item><title>Příliš žluťoučký kůň úpěl ďábelské ódy \($0)</title><description>Večerní zprávy: vláda schválila nový zákon o ochraně přírody.</description></item>\n" }.joined()
             + "</channel></rss>\n"
-        let bytes = try TextCodecs.codec(for: Charset("windows-1250")).encode(Array(text.utf8))
-        XCTAssertEqual(try Repairer().repair(bytes).plan.inputEncoding, "windows-1250")
+        XCTAssertEqual(try repaired(text, writtenIn: "windows-1250").plan.inputEncoding, "windows-1250")
     }
 }

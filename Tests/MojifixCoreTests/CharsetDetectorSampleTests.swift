@@ -20,7 +20,7 @@ final class CharsetDetectorSampleTests: XCTestCase {
     func testALongLineIsCutBetweenCharacters() throws {
         for offset in 0..<4 {  // the limit falls on each byte of a character in turn
             let text = oneLongLine(offset)
-            let bytes = try TextCodecs.codec(for: Charset("windows-949")).encode(Array(text.utf8))
+            let bytes = try legacyBytes(text, in: "windows-949")
             let sample = CharsetDetector.sample(bytes)
             XCTAssertLessThanOrEqual(sample.count, CharsetDetector.sampleLimit)
             XCTAssertGreaterThan(sample.count, CharsetDetector.sampleLimit - 200)
@@ -32,7 +32,7 @@ final class CharsetDetectorSampleTests: XCTestCase {
     /// Chinese prose has no byte below 0x30 for 4 KiB: the sample is the first 4 KiB, as it was.
     func testALongLineWithoutSuchAByteIsReadAsBefore() throws {
         let text = String(repeating: "中文测试", count: 1100) + "\n"
-        let bytes = try TextCodecs.codec(for: Charset("GB18030")).encode(Array(text.utf8))
+        let bytes = try legacyBytes(text, in: "GB18030")
         XCTAssertEqual(CharsetDetector.sample(bytes).count, CharsetDetector.sampleLimit)
         XCTAssertTrue(try Repairer().repair(bytes).output == Array(text.utf8))
     }

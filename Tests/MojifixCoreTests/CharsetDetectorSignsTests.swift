@@ -9,7 +9,7 @@ import XCTest
 /// keeps its win.
 final class CharsetDetectorSignsTests: XCTestCase {
     private func outcome(_ text: String, _ charset: String) throws -> Result<[UInt8], RepairError> {
-        let bytes = try TextCodecs.codec(for: Charset(charset)).encode(Array(text.utf8))
+        let bytes = try legacyBytes(text, in: charset)
         do { return .success(try Repairer().repair(bytes).output) } catch let error as RepairError { return .failure(error) }
     }
 
