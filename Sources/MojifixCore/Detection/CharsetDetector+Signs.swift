@@ -54,7 +54,8 @@ extension CharsetDetector {
 
     /// Signs and punctuation of prose in Latin-1 and Windows-1252 (not `¤ ¦ ¨ ¯ ´ ¸`, the soft
     /// hyphen or NBSP, which prose does not show as such), and the quotation marks and dashes of
-    /// any Latin-script language.
+    /// any Latin-script language. (Not `ReadingPlausibility.isSignOfProse`: that one goes by
+    /// Unicode category, so it takes `¤` and leaves out `µ`, `²` and `½`, which files write as signs.)
     static func isProseSign(_ s: UInt32) -> Bool {
         if (0xA1...0xBF).contains(s) { return ![0xA4, 0xA6, 0xA8, 0xAD, 0xAF, 0xB4, 0xB8].contains(s) }
         return s == 0xD7 || s == 0xF7 || (0x2013...0x2014).contains(s) || (0x2018...0x201E).contains(s)

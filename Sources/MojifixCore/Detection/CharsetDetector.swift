@@ -184,10 +184,8 @@ struct CharsetDetector {
         guard let aroundCost = ranked.first?.cost, let densestCost else { return (set, nil) }
         return (set, (densestCost, aroundCost))
     }
-    /// Where the first look starts: the window of `firstLook` scalars holding the most non-ASCII
-    /// ones (the first such), so that it reads the sample's text, not markup and dates around its
-    /// first non-ASCII character (`<pubDate>พฤ., 03 พ.ย. 2005`, which ISO-8859-5's Cyrillic
-    /// nonsense out-prices).
+    /// Where the second look (pruning only) starts: the window of `firstLook` scalars holding the
+    /// most non-ASCII ones (the first such).
     static func densestLook(_ scalars: [UInt32]) -> Int {
         var count = 0, best = -1, start = 0
         for (k, s) in scalars.enumerated() {
