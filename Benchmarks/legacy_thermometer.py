@@ -13,7 +13,9 @@ Japanese files differ from Python's codecs for `¥ £ ¬` by design (ICU's windo
 map them to `\\ ￡ ￢`): their "wrong" are mapping choices, not detection errors.
 
 usage: python3 Benchmarks/legacy_thermometer.py [--bin .build/release/mojifix] [--seed 1]
-       [--files-per-language 30] [--show N] [--json OUT]
+       [--files-per-language 30] [--show N] [--json OUT] [--markup]
+--markup puts the lines inside the ASCII markup of an RSS feed or a web page that declares no
+charset (mostly ASCII: the readings differ only where the lines are).
 Never a target to tune to: the files are random every seed; it finds classes of failure.
 """
 import argparse, collections, json, subprocess, sys
@@ -37,8 +39,23 @@ CHARSETS = {
 
 GEN = r"""
 import json, random, sys, wordfreq
-charsets, seed, per = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+charsets, seed, per, markup = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == '1'
 rng = random.Random(seed)
+def page(lines):
+    # The lines inside the ASCII markup of a feed or a web page, declaring no charset.
+    stamp = f"{rng.choice(['Mon', 'Tue', 'Thu', 'Sat'])}, {rng.randint(1, 28):02} {rng.choice(['Jan', 'May', 'Nov'])} {rng.randint(2003, 2024)} {rng.randint(0, 23):02}:{rng.randint(0, 59):02}:00 GMT"
+    if rng.random() < 0.5:
+        items = ''.join(f'<item>\n<title>{l}</title>\n<link>https://www.example.org/archives/{rng.randint(100, 99999)}.html</link>\n'
+                        f'<pubDate>{stamp}</pubDate>\n<guid isPermaLink="false">tag:example.org,{rng.randint(2003, 2024)}:{rng.randint(1, 9999)}</guid>\n'
+                        f'<description><![CDATA[<p class="summary">{l}</p>]]></description>\n</item>\n' for l in lines)
+        return ('<?xml version="1.0"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">\n<channel>\n'
+                f'<title>{lines[0]}</title>\n<link>https://www.example.org/</link>\n<lastBuildDate>{stamp}</lastBuildDate>\n'
+                f'<generator>https://wordpress.org/?v=4.{rng.randint(1, 9)}</generator>\n{items}</channel>\n</rss>\n')
+    body = ''.join(f'<div class="entry"><h2><a href="/post/{rng.randint(100, 99999)}" rel="bookmark">{l}</a></h2></div>\n' for l in lines)
+    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<title>{lines[0]}</title>\n<link rel="stylesheet" href="/static/css/main.css?v={rng.randint(1, 99)}" type="text/css">\n'
+            '<script src="https://www.google-analytics.com/analytics.js" async></script>\n</head>\n<body class="home blog">\n'
+            f'{body}<div id="footer"><a href="/feed/">RSS</a> | <a href="/about/">About</a></div>\n</body>\n</html>\n')
 def sign(words):
     n = str(rng.randint(2, 250)); w = rng.choice(words); v = rng.choice(words)
     return rng.choice([
@@ -61,7 +78,7 @@ for charset, langs in charsets.items():
                 if rng.random() < 0.5: ws.insert(rng.randrange(len(ws) + 1), sign(words[lang]))
                 line = ' '.join(ws)
                 lines.append(line[0].upper() + line[1:] + rng.choice(['.', '!', '?', ':', '.']))
-            text = '\n'.join(lines) + '\n'
+            text = page(lines) if markup else '\n'.join(lines) + '\n'
             try: data = text.encode(charset)
             except UnicodeEncodeError: continue
             if all(b < 0x80 for b in data): continue
@@ -91,8 +108,9 @@ def main():
     ap.add_argument("--files-per-language", type=int, default=30)
     ap.add_argument("--show", type=int, default=20)
     ap.add_argument("--json")
+    ap.add_argument("--markup", action="store_true", help="the lines inside a feed's or a web page's ASCII markup")
     args = ap.parse_args()
-    gen = subprocess.run([venv_python(), "-c", GEN, json.dumps(CHARSETS), str(args.seed), str(args.files_per_language)],
+    gen = subprocess.run([venv_python(), "-c", GEN, json.dumps(CHARSETS), str(args.seed), str(args.files_per_language), '1' if args.markup else '0'],
                          capture_output=True, text=True, check=True)
     files = json.loads(gen.stdout)
     with ThreadPoolExecutor(2) as pool:
