@@ -97,22 +97,26 @@ struct CharsetDetector {
 
     /// The distinct readings of the sample, most plausible first (cost includes the prior).
     func rank(_ sample: [UInt8]) -> [Reading] {
+        let raw = sample
+        // The readings are weighed on the text, not on the markup around it (see `withoutMarkup`);
+        // the declaration is read in the markup. EBCDIC spells no markup in these bytes.
+        let sample = Self.withoutMarkup(raw)
         let ascii = model.score(sample.map(UInt32.init), languages: model.all, bigrams: .ascii)
+        let quoted = Self.nonASCIIShare(sample)
         var seen = Set<HashedAtOnce>()
         var readings: [Reading] = []
-        let declared = CharsetDeclaration.name(in: sample).flatMap { name in
-            (try? TextCodecs.codec(for: Charset.named(name))).flatMap { try? $0.decode(sample) }
-        }
+        let declaredCodec = CharsetDeclaration.name(in: raw).flatMap { name in try? TextCodecs.codec(for: Charset.named(name)) }
+        let declared = declaredCodec.flatMap { try? $0.decode(sample) }
         var bestStart = (densest: Double.infinity, around: Double.infinity)
         let spaces = sample.reduce(into: (ascii: 0, ebcdic: 0)) { n, b in if b == 0x20 { n.ascii += 1 } else if b == 0x40 { n.ebcdic += 1 } }
         let ebcdic = spaces.ebcdic > spaces.ascii ? Self.ebcdic : []
         for (index, (charset, prior)) in (Self.candidates + ebcdic).enumerated() {
             guard let codec = try? TextCodecs.codec(for: charset),
-                  let decoded = try? codec.decode(sample),
+                  let decoded = try? codec.decode(index < Self.candidates.count ? sample : raw),
                   !Self.containsBinaryControls(decoded),
                   seen.insert(HashedAtOnce(bytes: decoded)).inserted else { continue }
             let scalars = UTF8.scalars(Self.composed(decoded))
-            let (languages, firstCost) = likelyLanguages(scalars)
+            let (languages, firstCost) = likelyLanguages(scalars, quoted: quoted)
             // A reading whose looks are both already far behind the best ones cannot win or come
             // close (unless the file declares it: it is weighed in full).
             if let firstCost {
@@ -122,7 +126,7 @@ struct CharsetDetector {
             }
             // ASCII-compatible readings share the ASCII bigrams of the bytes; EBCDIC shares none.
             let scores = index < Self.candidates.count
-                ? model.score(scalars, languages: languages, bigrams: .nonASCII).adding(ascii)
+                ? model.score(scalars, languages: languages, bigrams: .nonASCII).adding(asciiOf: ascii, quoted: quoted)
                 : model.score(scalars, languages: languages)
             guard let best = scores.best else { continue }
             let glued = Double(Self.symbolsInsideWords(scalars)) * Self.symbolInsideAWord
@@ -169,10 +173,10 @@ struct CharsetDetector {
     /// non-ASCII text starts (scoring all 28 Latin languages over the whole sample is most of the
     /// time spent); and, for pruning, the best cost of that look and of the window where the
     /// non-ASCII text is densest (`densestLook`).
-    func likelyLanguages(_ scalars: [UInt32]) -> (LanguageSet?, (densest: Double, around: Double)?) {
+    func likelyLanguages(_ scalars: [UInt32], quoted: Double = 0) -> (LanguageSet?, (densest: Double, around: Double)?) {
         guard scalars.count > Self.firstLook else { return (nil, nil) }
         let first = max(0, min(scalars.count - Self.firstLook, (scalars.firstIndex { $0 >= 0x80 } ?? 0) - Self.firstLook / 4))
-        let ranked = model.score(Array(scalars[first..<(first + Self.firstLook)])).ranked
+        let ranked = look(scalars[first..<(first + Self.firstLook)], quoted: quoted).ranked
         let latin = model.languages.filter { $0.script == .latin }
         var set = LanguageSet(ranked.prefix(Self.languagesKept).map(\.language))
         set.mask |= model.languagesFor(scalars).mask & ~LanguageSet(latin).mask
@@ -180,10 +184,25 @@ struct CharsetDetector {
         // markup and dates around its first non-ASCII character (`<pubDate>พฤ., 03 พ.ย. 2005`,
         // which ISO-8859-5's Cyrillic nonsense out-priced, so the Thai reading was pruned).
         let densest = Self.densestLook(scalars)
-        let densestCost = densest == first ? ranked.first?.cost : model.score(Array(scalars[densest..<(densest + Self.firstLook)])).best?.cost
+        let densestCost = densest == first ? ranked.first?.cost : look(scalars[densest..<(densest + Self.firstLook)], quoted: quoted).best?.cost
         guard let aroundCost = ranked.first?.cost, let densestCost else { return (set, nil) }
         return (set, (densestCost, aroundCost))
     }
+    /// A window's scores, its ASCII priced as in `rank` (see `LanguageScores.adding(asciiOf:)`).
+    private func look(_ window: ArraySlice<UInt32>, quoted: Double) -> LanguageScores {
+        let scalars = Array(window)
+        return model.score(scalars, bigrams: .nonASCII).adding(asciiOf: model.score(scalars, languages: model.all, bigrams: .ascii), quoted: quoted)
+    }
+
+    /// The share of the bytes' letters that are not ASCII (each byte from 0x80 counted a letter).
+    static func nonASCIIShare(_ bytes: [UInt8]) -> Double {
+        var high = 0, letters = 0
+        for b in bytes {
+            if b >= 0x80 { high += 1 } else if (0x41...0x5A).contains(b & 0xDF) { letters += 1 }
+        }
+        return high + letters == 0 ? 0 : Double(high) / Double(high + letters)
+    }
+
     /// Where the second look (pruning only) starts: the window of `firstLook` scalars holding the
     /// most non-ASCII ones (the first such).
     static func densestLook(_ scalars: [UInt32]) -> Int {
@@ -235,6 +254,47 @@ struct CharsetDetector {
         }
         guard sample.isEmpty else { return sample }
         return Array(cutAtCharacterBoundary(bytes[firstLong ?? 0..<bytes.count], within: sampleLimit))
+    }
+
+    /// The sample without its markup tags (`<title>`, `</a>`, `<meta name="viewport" …>`): in a
+    /// feed or a web page the few lines of text sit in much ASCII markup, which would pick the
+    /// language a reading is weighed in (English-like, where `æ` costs more than `µ`) and price the
+    /// readings by how each language likes markup (Cyrillic more than Thai). A tag here is `<` and
+    /// a letter, `/`, `!` or `?`, up to the next `>` on its line, all ASCII: one holding a non-ASCII
+    /// byte (`alt="Ærø"`) is kept, so no byte the readings differ on is ever dropped. Each tag
+    /// leaves a space, unless at a line's start or after one.
+    static func withoutMarkup(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x3C) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x3C, i + 1 < bytes.count, isTagStart(bytes[i + 1]), let end = tagEnd(bytes, from: i + 1) {
+                if let last = out.last, last != 0x20 && last != 0x0A && last != 0x09 && last != 0x0D { out.append(0x20) }
+                i = end + 1
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+
+    private static func isTagStart(_ b: UInt8) -> Bool {
+        (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2F || b == 0x21 || b == 0x3F
+    }
+
+    /// The `>` closing a tag opened before `start`: on the same line, every byte before it ASCII.
+    private static func tagEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var j = start
+        while j < bytes.count {
+            switch bytes[j] {
+            case 0x3E: return j
+            case 0x0A, 0x0D, 0x3C, 0x80...: return nil
+            default: j += 1
+            }
+        }
+        return nil
     }
 
     /// The longest start of `bytes` within `limit` that ends after a byte below 0x30 (all of it

@@ -112,6 +112,29 @@ public struct LanguageScores: Sendable {
         return LanguageScores(model: model, mask: mask & other.mask, costs: sum.costs, bigrams: sum.bigrams)
     }
 
+    /// `adding(other)`, where `other` holds the ASCII bigrams of a text (`.ascii`), priced for a
+    /// language of another script than Latin partly at the cheapest any Latin-script language
+    /// prices them: by `quoted`, the share of the text's letters that are not ASCII. In a text
+    /// written mostly in Thai, Russian or Korean, ASCII is Latin-script text quoted there (markup,
+    /// URLs, dates, English), which each of those languages would price by how much Latin its
+    /// word lists happen to hold (Russian cheaper than Thai: a Thai feed's ISO-8859-5 reading was
+    /// the cheaper one). In Latin-script text with a sign or two, it is the text's own words,
+    /// which a non-Latin reading of those signs must pay for in its own language.
+    public func adding(asciiOf other: LanguageScores, quoted: Double) -> LanguageScores {
+        var latin: Int64? = nil
+        for language in model.languages where language.script == .latin && other.mask & (1 << UInt64(language.index)) != 0 {
+            latin = min(latin ?? .max, other.costs[language.index])
+        }
+        var ascii = other
+        if let latin, quoted > 0 {
+            for language in model.languages where language.script != .latin && ascii.costs[language.index] > latin {
+                let own = Double(ascii.costs[language.index])
+                ascii.costs[language.index] = Int64((own + (Double(latin) - own) * min(1, quoted)).rounded())
+            }
+        }
+        return adding(ascii)
+    }
+
     /// Total cost in nats under `language`, nil when it was not scored.
     public func cost(_ language: Language) -> Double? {
         mask & (1 << UInt64(language.index)) != 0 ? Double(costs[language.index]) / 10 : nil
