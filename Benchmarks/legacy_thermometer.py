@@ -13,9 +13,10 @@ Japanese files differ from Python's codecs for `¥ £ ¬` by design (ICU's windo
 map them to `\\ ￡ ￢`): their "wrong" are mapping choices, not detection errors.
 
 usage: python3 Benchmarks/legacy_thermometer.py [--bin .build/release/mojifix] [--seed 1]
-       [--files-per-language 30] [--show N] [--json OUT] [--markup]
+       [--files-per-language 30] [--show N] [--json OUT] [--markup | --code]
 --markup puts the lines inside the ASCII markup of an RSS feed or a web page that declares no
-charset (mostly ASCII: the readings differ only where the lines are).
+charset (mostly ASCII: the readings differ only where the lines are); --code makes them the
+comments and a string of a small C source file.
 Never a target to tune to: the files are random every seed; it finds classes of failure.
 """
 import argparse, collections, json, subprocess, sys
@@ -39,7 +40,7 @@ CHARSETS = {
 
 GEN = r"""
 import json, random, sys, wordfreq
-charsets, seed, per, markup = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == '1'
+charsets, seed, per, wrap = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 rng = random.Random(seed)
 def page(lines):
     # The lines inside the ASCII markup of a feed or a web page, declaring no charset.
@@ -56,6 +57,14 @@ def page(lines):
             f'<title>{lines[0]}</title>\n<link rel="stylesheet" href="/static/css/main.css?v={rng.randint(1, 99)}" type="text/css">\n'
             '<script src="https://www.google-analytics.com/analytics.js" async></script>\n</head>\n<body class="home blog">\n'
             f'{body}<div id="footer"><a href="/feed/">RSS</a> | <a href="/about/">About</a></div>\n</body>\n</html>\n')
+def code(lines):
+    # The lines as the comments and a string of a small C source file.
+    name = rng.choice(['parse_header', 'load_config', 'update_index', 'render_row'])
+    out = ['#include <stdio.h>', '#include <string.h>', '', f'/* {lines[0]} */', f'static int {name}(const char *path, int flags)', '{']
+    for line in lines[1:] or lines:
+        out += [f'    // {line}', f'    if (flags & 0x{rng.randint(1, 255):02x}) {{', f'        return {rng.randint(-9, 9)};', '    }']
+    out += [f'    printf("%s: %d\\n", "{lines[-1]}", flags);', '    return 0;', '}', '']
+    return '\n'.join(out)
 def sign(words):
     n = str(rng.randint(2, 250)); w = rng.choice(words); v = rng.choice(words)
     return rng.choice([
@@ -78,7 +87,7 @@ for charset, langs in charsets.items():
                 if rng.random() < 0.5: ws.insert(rng.randrange(len(ws) + 1), sign(words[lang]))
                 line = ' '.join(ws)
                 lines.append(line[0].upper() + line[1:] + rng.choice(['.', '!', '?', ':', '.']))
-            text = page(lines) if markup else '\n'.join(lines) + '\n'
+            text = page(lines) if wrap == 'markup' else code(lines) if wrap == 'code' else '\n'.join(lines) + '\n'
             try: data = text.encode(charset)
             except UnicodeEncodeError: continue
             if all(b < 0x80 for b in data): continue
@@ -109,8 +118,9 @@ def main():
     ap.add_argument("--show", type=int, default=20)
     ap.add_argument("--json")
     ap.add_argument("--markup", action="store_true", help="the lines inside a feed's or a web page's ASCII markup")
+    ap.add_argument("--code", action="store_true", help="the lines as the comments and a string of a C source file")
     args = ap.parse_args()
-    gen = subprocess.run([venv_python(), "-c", GEN, json.dumps(CHARSETS), str(args.seed), str(args.files_per_language), '1' if args.markup else '0'],
+    gen = subprocess.run([venv_python(), "-c", GEN, json.dumps(CHARSETS), str(args.seed), str(args.files_per_language), 'markup' if args.markup else 'code' if args.code else 'plain'],
                          capture_output=True, text=True, check=True)
     files = json.loads(gen.stdout)
     with ThreadPoolExecutor(2) as pool:
