@@ -108,7 +108,7 @@ struct CharsetDetector {
         let declaredCodec = CharsetDeclaration.name(in: raw).flatMap { name in try? TextCodecs.codec(for: Charset.named(name)) }
         let declared = declaredCodec.flatMap { try? $0.decode(sample) }
         var bestStart = (densest: Double.infinity, around: Double.infinity)
-        let spaces = sample.reduce(into: (ascii: 0, ebcdic: 0)) { n, b in if b == 0x20 { n.ascii += 1 } else if b == 0x40 { n.ebcdic += 1 } }
+        let spaces = raw.reduce(into: (ascii: 0, ebcdic: 0)) { n, b in if b == 0x20 { n.ascii += 1 } else if b == 0x40 { n.ebcdic += 1 } }
         let ebcdic = spaces.ebcdic > spaces.ascii ? Self.ebcdic : []
         for (index, (charset, prior)) in (Self.candidates + ebcdic).enumerated() {
             guard let codec = try? TextCodecs.codec(for: charset),
