@@ -116,6 +116,7 @@ struct CharsetDetector {
                   !Self.containsBinaryControls(decoded),
                   seen.insert(HashedAtOnce(bytes: decoded)).inserted else { continue }
             let scalars = UTF8.scalars(Self.composed(decoded))
+            if Self.containsNoCharacter(scalars) { continue }
             let (languages, firstCost) = likelyLanguages(scalars, quoted: quoted)
             // A reading whose looks are both already far behind the best ones cannot win or come
             // close (unless the file declares it: it is weighed in full).
@@ -304,6 +305,13 @@ struct CharsetDetector {
         // (Without one, as before: 4 KiB of Chinese without a space or line break.)
         guard let last = start.lastIndex(where: { $0 < 0x30 }) else { return start }
         return start[...last]
+    }
+
+    /// A code point beyond the BMP that is unassigned or private use: what GB18030's four-byte
+    /// sequences make of a single-byte file's sign, digit, sign, digit (`×4×7` in CP850 is U+3C5E9),
+    /// never text.
+    static func containsNoCharacter(_ scalars: [UInt32]) -> Bool {
+        scalars.contains { $0 >= 0x10000 && [.unassigned, .privateUse].contains(ScalarTraits.category($0)) }
     }
 
     /// Controls other than white space, ESC, SO and SI: a decoding that yields them is not text.
