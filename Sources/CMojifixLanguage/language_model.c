@@ -56,7 +56,7 @@ static int is_symbol(uint32_t s) {
            s == 0x2030 || (s >= 0x2020 && s <= 0x2022);
 }
 
-static mj_lm_script script_of(uint32_t s) {
+static inline __attribute__((always_inline)) mj_lm_script script_of(uint32_t s) {
     if (s < 0x80) return ((s | 0x20) >= 'a' && (s | 0x20) <= 'z') ? MJ_LM_SCRIPT_LATIN : MJ_LM_SCRIPT_NONE;
     if ((s >= 0xC0 && s < 0x250 && s != 0xD7 && s != 0xF7) || (s >= 0x1E00 && s <= 0x1EFF)) return MJ_LM_SCRIPT_LATIN;
     if (s >= 0x370 && s <= 0x3FF) return MJ_LM_SCRIPT_GREEK;
@@ -195,7 +195,8 @@ static inline int is_letter_token(uint32_t token) { return token != BOUNDARY && 
 
 // Costs the model cannot learn from word lists, the same in every language: case flips inside a
 // word, and punctuation glued between two letters (the right single quote is an apostrophe).
-static int shape_cost(const uint32_t *scalars, size_t count, size_t i, uint32_t previous, uint32_t token) {
+// (Inline: asked for at every character scored.)
+static inline __attribute__((always_inline)) int shape_cost(const uint32_t *scalars, size_t count, size_t i, uint32_t previous, uint32_t token) {
     uint32_t scalar = scalars[i];
     if (token == BOUNDARY) {
         if (scalar < 0x80) return 0;
@@ -261,14 +262,17 @@ size_t mj_lm_reference_score(const uint32_t *scalars, size_t count, uint64_t mas
 }
 
 // Every language's sum, whole rows at a time (the entries of languages outside `mask` are
-// undefined and never read), in 32-bit sums moved to 64-bit ones before they could overflow; the
-// shape costs, the same in every language, apart.
-#define FLUSH_ROWS 32768
+// undefined and never read), in 16-bit sums (half the work of wider ones) moved to 64-bit ones
+// before they could overflow: an entry of a row is at most twice the largest cost of the table
+// plus the backoff (for `ß`), and 64 of them fit. The shape costs, the same in every language, apart.
+#define FLUSH_ROWS 64
+#define LARGEST_COST (2 * (255 + BACKOFF))
+_Static_assert(FLUSH_ROWS * LARGEST_COST <= UINT16_MAX, "16-bit sums would overflow");
 typedef struct {
     uint64_t mask;
     int pending;
     int64_t shapes;
-    int32_t sums[MJ_LM_LANES];
+    uint16_t sums[MJ_LM_LANES];
     int64_t totals[MJ_LM_LANES];
 } row_state;
 
@@ -277,7 +281,7 @@ static inline __attribute__((always_inline)) void add_row(void *state, uint32_t 
     r->shapes += shape;
     if (!bigram) return;
     const int16_t *row = mj_lm_row(previous, token, r->mask);
-    for (int k = 0; k < MJ_LM_LANES; k++) r->sums[k] += row[k];
+    for (int k = 0; k < MJ_LM_LANES; k++) r->sums[k] += (uint16_t)row[k];
     if (++r->pending == FLUSH_ROWS) {
         for (int k = 0; k < MJ_LM_LANES; k++) { r->totals[k] += r->sums[k]; r->sums[k] = 0; }
         r->pending = 0;

@@ -36,6 +36,24 @@ final class LanguageModelShortcutsTests: XCTestCase {
         }
     }
 
+    /// The scorer adds 64 rows in 16-bit sums before carrying them over: no cost of a bigram may
+    /// exceed 556 (twice a byte of the table plus the backoff, for `ß`). A regenerated model whose
+    /// floor (the cost of a character a language never uses) or any other cost were higher would
+    /// overflow them.
+    func testNoBigramCostsMoreThanTheSixteenBitSumsHold() {
+        let unseen: [UInt32] = [0xE000, 0x10FFFD, 0x2E80, 0x1F600, 0xA4, 0xDF]  // private use, radicals, emoji, a sign, ß
+        let tokens = (Self.scalars + unseen).map(mj_lm_token)
+        for language in 0..<mj_lm_language_count() {
+            for previous in tokens {
+                for token in tokens {
+                    let cost = mj_lm_cost(language, previous, token)
+                    XCTAssertTrue((0...556).contains(cost), "language \(language): \(previous) -> \(token) costs \(cost)")
+                    if !(0...556).contains(cost) { return }
+                }
+            }
+        }
+    }
+
     /// Scores of seeded texts (the scalars above, capitals, digits and punctuation between them,
     /// runs of separators) under several masks and every kind of bigram: the same costs and counts
     /// as language by language with the plain lookups.
@@ -44,7 +62,7 @@ final class LanguageModelShortcutsTests: XCTestCase {
         let pool = Self.scalars + [0x2E, 0x2C, 0x27, 0x31, 0x0A, 0xAB, 0xBF, 0x2026, 0x3000, 0x1E9E]
         let every = LanguageModel.shared.all.mask
         for n in 0..<400 {
-            // The first one long enough for the sums to be carried over (every 32,768 bigrams).
+            // The first one long enough for the 16-bit sums to be carried over many times (every 64 bigrams).
             let text = (0..<(n == 0 ? 70_000 : Int.random(in: 0...60, using: &rng))).map { _ in pool.randomElement(using: &rng)! }
             let masks: [UInt64] = [every, text.withUnsafeBufferPointer { mj_lm_languages_for($0.baseAddress, $0.count) },
                                    rng.next() & every, 1 << UInt64(Int(mj_lm_language_count()) - 1)]
