@@ -5,11 +5,11 @@ import MojifixCore
 import MojifixTestSupport
 
 /// The model's fast paths (per-thread rows of every language's cost of a bigram, a per-thread
-/// cache of which languages know a token, skipped lookups for tokens a language does not know,
-/// whole rows summed at once) give exactly the costs of the plain hash-table lookups, in every
-/// language. They rest on a property of the
-/// generated table (a bigram is kept only when both its characters are kept): a regenerated
-/// model that broke it would fail here.
+/// cache of which languages know a token and at what unigram cost, skipped lookups for tokens a
+/// language does not know and for bigrams no language holds, whole rows summed at once) give
+/// exactly the costs of the plain hash-table lookups, in every language. They rest on a property
+/// of the generated table (a bigram is kept only when both its characters are kept): a
+/// regenerated model that broke it would fail here.
 final class LanguageModelShortcutsTests: XCTestCase {
     /// Tokens of the direct table, and others from every modelled script, signs and separators.
     static let scalars: [UInt32] = {
@@ -76,6 +76,30 @@ final class LanguageModelShortcutsTests: XCTestCase {
                         XCTFail("text \(n) \(text), mask \(mask), \(which): \(fast) vs \(plain)")
                         return
                     }
+                }
+            }
+        }
+    }
+
+    /// Once a thread has filled thousands of rows, a bigram whose bit in the filter of every
+    /// language's bigrams is clear is looked up in no language, and a token's unigram costs come
+    /// from the token cache: the costs stay those of the plain lookups, for bigrams of letters of
+    /// every modelled script (most in no word list, some in several) met after the filter is built.
+    func testBigramsMetOnceTheFilterIsBuiltCostAsThePlainLookups() {
+        var rng = SeededGenerator(seed: 2026_1205_6)
+        let pool: [ClosedRange<UInt32>] = [0x61...0x7A, 0xC0...0x17F, 0x391...0x3C9, 0x410...0x44F, 0x5D0...0x5EA, 0x620...0x64A,
+                                           0xE01...0xE3A, 0x3041...0x3096, 0x4E00...0x4FFF, 0xAC00...0xAD00]
+        func text(_ count: Int) -> [UInt32] { (0..<count).map { _ in pool.randomElement(using: &rng)!.randomElement(using: &rng)! } }
+        var costs = [Int64](repeating: 0, count: 64)
+        let every = LanguageModel.shared.all.mask
+        _ = text(60_000).withUnsafeBufferPointer { mj_lm_score($0.baseAddress, $0.count, every, MJ_LM_ALL, &costs) }
+        let tokens = text(20_000).map(mj_lm_token) + Self.scalars.map(mj_lm_token)
+        for (previous, token) in zip(tokens, tokens.dropFirst()) {
+            for language in 0..<mj_lm_language_count() {
+                let fast = mj_lm_cost(language, previous, token), plain = mj_lm_reference_cost(language, previous, token)
+                if fast != plain {
+                    XCTFail("language \(language): \(previous) -> \(token) costs \(fast), the table says \(plain)")
+                    return
                 }
             }
         }
