@@ -353,3 +353,16 @@ size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_b
     }
     return counted;
 }
+
+int mj_lm_best(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which, int64_t *cost) {
+    int64_t costs[MJ_LM_LANES] = {0};
+    if (!mask) mask = mj_lm_languages_for(scalars, count);
+    mj_lm_score(scalars, count, mask, which, costs);
+    int best = -1;
+    for (uint64_t rest = mask; rest; rest &= rest - 1) {
+        int index = __builtin_ctzll(rest);
+        if (best < 0 || costs[index] < costs[best]) best = index;
+    }
+    if (best >= 0) *cost = costs[best];
+    return best;
+}

@@ -105,6 +105,29 @@ final class LanguageModelShortcutsTests: XCTestCase {
         }
     }
 
+    /// `best` (the C kernel's minimum, the first language listed on a tie) is `score(...).best`:
+    /// the same language and cost, over seeded texts of every script, with the default languages,
+    /// chosen ones, none, and each kind of bigram.
+    func testBestIsTheBestOfTheScores() {
+        var rng = SeededGenerator(seed: 2026_1205_7)
+        let model = LanguageModel.shared
+        let pool = Self.scalars + [0x2E, 0x2C, 0x27, 0x31, 0x0A, 0xAB, 0x2026, 0x3000]
+        for n in 0..<600 {
+            let text = (0..<Int.random(in: 0...50, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+            // Two languages that often tie (the same script, the same bigrams of a short text).
+            let sets: [LanguageSet?] = [nil, LanguageSet(mask: rng.next() & model.all.mask), LanguageSet(mask: 0),
+                                        LanguageSet(mask: 0b11 << UInt64(Int.random(in: 0...20, using: &rng)))]
+            for languages in sets {
+                for bigrams in [LanguageModel.Bigrams.all, .nonASCII, .ascii] {
+                    let fast = model.best(text, languages: languages, bigrams: bigrams)
+                    let scored = model.score(text, languages: languages, bigrams: bigrams).best
+                    XCTAssertEqual(fast?.language, scored?.language, "text \(n) \(text), \(String(describing: languages)), \(bigrams)")
+                    XCTAssertEqual(fast?.cost, scored?.cost, "text \(n) \(text), \(String(describing: languages)), \(bigrams)")
+                }
+            }
+        }
+    }
+
     /// Threads filling their rows and the token cache at once read the same costs as the plain
     /// lookups, over texts of so many distinct rare bigrams (letters of several scripts and
     /// Hangul) that each thread's cache of uncommon rows evicts slots again and again.
