@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include "CMojifixLanguage.h"
 #include "model_data.h"
 #include "common_bigrams.h"
@@ -56,7 +57,7 @@ static int is_symbol(uint32_t s) {
            s == 0x2030 || (s >= 0x2020 && s <= 0x2022);
 }
 
-static mj_lm_script script_of(uint32_t s) {
+static inline __attribute__((always_inline)) mj_lm_script script_of(uint32_t s) {
     if (s < 0x80) return ((s | 0x20) >= 'a' && (s | 0x20) <= 'z') ? MJ_LM_SCRIPT_LATIN : MJ_LM_SCRIPT_NONE;
     if ((s >= 0xC0 && s < 0x250 && s != 0xD7 && s != 0xF7) || (s >= 0x1E00 && s <= 0x1EFF)) return MJ_LM_SCRIPT_LATIN;
     if (s >= 0x370 && s <= 0x3FF) return MJ_LM_SCRIPT_GREEK;
@@ -74,31 +75,83 @@ int mj_lm_cost(int index, uint32_t previous, uint32_t token) {
     return mj_lm_row(previous, token, 1ull << index)[index];
 }
 
-// The languages whose word lists hold a token (its unigram is in the table), cached per thread:
-// an unsuccessful lookup probes several slots, and a line of Hangul or Cyrillic is scored under
-// every Latin language too (ASCII letters are Latin).
+// The languages whose word lists hold a token (its unigram is in the table), and its unigram cost
+// in each, cached per thread: an unsuccessful lookup probes several slots, a line of Hangul or
+// Cyrillic is scored under every Latin language too (ASCII letters are Latin), and a bigram
+// missing from the table (most of garbled text's) costs the unigram plus the backoff.
 #define KNOWN_SLOTS 2048
-static _Thread_local struct { uint32_t token_plus_one; uint64_t asked, languages; } known_[KNOWN_SLOTS];
+typedef struct {
+    uint32_t token_plus_one;
+    uint64_t asked, languages;
+    uint8_t costs[MJ_LM_LANES];  // of the languages both asked and known
+} known_token;
+static _Thread_local known_token known_[KNOWN_SLOTS];
 
-// Among `languages`, those whose word lists hold `token`; each language is looked up once per
-// token (a short file's readings hold many distinct characters, each asked about a few languages).
-static uint64_t known_languages(uint32_t token, uint64_t languages) {
-    uint32_t slot = (token * 2654435761u) >> 21;
-    if (known_[slot].token_plus_one != token + 1) {
-        known_[slot].token_plus_one = token + 1;
-        known_[slot].asked = known_[slot].languages = 0;
+// `token`'s entry, each language of `languages` looked up once per token (a short file's readings
+// hold many distinct characters, each asked about a few languages). Valid until the next call.
+static const known_token *known(uint32_t token, uint64_t languages) {
+    known_token *k = &known_[(token * 2654435761u) >> 21];
+    if (k->token_plus_one != token + 1) {
+        k->token_plus_one = token + 1;
+        k->asked = k->languages = 0;
     }
-    for (uint64_t rest = languages & ~known_[slot].asked; rest; rest &= rest - 1) {
+    for (uint64_t rest = languages & ~k->asked; rest; rest &= rest - 1) {
         int i = __builtin_ctzll(rest);
-        if (lookup(((uint64_t)i << 42) | token)) known_[slot].languages |= 1ull << i;
+        int cost = lookup(((uint64_t)i << 42) | token);
+        if (cost) {
+            k->languages |= 1ull << i;
+            k->costs[i] = (uint8_t)cost;
+        }
     }
-    known_[slot].asked |= languages;
-    return known_[slot].languages & languages;
+    k->asked |= languages;
+    return k;
+}
+
+// A bit per hash of a bigram's tokens, set for each bigram of every language: a bigram whose bit
+// is clear is in no word list, and is looked up in none (most of garbled text's bigrams, priced
+// in every language that knows both characters). Built once per process, when a thread has filled
+// many rows: a short run does not pay for reading the whole table.
+#define FILTER_BITS 20
+#define FILTER_AFTER_FILLS 4096
+#define PAIR_BITS 0x3FFFFFFFFFFull  // previous << 21 | token
+static uint64_t bigram_filter_[1u << (FILTER_BITS - 6)];
+static int filter_ready_;
+static pthread_once_t filter_once_ = PTHREAD_ONCE_INIT;
+static _Thread_local unsigned fills_;
+
+static inline uint32_t filter_bit(uint64_t pair) { return (uint32_t)((pair * 0x9E3779B97F4A7C15ull) >> (64 - FILTER_BITS)); }
+
+static void build_filter(void) {
+    for (uint32_t slot = 0; slot <= mj_lm_table_mask_; slot++) {
+        uint64_t pair = mj_lm_table_[slot] & PAIR_BITS;
+        if (pair >> 21) {  // a bigram (a unigram's previous token is 0; an empty slot is 0)
+            uint32_t bit = filter_bit(pair);
+            bigram_filter_[bit >> 6] |= 1ull << (bit & 63);
+        }
+    }
+    __atomic_store_n(&filter_ready_, 1, __ATOMIC_RELEASE);
+}
+
+// Whether some language may hold the bigram (always, until the filter is built).
+static inline int may_be_bigram(uint32_t previous, uint32_t token) {
+    if (!__atomic_load_n(&filter_ready_, __ATOMIC_ACQUIRE)) {
+        if (++fills_ == FILTER_AFTER_FILLS) pthread_once(&filter_once_, build_filter);
+        return 1;
+    }
+    uint32_t bit = filter_bit((uint64_t)previous << 21 | token);
+    return (bigram_filter_[bit >> 6] >> (bit & 63)) & 1;
 }
 
 // What a bigram outside the direct table costs, with what depends only on its tokens worked out
-// once for every language: the languages that know each token, whether it is a symbol, its script.
-typedef struct { uint64_t knows_previous, knows_token; int symbol; mj_lm_script script; } bigram_facts;
+// once for every language: the languages that know each token (`knows_previous` is 0 when no
+// language holds the bigram: its cost is the unigram's), the token's unigram costs (valid until
+// the next `known`), whether it is a symbol, its script.
+typedef struct {
+    uint64_t knows_previous, knows_token;
+    const uint8_t *unigram;
+    int symbol;
+    mj_lm_script script;
+} bigram_facts;
 
 // A token no word list of the language holds: a sign of any language, a letter of its own script
 // (priced below the floor), or anything else at the floor.
@@ -111,7 +164,9 @@ static int unseen_cost(int index, uint32_t token, int symbol, mj_lm_script scrip
 }
 
 static inline bigram_facts facts_of(uint32_t previous, uint32_t token, uint64_t languages) {
-    return (bigram_facts){known_languages(previous, languages), known_languages(token, languages), is_symbol(token), script_of(token)};
+    uint64_t knows_previous = may_be_bigram(previous, token) ? known(previous, languages)->languages & languages : 0;
+    const known_token *t = known(token, languages);
+    return (bigram_facts){knows_previous, t->languages & languages, t->costs, is_symbol(token), script_of(token)};
 }
 
 static inline int cost_with(int index, uint32_t previous, uint32_t token, bigram_facts facts) {
@@ -123,7 +178,7 @@ static inline int cost_with(int index, uint32_t previous, uint32_t token, bigram
             int cost = lookup(language | ((uint64_t)previous << 21) | token);
             if (cost) return cost;
         }
-        return lookup(language | token) + BACKOFF;
+        return facts.unigram[index] + BACKOFF;
     }
     return unseen_cost(index, token, facts.symbol, facts.script);
 }
@@ -195,7 +250,8 @@ static inline int is_letter_token(uint32_t token) { return token != BOUNDARY && 
 
 // Costs the model cannot learn from word lists, the same in every language: case flips inside a
 // word, and punctuation glued between two letters (the right single quote is an apostrophe).
-static int shape_cost(const uint32_t *scalars, size_t count, size_t i, uint32_t previous, uint32_t token) {
+// (Inline: asked for at every character scored.)
+static inline __attribute__((always_inline)) int shape_cost(const uint32_t *scalars, size_t count, size_t i, uint32_t previous, uint32_t token) {
     uint32_t scalar = scalars[i];
     if (token == BOUNDARY) {
         if (scalar < 0x80) return 0;
@@ -261,14 +317,17 @@ size_t mj_lm_reference_score(const uint32_t *scalars, size_t count, uint64_t mas
 }
 
 // Every language's sum, whole rows at a time (the entries of languages outside `mask` are
-// undefined and never read), in 32-bit sums moved to 64-bit ones before they could overflow; the
-// shape costs, the same in every language, apart.
-#define FLUSH_ROWS 32768
+// undefined and never read), in 16-bit sums (half the work of wider ones) moved to 64-bit ones
+// before they could overflow: an entry of a row is at most twice the largest cost of the table
+// plus the backoff (for `ß`), and 64 of them fit. The shape costs, the same in every language, apart.
+#define FLUSH_ROWS 64
+#define LARGEST_COST (2 * (255 + BACKOFF))
+_Static_assert(FLUSH_ROWS * LARGEST_COST <= UINT16_MAX, "16-bit sums would overflow");
 typedef struct {
     uint64_t mask;
     int pending;
     int64_t shapes;
-    int32_t sums[MJ_LM_LANES];
+    uint16_t sums[MJ_LM_LANES];
     int64_t totals[MJ_LM_LANES];
 } row_state;
 
@@ -277,7 +336,7 @@ static inline __attribute__((always_inline)) void add_row(void *state, uint32_t 
     r->shapes += shape;
     if (!bigram) return;
     const int16_t *row = mj_lm_row(previous, token, r->mask);
-    for (int k = 0; k < MJ_LM_LANES; k++) r->sums[k] += row[k];
+    for (int k = 0; k < MJ_LM_LANES; k++) r->sums[k] += (uint16_t)row[k];
     if (++r->pending == FLUSH_ROWS) {
         for (int k = 0; k < MJ_LM_LANES; k++) { r->totals[k] += r->sums[k]; r->sums[k] = 0; }
         r->pending = 0;
@@ -293,4 +352,17 @@ size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_b
         costs[index] += state.totals[index] + state.sums[index] + state.shapes;
     }
     return counted;
+}
+
+int mj_lm_best(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which, int64_t *cost) {
+    int64_t costs[MJ_LM_LANES] = {0};
+    if (!mask) mask = mj_lm_languages_for(scalars, count);
+    mj_lm_score(scalars, count, mask, which, costs);
+    int best = -1;
+    for (uint64_t rest = mask; rest; rest &= rest - 1) {
+        int index = __builtin_ctzll(rest);
+        if (best < 0 || costs[index] < costs[best]) best = index;
+    }
+    if (best >= 0) *cost = costs[best];
+    return best;
 }

@@ -51,6 +51,10 @@ typedef enum { MJ_LM_ALL = 0, MJ_LM_NON_ASCII = 1, MJ_LM_ASCII = 2 } mj_lm_bigra
 /// Runs of separators count once. Returns the number of bigrams counted.
 size_t mj_lm_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
                    int64_t *costs);
+/// The most plausible language of `mask` (0: those of `mj_lm_languages_for`) for the scalars, the
+/// first one listed on a tie, with its cost in `cost`; -1 when no language was scored. What
+/// `mj_lm_score` sums, without the costs of the others outside.
+int mj_lm_best(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which, int64_t *cost);
 /// The same score with the plain lookups, language by language (for tests of `mj_lm_score`).
 size_t mj_lm_reference_score(const uint32_t *scalars, size_t count, uint64_t mask, mj_lm_bigrams which,
                              int64_t *costs);

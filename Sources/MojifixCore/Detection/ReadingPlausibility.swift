@@ -57,7 +57,7 @@ struct ReadingPlausibility {
     func lineGain<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>,
                                                              writtenCosts: inout [Int: Double]) -> Double? where Units.Index == Int {
         guard let asWrittenCost = writtenCost(line, p, &writtenCosts),
-              let decodedCost = model.score(decodedLine(units, line: line, p).decoded).best?.cost else { return nil }
+              let decodedCost = model.best(decodedLine(units, line: line, p).decoded)?.cost else { return nil }
         return asWrittenCost - decodedCost
     }
 
@@ -73,7 +73,7 @@ struct ReadingPlausibility {
         }
         // The whole line: its ASCII words decide the language as much as the rest (`5ף35` alone
         // looks Hebrew; `Offering 5ף35 pin ups` does not).
-        guard let cost = model.score(written).best?.cost else { return nil }
+        guard let cost = model.best(written)?.cost else { return nil }
         writtenCosts[line.lowerBound] = cost
         return cost
     }
@@ -130,14 +130,14 @@ struct ReadingPlausibility {
     private func deltas<Units: RandomAccessCollection<DecodedUnit>>(_ units: Units, line: Range<Int>, _ p: UnsafeBufferPointer<UInt8>)
         -> (deltas: [Double], decodedCost: Double, letters: (known: Int, unknown: Int), wordsLanguage: Bool)? where Units.Index == Int {
         let (decoded, positions, bases) = decodedLine(units, line: line, p)
-        guard let (language, decodedCost) = model.score(decoded).best else { return nil }
+        guard let (language, decodedCost) = model.best(decoded) else { return nil }
         var judged = unitDeltas(units, positions, bases, decoded, p, in: language)
         var wordsLanguage = false
         // The line's language is that of all its words; the units' words may be in another one
         // (`%(class_name)s %(instance)s. Hoạt động:` is English to the model, its units
         // Vietnamese): where the line's language leaves decoded letters unknown, the language of
         // the words around the units (the bigrams touching non-ASCII characters) judges them.
-        if judged.letters.unknown > 0, let local = model.score(decoded, nonASCIIOnly: true).best?.language, local != language {
+        if judged.letters.unknown > 0, let local = model.best(decoded, bigrams: .nonASCII)?.language, local != language {
             let other = unitDeltas(units, positions, bases, decoded, p, in: local)
             if other.letters.unknown < judged.letters.unknown { judged = other; wordsLanguage = true }
         }

@@ -38,6 +38,17 @@ public struct LanguageModel: Sendable {
         }
     }
 
+    /// `score(scalars, languages:, bigrams:).best` (the same language and cost), without the
+    /// costs of the other languages: what judging a line needs, once per reading of it.
+    public func best(_ scalars: [UInt32], languages: LanguageSet? = nil, bigrams: Bigrams = .all) -> (language: Language, cost: Double)? {
+        if languages?.mask == 0 { return nil }  // (a mask of 0 asks the C kernel for the default languages)
+        var cost: Int64 = 0
+        let index = scalars.withUnsafeBufferPointer { buffer in
+            mj_lm_best(buffer.baseAddress, buffer.count, languages?.mask ?? 0, mj_lm_bigrams(rawValue: bigrams.rawValue), &cost)
+        }
+        return index < 0 ? nil : (self.languages[Int(index)], Double(cost) / 10)
+    }
+
     /// Only the bigrams touching a non-ASCII scalar when `nonASCIIOnly`.
     public func score(_ scalars: [UInt32], languages: LanguageSet? = nil, nonASCIIOnly: Bool) -> LanguageScores {
         score(scalars, languages: languages, bigrams: nonASCIIOnly ? .nonASCII : .all)
