@@ -74,12 +74,28 @@ final class CharsetDetectorMarkupTests: XCTestCase {
         XCTAssertEqual(stripped("<a href=\"/x\"\n>y"), "<a href=\"/x\"\n>y")
         XCTAssertEqual(stripped("<img alt=\"Ærø\"> and <b>bold</b>"), "<img alt=\"Ærø\"> and bold ")
         XCTAssertEqual(stripped("no markup"), "no markup")
+        // Johab's second bytes include `<`: in bytes Johab decodes, a tag starts after ASCII only.
+        XCTAssertEqual(CharsetDetector.withoutMarkup([0x41, 0xE0, 0x3C, 0x62, 0x3E, 0x20], afterASCII: true), [0x41, 0xE0, 0x3C, 0x62, 0x3E, 0x20])
+        XCTAssertEqual(CharsetDetector.withoutMarkup([0x41, 0xE0, 0x3C, 0x62, 0x3E, 0x20]), [0x41, 0xE0, 0x20, 0x20])
     }
 
-    func testNonASCIIShareCountsLettersOnly() {
+    /// Non-ASCII bytes count as letters only in runs (a word of another script); Latin text's
+    /// accents and signs stand one at a time.
+    func testNonASCIIShareCountsRunsOfHighBytesAsLetters() throws {
         XCTAssertEqual(CharsetDetector.nonASCIIShare(Array("ab 12 <>".utf8)), 0)
         XCTAssertEqual(CharsetDetector.nonASCIIShare([0xE0, 0xE1, 0x20, 0x41, 0x62, 0x31]), 0.5)
         XCTAssertEqual(CharsetDetector.nonASCIIShare(Array("123 !".utf8)), 0)
+        XCTAssertEqual(CharsetDetector.nonASCIIShare(try legacyBytes("Länge 12 €, 15 £ für Straße", in: "windows-1252")), 0)
+        XCTAssertGreaterThan(CharsetDetector.nonASCIIShare(try legacyBytes("Погода: www.example.org", in: "windows-1251")), 0.3)
+    }
+
+    /// Too little text left once the markup is out to overrule a declaration or to be read at
+    /// all: a page holding a price or a word is weighed as the price or the word would be.
+    func testAPageWithLittleTextKeepsItsDeclaration() throws {
+        let text = page(["Preis: 12 €"]).replacingOccurrences(of: "<head>\n", with: "<head>\n<meta charset=\"iso-8859-15\">\n")
+        let output = try Repairer().repair(try legacyBytes(text, in: "ISO-8859-15")).output
+        XCTAssertEqual(output, Array(text.replacingOccurrences(of: "iso-8859-15", with: "UTF-8").utf8),
+                       String(decoding: output, as: Unicode.UTF8.self))
     }
 
     /// Latin-script languages keep their own price of the ASCII; others move towards the cheapest

@@ -1,8 +1,7 @@
 import XCTest
 @testable import MojifixCore
 
-/// A reading that yields a code point beyond the BMP that is unassigned or private use is not
-/// text: a single-byte file's sign, digit, sign, digit is a GB18030 four-byte sequence (`×4×7` in
+/// A reading that yields an unassigned code point beyond the BMP is not text: a single-byte file's sign, digit, sign, digit is a GB18030 four-byte sequence (`×4×7` in
 /// CP850 read as U+3C5E9), which the model priced as one unknown ideograph, cheaper than the signs.
 final class CharsetDetectorNoCharacterTests: XCTestCase {
     func testSignsBetweenDigitsAreNotAGB18030Character() throws {
@@ -18,7 +17,8 @@ final class CharsetDetectorNoCharacterTests: XCTestCase {
 
     func testNoCharacter() {
         XCTAssertTrue(CharsetDetector.containsNoCharacter([0x41, 0x3C5E9]))
-        XCTAssertTrue(CharsetDetector.containsNoCharacter([0xF0000]))
-        XCTAssertFalse(CharsetDetector.containsNoCharacter([0x41, 0x20000, 0x1F600, 0xE000, 0xFFFD]))
+        XCTAssertTrue(CharsetDetector.containsNoCharacter([0x50000]))
+        // Private use is a GB18030 file's own characters; Ext B, emoji, BMP private use are text.
+        XCTAssertFalse(CharsetDetector.containsNoCharacter([0x41, 0x20000, 0x1F600, 0xE000, 0xFFFD, 0xF0000, 0x10FFFD]))
     }
 }

@@ -47,6 +47,25 @@ final class CharsetDetectorSignsTests: XCTestCase {
         }
     }
 
+    /// A table of signs that a rarer charset reads as letters standing alone, in whatever language:
+    /// no word speaks for either reading (`56 з 42 з 9 mm` through ISO-8859-5 or CP866).
+    func testSignsReadAsLettersStandingAloneAreNoVerdict() throws {
+        for (text, charset) in [("Mål: 56 × 42 × 9 mm, Ø 100 mm, ¼ 240 ± 77\n", "windows-1252"),
+                                ("Température: · 20 39° et 74 m² pour ½ 84\n", "ISO-8859-1")] {
+            let bytes = try legacyBytes(text, in: charset)
+            if let output = try? Repairer().repair(bytes).output {
+                XCTAssertEqual(output, Array(text.utf8), String(decoding: output, as: Unicode.UTF8.self))
+            }
+        }
+        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+        XCTAssertTrue(CharsetDetector.differsOnlyOutsideWords(scalars("56 з 42 Ł14"), from: scalars("56 × 42 £14")))
+        XCTAssertTrue(CharsetDetector.differsOnlyOutsideWords(scalars("Mхl: 56 з"), from: scalars("Mål: 56 ×")))
+        // A letter of a word, or a sign prose does not use in the common reading, leaves the verdict.
+        XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("mē 84"), from: scalars("m² 84")))
+        XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("12 €"), from: scalars("12 ¤")))
+        XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("same"), from: scalars("same")))
+    }
+
     func testProseSigns() {
         for s: UInt32 in [0xA9, 0xAE, 0xB0, 0xB5, 0xD7, 0x201E, 0x20AC, 0x2122] { XCTAssertTrue(CharsetDetector.isProseSign(s), "\(s)") }
         for s: UInt32 in [0xA4, 0xA6, 0xAD, 0xB4, 0x41, 0xE9, 0x85] { XCTAssertFalse(CharsetDetector.isProseSign(s), "\(s)") }

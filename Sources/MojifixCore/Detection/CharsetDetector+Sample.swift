@@ -37,13 +37,16 @@ extension CharsetDetector {
     /// a letter, `/`, `!` or `?`, up to the next `>` on its line, all ASCII: one holding a non-ASCII
     /// byte (`alt="Ærø"`) is kept, so no byte the readings differ on is ever dropped. Each tag
     /// leaves a space, unless at a line's start or after one.
-    static func withoutMarkup(_ bytes: [UInt8]) -> [UInt8] {
+    /// `afterASCII`: a tag starts only after an ASCII byte, for bytes that Johab decodes (its
+    /// second bytes include `<`; no other candidate's do).
+    static func withoutMarkup(_ bytes: [UInt8], afterASCII: Bool = false) -> [UInt8] {
         guard bytes.contains(0x3C) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x3C, i + 1 < bytes.count, isTagStart(bytes[i + 1]), let end = tagEnd(bytes, from: i + 1) {
+            if bytes[i] == 0x3C, !afterASCII || i == 0 || bytes[i - 1] < 0x80, i + 1 < bytes.count, isTagStart(bytes[i + 1]),
+               let end = tagEnd(bytes, from: i + 1) {
                 if let last = out.last, last != 0x20 && last != 0x0A && last != 0x09 && last != 0x0D { out.append(0x20) }
                 i = end + 1
                 continue
@@ -80,12 +83,18 @@ extension CharsetDetector {
         return start[...last]
     }
 
-    /// The share of the bytes' letters that are not ASCII (each byte from 0x80 counted a letter).
+    /// The share of the bytes' letters that are not ASCII, counting as such the bytes from 0x80 in
+    /// runs of two or more: a word of Cyrillic, Greek, Thai or CJK is such a run, while Latin text
+    /// has its accents and its signs one at a time between ASCII (`Länge`, `12 €`), and a share
+    /// raised by them made Cyrillic readings of German sign tables cheap (`Lфnge`).
     static func nonASCIIShare(_ bytes: [UInt8]) -> Double {
-        var high = 0, letters = 0
-        for b in bytes {
-            if b >= 0x80 { high += 1 } else if (0x41...0x5A).contains(b & 0xDF) { letters += 1 }
+        var inRuns = 0, letters = 0, run = 0
+        for b in bytes + [0] {
+            if b >= 0x80 { run += 1; continue }
+            if run >= 2 { inRuns += run }
+            run = 0
+            if (0x41...0x5A).contains(b & 0xDF) { letters += 1 }
         }
-        return high + letters == 0 ? 0 : Double(high) / Double(high + letters)
+        return inRuns + letters == 0 ? 0 : Double(inRuns) / Double(inRuns + letters)
     }
 }

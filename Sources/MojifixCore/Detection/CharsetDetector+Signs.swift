@@ -12,13 +12,41 @@
 /// ISO-8859-15 has `€`, or a letter, `É` where Mac OS Roman has `…`, leaves the model's verdict.)
 extension CharsetDetector {
     /// The reading of a more common charset than `best`'s, in the same language, from which `best`
-    /// differs by signs alone, or by letters of another language where it shows the language's own.
+    /// differs by signs alone, or by letters of another language where it shows the language's own;
+    /// else one, in any language, from which it differs only outside words (`differsOnlyOutsideWords`).
     func commonReading(beside best: Reading, in readings: [Reading]) -> Reading? {
         let chosen = UTF8.scalars(best.text)
-        return readings.first { other in
-            other.prior < best.prior && other.language == best.language
-                && winsOnSignsAlone(chosen, over: UTF8.scalars(other.text), in: best.language)
+        let common = readings.filter { $0.prior < best.prior }.map { ($0, UTF8.scalars($0.text)) }
+        return common.first { other, scalars in other.language == best.language && winsOnSignsAlone(chosen, over: scalars, in: best.language) }?.0
+            ?? common.first { Self.differsOnlyOutsideWords(chosen, from: $0.1) }?.0
+    }
+
+    /// `chosen` and `other` (single-byte readings of the same bytes) differ, and wherever they
+    /// do, `chosen` shows no letter of a word (a sign, or a letter with no letter of its script
+    /// beside it) and `other` a prose sign or a letter: a table of signs (`56 × 42 × 9 mm`,
+    /// `Ø 100 mm ¼ 240 ± 77`, `· 20 39°`) that a rarer charset reads as letters standing alone or
+    /// glued into words of another script (`56 з 42 з 9 mm`, `ž 240 ą 77`, `À 20 39░`, `Mхl`),
+    /// whatever language each is weighed in: the model prices such letters as one-letter words,
+    /// not the signs, and no word of the rarer reading speaks for it. (A common reading showing a
+    /// sign prose does not use, `¤` where ISO-8859-15 has `€`, leaves the model's verdict.)
+    static func differsOnlyOutsideWords(_ chosen: [UInt32], from other: [UInt32]) -> Bool {
+        guard chosen.count == other.count else { return false }
+        var differs = false
+        for k in chosen.indices where chosen[k] != other[k] {
+            differs = true
+            guard isProseSign(other[k]) || ScalarTraits.isLetter(other[k]), !inAWord(k, chosen) else { return false }
         }
+        return differs
+    }
+
+    /// A letter with a letter (or combining mark) of its own script right before or after it.
+    private static func inAWord(_ k: Int, _ s: [UInt32]) -> Bool {
+        guard ScalarTraits.isLetter(s[k]) else { return false }
+        let script = ScalarTraits.letterScript(s[k])
+        func sameScript(_ j: Int) -> Bool {
+            j >= 0 && j < s.count && (ScalarTraits.isCombiningMark(s[j]) || ScalarTraits.isLetter(s[j]) && ScalarTraits.letterScript(s[j]) == script)
+        }
+        return sameScript(k - 1) || sameScript(k + 1)
     }
 
     /// `chosen` and `other` decode the same bytes one character each (single-byte charsets), and

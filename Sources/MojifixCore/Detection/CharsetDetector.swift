@@ -73,9 +73,15 @@ struct CharsetDetector {
         let readings = rank(sample)
         // Not text in any reading (random high bytes, compressed data without a NUL).
         guard let best = readings.first, best.plausibility >= Self.leastPlausible else { return .none }
+        // Little text is little evidence: each non-ASCII byte short of `enoughNonASCII` in a short
+        // text (its markup left out, as the readings were scored: a page holding one word is as
+        // short as the word) asks for more margin, of the best reading and against a declaration.
+        let nonASCII = sample.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+        let little = Self.withoutMarkup(sample, afterASCII: Self.decodesAsJohab(sample)).count < Self.shortInput
+            ? Double(max(0, Self.enoughNonASCII - nonASCII)) * Self.marginPerMissingByte : 0
         // A declared reading that decodes strictly wins unless another is far cheaper (and, in
         // another script, fits its language better: see `declaredFit`).
-        if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared
+        if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared + little
             || best.language.script != declared.language.script && best.plausibility - declared.plausibility < Self.declaredFit {
             return .charset(declared.charset, confidence: 1)
         }
@@ -83,11 +89,9 @@ struct CharsetDetector {
             return .ambiguous([best.charset, common.charset])
         }
         if let second = readings.dropFirst().first {
-            let nonASCII = sample.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
             // Only Latin script has many languages the model lacks (Maltese, Welsh, Estonian ...).
             let misfit = best.language.script == .latin ? max(0, Self.goodFit - best.plausibility) : 0
-            let needed = Self.margin + misfit * Self.marginPerMissingFit
-                + (sample.count < Self.shortInput ? Double(max(0, Self.enoughNonASCII - nonASCII)) * Self.marginPerMissingByte : 0)
+            let needed = Self.margin + misfit * Self.marginPerMissingFit + little
             let gap = second.cost - best.cost
             if gap < needed { return .ambiguous([best.charset, second.charset]) }
             return .charset(best.charset, confidence: (min(1, gap / (needed * 2)) * 1000).rounded() / 1000)
@@ -100,7 +104,7 @@ struct CharsetDetector {
         let raw = sample
         // The readings are weighed on the text, not on the markup around it (see `withoutMarkup`);
         // the declaration is read in the markup. EBCDIC spells no markup in these bytes.
-        let sample = Self.withoutMarkup(raw)
+        let sample = Self.withoutMarkup(raw, afterASCII: Self.decodesAsJohab(raw))
         let ascii = model.score(sample.map(UInt32.init), languages: model.all, bigrams: .ascii)
         let quoted = Self.nonASCIIShare(sample)
         var seen = Set<HashedAtOnce>()
@@ -117,7 +121,7 @@ struct CharsetDetector {
                   seen.insert(HashedAtOnce(bytes: decoded)).inserted else { continue }
             let scalars = UTF8.scalars(Self.composed(decoded))
             if Self.containsNoCharacter(scalars) { continue }
-            let (languages, firstCost) = likelyLanguages(scalars, quoted: quoted)
+            let (languages, firstCost) = likelyLanguages(scalars, quoted: index < Self.candidates.count ? quoted : 0)
             // A reading whose looks are both already far behind the best ones cannot win or come
             // close (unless the file declares it: it is weighed in full).
             if let firstCost {
@@ -219,11 +223,15 @@ struct CharsetDetector {
         return nfc
     }
 
-    /// A code point beyond the BMP that is unassigned or private use: what GB18030's four-byte
-    /// sequences make of a single-byte file's sign, digit, sign, digit (`×4×7` in CP850 is U+3C5E9),
-    /// never text.
+    static func decodesAsJohab(_ bytes: [UInt8]) -> Bool {
+        (try? TextCodecs.codec(for: Charset("Johab")).decode(bytes)) != nil
+    }
+
+    /// An unassigned code point beyond the BMP: what GB18030's four-byte sequences make of a
+    /// single-byte file's sign, digit, sign, digit (`×4×7` in CP850 is U+3C5E9), never text.
+    /// (Private use is kept: a GB18030 file may spell its own characters there.)
     static func containsNoCharacter(_ scalars: [UInt32]) -> Bool {
-        scalars.contains { $0 >= 0x10000 && [.unassigned, .privateUse].contains(ScalarTraits.category($0)) }
+        scalars.contains { $0 >= 0x10000 && ScalarTraits.category($0) == .unassigned }
     }
 
     /// Controls other than white space, ESC, SO and SI: a decoding that yields them is not text.
