@@ -82,6 +82,7 @@ extension UnitDecoder {
             let bytes = UnsafeBufferPointer(rebasing: columns[k * characters.rows..<(k + 1) * characters.rows])
             var lead = CP949Lead()
             for c in characters.list {
+                if c.scalar < 0x80 && lead.byte < 0 && !asciiMayLead { continue }
                 // (The table's own byte for ASCII, as when decoding the text.)
                 let byte = c.scalar < 0x80 ? table.byte(for: c.scalar).map(Int.init) ?? -1
                     : Int(bytes[Int(c.row)])
