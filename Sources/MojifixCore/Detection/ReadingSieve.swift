@@ -175,8 +175,8 @@ struct ReadingSieve {
                 mayDecode |= cp949Leads[r]
                 if leads[previous] & second != 0 {
                     mayDecode |= leads[previous] & second
-                    // Room at the first for one per character to come, in one allocation (a short
-                    // record paid for each doubling).
+                    // Room at the first for one per character to come (a place's lead takes two
+                    // bytes at least): one allocation, not one per doubling.
                     if characters.places.isEmpty { characters.places.reserveCapacity((n - i) / 2 + 1) }
                     characters.places.append(.init(index: Int32(lead), decoders: leads[previous] & second))
                 }

@@ -12,8 +12,8 @@ final class UnitDecoder {
     let replacementBytes: [UInt8]
     /// The byte that shows as NBSP, which editors often turn into a plain space (lost on the way).
     let nbspByte: Int
-    /// Some ASCII character's byte in the table is a CP949 lead (none in the tables registered):
-    /// else an ASCII character met with no lead waiting is passed over.
+    /// Whether some ASCII character's byte in the table is a CP949 lead: when none is, a CP949
+    /// decoder passes over an ASCII character met with no lead waiting (it neither ends nor starts a pair).
     let asciiMayLead: Bool
 
     init(misreading: Misreading, table: SingleByteTable, cp949: CP949Table) {
