@@ -55,11 +55,11 @@ extension UnitDecoder {
             return units
         }
         characters.columns.withUnsafeBufferPointer { columns in
-            characters.list.withUnsafeBufferPointer { list in
+            characters.list.withUnsafeBufferPointer { list in characters.places.withUnsafeBufferPointer { places in
                 let bytes = UnsafeBufferPointer(rebasing: columns[k * characters.rows..<(k + 1) * characters.rows])
                 let bit: UInt64 = 1 << UInt64(k)
                 var next = 0  // where the next character to take starts (after a unit: its end)
-                for place in characters.places where place.decoders & bit != 0 {
+                for place in places where place.decoders & bit != 0 {
                     var j = Int(place.index)
                     if Int(list[j].start) < next { continue }
                     var sequence = UTF8Sequence()
@@ -70,7 +70,7 @@ extension UnitDecoder {
                         j += 1
                     } while sequence.need > 0 && j < list.count
                 }
-            }
+            } }
         }
         return units
     }
