@@ -39,6 +39,43 @@ final class SiftedCharactersTests: XCTestCase {
         XCTAssertGreaterThan(cp949Units, 10_000)
     }
 
+    /// A UTF-8 decoder walks only from its places (`SiftedCharacters.places`): every unit it finds
+    /// decoding the text starts at one of them, and the places come in the order of the text, each
+    /// at a listed character followed by the next one in the text.
+    func testEveryUnitStartsAtAPlaceOfItsDecoder() throws {
+        let (decoders, _) = try ReadingSieveTests.decoders()
+        let sieve = try XCTUnwrap(ReadingSieve(decoders))
+        var units = 0, places = 0, partial = 0
+        for (n, record) in (ReadingBoundTests.records() + Self.strings(decoders)).enumerated() {
+            record.withUnsafeBufferPointer { p in
+                let characters = sieve.sift(p, range: 0..<p.count).characters
+                let list = characters.list
+                for (a, b) in zip(characters.places, characters.places.dropFirst()) {
+                    XCTAssertLessThan(a.index, b.index, "text \(n): places out of order")
+                }
+                for place in characters.places {
+                    let i = Int(place.index)
+                    XCTAssertTrue(i + 1 < list.count && list[i + 1].start == list[i].start + Int32(list[i].length) && list[i].scalar >= 0x80,
+                                  "text \(n): place \(i) not a listed lead with the next character listed")
+                    places += 1
+                }
+                for (k, decoder) in decoders.enumerated() where decoder.misreading.actual == .utf8 {
+                    let bit: UInt64 = 1 << UInt64(k)
+                    let starts = Set(characters.places.filter { $0.decoders & bit != 0 }.map { Int(list[Int($0.index)].start) })
+                    if starts.count < characters.places.count { partial += 1 }
+                    for unit in decoder.units(in: p, range: 0..<p.count) {
+                        XCTAssertTrue(starts.contains(unit.start), "text \(n), \(decoder.misreading): a unit at \(unit.start), not a place of its decoder")
+                        units += 1
+                    }
+                }
+            }
+        }
+        // Units and places were met, and a place is not every decoder's (the test can fail).
+        XCTAssertGreaterThan(units, 50_000)
+        XCTAssertGreaterThan(places, 50_000)
+        XCTAssertGreaterThan(partial, 1000)
+    }
+
     /// Seeded strings of the characters the decoders react to, in any order: every table's high
     /// characters, spaces, `?`, other ASCII, line ends, U+FFFD, and characters no table has.
     private static func strings(_ decoders: [UnitDecoder]) -> [[UInt8]] {

@@ -35,20 +35,27 @@ final class CP949Table {
     }
 
     /// The scalar CP949 maps the pair to, or nil.
+    /// (The cached answer inline: the call was 1.7% of a JSON Lines run of garbled records.)
+    @inline(__always)
     func scalar(lead: UInt8, trail: UInt8) -> UInt32? {
         guard Self.isLead(lead), Self.isTrail(trail) else { return nil }
         let key = Int(lead) << 8 | Int(trail)
         var cached = cache[key]
-        if cached == 0 {
-            cached = Self.invalid
-            if let utf8 = try? converter.decode([lead, trail]) {
-                let scalars = UTF8.scalars(utf8)
-                // Exact both ways: the pair must be what ICU encodes the scalar to.
-                if scalars.count == 1, (try? converter.encode(utf8)) == [lead, trail] { cached = scalars[0] + 1 }
-            }
-            cache[key] = cached
-        }
+        if cached == 0 { cached = ask(lead, trail) }
         return cached == Self.invalid ? nil : cached - 1
+    }
+
+    /// Asks ICU for a pair not asked yet and caches the answer.
+    @inline(never)
+    private func ask(_ lead: UInt8, _ trail: UInt8) -> UInt32 {
+        var cached = Self.invalid
+        if let utf8 = try? converter.decode([lead, trail]) {
+            let scalars = UTF8.scalars(utf8)
+            // Exact both ways: the pair must be what ICU encodes the scalar to.
+            if scalars.count == 1, (try? converter.encode(utf8)) == [lead, trail] { cached = scalars[0] + 1 }
+        }
+        cache[Int(lead) << 8 | Int(trail)] = cached
+        return cached
     }
 
     /// The pair CP949 encodes `scalar` to, through ICU (cached), or nil.

@@ -143,6 +143,7 @@ struct ReadingSieve {
         characters.list.reserveCapacity(range.count / 2)
         // ASCII characters listed since the last non-ASCII one (3: none more to list).
         var asciiListed = 3
+        var lead = 0  // the index in the list of the character before, when it is non-ASCII and listed
         if let base = p.baseAddress {
             while i < n {
                 if p[i] < 0x80 {
@@ -150,7 +151,10 @@ struct ReadingSieve {
                         characters.list.append(.init(start: Int32(i), scalar: UInt32(p[i]), row: 0, length: 1))
                         asciiListed = p[i] == 0x20 || p[i] == 0x3F ? asciiListed + 1 : 3
                     }
-                    if p[i] == 0x20 { mayDecode |= leads[previous] & spaceFollows }
+                    if p[i] == 0x20 && leads[previous] & spaceFollows != 0 {
+                        mayDecode |= leads[previous] & spaceFollows
+                        characters.places.append(.init(index: Int32(lead), decoders: leads[previous] & spaceFollows))
+                    }
                     // A `?` after a sign that can come second may hide a byte as a U+FFFD does
                     // (third in a sequence, so the pair before it already let the decoder run;
                     // the decoder asks for more: lead E2).
@@ -168,8 +172,16 @@ struct ReadingSieve {
                     replacement = true
                     second |= replacementFollows
                 }
-                mayDecode |= cp949Leads[r] | leads[previous] & second
+                mayDecode |= cp949Leads[r]
+                if leads[previous] & second != 0 {
+                    mayDecode |= leads[previous] & second
+                    // Room at the first for one per character to come (a place's lead takes two
+                    // bytes at least): one allocation, not one per doubling.
+                    if characters.places.isEmpty { characters.places.reserveCapacity((n - i) / 2 + 1) }
+                    characters.places.append(.init(index: Int32(lead), decoders: leads[previous] & second))
+                }
                 if r != 0 || scalar == 0xFFFD {
+                    lead = characters.list.count
                     characters.list.append(.init(start: Int32(i), scalar: scalar, row: UInt16(r), length: UInt8(length)))
                     asciiListed = 0
                 } else {

@@ -12,6 +12,9 @@ final class UnitDecoder {
     let replacementBytes: [UInt8]
     /// The byte that shows as NBSP, which editors often turn into a plain space (lost on the way).
     let nbspByte: Int
+    /// Whether some ASCII character's byte in the table is a CP949 lead: when none is, a CP949
+    /// decoder passes over an ASCII character met with no lead waiting (it neither ends nor starts a pair).
+    let asciiMayLead: Bool
 
     init(misreading: Misreading, table: SingleByteTable, cp949: CP949Table) {
         self.misreading = misreading
@@ -23,6 +26,7 @@ final class UnitDecoder {
                 .map(UInt8.init)
             : []
         nbspByte = table.byte(for: 0xA0).map(Int.init) ?? -1
+        asciiMayLead = (0..<UInt32(0x80)).contains { table.byte(for: $0).map(CP949Table.isLead) ?? false }
     }
 
     func units(in p: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [DecodedUnit] {

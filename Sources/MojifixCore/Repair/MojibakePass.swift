@@ -14,6 +14,9 @@ final class MojibakePass {
     let plausibility = ReadingPlausibility()
     /// Per decoder, the bound of its readings' evidence.
     private let bounds: [ReadingBound]
+    /// Per decoder, whether its actual charset is UTF-8 (asked while ordering readings: reaching
+    /// it through the decoder was a retain and a release each time).
+    private let readsUTF8: [Bool]
     /// Off: every reading is scored (the tests compare both ways).
     var prunesReadings = true
     /// Which decoders can find units in a text, and which find the same ones (see `ReadingSieve`).
@@ -41,6 +44,7 @@ final class MojibakePass {
         self.decoders = decoders
         self.scoring = scoring
         bounds = decoders.map { ReadingBound(table: $0.table) }
+        readsUTF8 = decoders.map { $0.misreading.actual == .utf8 }
         sieve = ReadingSieve(decoders)
     }
 
@@ -441,7 +445,7 @@ final class MojibakePass {
         var knownUTF8: [[DecodedUnit]] = []  // (the units of the UTF-8 readings scored so far)
         var topUTF8: Float = 0
         func skipped(_ k: Int) -> Bool {
-            decoders[decoded[k].decoder].misreading.actual == .utf8 ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8
+            readsUTF8[decoded[k].decoder] ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8
         }
         func score(_ k: Int) {
             // Moved out, so that scoring them in place does not copy them.
@@ -463,7 +467,7 @@ final class MojibakePass {
         }
         // UTF-8 readings first (only they raise the mark), the most promising first.
         let utf8First = decoded.indices.sorted { a, b in
-            let ua = decoders[decoded[a].decoder].misreading.actual == .utf8, ub = decoders[decoded[b].decoder].misreading.actual == .utf8
+            let ua = readsUTF8[decoded[a].decoder], ub = readsUTF8[decoded[b].decoder]
             return ua != ub ? ua : decoded[a].bound > decoded[b].bound
         }
         for k in utf8First {
@@ -496,7 +500,7 @@ final class MojibakePass {
             r.map { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } } ?? false
         }
         if !strongUTF8 && scored.contains(where: { r in r.map { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) } ?? false }) {
-            for k in decoded.indices where scored[k] == nil && decoders[decoded[k].decoder].misreading.actual == .utf8
+            for k in decoded.indices where scored[k] == nil && readsUTF8[decoded[k].decoder]
                 && decoded[k].bound >= Self.standaloneThreshold {
                 score(k)
             }
