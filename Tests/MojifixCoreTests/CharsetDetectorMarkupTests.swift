@@ -85,6 +85,7 @@ final class CharsetDetectorMarkupTests: XCTestCase {
         XCTAssertEqual(CharsetDetector.nonASCIIShare(Array("ab 12 <>".utf8)), 0)
         XCTAssertEqual(CharsetDetector.nonASCIIShare([0xE0, 0xE1, 0x20, 0x41, 0x62, 0x31]), 0.5)
         XCTAssertEqual(CharsetDetector.nonASCIIShare(Array("123 !".utf8)), 0)
+        XCTAssertEqual(CharsetDetector.nonASCIIShare([0x99, 0xB1, 0x0A, 0xA6, 0xCA, 0x31]), 0, "no ASCII letter, nothing quoted")
         XCTAssertEqual(CharsetDetector.nonASCIIShare(try legacyBytes("Länge 12 €, 15 £ für Straße", in: "windows-1252")), 0)
         XCTAssertGreaterThan(CharsetDetector.nonASCIIShare(try legacyBytes("Погода: www.example.org", in: "windows-1251")), 0.3)
     }

@@ -95,6 +95,7 @@ extension CharsetDetector {
             run = 0
             if (0x41...0x5A).contains(b & 0xDF) { letters += 1 }
         }
-        return inRuns + letters == 0 ? 0 : Double(inRuns) / Double(inRuns + letters)
+        // (No ASCII letter: no Latin text is quoted; the digits and signs are the text's own.)
+        return letters == 0 ? 0 : Double(inRuns) / Double(inRuns + letters)
     }
 }

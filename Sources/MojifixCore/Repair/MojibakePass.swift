@@ -122,7 +122,6 @@ final class MojibakePass {
     private func layer(_ chosen: Reading, _ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, lossy: Bool,
                        repairedBefore: RepairPass.OutputRanges, writtenCosts: inout [Int: Double]) -> Layer? {
             var chosen = chosen
-            let needsWord = chosen.decoder.misreading.actual == .windows949
             let established = isEstablished(chosen, p)
             // (Readings tied with the chosen one are weighed line by line on the whole text.)
             if p.count > windowBytes, !chosen.decoder.misreading.needsLanguageModel, chosen.rivals.isEmpty,
