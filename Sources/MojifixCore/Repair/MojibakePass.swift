@@ -429,9 +429,9 @@ final class MojibakePass {
         // CP949 readings come after every UTF-8 one and are skipped below the final mark: each is
         // bounded first by a decode that keeps nothing, and decoded only when not skipped.
         let boundsFirst = prunesReadings && boundsCP949First
-        for (k, decoder) in decoders.enumerated() {
+        for k in decoders.indices {
             if let sifted, sifted.mayDecode >> UInt64(k) & 1 == 0 { continue }
-            if boundsFirst && decoder.misreading.actual == .windows949 {
+            if boundsFirst && !readsUTF8[k] {
                 decoded.append((k, [], -1))  // (-1: not decoded yet)
                 continue
             }
@@ -441,6 +441,7 @@ final class MojibakePass {
             decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
         var scored: [Reading?] = Array(repeating: nil, count: decoded.count)
+        var isScored = [Bool](repeating: false, count: decoded.count)  // (asking `scored` copied a reading)
         var knownUTF8: [[DecodedUnit]] = []  // (the units of the UTF-8 readings scored so far)
         var topUTF8: Float = 0
         func skipped(_ k: Int) -> Bool {
@@ -451,18 +452,20 @@ final class MojibakePass {
             var units = decoded[k].units
             decoded[k].units = []
             let decoder = decoders[decoded[k].decoder]
-            if let sifted, let done = decoded.indices.first(where: { scored[$0] != nil && sifted.twin[decoded[$0].decoder] == sifted.twin[decoded[k].decoder] })
-                .flatMap({ scored[$0] }) {
+            let utf8 = readsUTF8[decoded[k].decoder]
+            if let sifted, let twin = decoded.indices.first(where: { isScored[$0] && sifted.twin[decoded[$0].decoder] == sifted.twin[decoded[k].decoder] }),
+               let done = scored[twin] {
                 scored[k] = Reading(decoder: decoder, units: done.units, groups: done.groups, total: done.total, explained: done.explained)
             } else {
                 scoring.score(&units, decoder: decoder, in: p, known: knownUTF8)
-                if sharesScores && decoder.misreading.actual == .utf8 { knownUTF8.append(units) }
+                if sharesScores && utf8 { knownUTF8.append(units) }
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
                 scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
             }
-            if decoder.misreading.actual == .utf8 { topUTF8 = max(topUTF8, scored[k]!.total) }
+            isScored[k] = true
+            if utf8 { topUTF8 = max(topUTF8, scored[k]!.total) }
         }
         // UTF-8 readings first (only they raise the mark), the most promising first.
         let utf8First = decoded.indices.sorted { a, b in
@@ -495,16 +498,22 @@ final class MojibakePass {
         }
         // `run` drops CP949 readings without a word once a UTF-8 reading has a strong line: a
         // skipped reading that might have one is scored when that could matter.
-        let strongUTF8 = scored.contains { r in
-            r.map { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } } ?? false
+        let strongUTF8 = decoded.indices.contains { k in
+            isScored[k] && readsUTF8[decoded[k].decoder] && scored[k]!.groups.contains { $0.evidence >= Self.standaloneThreshold }
         }
-        if !strongUTF8 && scored.contains(where: { r in r.map { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) } ?? false }) {
-            for k in decoded.indices where scored[k] == nil && readsUTF8[decoded[k].decoder]
+        if !strongUTF8 && decoded.indices.contains(where: { k in
+            isScored[k] && !readsUTF8[decoded[k].decoder] && !scored[k]!.groups.contains(where: \.hasWord)
+        }) {
+            for k in decoded.indices where !isScored[k] && readsUTF8[decoded[k].decoder]
                 && decoded[k].bound >= Self.standaloneThreshold {
                 score(k)
             }
         }
-        return scored.compactMap { $0 }
+        // Moved out, not copied (a copy of a reading retains all it holds).
+        var found: [Reading] = []
+        found.reserveCapacity(scored.count)
+        for k in scored.indices { if let r = scored[k].take() { found.append(r) } }
+        return found
     }
 
     struct Reading {
@@ -531,22 +540,31 @@ final class MojibakePass {
     /// plausibility wins.
     private func choose(_ readings: [Reading], _ p: UnsafeBufferPointer<UInt8>, short: Bool,
                         writtenCosts: inout [Int: Double]) -> Reading? {
-        var best: Reading? = nil
-        for r in readings where r.total > (best?.total ?? 0) || (r.total > 0 && r.total == best?.total && r.explained > best!.explained) {
-            best = r
+        // (By index until the model is needed: a copy of a reading retains all it holds.)
+        var leading: Int? = nil
+        for i in readings.indices {
+            let total = readings[i].total
+            if let b = leading {
+                if total > readings[b].total || (total > 0 && total == readings[b].total && readings[i].explained > readings[b].explained) { leading = i }
+            } else if total > 0 {
+                leading = i
+            }
         }
-        let top = best?.total ?? 0
+        let top = leading.map { readings[$0].total } ?? 0
         // CP949 readings are left to the evidence (see `modelDecides`).
-        let contenders = readings.filter {
-            $0.decoder.misreading.actual == .utf8 && (top > 0 ? $0.total * 2 >= top : short)
+        let contenders = readings.indices.filter {
+            readings[$0].decoder.misreading.actual == .utf8 && (top > 0 ? readings[$0].total * 2 >= top : short)
         }
         // A CP949 reading that leads on the evidence still faces a UTF-8 contender before the
         // model, which must find it better by the line margin (`—Ç–µ–º–Ω–æ—Ç—ã` is Russian through
         // Mac OS Roman, not the syllables `궿둔셸싻앗` CP949 makes of it).
-        let cp949Leads = best?.decoder.misreading.actual == .windows949
-        guard contenders.count > 1 || (best == nil || cp949Leads) && contenders.count == 1 else { return best }
+        let cp949Leads = leading.map { readings[$0].decoder.misreading.actual == .windows949 } ?? false
+        var best = leading.map { readings[$0] }
+        guard contenders.count > 1 || (leading == nil || cp949Leads) && contenders.count == 1 else { return best }
         // The model overrides the evidence only by a clear margin.
-        let others = contenders.filter { $0.decoder.misreading != best?.decoder.misreading && !decodesAlike($0, best) }
+        let others = contenders.filter {
+            readings[$0].decoder.misreading != best?.decoder.misreading && !decodesAlike(readings[$0], best)
+        }.map { readings[$0] }
         guard !others.isEmpty else { return best }
         // Whether the reading chosen so far is the evidence's leader, and where it is in `ledger`.
         var leaderTotal: Float? = nil
