@@ -29,6 +29,15 @@ int mj_renameat_noreplace(int folder, const char *from, const char *to) {
     return renameat(folder, from, folder, to);
 }
 
+int mj_exchange(int folder, const char *a, const char *b) {
+#ifdef RENAME_EXCHANGE
+    return renameat2(folder, a, folder, b, RENAME_EXCHANGE);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
 int mj_syncfs_fd(int fd) { return syncfs(fd); }
 
 int mj_copy_xattrs(int from, int to) {

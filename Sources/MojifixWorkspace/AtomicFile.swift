@@ -123,6 +123,8 @@ package enum AtomicFile {
         let expected: FileStamp?
         let sha256Before: String?
         private var open = true
+        /// Runs between the last check and the rename (for the tests: an edit saved there).
+        package var beforeRename: (() -> Void)? = nil
 
         init(folder: Int32, temporary: [UInt8], name: [UInt8], path: RawPath, expected: FileStamp?, sha256Before: String?) {
             self.folder = folder; self.temporary = temporary; self.name = name; self.path = path
@@ -138,20 +140,65 @@ package enum AtomicFile {
         /// Renames the temporary file over the target, unless the target changed since it was
         /// read (an edit saved while `fix` ran is never overwritten).
         package func commit() throws(Failure) {
-            if let expected {
-                var now = timespec()
-                clock_gettime(CLOCK_REALTIME, &now)
-                guard let current = Beneath.stamp(folder, name) else { let failure = Failure.errno("\(path)"); discard(); throw failure }
-                guard current == expected,
-                      !expected.isRacy(now: now.tv_sec) || stillHolds(expected) else {
-                    discard()
-                    throw Failure(description: "\(path): changed while mojifix ran; left alone (run again)", kind: .changed)
-                }
+            guard let expected else {
+                beforeRename?()
+                return try rename()
             }
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            // The bytes first when the stamp alone cannot tell (a read and a hash), the stamp
+            // last, right before the swap: the window an edit can fall in is kept short.
+            guard !expected.isRacy(now: now.tv_sec) || stillHolds(expected) else { discard(); throw changed }
+            guard let current = Beneath.stamp(folder, name) else { let failure = Failure.errno("\(path)"); discard(); throw failure }
+            guard current == expected else { discard(); throw changed }
+            beforeRename?()
+            // Swapped, not renamed over: what the swap takes out is what was in place at that very
+            // moment, so an edit saved after the check (in place, or a new file renamed there) is
+            // seen and swapped back in, never overwritten.
+            let swapped = RawPath(temporary).withCString { a in RawPath(name).withCString { mj_exchange(folder, a, $0) } }
+            guard swapped == 0 else {
+                guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { let failure = Failure.errno("\(path)"); discard(); throw failure }
+                return try renameHolding(expected)
+            }
+            // (The change time moved with the swap; the rest only with an edit.)
+            let out = Beneath.stamp(folder, temporary)
+            guard let out, out.device == expected.device, out.inode == expected.inode, out.size == expected.size,
+                  out.modified == expected.modified else {
+                let back = RawPath(temporary).withCString { a in RawPath(name).withCString { mj_exchange(folder, a, $0) } }
+                guard back == 0 else {
+                    let failure = Failure.errno("\(path): an edit saved while mojifix ran is in \(RawPath(temporary)), not put back")
+                    close(folder); open = false
+                    throw failure
+                }
+                discard()
+                throw changed
+            }
+            discard()  // (the replaced file, now under the temporary name)
+        }
+
+        /// Renames the temporary file over the target.
+        private func rename() throws(Failure) {
             let renamed = RawPath(temporary).withCString { from in RawPath(name).withCString { renameat(folder, from, folder, $0) } }
             guard renamed == 0 else { let failure = Failure.errno("\(path)"); discard(); throw failure }
             close(folder); open = false
         }
+
+        /// Where the file system cannot swap: renames over the target, holding the target as
+        /// checked open, and puts back the bytes of an edit saved in place meanwhile.
+        private func renameHolding(_ expected: FileStamp) throws(Failure) {
+            let held = RawPath(name).withCString { mj_open_beneath(folder, $0, O_RDONLY | O_NONBLOCK) }
+            guard held >= 0 else { let failure = Failure.errno("\(path)"); discard(); throw failure }
+            defer { close(held) }
+            guard FileStamp(fd: held) == expected else { discard(); throw changed }
+            try rename()
+            guard let after = FileStamp(fd: held), after.size != expected.size || after.modified != expected.modified else { return }
+            let edit = try AtomicFile.read(fd: held, shown: path, limit: .max).bytes
+            let restored = try AtomicFile.stage(edit, in: folder, name: name, shown: path, like: after, mode: after.permissions, sync: true)
+            try restored.rename()
+            throw changed
+        }
+
+        private var changed: Failure { Failure(description: "\(path): changed while mojifix ran; left alone (run again)", kind: .changed) }
 
         /// The target's bytes still hash to what was read (when the stamp alone cannot tell).
         private func stillHolds(_ expected: FileStamp) -> Bool {

@@ -14,6 +14,11 @@ extern "C" {
 /// and a check before renameat(2) for folders (a short race window).
 int mj_renameat_noreplace(int folder, const char *from, const char *to);
 
+/// Swaps the entries `a` and `b` of the open folder `folder` atomically (renameat2 with
+/// RENAME_EXCHANGE): 0 on success, -1 with errno set (EINVAL or ENOSYS where the file system or
+/// the kernel lacks it).
+int mj_exchange(int folder, const char *a, const char *b);
+
 /// syncfs(2) on the file system holding the open file `fd`.
 int mj_syncfs_fd(int fd);
 
