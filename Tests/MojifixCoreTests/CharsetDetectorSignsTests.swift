@@ -66,6 +66,33 @@ final class CharsetDetectorSignsTests: XCTestCase {
         XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("same"), from: scalars("same")))
     }
 
+    /// The other way round: a common charset's lone letters where a rarer one shows prose signs
+    /// (`15 ž 58 ž 7 mm` through Windows-1250 of a CP850 table) are no verdict either; and a
+    /// declaration holds against a reading that differs from it outside words only.
+    func testLoneLettersOfACommonCharsetAgainstSignsAndADeclarationAreNoVerdict() throws {
+        func table(_ head: String, _ rows: [(String, String)]) -> String {
+            "<!DOCTYPE html>\n<html>\n<head>\n\(head)<title>\(rows[0].0): \(rows[0].1)</title>\n</head>\n<body>\n"
+                + rows.map { "<tr><td class=\"spec\">\($0.0)</td><td>\($0.1)</td></tr>\n" }.joined() + "</body>\n</html>\n"
+        }
+        let undeclared = table("<meta name=\"viewport\" content=\"width=device-width\">\n",
+                               [("Acht", "15 × 58 × 7 mm"), ("Grossbritannien kollegen", "¥155")])
+        if let output = try? Repairer().repair(try legacyBytes(undeclared, in: "IBM850")).output {
+            XCTAssertEqual(output, Array(undeclared.utf8), String(decoding: output, as: Unicode.UTF8.self))
+        }
+        let declared = table("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ibm850\">\n",
+                             [("Ayuda", "Ø 81 mm"), ("Historias", "½ 108")])
+        let output = try Repairer().repair(try legacyBytes(declared, in: "IBM850")).output
+        XCTAssertEqual(output, Array(declared.replacingOccurrences(of: "ibm850", with: "UTF-8").utf8), String(decoding: output, as: Unicode.UTF8.self))
+        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+        XCTAssertTrue(CharsetDetector.differsOnlyOutsideWords(scalars("15 ž 58"), from: scalars("15 × 58"), signsOnly: true))
+        XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("15 ž 58"), from: scalars("15 Ø 58"), signsOnly: true))
+        XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("15 « 58"), from: scalars("15 × 58"), signsOnly: true))
+        XCTAssertTrue(CharsetDetector.differsOutsideWordsOnly(scalars("ť 81 mm"), from: scalars("Ø 81 mm")))
+        XCTAssertFalse(CharsetDetector.differsOutsideWordsOnly(scalars("café"), from: scalars("cafÃ")))
+        // A declaration whose reading shows controls (quotes of Windows-1252 under a Latin-1 label).
+        XCTAssertFalse(CharsetDetector.differsOutsideWordsOnly(scalars("“x”"), from: [0x93, 0x78, 0x94]))
+    }
+
     func testProseSigns() {
         for s: UInt32 in [0xA9, 0xAE, 0xB0, 0xB5, 0xD7, 0x201E, 0x20AC, 0x2122] { XCTAssertTrue(CharsetDetector.isProseSign(s), "\(s)") }
         for s: UInt32 in [0xA4, 0xA6, 0xAD, 0xB4, 0x41, 0xE9, 0x85] { XCTAssertFalse(CharsetDetector.isProseSign(s), "\(s)") }

@@ -17,8 +17,15 @@ extension CharsetDetector {
     func commonReading(beside best: Reading, in readings: [Reading]) -> Reading? {
         let chosen = UTF8.scalars(best.text)
         let common = readings.filter { $0.prior < best.prior }.map { ($0, UTF8.scalars($0.text)) }
-        return common.first { other, scalars in other.language == best.language && winsOnSignsAlone(chosen, over: scalars, in: best.language) }?.0
-            ?? common.first { Self.differsOnlyOutsideWords(chosen, from: $0.1) }?.0
+        if let found = common.first(where: { other, scalars in other.language == best.language && winsOnSignsAlone(chosen, over: scalars, in: best.language) })
+            ?? common.first(where: { Self.differsOnlyOutsideWords(chosen, from: $0.1) }) {
+            return found.0
+        }
+        // And the other way round: a common charset's lone letters where a rarer one shows prose
+        // signs (`15 ž 58 ž 7 mm` through Windows-1250, `15 × 58 × 7 mm` through CP850).
+        return readings.first { other in
+            other.prior > best.prior && Self.differsOnlyOutsideWords(chosen, from: UTF8.scalars(other.text), signsOnly: true)
+        }
     }
 
     /// `chosen` and `other` (single-byte readings of the same bytes) differ, and wherever they
@@ -29,14 +36,29 @@ extension CharsetDetector {
     /// whatever language each is weighed in: the model prices such letters as one-letter words,
     /// not the signs, and no word of the rarer reading speaks for it. (A common reading showing a
     /// sign prose does not use, `¤` where ISO-8859-15 has `€`, leaves the model's verdict.)
-    static func differsOnlyOutsideWords(_ chosen: [UInt32], from other: [UInt32]) -> Bool {
+    /// `signsOnly`: `other` shows prose signs only, and `chosen` a lone letter somewhere (the common
+    /// charset's lone letters against a rarer one's signs).
+    static func differsOnlyOutsideWords(_ chosen: [UInt32], from other: [UInt32], signsOnly: Bool = false) -> Bool {
         guard chosen.count == other.count else { return false }
-        var differs = false
+        var differs = false, letters = false
         for k in chosen.indices where chosen[k] != other[k] {
+            guard isProseSign(other[k]) || !signsOnly && ScalarTraits.isLetter(other[k]), !inAWord(k, chosen) else { return false }
             differs = true
-            guard isProseSign(other[k]) || ScalarTraits.isLetter(other[k]), !inAWord(k, chosen) else { return false }
+            letters = letters || ScalarTraits.isLetter(chosen[k])
         }
-        return differs
+        return signsOnly ? letters : differs
+    }
+
+    /// Wherever `best` differs from `declared` (single-byte readings of the same bytes), it shows
+    /// no letter of a word and `declared` a prose sign or a letter: nothing but the model's prices
+    /// of signs and lone letters speaks against the file's own declaration (`Ø 81 mm` declared
+    /// IBM850, read as Windows-1250's `ť 81 mm`). (A declaration whose reading shows controls, a
+    /// Windows-1252 file's quotes under an ISO-8859-1 label, is not held to this.)
+    static func differsOutsideWordsOnly(_ best: [UInt32], from declared: [UInt32]) -> Bool {
+        guard best.count == declared.count else { return false }
+        return best.indices.allSatisfy { k in
+            best[k] == declared[k] || !inAWord(k, best) && (isProseSign(declared[k]) || ScalarTraits.isLetter(declared[k]))
+        }
     }
 
     /// A letter with a letter (or combining mark) of its own script right before or after it.

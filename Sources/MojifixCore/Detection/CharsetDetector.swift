@@ -81,8 +81,10 @@ struct CharsetDetector {
             ? Double(max(0, Self.enoughNonASCII - nonASCII)) * Self.marginPerMissingByte : 0
         // A declared reading that decodes strictly wins unless another is far cheaper (and, in
         // another script, fits its language better: see `declaredFit`).
+        // Nor where the other reading differs from it outside words only (signs, lone letters).
         if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared + little
-            || best.language.script != declared.language.script && best.plausibility - declared.plausibility < Self.declaredFit {
+            || best.language.script != declared.language.script && best.plausibility - declared.plausibility < Self.declaredFit
+            || Self.differsOutsideWordsOnly(UTF8.scalars(best.text), from: UTF8.scalars(declared.text)) {
             return .charset(declared.charset, confidence: 1)
         }
         if let common = commonReading(beside: best, in: readings) {
