@@ -87,10 +87,10 @@ final class CharsetDetectorSignsTests: XCTestCase {
         XCTAssertTrue(CharsetDetector.differsOnlyOutsideWords(scalars("15 ž 58"), from: scalars("15 × 58"), signsOnly: true))
         XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("15 ž 58"), from: scalars("15 Ø 58"), signsOnly: true))
         XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("15 « 58"), from: scalars("15 × 58"), signsOnly: true))
-        XCTAssertTrue(CharsetDetector.differsOutsideWordsOnly(scalars("ť 81 mm"), from: scalars("Ø 81 mm")))
-        XCTAssertFalse(CharsetDetector.differsOutsideWordsOnly(scalars("café"), from: scalars("cafÃ")))
+        XCTAssertTrue(CharsetDetector.differsOnlyOutsideWords(scalars("ť 81 mm"), from: scalars("Ø 81 mm")))
+        XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("café"), from: scalars("cafÃ")))
         // A declaration whose reading shows controls (quotes of Windows-1252 under a Latin-1 label).
-        XCTAssertFalse(CharsetDetector.differsOutsideWordsOnly(scalars("“x”"), from: [0x93, 0x78, 0x94]))
+        XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("“x”"), from: [0x93, 0x78, 0x94]))
     }
 
     func testProseSigns() {

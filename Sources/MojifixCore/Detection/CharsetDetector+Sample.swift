@@ -30,6 +30,16 @@ extension CharsetDetector {
         return Array(cutAtCharacterBoundary(bytes[firstLong ?? 0..<bytes.count], within: sampleLimit))
     }
 
+    /// What the readings of `sample` are weighed on: the sample without its markup (see
+    /// `withoutMarkup`; in bytes Johab decodes, tags start after ASCII only).
+    static func weighed(_ sample: [UInt8]) -> [UInt8] {
+        withoutMarkup(sample, afterASCII: decodesAsJohab(sample))
+    }
+
+    static func decodesAsJohab(_ bytes: [UInt8]) -> Bool {
+        (try? TextCodecs.codec(for: Charset("Johab")).decode(bytes)) != nil
+    }
+
     /// The sample without its markup tags (`<title>`, `</a>`, `<meta name="viewport" …>`): in a
     /// feed or a web page the few lines of text sit in much ASCII markup, which would pick the
     /// language a reading is weighed in (English-like, where `æ` costs more than `µ`) and price the
@@ -89,12 +99,13 @@ extension CharsetDetector {
     /// raised by them made Cyrillic readings of German sign tables cheap (`Lфnge`).
     static func nonASCIIShare(_ bytes: [UInt8]) -> Double {
         var inRuns = 0, letters = 0, run = 0
-        for b in bytes + [0] {
+        for b in bytes {
             if b >= 0x80 { run += 1; continue }
             if run >= 2 { inRuns += run }
             run = 0
             if (0x41...0x5A).contains(b & 0xDF) { letters += 1 }
         }
+        if run >= 2 { inRuns += run }
         // (No ASCII letter: no Latin text is quoted; the digits and signs are the text's own.)
         return letters == 0 ? 0 : Double(inRuns) / Double(inRuns + letters)
     }

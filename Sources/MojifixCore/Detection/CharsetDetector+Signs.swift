@@ -35,7 +35,9 @@ extension CharsetDetector {
     /// glued into words of another script (`56 з 42 з 9 mm`, `ž 240 ą 77`, `À 20 39░`, `Mхl`),
     /// whatever language each is weighed in: the model prices such letters as one-letter words,
     /// not the signs, and no word of the rarer reading speaks for it. (A common reading showing a
-    /// sign prose does not use, `¤` where ISO-8859-15 has `€`, leaves the model's verdict.)
+    /// sign prose does not use, `¤` where ISO-8859-15 has `€`, or a control, leaves the model's
+    /// verdict.) Also what keeps a declaration against a reading that differs from it so
+    /// (`Ø 81 mm` declared IBM850, read as Windows-1250's `ť 81 mm`).
     /// `signsOnly`: `other` shows prose signs only, and `chosen` a lone letter somewhere (the common
     /// charset's lone letters against a rarer one's signs).
     static func differsOnlyOutsideWords(_ chosen: [UInt32], from other: [UInt32], signsOnly: Bool = false) -> Bool {
@@ -47,18 +49,6 @@ extension CharsetDetector {
             letters = letters || ScalarTraits.isLetter(chosen[k])
         }
         return signsOnly ? letters : differs
-    }
-
-    /// Wherever `best` differs from `declared` (single-byte readings of the same bytes), it shows
-    /// no letter of a word and `declared` a prose sign or a letter: nothing but the model's prices
-    /// of signs and lone letters speaks against the file's own declaration (`Ø 81 mm` declared
-    /// IBM850, read as Windows-1250's `ť 81 mm`). (A declaration whose reading shows controls, a
-    /// Windows-1252 file's quotes under an ISO-8859-1 label, is not held to this.)
-    static func differsOutsideWordsOnly(_ best: [UInt32], from declared: [UInt32]) -> Bool {
-        guard best.count == declared.count else { return false }
-        return best.indices.allSatisfy { k in
-            best[k] == declared[k] || !inAWord(k, best) && (isProseSign(declared[k]) || ScalarTraits.isLetter(declared[k]))
-        }
     }
 
     /// A letter with a letter (or combining mark) of its own script right before or after it.

@@ -70,21 +70,22 @@ struct CharsetDetector {
 
     func detect(_ bytes: [UInt8]) -> Verdict {
         let sample = Self.sample(bytes)
-        let readings = rank(sample)
+        let text = Self.weighed(sample)
+        let readings = rank(sample, weighed: text)
         // Not text in any reading (random high bytes, compressed data without a NUL).
         guard let best = readings.first, best.plausibility >= Self.leastPlausible else { return .none }
         // Little text is little evidence: each non-ASCII byte short of `enoughNonASCII` in a short
         // text (its markup left out, as the readings were scored: a page holding one word is as
         // short as the word) asks for more margin, of the best reading and against a declaration.
         let nonASCII = sample.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
-        let little = Self.withoutMarkup(sample, afterASCII: Self.decodesAsJohab(sample)).count < Self.shortInput
+        let little = text.count < Self.shortInput
             ? Double(max(0, Self.enoughNonASCII - nonASCII)) * Self.marginPerMissingByte : 0
         // A declared reading that decodes strictly wins unless another is far cheaper (and, in
         // another script, fits its language better: see `declaredFit`).
         // Nor where the other reading differs from it outside words only (signs, lone letters).
         if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared + little
             || best.language.script != declared.language.script && best.plausibility - declared.plausibility < Self.declaredFit
-            || Self.differsOutsideWordsOnly(UTF8.scalars(best.text), from: UTF8.scalars(declared.text)) {
+            || Self.differsOnlyOutsideWords(UTF8.scalars(best.text), from: UTF8.scalars(declared.text)) {
             return .charset(declared.charset, confidence: 1)
         }
         if let common = commonReading(beside: best, in: readings) {
@@ -102,11 +103,12 @@ struct CharsetDetector {
     }
 
     /// The distinct readings of the sample, most plausible first (cost includes the prior).
-    func rank(_ sample: [UInt8]) -> [Reading] {
+    /// `weighed`: `weighed(sample)`, when the caller has it already.
+    func rank(_ sample: [UInt8], weighed: [UInt8]? = nil) -> [Reading] {
         let raw = sample
         // The readings are weighed on the text, not on the markup around it (see `withoutMarkup`);
         // the declaration is read in the markup. EBCDIC spells no markup in these bytes.
-        let sample = Self.withoutMarkup(raw, afterASCII: Self.decodesAsJohab(raw))
+        let sample = weighed ?? Self.weighed(raw)
         let ascii = model.score(sample.map(UInt32.init), languages: model.all, bigrams: .ascii)
         let quoted = Self.nonASCIIShare(sample)
         var seen = Set<HashedAtOnce>()
@@ -223,10 +225,6 @@ struct CharsetDetector {
         guard utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }),
               let nfc = try? ICUNormalizer.normalize(utf8, to: .nfc) else { return utf8 }
         return nfc
-    }
-
-    static func decodesAsJohab(_ bytes: [UInt8]) -> Bool {
-        (try? TextCodecs.codec(for: Charset("Johab")).decode(bytes)) != nil
     }
 
     /// An unassigned code point beyond the BMP: what GB18030's four-byte sequences make of a
