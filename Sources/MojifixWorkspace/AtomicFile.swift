@@ -125,6 +125,8 @@ package enum AtomicFile {
         private var open = true
         /// Runs between the last check and the rename (for the tests: an edit saved there).
         package var beforeRename: (() -> Void)? = nil
+        /// Off: renamed as where the file system cannot swap (for the tests).
+        package var swaps = true
 
         init(folder: Int32, temporary: [UInt8], name: [UInt8], path: RawPath, expected: FileStamp?, sha256Before: String?) {
             self.folder = folder; self.temporary = temporary; self.name = name; self.path = path
@@ -155,9 +157,11 @@ package enum AtomicFile {
             // Swapped, not renamed over: what the swap takes out is what was in place at that very
             // moment, so an edit saved after the check (in place, or a new file renamed there) is
             // seen and swapped back in, never overwritten.
-            let swapped = RawPath(temporary).withCString { a in RawPath(name).withCString { mj_exchange(folder, a, $0) } }
+            let swapped = swaps ? RawPath(temporary).withCString { a in RawPath(name).withCString { mj_exchange(folder, a, $0) } } : -1
             guard swapped == 0 else {
-                guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { let failure = Failure.errno("\(path)"); discard(); throw failure }
+                guard !swaps || errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else {
+                    let failure = Failure.errno("\(path)"); discard(); throw failure
+                }
                 return try renameHolding(expected)
             }
             // (The change time moved with the swap; the rest only with an edit.)
@@ -190,7 +194,10 @@ package enum AtomicFile {
             guard held >= 0 else { let failure = Failure.errno("\(path)"); discard(); throw failure }
             defer { close(held) }
             guard FileStamp(fd: held) == expected else { discard(); throw changed }
-            try rename()
+            let renamed = RawPath(temporary).withCString { from in RawPath(name).withCString { renameat(folder, from, folder, $0) } }
+            guard renamed == 0 else { let failure = Failure.errno("\(path)"); discard(); throw failure }
+            // (The folder stays open until the edit, if any, is back in place.)
+            defer { close(folder); open = false }
             guard let after = FileStamp(fd: held), after.size != expected.size || after.modified != expected.modified else { return }
             let edit = try AtomicFile.read(fd: held, shown: path, limit: .max).bytes
             let restored = try AtomicFile.stage(edit, in: folder, name: name, shown: path, like: after, mode: after.permissions, sync: true)

@@ -44,6 +44,25 @@ final class AtomicFileEditDuringCommitTests: XCTestCase {
         XCTAssertEqual(left, ["post.md"], "no temporary file is left")
     }
 
+    /// Where the file system cannot swap: the file as checked is held open through the rename,
+    /// and an edit saved in place meanwhile is put back.
+    func testWithoutTheSwapAnEditSavedInPlaceIsPutBack() throws {
+        let (held, target, fd) = try staged("cafÃ© crÃ¨me\n", "café crème\n")
+        defer { close(fd) }
+        held.swaps = false
+        held.beforeRename = { try? Data("edited while mojifix ran\n".utf8).write(to: target) }
+        XCTAssertThrowsError(try held.commit()) { error in
+            XCTAssertEqual((error as? AtomicFile.Failure)?.kind, .changed, "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "edited while mojifix ran\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["post.md"])
+        let (plain, _, fd2) = try staged("cafÃ©\n", "café\n")
+        defer { close(fd2) }
+        plain.swaps = false
+        try plain.commit()
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "café\n")
+    }
+
     /// An editor that saves a new file and renames it over the old one, in the same window.
     func testAFileRenamedThereBetweenTheCheckAndTheRenameIsKept() throws {
         let (staged, target, fd) = try staged("cafÃ© crÃ¨me\n", "café crème\n")
