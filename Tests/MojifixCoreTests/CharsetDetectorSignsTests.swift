@@ -93,6 +93,29 @@ final class CharsetDetectorSignsTests: XCTestCase {
         XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("“x”"), from: [0x93, 0x78, 0x94]))
     }
 
+    /// A declared reading showing prose signs wherever the model's favourite differs from it (a
+    /// page of measures declared IBM850 that Windows-1252 reads as `« 67 196 æm ¬`) is not
+    /// overruled: the file is read as declared or refused naming the declared charset, never read
+    /// through the other one. A sign inside a word (`g³ówna`: Polish under a Windows-1252 label)
+    /// leaves the verdict to the model.
+    func testADeclarationShowingSignsWhereTheModelDiffersIsNotOverruled() throws {
+        let page = "<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ibm850\">\n"
+            + "<title>Coeur: ½ 67 196 µm ¼</title>\n</head>\n<body>\n<tr><td class=\"spec\">Coeur</td><td>½ 67 196 µm ¼</td></tr>\n</body>\n</html>\n"
+        switch try outcome(page, "IBM850") {
+        case .success(let output):
+            XCTAssertEqual(output, Array(page.replacingOccurrences(of: "ibm850", with: "UTF-8").utf8), String(decoding: output, as: Unicode.UTF8.self))
+        case .failure(let error):
+            guard case .ambiguous(let names) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(names.contains("IBM850"), "\(names)")
+        }
+        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+        XCTAssertTrue(CharsetDetector.showsSignsWhereverItDiffers(scalars("½ 67 µm ¼ m²"), from: scalars("« 67 æm ¬ mČ")))
+        XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("g³ówna"), from: scalars("główna")))
+        XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("12 ¤"), from: scalars("12 €")))
+        XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("Ýstanbul"), from: scalars("İstanbul")))
+        XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("same"), from: scalars("same")))
+    }
+
     func testProseSigns() {
         for s: UInt32 in [0xA9, 0xAE, 0xB0, 0xB5, 0xD7, 0x201E, 0x20AC, 0x2122] { XCTAssertTrue(CharsetDetector.isProseSign(s), "\(s)") }
         for s: UInt32 in [0xA4, 0xA6, 0xAD, 0xB4, 0x41, 0xE9, 0x85] { XCTAssertFalse(CharsetDetector.isProseSign(s), "\(s)") }

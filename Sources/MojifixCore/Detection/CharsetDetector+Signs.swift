@@ -51,6 +51,23 @@ extension CharsetDetector {
         return signsOnly ? letters : differs
     }
 
+    /// `declared` and `best` (single-byte readings of the same bytes) differ, and wherever they do,
+    /// `declared` shows a prose sign, not between two letters: a page of measures declared IBM850
+    /// (`½ 67 196 µm ¼`) that Windows-1252 reads as `« 67 196 æm ¬`, the model preferring a
+    /// quotation mark to `½` and a letter to `µ`, whatever the letter glues to. (A declared reading
+    /// showing a letter, a control, a sign prose does not use (`¤` where ISO-8859-15 has `€`) or a
+    /// sign inside a word (`g³ówna`: Polish declared Windows-1252) leaves the model's verdict.)
+    static func showsSignsWhereverItDiffers(_ declared: [UInt32], from best: [UInt32]) -> Bool {
+        guard declared.count == best.count else { return false }
+        func letter(_ j: Int) -> Bool { j >= 0 && j < declared.count && ScalarTraits.isLetter(declared[j]) }
+        var differs = false
+        for k in declared.indices where declared[k] != best[k] {
+            guard isProseSign(declared[k]), !(letter(k - 1) && letter(k + 1)) else { return false }
+            differs = true
+        }
+        return differs
+    }
+
     /// A letter with a letter (or combining mark) of its own script right before or after it.
     private static func inAWord(_ k: Int, _ s: [UInt32]) -> Bool {
         guard ScalarTraits.isLetter(s[k]) else { return false }

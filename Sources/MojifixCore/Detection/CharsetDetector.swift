@@ -88,6 +88,13 @@ struct CharsetDetector {
             || Self.differsOnlyOutsideWords(UTF8.scalars(best.text), from: UTF8.scalars(declared.text)) {
             return .charset(declared.charset, confidence: 1)
         }
+        // Nor is the model's verdict against a declaration evidence where the declared reading
+        // shows prose signs wherever the two differ: it prices signs by prose, not by what a
+        // table holds (see `showsSignsWhereverItDiffers`). Neither is sure: the pair.
+        if let declared = readings.first(where: \.isDeclared),
+           Self.showsSignsWhereverItDiffers(UTF8.scalars(declared.text), from: UTF8.scalars(best.text)) {
+            return .ambiguous([best.charset, declared.charset])
+        }
         if let common = commonReading(beside: best, in: readings) {
             return .ambiguous([best.charset, common.charset])
         }
