@@ -1,6 +1,7 @@
 // ICU access for mojifix. Everything that includes an ICU header lives in this one file.
 #include "CMojifixICU.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -297,7 +298,30 @@ int mj_is_nfc_utf8(const uint8_t *src, int32_t length) {
     return err > U_ZERO_ERROR ? -1 : (result ? 1 : 0);
 }
 
+static mj_script script_from_icu(uint32_t scalar);
+
+// Scripts below U+3000 (every mojibake alphabet and the letters around it) looked up once: the
+// scoring of decoded units asks for the script of each unit and its neighbours, and ICU's lookup
+// was a few percent of the repair time on garbled text.
+#define SCRIPT_TABLE_LIMIT 0x3000u
+static uint8_t script_table[SCRIPT_TABLE_LIMIT];
+static pthread_once_t script_table_once = PTHREAD_ONCE_INIT;
+static void fill_script_table(void) {
+    for (uint32_t s = 0; s < SCRIPT_TABLE_LIMIT; s++) script_table[s] = (uint8_t)script_from_icu(s);
+}
+
 mj_script mj_script_of(uint32_t scalar) {
+    if (scalar < SCRIPT_TABLE_LIMIT) {
+        pthread_once(&script_table_once, fill_script_table);
+        return (mj_script)script_table[scalar];
+    }
+    if (scalar >= 0xAC00 && scalar <= 0xD7A3) return MJ_SCRIPT_HANGUL;
+    return script_from_icu(scalar);
+}
+
+mj_script mj_script_of_icu(uint32_t scalar) { return script_from_icu(scalar); }
+
+static mj_script script_from_icu(uint32_t scalar) {
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode code = uscript_getScript((UChar32)scalar, &err);
     if (err > U_ZERO_ERROR) return MJ_SCRIPT_OTHER;

@@ -16,6 +16,12 @@ package enum ICUProperties {
         ICUScript(rawValue: mj_script_of(scalar).rawValue) ?? .other
     }
 
+    /// ICU's own lookup, without the table `script(of:)` keeps for the scalars below U+3000 (for
+    /// the tests that compare the two).
+    package static func scriptFromICU(of scalar: UInt32) -> ICUScript {
+        ICUScript(rawValue: mj_script_of_icu(scalar).rawValue) ?? .other
+    }
+
     package static func isEmoji(_ scalar: UInt32) -> Bool { mj_has_property(scalar, MJ_PROP_EMOJI) != 0 }
     package static func isExtendedPictographic(_ scalar: UInt32) -> Bool {
         mj_has_property(scalar, MJ_PROP_EXTENDED_PICTOGRAPHIC) != 0

@@ -12,6 +12,17 @@ final class ICULayerTests: XCTestCase {
         XCTAssertNil(ICUNormalizer.composePair(0x20, 0x301))
     }
 
+    /// The table of scripts kept below U+3000, and the Hangul syllables answered without ICU, give
+    /// ICU's own answer for every code point.
+    func testScriptLookupIsICUsForEveryCodePoint() {
+        var differing: [UInt32] = []
+        for s: UInt32 in 0...0x10FFFF where ICUProperties.script(of: s) != ICUProperties.scriptFromICU(of: s) { differing.append(s) }
+        XCTAssertEqual(differing, [])
+        XCTAssertEqual(ICUProperties.script(of: 0xC77C), .hangul)
+        XCTAssertEqual(ICUProperties.script(of: 0x416), .cyrillic)
+        XCTAssertEqual(ICUProperties.script(of: 0x41), .latin)
+    }
+
     func testMacintoshMapsF0ToAppleLogoBothWays() throws {
         let mac = try ICUConverter("macintosh")
         XCTAssertEqual(try mac.decode([0xF0]), Array("\u{F8FF}".utf8))
