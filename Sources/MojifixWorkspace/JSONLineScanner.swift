@@ -19,6 +19,19 @@ struct JSONLineScanner {
         Failure(message: i < p.count ? "expected \(expected) at byte \(i + 1)" : "expected \(expected), line ends at byte \(i + 1)")
     }
 
+    /// Whether the eight bytes at `j` hold none a string must stop at (`"`, `\\`, a control
+    /// character); then `high` gets their high bits. (Word-at-a-time tests: each tells exactly
+    /// whether some byte matches, though not which; a word that may hold one is read byte by byte.)
+    @inline(__always) func isPlainWord(at j: Int, high: inout UInt64) -> Bool {
+        guard j + 8 <= p.count else { return false }
+        let word = UnsafeRawPointer(p.baseAddress! + j).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & tops != 0 }
+        guard !hasZero(word ^ (ones &* 0x22)), !hasZero(word ^ (ones &* 0x5C)), (word &- ones &* 0x20) & ~word & tops == 0 else { return false }
+        high |= word & tops
+        return true
+    }
+
     mutating func skipWhitespace() {
         while i < p.count, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0D || p[i] == 0x0A { i += 1 }
     }
@@ -76,7 +89,9 @@ struct JSONLineScanner {
     /// Steps over a string, checking its escapes and that it holds no raw control character.
     mutating func skipString() throws(Failure) {
         i += 1
+        var high: UInt64 = 0
         while i < p.count {
+            if isPlainWord(at: i, high: &high) { i += 8; continue }
             let b = p[i]
             if b == 0x22 { i += 1; return }
             if b == 0x5C {

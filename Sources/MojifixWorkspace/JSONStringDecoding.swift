@@ -27,7 +27,9 @@ extension JSONLineScanner {
         var lone: UInt32? = nil
         i += 1
         var run = i  // start of the bytes copied as they are
+        var high: UInt64 = 0
         while true {
+            if isPlainWord(at: i, high: &high) { i += 8; continue }
             guard i < p.count else { throw failure("'\"'") }
             let b = p[i]
             if b == 0x22 { break }
@@ -63,6 +65,7 @@ extension JSONLineScanner {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
         i += 1
+        if high != 0 { rawNonASCII = true }
         if let lone { return .loneSurrogate(lone) }
         if rawNonASCII && !UTF8Bytes.isValid(out) { return .invalidUTF8 }
         return .value(JSONStringValue(range: start..<i, utf8: out, asciiEscaped: escapedNonASCII && !rawNonASCII))

@@ -85,6 +85,28 @@ final class JSONLineFieldTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(found(#"{"text":"caf\u00e9"}"#)).value.asciiEscaped)
     }
 
+    /// Strings are scanned eight bytes at a time where no byte stops them: a quote, an escape, a
+    /// control character, invalid UTF-8 or raw non-ASCII at any offset is still found, in the field
+    /// and in a value before it.
+    func testEveryOffsetOfEveryStopIsFound() throws {
+        for offset in 0..<20 {
+            let head = String(repeating: "a", count: offset), tail = String(repeating: "b", count: 19 - offset)
+            let escaped = try XCTUnwrap(found(#"{"skip":"\#(head)\"\#(tail)","text":"\#(head)\n\"\u00e9\#(tail)"}"#))
+            XCTAssertEqual(escaped.value.utf8, bytes(head + "\n\"é" + tail))
+            XCTAssertTrue(escaped.value.asciiEscaped)
+            let raw = try XCTUnwrap(found(#"{"text":"\#(head)é\#(tail)"}"#))
+            XCTAssertEqual(raw.value.utf8, bytes(head + "é" + tail))
+            XCTAssertFalse(raw.value.asciiEscaped)
+            XCTAssertEqual(raw.literal, bytes(#""\#(head)é\#(tail)""#))
+            assertInvalid("{\"text\":\"\(head)\t\(tail)\"}", mentioning: "control character")
+            assertInvalid("{\"skip\":\"\(head)\u{1}\(tail)\",\"text\":\"x\"}", mentioning: "control character")
+            let bad = bytes(#"{"text":"\#(head)"#) + [0xE9] + bytes(#"\#(tail)"}"#)
+            guard case .invalid(let reason) = text.lookup(in: bad) else { return XCTFail("accepted invalid UTF-8 at \(offset)") }
+            XCTAssertTrue(reason.contains("UTF-8"), reason)
+            assertInvalid(#"{"text":"\#(head)\#(tail)"#, mentioning: "'\"'")
+        }
+    }
+
     func testLoneSurrogatesInTheFieldAreRefused() {
         for value in [#"\ud800"#, #"\udc00"#, #"a\ud83d b"#, #"\ud83d\u0041"#, #"\ude80\ud83d"#] {
             assertInvalid(#"{"text":"\#(value)"}"#, mentioning: "lone surrogate")
