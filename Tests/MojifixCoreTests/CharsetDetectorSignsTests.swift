@@ -116,6 +116,26 @@ final class CharsetDetectorSignsTests: XCTestCase {
         XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("same"), from: scalars("same")))
     }
 
+    /// In Latin text, signs of a common charset where a rarer Latin one shows prose signs (`202«`
+    /// through Windows-1252 of a CP437 file's `202½`) are no verdict: the model prices a quotation
+    /// mark below `½`. A Cyrillic charset's prose sign (`©` where Windows-1252 has `¿`) is not
+    /// weighed so: Latin text is not written in it.
+    func testSignsOfACommonCharsetAgainstARarerLatinOnesProseSignsAreNoVerdict() throws {
+        // (CP437 and CP850 both write `½` as 0xAB: the pair names the one listed first.)
+        try assertRefused("Bench dogs reign chin servers superb 202½ copyright length admire rural workshop wasn't.\n", "IBM850")
+        let dutch = "Legaal mezelf vakantie agentschap ¿spanning? kijkje daarnaast redacteur gevestigd dan inhoud best kwijtgeraakt!\n"
+        guard case .success(let output) = try outcome(dutch, "windows-1252") else { return XCTFail("refused") }
+        XCTAssertEqual(output, Array(dutch.utf8))
+        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+        XCTAssertTrue(CharsetDetector.differsInSignsAlone(scalars("202«"), from: scalars("202½")))
+        XCTAssertFalse(CharsetDetector.differsInSignsAlone(scalars("søster"), from: scalars("s°ster")))
+        XCTAssertFalse(CharsetDetector.differsInSignsAlone(scalars("12 ¬"), from: scalars("12 ¤")))
+        XCTAssertTrue(CharsetDetector.writesLatin(Charset("IBM437")))
+        XCTAssertTrue(CharsetDetector.writesLatin(Charset("macintosh")))
+        XCTAssertFalse(CharsetDetector.writesLatin(Charset("KOI8-R")))
+        XCTAssertFalse(CharsetDetector.writesLatin(Charset("ISO-8859-7")))
+    }
+
     func testProseSigns() {
         for s: UInt32 in [0xA9, 0xAE, 0xB0, 0xB5, 0xD7, 0x201E, 0x20AC, 0x2122] { XCTAssertTrue(CharsetDetector.isProseSign(s), "\(s)") }
         for s: UInt32 in [0xA4, 0xA6, 0xAD, 0xB4, 0x41, 0xE9, 0x85] { XCTAssertFalse(CharsetDetector.isProseSign(s), "\(s)") }

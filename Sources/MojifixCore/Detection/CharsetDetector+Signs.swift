@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A rarer charset that wins on signs alone is no verdict.
 ///
 /// The model prices signs by how often word lists and prose show them, not by what a file of
@@ -10,6 +12,8 @@
 /// pair. So too where the common reading alone shows the language's letters against letters of
 /// another (`myć` against `myæ`). (A common reading showing a sign prose does not use, `¤` where
 /// ISO-8859-15 has `€`, or a letter, `É` where Mac OS Roman has `…`, leaves the model's verdict.)
+private let latinCharsets = Mutex<[String: Bool]>([:])
+
 extension CharsetDetector {
     /// The reading of a more common charset than `best`'s, in the same language, from which `best`
     /// differs by signs alone, or by letters of another language where it shows the language's own;
@@ -22,9 +26,44 @@ extension CharsetDetector {
             return found.0
         }
         // And the other way round: a common charset's lone letters where a rarer one shows prose
-        // signs (`15 ž 58 ž 7 mm` through Windows-1250, `15 × 58 × 7 mm` through CP850).
+        // signs (`15 ž 58 ž 7 mm` through Windows-1250, `15 × 58 × 7 mm` through CP850); or, in
+        // Latin text, a common charset's signs where a rarer Latin one shows prose signs (`202«`
+        // through Windows-1252, `202½` through CP437: the model prices a quotation mark below
+        // `½`, and nothing else tells them apart; a Cyrillic charset writes no Latin text).
         return readings.first { other in
-            other.prior > best.prior && Self.differsOnlyOutsideWords(chosen, from: UTF8.scalars(other.text), signsOnly: true)
+            guard other.prior > best.prior else { return false }
+            let scalars = UTF8.scalars(other.text)
+            return Self.differsOnlyOutsideWords(chosen, from: scalars, signsOnly: true)
+                || best.language.script == .latin && Self.differsInSignsAlone(chosen, from: scalars) && Self.writesLatin(other.charset)
+        }
+    }
+
+    /// `chosen` and `other` differ, and wherever they do, `chosen` shows no letter and `other` a
+    /// prose sign.
+    static func differsInSignsAlone(_ chosen: [UInt32], from other: [UInt32]) -> Bool {
+        guard chosen.count == other.count else { return false }
+        var differs = false
+        for k in chosen.indices where chosen[k] != other[k] {
+            guard !ScalarTraits.isLetter(chosen[k]), isProseSign(other[k]) else { return false }
+            differs = true
+        }
+        return differs
+    }
+
+    /// Whether most letters of a single-byte charset's high half are Latin (CP437, Mac OS Roman,
+    /// not KOI8-R or ISO-8859-7). Worked out once per charset from its bytes 0x80-0xFF.
+    static func writesLatin(_ charset: Charset) -> Bool {
+        latinCharsets.withLock { known in
+            if let answer = known[charset.icuName] { return answer }
+            var latin = 0, other = 0
+            if let codec = try? TextCodecs.codec(for: charset) {
+                for byte in UInt8(0x80)...0xFF {
+                    guard let decoded = try? codec.decode([byte]), let s = UTF8.scalars(decoded).first, ScalarTraits.isLetter(s) else { continue }
+                    if ScalarTraits.letterScript(s) == .latin { latin += 1 } else { other += 1 }
+                }
+            }
+            known[charset.icuName] = latin > other
+            return latin > other
         }
     }
 
