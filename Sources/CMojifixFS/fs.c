@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,17 @@ int mj_exchange(int folder, const char *a, const char *b) {
 }
 
 int mj_syncfs_fd(int fd) { return syncfs(fd); }
+
+int mj_take_read_lease(int fd) {
+    // A lease break signals its holder (SIGIO, whose default is to end the process): the holder
+    // asks instead (mj_lease_broken), and lets go within milliseconds.
+    signal(SIGIO, SIG_IGN);
+    return fcntl(fd, F_SETLEASE, F_RDLCK);
+}
+
+int mj_lease_broken(int fd) { return fcntl(fd, F_GETLEASE) != F_RDLCK; }
+
+int mj_release_lease(int fd) { return fcntl(fd, F_SETLEASE, F_UNLCK); }
 
 int mj_copy_xattrs(int from, int to) {
     ssize_t size = flistxattr(from, NULL, 0);

@@ -127,6 +127,9 @@ package enum AtomicFile {
         package var beforeRename: (() -> Void)? = nil
         /// Off: renamed as where the file system cannot swap (for the tests).
         package var swaps = true
+        /// Off: no lease is taken, as where the file system has none (for the tests: an edit
+        /// in this process would wait on its own lease).
+        package var leases = true
 
         init(folder: Int32, temporary: [UInt8], name: [UInt8], path: RawPath, expected: FileStamp?, sha256Before: String?) {
             self.folder = folder; self.temporary = temporary; self.name = name; self.path = path
@@ -146,6 +149,17 @@ package enum AtomicFile {
                 beforeRename?()
                 return try rename()
             }
+            // Leased first: a process holding the file open for writing (appending to a log)
+            // would go on writing into the file the swap unlinks.
+            var lease: WriterLease? = nil
+            switch leases ? WriterLease.take(in: folder, name) : .unavailable {
+            case .held(let held): lease = held
+            case .openForWriting:
+                discard()
+                throw Failure(description: "\(path): open for writing in another program; left alone (run again once it is closed)", kind: .changed)
+            case .unavailable: break
+            }
+            defer { lease?.release() }
             var now = timespec()
             clock_gettime(CLOCK_REALTIME, &now)
             // The bytes first when the stamp alone cannot tell (a read and a hash), the stamp
@@ -164,9 +178,10 @@ package enum AtomicFile {
                 }
                 return try renameHolding(expected)
             }
-            // (The change time moved with the swap; the rest only with an edit.)
+            // (The change time moved with the swap; the rest only with an edit. A process that
+            // opened the file for writing meanwhile waits on the lease, and gets the file back.)
             let out = Beneath.stamp(folder, temporary)
-            guard let out, out.device == expected.device, out.inode == expected.inode, out.size == expected.size,
+            guard !(lease?.broken ?? false), let out, out.device == expected.device, out.inode == expected.inode, out.size == expected.size,
                   out.modified == expected.modified else {
                 let back = RawPath(temporary).withCString { a in RawPath(name).withCString { mj_exchange(folder, a, $0) } }
                 guard back == 0 else {

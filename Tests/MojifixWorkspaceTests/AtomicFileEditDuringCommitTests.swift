@@ -1,5 +1,5 @@
 import Foundation
-import MojifixWorkspace
+@testable import MojifixWorkspace
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -35,6 +35,7 @@ final class AtomicFileEditDuringCommitTests: XCTestCase {
     func testAnEditBetweenTheCheckAndTheRenameIsPutBack() throws {
         let (staged, target, fd) = try staged("cafÃ© crÃ¨me\n", "café crème\n")
         defer { close(fd) }
+        staged.leases = false  // (the edit is this process's: it would wait on the lease)
         staged.beforeRename = { try? Data("edited while mojifix ran\n".utf8).write(to: target) }
         XCTAssertThrowsError(try staged.commit()) { error in
             XCTAssertEqual((error as? AtomicFile.Failure)?.kind, .changed, "\(error)")
@@ -50,6 +51,7 @@ final class AtomicFileEditDuringCommitTests: XCTestCase {
         let (held, target, fd) = try staged("cafÃ© crÃ¨me\n", "café crème\n")
         defer { close(fd) }
         held.swaps = false
+        held.leases = false
         held.beforeRename = { try? Data("edited while mojifix ran\n".utf8).write(to: target) }
         XCTAssertThrowsError(try held.commit()) { error in
             XCTAssertEqual((error as? AtomicFile.Failure)?.kind, .changed, "\(error)")
@@ -72,6 +74,58 @@ final class AtomicFileEditDuringCommitTests: XCTestCase {
             XCTAssertEqual((error as? AtomicFile.Failure)?.kind, .changed, "\(error)")
         }
         XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "saved by an editor\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["post.md"])
+    }
+
+    /// Whether this file system gives leases (ext4, tmpfs and btrfs do; some network ones not).
+    private func leasesWork() throws -> Bool {
+        let probe = folder.appendingPathComponent("probe")
+        try Data("x".utf8).write(to: probe)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        guard case .held(let lease) = WriterLease.take(in: fd, Array("probe".utf8)) else { return false }
+        lease.release()
+        return true
+    }
+
+    /// A process holding the file open for writing (appending to a log) would go on writing into
+    /// the file a replacement unlinks: the file is left alone, and says why.
+    func testAFileOpenForWritingInAnotherProcessIsLeftAlone() throws {
+        guard try leasesWork() else { throw XCTSkip("no leases on this file system") }
+        let (staged, target, fd) = try staged("cafÃ© crÃ¨me\n", "café crème\n")
+        defer { close(fd) }
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "exec 3>>\"$0\"; echo open; exec sleep 30", target.path]
+        let ready = Pipe()
+        writer.standardOutput = ready
+        try writer.run()
+        defer { writer.terminate(); writer.waitUntilExit() }
+        _ = ready.fileHandleForReading.availableData  // ("open": the log is open for appending)
+        XCTAssertThrowsError(try staged.commit()) { error in
+            XCTAssertEqual((error as? AtomicFile.Failure)?.kind, .changed, "\(error)")
+            XCTAssertTrue("\(error)".contains("open for writing in another program"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "cafÃ© crÃ¨me\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["post.md"])
+    }
+
+    /// A process opening the file for writing during the commit waits on the lease and finds the
+    /// file as it was: the new bytes are swapped back out, the file reported as changed.
+    func testAnOpenForWritingDuringTheCommitGetsTheFileBack() throws {
+        guard try leasesWork() else { throw XCTSkip("no leases on this file system") }
+        let (staged, target, fd) = try staged("cafÃ© crÃ¨me\n", "café crème\n")
+        defer { close(fd) }
+        var opened: Int32 = 0, error: Int32 = 0
+        // (Non-blocking: the open fails at once, the lease break begun; a blocking one would wait.)
+        staged.beforeRename = { opened = open(target.path, O_WRONLY | O_NONBLOCK); error = errno }
+        XCTAssertThrowsError(try staged.commit()) { error in
+            XCTAssertEqual((error as? AtomicFile.Failure)?.kind, .changed, "\(error)")
+        }
+        XCTAssertEqual(opened, -1)
+        XCTAssertEqual(error, EWOULDBLOCK)
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "cafÃ© crÃ¨me\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["post.md"])
     }
 

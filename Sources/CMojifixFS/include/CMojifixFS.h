@@ -22,6 +22,15 @@ int mj_exchange(int folder, const char *a, const char *b);
 /// syncfs(2) on the file system holding the open file `fd`.
 int mj_syncfs_fd(int fd);
 
+/// A read lease on `fd` (opened read-only): 0 when taken; -1 with errno EAGAIN when another
+/// process has the file open for writing (an appending log, an editor holding it); any other
+/// errno when the file system or the caller cannot take leases.
+int mj_take_read_lease(int fd);
+/// Whether another process has asked to open the file for writing since the lease was taken
+/// (the kernel then breaks the lease: that process waits until the holder lets go).
+int mj_lease_broken(int fd);
+int mj_release_lease(int fd);
+
 /// Copies every extended attribute of the open file `from` to `to` (none supported: nothing to do).
 /// 0 on success, -1 with errno set.
 int mj_copy_xattrs(int from, int to);
