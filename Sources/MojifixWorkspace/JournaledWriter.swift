@@ -39,12 +39,31 @@ package final class JournaledWriter: Sendable {
 
     /// Why a file is not rewritten though its contents would change: read-only (unless `force`),
     /// hard-linked (a new file would split the link: the other names would keep the old bytes).
+    /// Another user's file this one may not write is not replaced either, even with `force`: the
+    /// folder may let us rename over it, but the file would become ours.
     package static func refusal(_ stamp: FileStamp, force: Bool) -> String? {
         if stamp.links > 1 {
             return "hard-linked (\(stamp.links) names): rewriting would split the link; not rewritten"
         }
+        if !mayWrite(stamp) {
+            return "not writable by this user (owner \(stamp.owner), mode \(String(stamp.permissions, radix: 8))); not rewritten"
+        }
         if stamp.mode & 0o222 == 0 && !force { return "read-only; not rewritten (--force rewrites it, keeping the mode)" }
         return nil
+    }
+
+    /// Whether the permission bits let this process write the file: root may, an owner may (a
+    /// read-only file of one's own is `force`'s business), others by the group or other bits.
+    static func mayWrite(_ stamp: FileStamp, uid: uid_t = geteuid(), groups: [gid_t] = currentGroups()) -> Bool {
+        if uid == 0 || stamp.owner == uid { return true }
+        return groups.contains(stamp.group) ? stamp.mode & 0o020 != 0 : stamp.mode & 0o002 != 0
+    }
+
+    /// The effective group and the supplementary ones.
+    static func currentGroups() -> [gid_t] {
+        var groups = [gid_t](repeating: 0, count: Int(max(0, getgroups(0, nil))))
+        let count = getgroups(Int32(groups.count), &groups)
+        return [getegid()] + groups.prefix(Int(max(0, count)))
     }
 
     /// Stages one file's replacement; it is in place after a later flush (at the latest `finish`).

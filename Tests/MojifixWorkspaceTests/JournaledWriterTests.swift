@@ -1,6 +1,6 @@
 import Foundation
 import MojifixTestSupport
-import MojifixWorkspace
+@testable import MojifixWorkspace
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -36,6 +36,29 @@ final class JournaledWriterTests: XCTestCase {
     }
 
     func text(_ relative: String) throws -> String { String(decoding: try Data(contentsOf: root.appendingPathComponent(relative)), as: UTF8.self) }
+
+    /// Another user's file this user may not write is never replaced (the folder may allow the
+    /// rename; the file would become this user's), not even with `force`; one's own read-only
+    /// file is `force`'s; group and other bits give others the right.
+    func testOnlyFilesThisUserMayWriteAreReplaced() {
+        var stamp = FileStamp(stat())
+        stamp.links = 1
+        stamp.owner = 0; stamp.group = 0; stamp.mode = UInt32(S_IFREG) | 0o644
+        XCTAssertFalse(JournaledWriter.mayWrite(stamp, uid: 65534, groups: [65534]))
+        XCTAssertTrue(JournaledWriter.mayWrite(stamp, uid: 0, groups: [0]))
+        XCTAssertFalse(JournaledWriter.mayWrite(stamp, uid: 1000, groups: [1000, 0]))
+        stamp.mode = UInt32(S_IFREG) | 0o664
+        XCTAssertTrue(JournaledWriter.mayWrite(stamp, uid: 1000, groups: [1000, 0]))
+        XCTAssertFalse(JournaledWriter.mayWrite(stamp, uid: 1000, groups: [1000]))
+        stamp.mode = UInt32(S_IFREG) | 0o646
+        XCTAssertTrue(JournaledWriter.mayWrite(stamp, uid: 1000, groups: [1000]))
+        stamp.owner = 1000; stamp.mode = UInt32(S_IFREG) | 0o444
+        XCTAssertTrue(JournaledWriter.mayWrite(stamp, uid: 1000, groups: [1000]))
+        if geteuid() != 0 {
+            stamp.owner = geteuid() &+ 1; stamp.group = UInt32.max - 1; stamp.mode = UInt32(S_IFREG) | 0o644
+            XCTAssertNotNil(JournaledWriter.refusal(stamp, force: true))
+        }
+    }
 
     func testAnEditSavedBeforeTheStagingIsLeftAlone() throws {
         try Data("old\n".utf8).write(to: root.appendingPathComponent("posts/a.md"))
