@@ -6,6 +6,19 @@ final class InvisibleCharactersRuleTests: XCTestCase {
         assertBytes(normalized("a\u{200B}b\u{2060}c\u{FEFF}d `x\u{200B}y`\n", rules: ["invisible-characters"]), "abcd `x\u{200B}y`\n")
     }
 
+    /// Outside a word such a character may be there on purpose, to keep Markdown or the site from
+    /// reading syntax: a defanged link, a mention, a reference, a line start. It is left (reported).
+    func testKeepsThemWhereRemovingThemWouldMakeSyntax() {
+        for text in ["Do not visit https:\u{200B}//evil.example/x today.\n", "Thanks @\u{200B}team, see #\u{200B}123.\n",
+                     "Type\n\n\u{200B}# not a heading\n", "a\n\n\u{200B}- not a list\n", "a\n\n\u{200B}> not a quote\n", "a\n\n\u{200B}```\n\nthe rest\n",
+                     "http\u{200B}s://example.org\n", "www\u{200B}.example.org\n", "mail me\u{200B}@example.org\n", "word\u{200B} space\n",
+                     "user\u{2060}name@example.org\n", "issue\u{200B}#12\n"] {
+            assertBytes(normalized(text, rules: ["invisible-characters"]), text)
+            XCTAssertFalse(findings(text, rules: ["invisible-characters"]).isEmpty, text.debugDescription)
+        }
+        assertBytes(normalized("Stra\u{200B}ße 일\u{200B}간 v1\u{2060}2\n", rules: ["invisible-characters"]), "Straße 일간 v12\n")
+    }
+
     func testKeepsZWJInEmojiAndReportsReplacementCharacters() {
         assertBytes(normalized("🧑‍💻 ok\n", rules: ["invisible-characters"]), "🧑‍💻 ok\n")
         let reported = findings("broken \u{FFFD} text\n", rules: ["invisible-characters"])

@@ -1,6 +1,10 @@
-/// Zero-width spaces, word joiners and byte order marks in the middle of the text are removed
-/// outside code (they break search and slugs, and nobody sees them) and reported as errors in code
-/// (never edited there); U+FFFD is reported, since what it replaced is lost.
+import MojifixText
+
+/// Zero-width spaces, word joiners and byte order marks inside a word are removed outside code
+/// (they break search and slugs, and nobody sees them) and reported as errors in code (never
+/// edited there); U+FFFD is reported, since what it replaced is lost. Elsewhere such a character
+/// may be there on purpose, to keep Markdown or a site from reading syntax (`https:<ZWSP>//` is no
+/// link, `@<ZWSP>team` no mention, `<ZWSP># text` no heading): it is left, and reported.
 struct InvisibleCharactersRule: MarkdownRule {
     static let name = "invisible-characters"
     static let summary = "Remove ZWSP, WJ and mid-file BOM; report U+FFFD."
@@ -19,8 +23,11 @@ struct InvisibleCharactersRule: MarkdownRule {
                     // Code is never edited, but a hidden character there is the one that matters most.
                     outcome.findings.append(Finding(offset: offset, rule: Self.name, severity: .error,
                                                     message: "\(what.prefix(1).uppercased() + what.dropFirst()) \(Bytes.codePoint(scalar)) in code: remove it by hand (code is never edited)"))
-                } else {
+                } else if Self.insideAWord(bytes, offset..<offset + length) {
                     outcome.edits.append(TextEdit(range: offset..<offset + length, replacement: [], message: "Remove the \(what)"))
+                } else {
+                    outcome.findings.append(Finding(offset: offset, rule: Self.name, severity: .warning,
+                                                    message: "\(what.prefix(1).uppercased() + what.dropFirst()) \(Bytes.codePoint(scalar)) outside a word: left (it may keep Markdown from reading syntax)"))
                 }
             } else if scalar == 0xFFFD, document.structure.zone(containing: offset) == nil {
                 outcome.findings.append(Finding(offset: offset, rule: Self.name, severity: .warning,
@@ -28,5 +35,38 @@ struct InvisibleCharactersRule: MarkdownRule {
             }
         }
         return outcome
+    }
+
+    /// Bytes looked at on each side for the word holding the character (a longer word keeps it).
+    static let wordLimit = 256
+
+    /// Letters, digits or marks on both sides, and the word they make without it spells no link,
+    /// address or mention (`http<ZWSP>s://`, `www<ZWSP>.x.org` are letters on both sides too): then
+    /// removing the character changes no syntax. (Signs, spaces and line edges are where an author
+    /// puts one on purpose.)
+    static func insideAWord(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            func wordy(_ s: UInt32) -> Bool {
+                guard s >= 0x80 else { return (s >= 0x30 && s <= 0x39) || (s | 0x20 >= 0x61 && s | 0x20 <= 0x7A) }
+                guard let p = Unicode.Scalar(s)?.properties else { return false }
+                return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
+            }
+            guard wordy(UTF8Bytes.scalar(before: range.lowerBound, in: p)), wordy(UTF8Bytes.scalar(at: range.upperBound, in: p)) else { return false }
+            func edge(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            var start = range.lowerBound, end = range.upperBound
+            while start > 0 && !edge(p[start - 1]) { start -= 1; if range.lowerBound - start > wordLimit { return false } }
+            while end < p.count && !edge(p[end]) { end += 1; if end - range.upperBound > wordLimit { return false } }
+            let word = Array(p[start..<range.lowerBound]) + Array(p[range.upperBound..<end])
+            return !Self.spellsALink(word)
+        }
+    }
+
+    /// A URL scheme, `www.`, an address or a mention, a GitHub reference.
+    private static func spellsALink(_ word: [UInt8]) -> Bool {
+        func has(_ s: String) -> Bool {
+            let needle = Array(s.utf8)
+            return word.count >= needle.count && (0...(word.count - needle.count)).contains { word[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        return has("://") || has("www.") || word.contains(0x40) || word.contains(0x23)
     }
 }
