@@ -201,18 +201,16 @@ package final class FixNames {
                               status: verb == "renamed" ? "renamed" : "would_rename"))
         if diff {
             // git's rename diff: `git apply -p1` makes the same renames.
-            let from = Self.diffPath(folder.appending(old)), to = Self.diffPath(folder.appending(proposal.repaired))
-            FileIO.writeOutput("diff --git a/\(from) b/\(to)\nsimilarity index 100%\nrename from \(from)\nrename to \(to)\n")
+            let from = GitPath.patchPath(folder.appending(old).bytes), to = GitPath.patchPath(folder.appending(proposal.repaired).bytes)
+            FileIO.writeOutput("diff --git \(GitPath.name("a/", from).text) \(GitPath.name("b/", to).text)\nsimilarity index 100%\n"
+                               + "rename from \(GitPath.name("", from).text)\nrename to \(GitPath.name("", to).text)\n")
             return
         }
         let note = proposal.note.map { "; \($0)" } ?? ""
         FileIO.writeOutput("\(verb) \(folder.appending(old).display) -> \(RawPath.display(proposal.repaired))  (\(proposal.chainDescription)\(note))\n")
     }
 
-    private static func diffPath(_ path: RawPath) -> String {
-        let text = path.display
-        return text.hasPrefix("./") ? String(text.dropFirst(2)) : text.hasPrefix("/") ? String(text.dropFirst()) : text
-    }
+
 
     /// Bytes an extractor replaced: U+FFFD always means lost bytes; a `?` (legal in a clean name)
     /// only in a name that is garbled too.

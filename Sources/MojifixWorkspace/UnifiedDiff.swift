@@ -7,12 +7,15 @@ package enum UnifiedDiff {
 
     enum Edit: Equatable { case equal, delete, insert }
 
-    /// The diff, with `--- a/NAME` / `+++ b/NAME` headers; empty when the bytes are equal.
-    package static func make(old: [UInt8], new: [UInt8], name: String, context: Int = 3) -> [UInt8] {
+    /// The diff, with `--- a/NAME` / `+++ b/NAME` headers written as git writes them (quoted where
+    /// a byte needs it, a tab after a name holding a space); empty when the bytes are equal.
+    package static func make(old: [UInt8], new: [UInt8], name: [UInt8], context: Int = 3) -> [UInt8] {
         guard old != new else { return [] }
         let a = lines(old), b = lines(new)
         let edits = script(a, b)
-        var out = Array("--- a/\(name)\n+++ b/\(name)\n".utf8)
+        let (from, quoted) = GitPath.name("a/", name), to = GitPath.name("b/", name).text
+        let tab = !quoted && name.contains(0x20) ? "\t" : ""
+        var out = Array("--- \(from)\(tab)\n+++ \(to)\(tab)\n".utf8)
         // Walk the script, cutting it into hunks of changes with up to `context` lines around them.
         var changes: [Int] = []  // positions in `edits` that are not .equal
         for (index, edit) in edits.enumerated() where edit != .equal { changes.append(index) }

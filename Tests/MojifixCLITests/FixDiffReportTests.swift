@@ -42,6 +42,37 @@ final class FixDiffReportTests: XCTestCase {
         XCTAssertEqual(clean.stdout, [])
     }
 
+    /// Names as git writes them, so that git and patch find the files: no `./`, a tab after a name
+    /// holding a space, octal-quoted bytes that are not ASCII (a CP949 name) or controls.
+    func testDiffNamesAreGitsSoGitAndPatchApplyIt() throws {
+        let directory = try Fixtures.temporaryDirectory(for: self)
+        let names: [[UInt8]] = [Array("a.md".utf8), Array("sp ace.md".utf8), Array("raw".utf8) + [0xC7, 0xD1] + Array(".md".utf8)]
+        for name in names {
+            let fd = (Array(directory.path.utf8) + [0x2F] + name + [0]).withUnsafeBufferPointer {
+                $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+            }
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            let garbled = Array("cafÃ©\n".utf8)
+            XCTAssertEqual(garbled.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }, garbled.count)
+            close(fd)
+        }
+        let result = try CLIRunner.run(["fix", "--diff", "."], directory: directory)
+        XCTAssertEqual(result.exitCode, 1, result.summary)
+        let diff = String(decoding: result.stdout, as: UTF8.self)
+        for header in ["--- a/a.md\n", "--- a/sp ace.md\t\n", "--- \"a/raw\\307\\321.md\"\n", "+++ \"b/raw\\307\\321.md\"\n"] {
+            XCTAssertTrue(diff.contains(header), "\(header.debugDescription) in \(diff)")
+        }
+        XCTAssertFalse(diff.contains("./"), diff)
+        let patch = directory.appendingPathComponent("../names-\(UUID().uuidString).diff")
+        try Data(result.stdout).write(to: patch)
+        defer { try? FileManager.default.removeItem(at: patch) }
+        try Tool.succeed(["git", "apply", "-p1", "--check", patch.path], in: directory)
+        // (GNU patch too, where the machine has it.)
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/patch") {
+            try Tool.succeed(["patch", "-p1", "--dry-run", "-i", patch.path], in: directory)
+        }
+    }
+
     func testReportHasOneObjectPerFileWithHashesChainsAndRules() throws {
         let (directory, names) = try makePosts()
         let digests = try TreeDigest.of(directory.appendingPathComponent("posts"))

@@ -43,8 +43,10 @@ final class RenameCommandTests: XCTestCase {
         for arguments in [["rename", "--diff", "--exclude", "drafts/", "."], ["fix", "--names", "--diff", "--exclude", "drafts/", "."]] {
             let diff = try CLIRunner.run(arguments, directory: directory)
             XCTAssertEqual(diff.exitCode, 1, diff.summary)
+            // (Quoted as git quotes names that are not ASCII: octal bytes.)
+            let from = Array(misread.utf8).map { $0 >= 0x80 ? "\\" + String($0, radix: 8) : String(UnicodeScalar($0)) }.joined(), to = #"\355\225\234\352\270\200.txt"#
             XCTAssertEqual(String(decoding: diff.stdout, as: UTF8.self),
-                           "diff --git a/\(misread) b/한글.txt\nsimilarity index 100%\nrename from \(misread)\nrename to 한글.txt\n")
+                           "diff --git \"a/\(from)\" \"b/\(to)\"\nsimilarity index 100%\nrename from \"\(from)\"\nrename to \"\(to)\"\n")
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent(misread).path))
         // git replays it.

@@ -52,8 +52,7 @@ package struct FolderFix {
             work.process(path) { original, stamp, output, outcome in
                 guard outcome.changed else { return }
                 if diff {
-                    let name = path.bytes.first == UInt8(ascii: "/") ? String(path.description.dropFirst()) : path.description
-                    outcome.diff = UnifiedDiff.make(old: original, new: output, name: name)
+                    outcome.diff = UnifiedDiff.make(old: original, new: output, name: GitPath.patchPath(path.bytes))
                 }
                 guard writing else { return }
                 do throws(AtomicFile.Failure) {
