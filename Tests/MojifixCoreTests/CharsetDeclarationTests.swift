@@ -1,5 +1,5 @@
 import XCTest
-import MojifixCore
+@testable import MojifixCore
 
 /// In-file charset declarations: strong evidence for the detector (still decoded strictly), and
 /// rewritten to UTF-8 when the file is transcoded, in a pass whose inverse restores them.
@@ -28,6 +28,26 @@ final class CharsetDeclarationTests: XCTestCase {
         let bytes = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<p>Le caf".utf8) + [0xE9] + Array(" est fermé le lundi.</p>\n".utf8).map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 }
         let result = try? Repairer().repair(bytes)
         XCTAssertNotEqual(result?.plan.inputEncoding, "UTF-8")
+    }
+
+    /// A declaration counts only where tools read it: `<meta>` in a file of markup, an Emacs
+    /// cookie on the first two lines, a Vim modeline on the first five. Elsewhere (prose, a
+    /// Markdown code block) it is text about a declaration, transcoded like the rest, never
+    /// rewritten. (Korean in CP949, from Python's codec.)
+    func testADeclarationInProseOrACodeBlockIsTextNotADeclaration() throws {
+        let markdown = "# 설명서\n\n예전 한국어 웹 페이지는 이렇게 선언했습니다. 오늘은 날씨가 좋습니다.\n\n```html\n<meta charset=\"euc-kr\">\n```\n"
+        let prose = "예전 웹 페이지는 <meta charset=\"euc-kr\"> 처럼 선언했고, 오늘은 날씨가 좋습니다.\n"
+        for text in [markdown, prose, "첫 줄\n둘째 줄\n# -*- coding: euc-kr -*- 은 셋째 줄에서는 아무것도 아닙니다.\n"] {
+            let bytes = try legacyBytes(text, in: "windows-949")
+            XCTAssertNil(CharsetDeclaration.name(in: bytes), text)
+            let result = try Repairer().repair(bytes)
+            XCTAssertEqual(result.output, Array(text.utf8))
+        }
+        let html = try legacyBytes("\u{FEFF}\n<!DOCTYPE html>\n<meta charset=\"euc-kr\"><p>한글</p>\n".replacingOccurrences(of: "\u{FEFF}", with: ""), in: "windows-949")
+        XCTAssertEqual(CharsetDeclaration.name(in: html), "euc-kr")
+        XCTAssertEqual(CharsetDeclaration.name(in: Array("#!/usr/bin/env python\n# -*- coding: latin-1 -*-\n".utf8)), "latin-1")
+        XCTAssertEqual(CharsetDeclaration.name(in: Array("a\nb\nc\nd\n/* vim: set fileencoding=cp1250 : */\n".utf8)), "cp1250")
+        XCTAssertNil(CharsetDeclaration.name(in: Array("a\nb\nc\nd\ne\n/* vim: set fileencoding=cp1250 : */\n".utf8)))
     }
 
     func testUTF8TextKeepsItsDeclaration() throws {

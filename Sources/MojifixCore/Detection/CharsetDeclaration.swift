@@ -15,7 +15,7 @@ enum CharsetDeclaration {
     /// Where the declared name stands in the bytes (ASCII-compatible text).
     static func range(in bytes: [UInt8]) -> Range<Int>? {
         let head = Array(bytes.prefix(window)).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        let found = css(head) ?? xml(head) ?? html(head) ?? modeLine(head)
+        let found = css(head) ?? xml(head) ?? (startsWithMarkup(head) ? html(head) : nil) ?? modeLine(head)
         guard let found, (try? TextCodecs.codec(for: Charset.named(String(decoding: head[found], as: Unicode.UTF8.self)))) != nil
         else { return nil }
         return found
@@ -34,6 +34,16 @@ enum CharsetDeclaration {
         return nameRange(head, from: key + 9)
     }
 
+    /// A `<meta>` declares only in markup: a file that starts (after a byte order mark and
+    /// white space) with a tag, a comment or a doctype. In prose or a Markdown code block it is
+    /// text about a declaration (`예전 웹 페이지는 <meta charset="euc-kr"> 처럼 선언했고`), and
+    /// rewriting it would change what the text says.
+    private static func startsWithMarkup(_ head: [UInt8]) -> Bool {
+        var i = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < head.count, head[i] == 0x20 || head[i] == 0x09 || head[i] == 0x0A || head[i] == 0x0D { i += 1 }
+        return i < head.count && head[i] == UInt8(ascii: "<")
+    }
+
     /// `charset=name` inside a `<meta …>` tag.
     private static func html(_ head: [UInt8]) -> Range<Int>? {
         var from = 0
@@ -45,13 +55,15 @@ enum CharsetDeclaration {
         return nil
     }
 
-    /// Emacs `-*- coding: name -*-` or Vim `vim: … fileencoding=name`, on one line.
+    /// Emacs `-*- coding: name -*-` on one of the first two lines, or Vim `vim: … fileencoding=name`
+    /// on one of the first five, where the editors read them (further down it is text about them).
     private static func modeLine(_ head: [UInt8]) -> Range<Int>? {
-        var start = 0
-        while start < head.count {
+        var start = 0, number = 0
+        while start < head.count && number < 5 {
+            number += 1
             let end = head[start...].firstIndex(of: 0x0A) ?? head.count
             let line = Array(head[start..<end])
-            if let open = find("-*-", in: line, from: 0), let key = find("coding:", in: line, from: open),
+            if number <= 2, let open = find("-*-", in: line, from: 0), let key = find("coding:", in: line, from: open),
                find("-*-", in: line, from: key) != nil, let r = nameRange(line, from: key + 7) {
                 return (r.lowerBound + start)..<(r.upperBound + start)
             }
