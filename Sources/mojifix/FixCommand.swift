@@ -122,9 +122,11 @@ struct FixCommand: ParsableCommand {
         var output: [UInt8] = []
         let markdown = inputKind.map { $0 == .markdown } ?? (paths[0] == "-" || FileWork.isMarkdown(RawPath(paths[0])))
         let outcome = work.process(input, path: RawPath(name), markdown: markdown && work.normalizesMarkdown) { output = $0 }
+        // Left as it was, the input is what comes out: an editor filtering its buffer through
+        // `fix -` (vim's `:%!mojifix fix -`) replaces it with stdout whatever the exit status.
         switch outcome.status {
-        case .ambiguous: throw WorkflowError(outcome.message ?? name, .ambiguous)
-        case .error, .skipped: throw WorkflowError(outcome.message ?? name)
+        case .ambiguous: FileIO.writeOutput(input); throw WorkflowError(outcome.message ?? name, .ambiguous)
+        case .error, .skipped: FileIO.writeOutput(input); throw WorkflowError(outcome.message ?? name)
         default: FileIO.writeOutput(output)
         }
         if let report {

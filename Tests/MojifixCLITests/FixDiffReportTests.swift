@@ -112,6 +112,19 @@ final class FixDiffReportTests: XCTestCase {
         XCTAssertEqual(single.first?["sha256_after"] as? String, after["garbled.md"])
     }
 
+    /// `fix -` as an editor's filter (vim's `:%!mojifix fix -` replaces the buffer with stdout
+    /// whatever the exit status): a refused input comes out as it went in, the reason on stderr.
+    func testFixOfStandardInputGivesTheInputBackWhenItRefuses() throws {
+        let ambiguous: [UInt8] = Array("Ayuda: ".utf8) + [0x9D] + Array(" 81 mm\n".utf8)
+        let binary: [UInt8] = [0x00, 0x01, 0x02, 0x00, 0x41]
+        for (input, status) in [(ambiguous, Int32(3)), (binary, Int32(2))] {
+            let result = try CLIRunner.run(["fix", "-"], stdin: input)
+            XCTAssertEqual(result.exitCode, status, result.summary)
+            XCTAssertEqual(result.stdout, input, result.summary)
+            XCTAssertFalse(result.stderr.isEmpty, result.summary)
+        }
+    }
+
     func rows(_ url: URL, file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         return try XCTUnwrap(object?["files"] as? [[String: Any]], file: file, line: line)
