@@ -134,6 +134,29 @@ public enum UTF8Bytes {
         return i
     }
 
+    /// How many multi-byte sequences of `bytes` are well-formed UTF-8, how many bytes are not
+    /// part of one (a byte that starts no sequence is counted alone), and where the first such
+    /// byte is.
+    public static func tally(_ bytes: [UInt8]) -> (sequences: Int, strayBytes: Int, firstStray: Int?) {
+        var sequences = 0, stray = 0, first: Int? = nil
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            let length = sequenceLength(lead: b0)
+            if length > 1, i + length <= bytes.count, secondByteRange(lead: b0).contains(bytes[i + 1]),
+               (2..<length).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }) {
+                sequences += 1
+                i += length
+            } else {
+                stray += 1
+                first = first ?? i
+                i += 1
+            }
+        }
+        return (sequences, stray, first)
+    }
+
     @inlinable
     public static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValid($0) }

@@ -1,6 +1,7 @@
 import XCTest
 import MojifixCore
 import MojifixICU
+import MojifixText
 
 /// Raw input that is not UTF-8: BOMs, UTF-16/32, CP949, ISO-2022-KR, Johab, binary, ambiguity.
 final class LegacyDecodingTests: XCTestCase {
@@ -40,6 +41,19 @@ final class LegacyDecodingTests: XCTestCase {
         let johab = try replayer.run([.encode(.johab)], on: Array("뷁 ㅋㅋ 한글".utf8))
         XCTAssertEqual(johab.prefix(2), [0xA6, 0xCA])  // 뷁, as Python's johab codec has it
         XCTAssertEqual(try Repairer(options: RepairOptions(from: .johab)).repair(johab).output, Array("뷁 ㅋㅋ 한글".utf8))
+    }
+
+    /// UTF-8 with a stray Latin-1 byte is no legacy file: the readings `--from` could choose
+    /// (GB18030, Big5) garble its UTF-8 (`caf茅`). It is refused saying where the byte is.
+    func testUTF8WithAStrayByteIsRefusedAsSuch() throws {
+        let bytes = Array("Le café est très bon. Il est na".utf8) + [0xEF] + Array("ve.\n".utf8)
+        XCTAssertThrowsError(try Repairer().repair(bytes)) { error in
+            XCTAssertEqual(error as? RepairError, .mostlyUTF8(strayBytes: 1, firstAt: 33))
+        }
+        XCTAssertEqual(UTF8Bytes.tally(bytes).sequences, 2)
+        // A legacy file's bytes seldom make sequences: CP949 text is still read as such.
+        let cp949 = try ICUConverter("windows-949").encode(Array(korean.utf8))
+        XCTAssertLessThan(UTF8Bytes.tally(cp949).sequences, UTF8Bytes.tally(cp949).strayBytes)
     }
 
     func testBinaryInputIsRefused() throws {

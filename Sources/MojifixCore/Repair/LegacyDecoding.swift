@@ -134,6 +134,11 @@ struct LegacyDecoding {
             result.pass.changes[0].confidence = confidence
             return result
         case .ambiguous(let charsets):
+            // Mostly well-formed UTF-8 (a legacy file's bytes seldom are: a CP949 syllable or a
+            // Latin-1 letter starts no sequence, or one its next byte does not continue): the
+            // readings `--from` would choose between garble the rest.
+            let tally = UTF8.tally(bytes)
+            if let first = tally.firstStray, tally.sequences > tally.strayBytes { throw .mostlyUTF8(strayBytes: tally.strayBytes, firstAt: first) }
             throw .ambiguous(charsets.map(\.icuName))
         case .none:
             throw binaryIfNone ? .binary("control characters") : .unknownEncoding

@@ -10,6 +10,9 @@ public enum RepairError: Error, Equatable, Sendable, CustomStringConvertible {
     /// windows-1250`, `… ISO-8859-2`), or differently in every repair round: `--from`, which
     /// chooses a legacy charset, does not apply.
     case ambiguousReading([String])
+    /// UTF-8 text with a few bytes that are not (a Latin-1 `ï` pasted into it): no legacy
+    /// charset is the file's, and every one `--from` could choose garbles its UTF-8.
+    case mostlyUTF8(strayBytes: Int, firstAt: Int)
     /// The input is larger than the configured limit.
     case tooLarge(bytes: Int, limit: Int)
     /// The input is neither UTF-8 nor any supported legacy charset.
@@ -26,6 +29,8 @@ public enum RepairError: Error, Equatable, Sendable, CustomStringConvertible {
             return "ambiguous encoding: could be \(names.joined(separator: " or ")); choose one with --from"
         case .ambiguousReading(let names):
             return "ambiguous encoding: could be \(names.joined(separator: " or ")); not changed"
+        case .mostlyUTF8(let stray, let first):
+            return "UTF-8 but for \(stray) byte\(stray == 1 ? "" : "s") (the first at byte \(first + 1)): no legacy charset fits the rest; not changed (mend \(stray == 1 ? "it" : "them") by hand)"
         case .tooLarge(let bytes, let limit): return "input is \(bytes) bytes, over the \(limit)-byte limit; not changed"
         case .unknownEncoding: return "not UTF-8 and no supported legacy encoding fits; use --from CHARSET"
         case .unknownCharset(let name): return "unknown charset \"\(name)\" (try cp949, euc-kr, johab, iso-2022-kr, utf-16le, shift_jis, windows-1252)"
