@@ -208,16 +208,26 @@ package struct Journal: Sendable {
     }
 
     /// The group of this process: `MOJIFIX_GROUP` when set, else its parent process (pid and
-    /// start time), which pre-commit's parallel hook processes share.
+    /// start time: pids are reused), which pre-commit's parallel hook processes share. A run is a
+    /// group of its own when there is no parent to tell (pid 1 of a container, whose parent is 0
+    /// in every container; no procfs), or when the parent is a shell (runs typed one after the
+    /// other, or a script's): a shared group would let `undo --group` take older, unrelated runs.
     package static func currentGroup() -> String {
         if let set = getenv("MOJIFIX_GROUP") { return String(cString: set).filter { !$0.isWhitespace } }
         let parent = getppid()
-        guard let stat = try? AtomicFile.read("/proc/\(parent)/stat").bytes,
-              let close = stat.lastIndex(of: UInt8(ascii: ")")) else { return "ppid-\(parent)" }
-        let fields = stat[(close + 2)...].split(separator: 0x20)
-        let started = fields.count > 19 ? String(decoding: fields[19], as: UTF8.self) : "0"
-        return "ppid-\(parent)-\(started)"
+        guard parent > 0, let stat = try? AtomicFile.read("/proc/\(parent)/stat").bytes,
+              let open = stat.firstIndex(of: UInt8(ascii: "(")), let close = stat.lastIndex(of: UInt8(ascii: ")")),
+              open < close, close + 2 < stat.count,
+              !shells.contains(String(decoding: stat[(open + 1)..<close], as: UTF8.self)),
+              case let fields = stat[(close + 2)...].split(separator: 0x20), fields.count > 19 else {
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            return "pid-\(getpid())-\(now.tv_sec)\(now.tv_nsec / 1000)"
+        }
+        return "ppid-\(parent)-\(String(decoding: fields[19], as: UTF8.self))"
     }
+
+    private static let shells: Set = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "tcsh", "csh"]
 }
 
 /// An open run file; every entry is appended whole and synced before the caller makes the change.
