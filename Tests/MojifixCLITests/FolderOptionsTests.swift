@@ -79,4 +79,30 @@ final class FolderOptionsTests: XCTestCase {
         XCTAssertEqual(undo.exitCode, 0, undo.summary)
         XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("a.md"), encoding: .utf8).utf8.elementsEqual(garbled.utf8), true)
     }
+
+    /// `exclude` (configured or --exclude) holds for files and folders named on the command line,
+    /// which is how pre-commit calls the hook: matched by their path from the current folder and
+    /// each folder on the way, as the walk of `.` matches them.
+    func testExcludeHoldsForNamedFilesAndFolders() throws {
+        for file in ["tests/fixtures/garbled.md", "tests/other.md"] {
+            let url = directory.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(garbled.utf8).write(to: url)
+        }
+        let fixture = directory.appendingPathComponent("tests/fixtures/garbled.md")
+        func leavesTheFixture(_ arguments: [String], _ expected: Int32 = 0) throws {
+            let run = try CLIRunner.run(arguments, directory: directory)
+            XCTAssertEqual(run.exitCode, expected, run.summary)
+            XCTAssertEqual(try Data(contentsOf: fixture), Data(garbled.utf8), "\(arguments) rewrote the excluded fixture")
+        }
+        try leavesTheFixture(["fix", "--exclude", "tests/fixtures/**", "tests/fixtures/garbled.md"])
+        try leavesTheFixture(["fix", "--exclude", "fixtures/", "./tests/fixtures/garbled.md"])
+        try leavesTheFixture(["fix", "--exclude", "*.md", "tests/fixtures/garbled.md"])
+        try Data("exclude = [\"tests/fixtures/**\"]\n".utf8).write(to: directory.appendingPathComponent(".mojifix.toml"))
+        try leavesTheFixture(["check", "tests/fixtures/garbled.md"])
+        try leavesTheFixture(["check", "tests/fixtures"])
+        // A named folder's contents are matched from the current folder too; the rest is taken.
+        try leavesTheFixture(["fix", "tests", "tests/fixtures/garbled.md"], 1)
+        XCTAssertNotEqual(try Data(contentsOf: directory.appendingPathComponent("tests/other.md")), Data(garbled.utf8))
+    }
 }
