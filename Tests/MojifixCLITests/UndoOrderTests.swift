@@ -139,4 +139,30 @@ final class UndoOrderTests: XCTestCase {
         XCTAssertEqual(groups.count, 2)
         XCTAssertNotEqual(groups[0], groups[1])
     }
+
+    /// An older run is not undone over a newer pending run that rewrote the same file: the
+    /// version between them (the user's edit the newer run fixed) would be lost. Both together,
+    /// newest first, give every version back.
+    func testAnOlderRunIsNotUndoneOverANewerRewriteOfTheSameFile() throws {
+        let root = try Fixtures.temporaryDirectory(for: self)
+        let file = root.appendingPathComponent("a.md")
+        try Data(unfixed).write(to: file)
+        XCTAssertEqual(try CLIRunner.run(["fix", "a.md"], directory: root).exitCode, 1)
+        let fixed = [UInt8](try Data(contentsOf: file))
+        let edit = unfixed + Array("more   \n".utf8)
+        try Data(edit).write(to: file)
+        XCTAssertEqual(try CLIRunner.run(["fix", "a.md"], directory: root).exitCode, 1)
+        let runs = try pendingRuns(root)
+        guard runs.count == 2 else { return XCTFail("two pending runs expected: \(runs)") }
+        let older = try CLIRunner.run(["undo", runs[0]], directory: root)
+        XCTAssertEqual(older.exitCode, 2, older.summary)
+        XCTAssertTrue(older.stderr.contains("a.md was rewritten again by the newer pending run \(runs[1])"), older.stderr)
+        XCTAssertNotEqual([UInt8](try Data(contentsOf: file)), fixed)
+        let newer = try CLIRunner.run(["undo", runs[1]], directory: root)
+        XCTAssertEqual(newer.exitCode, 0, newer.summary)
+        assertBytesEqual([UInt8](try Data(contentsOf: file)), edit)
+        try Data(fixed).write(to: file)
+        XCTAssertEqual(try CLIRunner.run(["undo", runs[0]], directory: root).exitCode, 0)
+        assertBytesEqual([UInt8](try Data(contentsOf: file)), unfixed)
+    }
 }
