@@ -213,7 +213,10 @@ package struct Journal: Sendable {
     /// in every container; no procfs), or when the parent is a shell (runs typed one after the
     /// other, or a script's): a shared group would let `undo --group` take older, unrelated runs.
     package static func currentGroup() -> String {
-        if let set = getenv("MOJIFIX_GROUP") { return String(cString: set).filter { !$0.isWhitespace } }
+        if let set = getenv("MOJIFIX_GROUP") {
+            // One word on the index line (see Journal.isIndexLine).
+            return String(cString: set).filter { !$0.isWhitespace && !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
+        }
         let parent = getppid()
         guard parent > 0, let stat = try? AtomicFile.read("/proc/\(parent)/stat").bytes,
               let open = stat.firstIndex(of: UInt8(ascii: "(")), let close = stat.lastIndex(of: UInt8(ascii: ")")),

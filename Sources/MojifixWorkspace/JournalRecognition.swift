@@ -58,7 +58,8 @@ extension Journal {
         let text = String(decoding: name, as: UTF8.self)
         if text == "." || text == ".." || isRunName(text) || AtomicFile.writerPid(ofTemporary: name) != nil { return true }
         if text.hasSuffix(".undone") && isRunName(String(text.dropLast(7))) { return true }
-        if text == ".gitignore" { return (try? AtomicFile.read(folder + "/.gitignore").bytes) == Array("*\n".utf8) }
+        // Empty: a parallel run has made it and not yet written its line.
+        if text == ".gitignore" { return [[], Array("*\n".utf8)].contains((try? AtomicFile.read(folder + "/.gitignore").bytes) ?? [0]) }
         if text == "index" { return (try? AtomicFile.read(folder + "/index").bytes.isEmpty) == true }
         return false
     }

@@ -104,7 +104,11 @@ final class JournalFolderRecognitionTests: XCTestCase {
         try Data("{}\n".utf8).write(to: older.appendingPathComponent("1600000000001-43.jsonl.undone"))
         let empty = root.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        for folder in ["older", "empty"] {
+        // As a parallel first run leaves it between making `.gitignore` and writing its line.
+        let starting = root.appendingPathComponent("starting")
+        try FileManager.default.createDirectory(at: starting, withIntermediateDirectories: true)
+        try Data().write(to: starting.appendingPathComponent(".gitignore"))
+        for folder in ["older", "empty", "starting"] {
             let fix = try CLIRunner.run(["fix", "--journal", folder, "a.md"], directory: root)
             XCTAssertEqual(fix.exitCode, 1, fix.summary)
             XCTAssertEqual(try CLIRunner.run(["undo", "--journal", folder], directory: root).exitCode, 0)
@@ -130,5 +134,19 @@ final class JournalFolderRecognitionTests: XCTestCase {
         XCTAssertFalse(lines.contains { $0.hasPrefix("1700000000000-1") }, "\(lines)")
         let undo = try CLIRunner.run(["undo", "--all"], directory: root)
         XCTAssertEqual(undo.exitCode, 0, undo.summary)
+    }
+
+    /// MOJIFIX_GROUP is one word on the index line: spaces and control characters are dropped, so
+    /// the index stays one mojifix recognises as its own.
+    func testAGroupNameKeepsTheIndexRecognisable() throws {
+        let root = try repository()
+        let binary = try CLIRunner.binary()
+        let first = try CLIRunner.runProcess(binary, ["fix", "a.md"], directory: root, environment: ["MOJIFIX_GROUP": "hook\u{1}run 1\u{7F}"])
+        XCTAssertEqual(first.exitCode, 1, first.summary)
+        let index = String(decoding: try bytes(root.appendingPathComponent(".mojifix/journal/index")), as: UTF8.self)
+        XCTAssertTrue(index.hasSuffix(" hookrun1\n"), index)
+        try Data(garbled).write(to: root.appendingPathComponent("b.md"))
+        let second = try CLIRunner.run(["fix", "b.md"], directory: root)
+        XCTAssertEqual(second.exitCode, 1, second.summary)
     }
 }
