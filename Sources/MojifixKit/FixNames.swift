@@ -43,6 +43,9 @@ package final class FixNames {
     private var run: JournalRun?
     /// The journal folder (device, inode) once it exists, never walked or renamed.
     private var journalIdentity: (dev_t, ino_t)?
+    /// The folders holding the journal folder (device, inode): renamed, they would carry the
+    /// journal away from where `undo` looks for it.
+    private var journalAncestors: Set<[UInt64]> = []
     /// The root being walked, for the scope's relative paths.
     private var root: [UInt8] = []
     package private(set) var renamed = 0
@@ -58,6 +61,11 @@ package final class FixNames {
         let journalFolder = journal.folder
         do { names = try FileNameRepair() } catch { throw WorkflowError("ICU failure: \(error)") }
         journalIdentity = RawPath(journalFolder).status().map { ($0.st_dev, $0.st_ino) }
+        var folder = Paths.canonical(journalFolder)
+        while folder != "/" {
+            folder = Paths.parent(folder)
+            if let info = RawPath(folder).status() { journalAncestors.insert([UInt64(info.st_dev), UInt64(info.st_ino)]) }
+        }
     }
 
     /// Repairs the names under (or of) every path; exit code 0 nothing to rename, 1 renamed (or
@@ -118,7 +126,11 @@ package final class FixNames {
         var planned: [(old: [UInt8], proposal: FileNameProposal)] = []
         for name in entries {
             let readings = names.readings(name)
-            if Self.lostBytes(name, garbled: !readings.isEmpty) {
+            if !readings.isEmpty, let info = folder.appending(name).status(),
+               journalAncestors.contains([UInt64(info.st_dev), UInt64(info.st_ino)]) {
+                problem("mojifix: left alone: \(folder.appending(name).display) holds the journal folder \(journal.folder); "
+                        + "not renamed (undo would no longer find the journal; choose another with --journal or [journal] folder)")
+            } else if Self.lostBytes(name, garbled: !readings.isEmpty) {
                 problem("mojifix: unrecoverable: \(folder.appending(name).display): the extractor replaced bytes of this name with "
                         + "`?` or U+FFFD, so its original cannot be rebuilt; extract the archive again keeping the raw bytes "
                         + "(`unzip -O cp949 ARCHIVE` or `bsdtar -xf ARCHIVE`), then run `mojifix rename`",

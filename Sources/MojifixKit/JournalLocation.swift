@@ -11,7 +11,8 @@ package struct JournalLocation {
     /// configuration (relative to that file), else `.mojifix/journal` at the repository root, so
     /// `undo` from a subfolder finds what `fix` journaled from another.
     /// A configuration (a cloned repository's) may not put the journal outside the repository root,
-    /// nor through a symlink out of it: only the command line can.
+    /// nor through a symlink out of it: only the command line can. Either way an existing folder
+    /// must be a journal already (never `.git`, nor a folder of the user's; see Journal.checkIsJournal).
     package init(flag: String?, configuration: LoadedConfiguration?) throws {
         if let flag {
             path = Paths.absolute(flag)
@@ -23,6 +24,7 @@ package struct JournalLocation {
             try Self.checkInsideRoot(path, "the journal folder")
         }
         canonical = Paths.canonical(path)
+        do { try Journal.checkIsJournal(path) } catch { throw WorkflowError(error.description) }
     }
 
     /// The file lies in the journal folder (or is it).

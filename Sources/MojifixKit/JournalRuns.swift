@@ -51,6 +51,7 @@ package struct JournalRuns {
         for run in runs {
             do { plans.append((run, try undo.entries(of: run))) } catch { throw WorkflowError("\(error)") }
         }
+        try checkNoNewerRun(touches: plans)
         start(plans.reduce(0) { $0 + $1.1.count })
         var done = Undone()
         for (run, entries) in plans {
@@ -58,6 +59,34 @@ package struct JournalRuns {
             done.refused = done.refused || !complete
         }
         return done
+    }
+
+    /// Refuses to undo a run when a newer pending run, not undone with it, rewrote one of its files
+    /// again: restoring the older original over the newer run's output would leave that run
+    /// refused forever, and the version it replaced (the user's edit in between) only in its
+    /// journal. (A newer rewrite inside a folder an older run renamed is fine: undo follows it.)
+    private func checkNoNewerRun(touches plans: [(String, [JournalEntry])]) throws(WorkflowError) {
+        let chosen = Set(plans.map(\.0))
+        let pending: [Journal.Run]
+        do { pending = try journal.pending() } catch { throw WorkflowError("\(error)") }
+        for (run, entries) in plans {
+            guard let position = pending.firstIndex(where: { $0.name == run }) else { continue }
+            let rewritten = Set(entries.compactMap(Self.rewritten))
+            guard !rewritten.isEmpty else { continue }
+            for newer in pending[(position + 1)...] where !chosen.contains(newer.name) {
+                guard let later = try? journal.entries(of: newer.name) else { continue }
+                if let path = later.compactMap(Self.rewritten).first(where: rewritten.contains) {
+                    throw WorkflowError("\(run): \(path.display) was rewritten again by the newer pending run \(newer.name); "
+                                        + "undo that one first (or both: `mojifix undo \(newer.name) \(run)`); nothing undone")
+                }
+            }
+        }
+    }
+
+    /// The file (relative to the root) a content entry rewrote.
+    private static func rewritten(_ entry: JournalEntry) -> RawPath? {
+        if case .content(let content) = entry.change { return content.path }
+        return nil
     }
 
     /// `12.3 KB`

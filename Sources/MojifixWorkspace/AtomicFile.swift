@@ -43,9 +43,17 @@ package enum AtomicFile {
         guard Int(stamp.size) <= limit else {
             throw Failure(description: "\(path): \(stamp.size) bytes, over the \(limit)-byte limit; skipped", kind: .skipped)
         }
-        var bytes = [UInt8](repeating: 0, count: Int(stamp.size))
+        // Read to the end, not to the size the stamp gives: procfs reports 0 bytes for
+        // `/proc/PID/stat`. One byte more than that size is asked for, so the end is seen.
+        var bytes = [UInt8](repeating: 0, count: Int(stamp.size) + 1)
         var offset = 0
-        while offset < bytes.count {
+        while true {
+            if offset == bytes.count {
+                guard bytes.count <= limit else {
+                    throw Failure(description: "\(path): over the \(limit)-byte limit; skipped", kind: .skipped)
+                }
+                bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096))
+            }
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 { if Glibc.errno == EINTR { continue }; throw .errno("\(path)") }
             if n == 0 { bytes.removeLast(bytes.count - offset); break }

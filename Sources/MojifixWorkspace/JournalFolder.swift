@@ -46,12 +46,10 @@ package struct Journal: Sendable {
 
     /// The runs in the order they started (the index's order, not the names').
     package func runs() throws(AtomicFile.Failure) -> [Run] {
-        guard try trusted(folder) != nil, try trusted(path("index")) != nil else { return [] }
-        let bytes = try AtomicFile.read(path("index")).bytes
+        guard try trusted(folder) != nil, try trusted(path("index")) != nil, let lines = try Self.indexLines(of: folder) else { return [] }
         var runs: [Run] = []
-        for line in bytes.split(separator: 0x0A) {
+        for line in lines {
             let parts = line.split(separator: 0x20, maxSplits: 1).map { String(decoding: $0, as: UTF8.self) }
-            guard parts.count == 2, Self.isRunName(parts[0]) else { continue }
             var info = stat()
             if lstat(path(parts[0]), &info) == 0 {
                 runs.append(Run(name: parts[0], group: parts[1], undone: false, size: Int64(info.st_size)))
@@ -165,6 +163,7 @@ package struct Journal: Sendable {
     }
 
     package func start(group: String) throws(AtomicFile.Failure) -> JournalRun {
+        try checkIsJournal()
         Paths.createFolders(Paths.parent(Paths.absolute(folder)))
         if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw .errno(folder) }
         _ = try trusted(folder)
@@ -183,29 +182,55 @@ package struct Journal: Sendable {
         // The index line last: a run is listed only once it names its root.
         let lock = try locked()
         defer { close(lock) }
-        let index = open(path("index"), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        let index = open(path("index"), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard index >= 0 else { throw .errno(path("index")) }
         defer { close(index) }
+        // An append cut short before (a full disk) would glue this line to its piece: cut off.
+        let complete = Self.completeLength(index)
+        if ftruncate(index, complete) != 0 { throw .errno(path("index")) }
         let line = Array("\(name) \(group.isEmpty ? "-" : group)\n".utf8)
         guard line.withUnsafeBytes({ Glibc.write(index, $0.baseAddress!, $0.count) }) == line.count, fsync(index) == 0 else {
-            throw .errno(path("index"))
+            let failure = AtomicFile.Failure.errno(path("index"))
+            _ = ftruncate(index, complete)
+            throw failure
         }
         // The run file's and the index's names are on disk before any file is replaced.
         fsync(lock)
         return run
     }
 
-    /// The group of this process: `MOJIFIX_GROUP` when set, else its parent process (pid and
-    /// start time), which pre-commit's parallel hook processes share.
-    package static func currentGroup() -> String {
-        if let set = getenv("MOJIFIX_GROUP") { return String(cString: set).filter { !$0.isWhitespace } }
-        let parent = getppid()
-        guard let stat = try? AtomicFile.read("/proc/\(parent)/stat").bytes,
-              let close = stat.lastIndex(of: UInt8(ascii: ")")) else { return "ppid-\(parent)" }
-        let fields = stat[(close + 2)...].split(separator: 0x20)
-        let started = fields.count > 19 ? String(decoding: fields[19], as: UTF8.self) : "0"
-        return "ppid-\(parent)-\(started)"
+    /// Bytes of the open index up to its last newline.
+    private static func completeLength(_ index: Int32) -> off_t {
+        var end = lseek(index, 0, SEEK_END)
+        var byte: UInt8 = 0
+        while end > 0, pread(index, &byte, 1, end - 1) == 1, byte != 0x0A { end -= 1 }
+        return end
     }
+
+    /// The group of this process: `MOJIFIX_GROUP` when set, else its parent process (pid and
+    /// start time: pids are reused), which pre-commit's parallel hook processes share. A run is a
+    /// group of its own when there is no parent to tell (pid 1 of a container, whose parent is 0
+    /// in every container; no procfs), or when the parent is a shell (runs typed one after the
+    /// other, or a script's): a shared group would let `undo --group` take older, unrelated runs.
+    package static func currentGroup() -> String {
+        if let set = getenv("MOJIFIX_GROUP") {
+            // One word on the index line (see Journal.isIndexLine).
+            return String(cString: set).filter { !$0.isWhitespace && !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
+        }
+        let parent = getppid()
+        guard parent > 0, let stat = try? AtomicFile.read("/proc/\(parent)/stat").bytes,
+              let open = stat.firstIndex(of: UInt8(ascii: "(")), let close = stat.lastIndex(of: UInt8(ascii: ")")),
+              open < close, close + 2 < stat.count,
+              !shells.contains(String(decoding: stat[(open + 1)..<close], as: UTF8.self)),
+              case let fields = stat[(close + 2)...].split(separator: 0x20), fields.count > 19 else {
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            return "pid-\(getpid())-\(now.tv_sec)\(now.tv_nsec / 1000)"
+        }
+        return "ppid-\(parent)-\(String(decoding: fields[19], as: UTF8.self))"
+    }
+
+    private static let shells: Set = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "tcsh", "csh"]
 }
 
 /// An open run file; every entry is appended whole and synced before the caller makes the change.

@@ -60,4 +60,49 @@ final class FolderOptionsTests: XCTestCase {
         let report = String(decoding: try Data(contentsOf: directory.appendingPathComponent("r.json")), as: UTF8.self)
         XCTAssertTrue(report.contains("\"left_out\": 2"), report)   // c.rst, d.adoc (r.json is written after the walk)
     }
+
+    /// A file reached twice (a folder and the file in it, two spellings) is processed once: once
+    /// rewritten, journaled once, and its run undoes cleanly.
+    func testAFileGivenTwiceIsProcessedOnce() throws {
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let fix = try CLIRunner.run(["fix", ".", "a.md", "./a.md", "../\(directory.lastPathComponent)/a.md"], directory: directory)
+        XCTAssertEqual(fix.exitCode, 1, fix.summary)
+        let output = String(decoding: fix.stdout, as: UTF8.self) + fix.stderr
+        XCTAssertEqual(output.split(separator: "\n").filter { $0.hasPrefix("fixed") && $0.contains("a.md") }.count, 1, output)
+        XCTAssertFalse(output.contains("changed while mojifix ran"), output)
+        let run = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(".mojifix/journal").path)
+            .first { $0.hasSuffix(".jsonl") }!
+        let show = try CLIRunner.run(["journal", "show", run], directory: directory)
+        XCTAssertEqual(String(decoding: show.stdout, as: UTF8.self).split(separator: "\n").filter { $0.hasPrefix("content a.md") }.count, 1,
+                       show.summary)
+        let undo = try CLIRunner.run(["undo"], directory: directory)
+        XCTAssertEqual(undo.exitCode, 0, undo.summary)
+        XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("a.md"), encoding: .utf8).utf8.elementsEqual(garbled.utf8), true)
+    }
+
+    /// `exclude` (configured or --exclude) holds for files and folders named on the command line,
+    /// which is how pre-commit calls the hook: matched by their path from the current folder and
+    /// each folder on the way, as the walk of `.` matches them.
+    func testExcludeHoldsForNamedFilesAndFolders() throws {
+        for file in ["tests/fixtures/garbled.md", "tests/other.md"] {
+            let url = directory.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(garbled.utf8).write(to: url)
+        }
+        let fixture = directory.appendingPathComponent("tests/fixtures/garbled.md")
+        func leavesTheFixture(_ arguments: [String], _ expected: Int32 = 0) throws {
+            let run = try CLIRunner.run(arguments, directory: directory)
+            XCTAssertEqual(run.exitCode, expected, run.summary)
+            XCTAssertEqual(try Data(contentsOf: fixture), Data(garbled.utf8), "\(arguments) rewrote the excluded fixture")
+        }
+        try leavesTheFixture(["fix", "--exclude", "tests/fixtures/**", "tests/fixtures/garbled.md"])
+        try leavesTheFixture(["fix", "--exclude", "fixtures/", "./tests/fixtures/garbled.md"])
+        try leavesTheFixture(["fix", "--exclude", "*.md", "tests/fixtures/garbled.md"])
+        try Data("exclude = [\"tests/fixtures/**\"]\n".utf8).write(to: directory.appendingPathComponent(".mojifix.toml"))
+        try leavesTheFixture(["check", "tests/fixtures/garbled.md"])
+        try leavesTheFixture(["check", "tests/fixtures"])
+        // A named folder's contents are matched from the current folder too; the rest is taken.
+        try leavesTheFixture(["fix", "tests", "tests/fixtures/garbled.md"], 1)
+        XCTAssertNotEqual(try Data(contentsOf: directory.appendingPathComponent("tests/other.md")), Data(garbled.utf8))
+    }
 }

@@ -55,23 +55,26 @@ final class JournalLocationTests: XCTestCase {
 
     func testFilesInsideTheJournalFolderAreNeverFixed() throws {
         let root = try makeRepository()
+        // A journal (only a folder mojifix made is one) that a Markdown file was put in.
+        try Data(unfixed).write(to: root.appendingPathComponent("first.md"))
+        XCTAssertEqual(try CLIRunner.run(["fix", "--journal", "posts/journal", "first.md"], directory: root).exitCode, 1)
         let note = root.appendingPathComponent("posts/journal/note.md")
-        try FileManager.default.createDirectory(at: note.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(unfixed).write(to: note)
-        // Spelled differently from the walk's paths: the comparison is on absolute paths.
-        let fix = try CLIRunner.run(["fix", "--journal", "./posts/../posts/journal", "posts"], directory: root)
+        // Spelled differently from the walk's paths: the comparison is on absolute paths (and the
+        // journal's own `.gitignore` is not what keeps the file out).
+        let fix = try CLIRunner.run(["fix", "--no-gitignore", "--journal", "./posts/../posts/journal", "posts"], directory: root)
         XCTAssertEqual(fix.exitCode, 1, fix.summary)
         XCTAssertTrue(fix.stderr.contains("skipped posts/journal/note.md: inside the journal folder"), fix.stderr)
         assertBytesEqual([UInt8](try Data(contentsOf: note)), unfixed, "a file in the journal folder was rewritten")
         XCTAssertNotEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("posts/a.md"))), unfixed)
-        XCTAssertEqual(runs(in: note.deletingLastPathComponent()).count, 1)
+        XCTAssertEqual(runs(in: note.deletingLastPathComponent()).count, 2)
     }
 
     func testAJournalFolderThatIsAFileBeingFixedIsRefused() throws {
         let root = try makeRepository()
         let fix = try CLIRunner.run(["fix", "--journal", "posts/a.md", "posts"], directory: root)
         XCTAssertEqual(fix.exitCode, 2, fix.summary)
-        XCTAssertTrue(fix.stderr.contains("one of the files being fixed"), fix.stderr)
+        XCTAssertTrue(fix.stderr.contains("posts/a.md: not a mojifix journal, left alone (not a folder)"), fix.stderr)
         assertBytesEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("posts/a.md"))), unfixed)
     }
 

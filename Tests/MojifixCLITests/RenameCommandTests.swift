@@ -86,4 +86,26 @@ final class RenameCommandTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("lost").path)
         XCTAssertEqual(names.count, 3)
     }
+
+    /// A folder holding the journal folder keeps its name (renamed, it would carry the journal away
+    /// from where `undo` looks for it); the other names are repaired, and undo finds the run.
+    func testTheFoldersHoldingTheJournalAreNotRenamed() throws {
+        let held = "docs/ÏùºÍ∞Ñ", other = "docs/ÌïúÍ∏Ä"          // `일간`, `한글` read as Mac OS Roman
+        for file in ["\(held)/a.md", "\(other)/b.md"] {
+            let url = directory.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x\n".utf8).write(to: url)
+        }
+        try Data("[journal]\nfolder = \"\(held)/j\"\n".utf8).write(to: directory.appendingPathComponent(".mojifix.toml"))
+        for arguments in [["rename", "--apply", "docs"], ["rename", "--apply", held], ["rename", "--apply", "--journal", "\(held)/k", "docs"]] {
+            let rename = try CLIRunner.run(arguments, directory: directory)
+            XCTAssertEqual(rename.exitCode, 2, rename.summary)
+            XCTAssertTrue(rename.stderr.contains("left alone: \(held) holds the journal folder"), rename.stderr)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(held)/a.md").path), "\(arguments)")
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("docs/한글/b.md").path))
+        let undo = try CLIRunner.run(["undo", "--all"], directory: directory)
+        XCTAssertEqual(undo.exitCode, 0, undo.summary)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(other)/b.md").path), undo.summary)
+    }
 }

@@ -80,4 +80,89 @@ final class UndoOrderTests: XCTestCase {
         XCTAssertEqual(try CLIRunner.run(["undo", "--all"], directory: root).exitCode, 0)
         assertBytesEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("early.md"))), unfixed)
     }
+
+    func groups(_ root: URL) throws -> [String] {
+        let index = String(decoding: try Data(contentsOf: root.appendingPathComponent(".mojifix/journal/index")), as: UTF8.self)
+        return index.split(separator: "\n").map { String($0.split(separator: " ")[1]) }
+    }
+
+    /// The group is the parent's pid and start time (procfs says its files are 0 bytes long: they
+    /// are read to the end), so a reused pid is another group.
+    func testTheGroupIsTheParentsPidAndStartTime() throws {
+        let root = try Fixtures.temporaryDirectory(for: self)
+        for name in ["a.md", "b.md"] { try Data(unfixed).write(to: root.appendingPathComponent(name)) }
+        let binary = try CLIRunner.binary()
+        for name in ["a.md", "b.md"] {
+            XCTAssertEqual(try CLIRunner.runProcess(binary, ["fix", name], directory: root, environment: ["MOJIFIX_GROUP": nil]).exitCode, 1)
+        }
+        let groups = try groups(root)
+        XCTAssertEqual(groups.count, 2)
+        XCTAssertEqual(groups[0], groups[1])
+        let parts = groups[0].split(separator: "-")
+        XCTAssertEqual(parts.count, 3, groups[0])
+        XCTAssertEqual(parts.first, "ppid")
+        XCTAssertEqual(parts.last.flatMap { Int($0) }.map { $0 > 0 }, true, "no start time: \(groups[0])")
+    }
+
+    /// Runs typed one after the other in a shell (or a script's) are not one invocation.
+    func testRunsStartedByAShellAreEachTheirOwnGroup() throws {
+        let root = try Fixtures.temporaryDirectory(for: self)
+        for name in ["a.md", "b.md"] { try Data(unfixed).write(to: root.appendingPathComponent(name)) }
+        let binary = try CLIRunner.binary()
+        let script = "'\(binary.path)' fix a.md; '\(binary.path)' fix b.md; true"
+        XCTAssertEqual(try CLIRunner.runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", script], directory: root,
+                                                environment: ["MOJIFIX_GROUP": nil]).exitCode, 0)
+        let groups = try groups(root)
+        XCTAssertEqual(groups.count, 2)
+        XCTAssertNotEqual(groups[0], groups[1])
+        let undo = try CLIRunner.run(["undo", "--group"], directory: root)
+        XCTAssertEqual(undo.exitCode, 0, undo.summary)
+        assertBytesEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("b.md"))), unfixed)
+        XCTAssertNotEqual([UInt8](try Data(contentsOf: root.appendingPathComponent("a.md"))), unfixed, "an older run was undone with the group")
+    }
+
+    /// A hook run as pid 1 of a container has parent 0 in every container: each is its own group.
+    func testRunsWithoutAParentAreEachTheirOwnGroup() throws {
+        let unshare = URL(fileURLWithPath: "/usr/bin/unshare")
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: unshare.path) else {
+            throw XCTSkip("needs root and unshare (a pid namespace)")
+        }
+        let root = try Fixtures.temporaryDirectory(for: self)
+        for name in ["a.md", "b.md"] { try Data(unfixed).write(to: root.appendingPathComponent(name)) }
+        let binary = try CLIRunner.binary()
+        for name in ["a.md", "b.md"] {
+            let run = try CLIRunner.runProcess(unshare, ["-pf", "--mount-proc", binary.path, "fix", name], directory: root,
+                                               environment: ["MOJIFIX_GROUP": nil])
+            guard run.exitCode == 1 else { throw XCTSkip("no pid namespace here: \(run.summary)") }
+        }
+        let groups = try groups(root)
+        XCTAssertEqual(groups.count, 2)
+        XCTAssertNotEqual(groups[0], groups[1])
+    }
+
+    /// An older run is not undone over a newer pending run that rewrote the same file: the
+    /// version between them (the user's edit the newer run fixed) would be lost. Both together,
+    /// newest first, give every version back.
+    func testAnOlderRunIsNotUndoneOverANewerRewriteOfTheSameFile() throws {
+        let root = try Fixtures.temporaryDirectory(for: self)
+        let file = root.appendingPathComponent("a.md")
+        try Data(unfixed).write(to: file)
+        XCTAssertEqual(try CLIRunner.run(["fix", "a.md"], directory: root).exitCode, 1)
+        let fixed = [UInt8](try Data(contentsOf: file))
+        let edit = unfixed + Array("more   \n".utf8)
+        try Data(edit).write(to: file)
+        XCTAssertEqual(try CLIRunner.run(["fix", "a.md"], directory: root).exitCode, 1)
+        let runs = try pendingRuns(root)
+        guard runs.count == 2 else { return XCTFail("two pending runs expected: \(runs)") }
+        let older = try CLIRunner.run(["undo", runs[0]], directory: root)
+        XCTAssertEqual(older.exitCode, 2, older.summary)
+        XCTAssertTrue(older.stderr.contains("a.md was rewritten again by the newer pending run \(runs[1])"), older.stderr)
+        XCTAssertNotEqual([UInt8](try Data(contentsOf: file)), fixed)
+        let newer = try CLIRunner.run(["undo", runs[1]], directory: root)
+        XCTAssertEqual(newer.exitCode, 0, newer.summary)
+        assertBytesEqual([UInt8](try Data(contentsOf: file)), edit)
+        try Data(fixed).write(to: file)
+        XCTAssertEqual(try CLIRunner.run(["undo", runs[0]], directory: root).exitCode, 0)
+        assertBytesEqual([UInt8](try Data(contentsOf: file)), unfixed)
+    }
 }

@@ -26,9 +26,16 @@ package struct BatchFiles {
                  configured: LoadedConfiguration? = nil) {
         let options = WalkOptions(include: Self.patterns(include ?? Self.defaultInclude),
                                   exclude: Self.patterns(exclude + (configured?.configuration.exclude ?? [])), honourGitignore: gitignore)
+        // A file reached twice (a folder and a file in it, two spellings) is taken once: twice,
+        // its second rewrite finds it changed by the first and the run journals it twice.
+        var seen = Set<FileIdentity>()
         TreeWalker.walk(paths.map(RawPath.init), options: options) { event in
             switch event {
-            case .file(let path): files.append(path)
+            case .file(let path):
+                if let info = path.status(), !seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted {
+                    return
+                }
+                files.append(path)
             case .problem(let path, let why): problems.append("\(path): \(why.lowercasedFirst)")
             case .leftOut: leftOut += 1
             }
@@ -38,4 +45,9 @@ package struct BatchFiles {
             return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }
     }
+}
+
+private struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
 }

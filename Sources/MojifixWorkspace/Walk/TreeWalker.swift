@@ -26,21 +26,47 @@ package enum WalkEvent: Sendable {
     case leftOut(RawPath)
 }
 
-/// Walks files and folders: files named directly are taken as they are (a pre-commit hook names
-/// them); folders are walked recursively in byte order, skipping hidden entries, never following
-/// symlinks, and keeping names as bytes (see RawPath).
+/// Walks files and folders: files named directly are taken whatever `include` says (a pre-commit
+/// hook names them); folders are walked recursively in byte order, skipping hidden entries, never
+/// following symlinks, and keeping names as bytes (see RawPath). `exclude` holds for both: a
+/// named file or folder is matched by its path from the current folder (and each folder on the
+/// way), as a walk of `.` would match it, so `check .` and `check FILE` agree on what is left out.
 package enum TreeWalker {
     package static func walk(_ roots: [RawPath], options: WalkOptions, visit: (WalkEvent) -> Void) {
+        let current = RawPath(Paths.currentFolder())
         for root in roots {
             var info = stat()
             guard root.withCString({ stat($0, &info) }) == 0 else {
                 visit(.problem(root, String(cString: strerror(errno)))); continue
             }
-            guard info.st_mode & S_IFMT == S_IFDIR else { visit(.file(root)); continue }
+            let isDirectory = info.st_mode & S_IFMT == S_IFDIR
             let absolute = root.absolute
+            let named = relative(absolute, to: current)
+            if excluded(named ?? absolute.parentAndName.name, isDirectory: isDirectory, by: options.exclude, anchored: named != nil) {
+                visit(.leftOut(root)); continue
+            }
+            guard isDirectory else { visit(.file(root)); continue }
             let honour = options.honourGitignore ?? (IgnoreFile.repositoryRoot(of: absolute) != nil)
             let ignores = honour ? IgnoreFile.ancestors(of: absolute) : []
-            RootWalk(options: options, honourGitignore: honour).walk(root, relative: [], absolute: absolute, ignores: ignores, visit: visit)
+            RootWalk(options: options, honourGitignore: honour, named: named)
+                .walk(root, relative: [], absolute: absolute, ignores: ignores, visit: visit)
+        }
+    }
+
+    /// `absolute` below `folder`, without the leading slash; nil when it is the folder or outside it.
+    static func relative(_ absolute: RawPath, to folder: RawPath) -> [UInt8]? {
+        guard absolute.isInside(folder), absolute.bytes.count > folder.bytes.count else { return nil }
+        return Array(absolute.bytes.dropFirst(folder.bytes == [0x2F] ? 1 : folder.bytes.count + 1))
+    }
+
+    /// The path or one of the folders on its way matches. Outside the current folder only the
+    /// name is known, which only patterns without a slash may match.
+    static func excluded(_ relative: [UInt8], isDirectory: Bool, by patterns: [PathPattern], anchored: Bool) -> Bool {
+        let usable = anchored ? patterns : patterns.filter { !$0.anchored }
+        guard !usable.isEmpty else { return false }
+        if usable.contains(where: { $0.matches(relative, isDirectory: isDirectory) }) { return true }
+        return relative.indices.contains { index in
+            relative[index] == 0x2F && usable.contains { $0.matches(Array(relative[..<index]), isDirectory: true) }
         }
     }
 }
@@ -49,6 +75,8 @@ package enum TreeWalker {
 private struct RootWalk {
     let options: WalkOptions
     let honourGitignore: Bool
+    /// The walked folder's path from the current folder, when inside it: `exclude` matches there too.
+    let named: [UInt8]?
 
     func walk(_ folder: RawPath, relative: [UInt8], absolute: RawPath, ignores: [IgnoreFile], visit: (WalkEvent) -> Void) {
         guard let dir = folder.withCString({ opendir($0) }) else {
@@ -72,7 +100,10 @@ private struct RootWalk {
             guard kind == S_IFDIR || kind == S_IFREG else { continue }   // symlinks, sockets, devices: never followed
             let isDirectory = kind == S_IFDIR
             let childAbsolute = absolute.appending(name)
-            if options.exclude.contains(where: { $0.matches(childRelative, isDirectory: isDirectory) })
+            let fromCurrent = named.map { $0 + [UInt8(ascii: "/")] + childRelative }
+            if options.exclude.contains(where: { pattern in
+                pattern.matches(childRelative, isDirectory: isDirectory) || fromCurrent.map { pattern.matches($0, isDirectory: isDirectory) } == true
+            })
                 || ignored(childAbsolute, isDirectory: isDirectory, by: ignores) {
                 visit(.leftOut(path))
             } else if isDirectory {
