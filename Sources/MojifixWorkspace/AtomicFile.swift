@@ -74,6 +74,8 @@ package enum AtomicFile {
     }
 
     static let temporaryMarker = ".mojifix-"
+    /// The longest file name (bytes) Linux file systems take.
+    static let nameMax = 255
 
     /// Writes `bytes` to a temporary file in the open `folder` (beside `name`, so the rename is
     /// atomic), owned like and carrying the extended attributes of the file `like` describes (an
@@ -85,7 +87,9 @@ package enum AtomicFile {
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
         var temporary: [UInt8] = [], fd: Int32 = -1
         for _ in 0..<100 where fd < 0 {
-            temporary = [UInt8(ascii: ".")] + name + Array("\(temporaryMarker)\(getpid())-".utf8) + (0..<6).map { _ in letters.randomElement()! }
+            let suffix = Array("\(temporaryMarker)\(getpid())-".utf8) + (0..<6).map { _ in letters.randomElement()! }
+            // (A name near NAME_MAX leaves no room for the suffix: its head stands for it.)
+            temporary = [UInt8(ascii: ".")] + name.prefix(max(0, Self.nameMax - 1 - suffix.count)) + suffix
             fd = RawPath(temporary).withCString { openat(folder, $0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
             if fd < 0 && Glibc.errno != EEXIST { throw .errno("\(shown)") }
         }

@@ -136,6 +136,23 @@ final class AtomicFileEditDuringCommitTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "café crème\n")
     }
 
+    /// A name of 255 bytes (NAME_MAX) leaves no room for the temporary file's suffix: its head
+    /// stands for it, and a later run still tells whose temporary file it is.
+    func testANameAtTheLengthLimitIsRewritten() throws {
+        let name = Array(repeating: UInt8(ascii: "a"), count: 252) + Array(".md".utf8)
+        let target = folder.appendingPathComponent(String(decoding: name, as: UTF8.self))
+        try Data("cafÃ©\n".utf8).write(to: target)
+        let (_, stamp) = try AtomicFile.read(RawPath(target.path))
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        let staged = try AtomicFile.stage(Array("café\n".utf8), in: fd, name: name, shown: RawPath(name), like: stamp, mode: 0o644, sync: false)
+        XCTAssertLessThanOrEqual(staged.temporary.count, 255)
+        XCTAssertEqual(AtomicFile.writerPid(ofTemporary: staged.temporary), getpid())
+        try staged.commit()
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "café\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1)
+    }
+
     func testAnEditBeforeTheCheckIsLeftAlone() throws {
         let (staged, target, fd) = try staged("cafÃ© crÃ¨me\n", "café crème\n")
         defer { close(fd) }
