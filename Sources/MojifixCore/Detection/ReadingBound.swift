@@ -73,17 +73,21 @@ struct ReadingBound {
 
     /// Both bounds of a CP949 reading (`rough`, `total`) from one decode that keeps no unit: the
     /// sums run over the same units in the same order, so they are exactly those of the kept units.
+    /// `touching`: two of the units are side by side (without that the reading has no word).
     /// `sifted`: the sieve's list of the range's characters, `decoder` being its column `k`.
     func bounds(ofCP949 decoder: UnitDecoder, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>,
-                range: Range<Int>, sifted: (characters: SiftedCharacters, k: Int)? = nil) -> (rough: Float, total: Float) {
+                range: Range<Int>, sifted: (characters: SiftedCharacters, k: Int)? = nil) -> (rough: Float, total: Float, touching: Bool) {
         var rough: Float = 0, sum: Float = 0
+        var touching = false, lastEnd = -1
         // (A local function, not a closure held in a constant: that boxed both sums on the heap.)
         func add(_ unit: DecodedUnit, _ pair: Int) {
             rough += Self.roughly(unit)
             sum += pairs.most(pair) { most(unit, actual: .windows949, scoring: scoring, p) }
+            if unit.start == lastEnd { touching = true }
+            lastEnd = unit.end
         }
         if let sifted { decoder.forEachCP949Unit(sifted.characters, decoder: sifted.k, add) } else { decoder.forEachCP949Unit(p, range, add) }
-        return (Self.finished(rough), Self.finished(sum))
+        return (Self.finished(rough), Self.finished(sum), touching)
     }
 
     /// The most one unit adds (never below zero).

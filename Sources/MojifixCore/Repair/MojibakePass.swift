@@ -27,6 +27,11 @@ final class MojibakePass {
     var sharesScores = true
     /// Off: CP949 readings are decoded with the others, not bounded first (the tests compare both ways).
     var boundsCP949First = true
+    /// Off: a CP949 reading without two units side by side is decoded and scored even when a UTF-8
+    /// reading has a strong line, after which `run` drops it (the tests compare both ways).
+    var skipsCP949WithoutWord = true
+    /// CP949 readings left out so (for the tests).
+    private(set) var cp949WithoutWord = 0
     /// Off: every line of the evidence's leader and of each contender is judged while choosing
     /// (see `MojibakePass+Gains`; the tests compare both ways).
     var judgesLazily = true
@@ -444,6 +449,8 @@ final class MojibakePass {
         var isScored = [Bool](repeating: false, count: decoded.count)  // (asking `scored` copied a reading)
         var knownUTF8: [[DecodedUnit]] = []  // (the units of the UTF-8 readings scored so far)
         var topUTF8: Float = 0
+        // A scored UTF-8 reading has a line strong enough to stand alone (see `run`).
+        var strongUTF8 = false
         func skipped(_ k: Int) -> Bool {
             readsUTF8[decoded[k].decoder] ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8
         }
@@ -465,7 +472,10 @@ final class MojibakePass {
                 scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
             }
             isScored[k] = true
-            if utf8 { topUTF8 = max(topUTF8, scored[k]!.total) }
+            if utf8 {
+                topUTF8 = max(topUTF8, scored[k]!.total)
+                if !strongUTF8 { strongUTF8 = scored[k]!.groups.contains { $0.evidence >= Self.standaloneThreshold } }
+            }
         }
         // UTF-8 readings first (only they raise the mark), the most promising first.
         let utf8First = decoded.indices.sorted { a, b in
@@ -477,9 +487,11 @@ final class MojibakePass {
                 // As below: skipped by the rough bound, else by the exact one. (A twin decodes alike.)
                 let twin = sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder
                 if topUTF8 > 0 {
-                    let (rough, total) = bounds[decoded[k].decoder].bounds(ofCP949: decoders[twin], scoring: scoring, p, range: 0..<sampleEnd,
-                                                                            sifted: sifted.map { ($0.characters, twin) })
+                    let (rough, total, touching) = bounds[decoded[k].decoder].bounds(ofCP949: decoders[twin], scoring: scoring, p, range: 0..<sampleEnd,
+                                                                                      sifted: sifted.map { ($0.characters, twin) })
                     if rough < topUTF8 || total < topUTF8 { continue }
+                    // `run` drops it unscored: without two units side by side it has no word.
+                    if skipsCP949WithoutWord && strongUTF8 && !touching { cp949WithoutWord += 1; continue }
                 }
                 decoded[k].units = units(twin, p, sampleEnd, sifted)
                 decoded[k].bound = .infinity
@@ -498,9 +510,6 @@ final class MojibakePass {
         }
         // `run` drops CP949 readings without a word once a UTF-8 reading has a strong line: a
         // skipped reading that might have one is scored when that could matter.
-        let strongUTF8 = decoded.indices.contains { k in
-            isScored[k] && readsUTF8[decoded[k].decoder] && scored[k]!.groups.contains { $0.evidence >= Self.standaloneThreshold }
-        }
         if !strongUTF8 && decoded.indices.contains(where: { k in
             isScored[k] && !readsUTF8[decoded[k].decoder] && !scored[k]!.groups.contains(where: \.hasWord)
         }) {
