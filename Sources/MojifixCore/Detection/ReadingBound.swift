@@ -11,7 +11,8 @@
 /// and a reading at most the sum of its groups' positive parts. A change that makes any term of
 /// `UnitScoring` larger must be made here too (`ReadingBoundTests` checks the bound on generated
 /// garbled text through every chain).
-struct ReadingBound {
+/// (A class: a copy of the struct out of the pass's array retained each of its four parts.)
+final class ReadingBound {
     /// Per byte of the shown charset (0x80-0xFF): the most `sourceOddness` adds for its character
     /// first in a unit, and after the first.
     private let first: [Float]
@@ -74,9 +75,10 @@ struct ReadingBound {
     /// Both bounds of a CP949 reading (`rough`, `total`) from one decode that keeps no unit: the
     /// sums run over the same units in the same order, so they are exactly those of the kept units.
     /// `touching`: two of the units are side by side (without that the reading has no word).
-    /// `sifted`: the sieve's list of the range's characters, `decoder` being its column `k`.
+    /// `sifted`: the sieve's list of the range's characters, `decoder` being its column `k`
+    /// (passed whole: a tuple of the list and the column copied the list, retaining its arrays).
     func bounds(ofCP949 decoder: UnitDecoder, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>,
-                range: Range<Int>, sifted: (characters: SiftedCharacters, k: Int)? = nil) -> (rough: Float, total: Float, touching: Bool) {
+                range: Range<Int>, sifted: ReadingSieve.Sifted? = nil, column k: Int = 0) -> (rough: Float, total: Float, touching: Bool) {
         var rough: Float = 0, sum: Float = 0
         var touching = false, lastEnd = -1
         // (A local function, not a closure held in a constant: that boxed both sums on the heap.)
@@ -86,7 +88,7 @@ struct ReadingBound {
             if unit.start == lastEnd { touching = true }
             lastEnd = unit.end
         }
-        if let sifted { decoder.forEachCP949Unit(sifted.characters, decoder: sifted.k, add) } else { decoder.forEachCP949Unit(p, range, add) }
+        if let sifted { decoder.forEachCP949Unit(sifted.characters, decoder: k, add) } else { decoder.forEachCP949Unit(p, range, add) }
         return (Self.finished(rough), Self.finished(sum), touching)
     }
 

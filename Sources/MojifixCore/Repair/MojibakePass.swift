@@ -488,7 +488,7 @@ final class MojibakePass {
                 let twin = sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder
                 if topUTF8 > 0 {
                     let (rough, total, touching) = bounds[decoded[k].decoder].bounds(ofCP949: decoders[twin], scoring: scoring, p, range: 0..<sampleEnd,
-                                                                                      sifted: sifted.map { ($0.characters, twin) })
+                                                                                      sifted: sifted, column: twin)
                     if rough < topUTF8 || total < topUTF8 { continue }
                     // `run` drops it unscored: without two units side by side it has no word.
                     if skipsCP949WithoutWord && strongUTF8 && !touching { cp949WithoutWord += 1; continue }
