@@ -79,17 +79,20 @@ final class ReadingBound {
     /// (passed whole: a tuple of the list and the column copied the list, retaining its arrays).
     func bounds(ofCP949 decoder: UnitDecoder, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>,
                 range: Range<Int>, sifted: ReadingSieve.Sifted? = nil, column k: Int = 0) -> (rough: Float, total: Float, touching: Bool) {
-        var rough: Float = 0, sum: Float = 0
-        var touching = false, lastEnd = -1
-        // (A local function, not a closure held in a constant: that boxed both sums on the heap.)
-        func add(_ unit: DecodedUnit, _ pair: Int) {
-            rough += Self.roughly(unit)
-            sum += pairs.most(pair) { most(unit, actual: .windows949, scoring: scoring, p) }
-            if unit.start == lastEnd { touching = true }
-            lastEnd = unit.end
+        var sums = (rough: Float(0), total: Float(0), touching: false, lastEnd: -1)
+        // (The sums passed along, not captured: a captured variable was boxed on the heap.)
+        func add(_ sums: inout (rough: Float, total: Float, touching: Bool, lastEnd: Int), _ unit: DecodedUnit, _ pair: Int) {
+            sums.rough += Self.roughly(unit)
+            sums.total += pairs.most(pair) { most(unit, actual: .windows949, scoring: scoring, p) }
+            if unit.start == sums.lastEnd { sums.touching = true }
+            sums.lastEnd = unit.end
         }
-        if let sifted { decoder.forEachCP949Unit(sifted.characters, decoder: k, add) } else { decoder.forEachCP949Unit(p, range, add) }
-        return (Self.finished(rough), Self.finished(sum), touching)
+        if let sifted {
+            decoder.forEachCP949Unit(sifted.characters, decoder: k, &sums, add)
+        } else {
+            decoder.forEachCP949Unit(p, range, &sums, add)
+        }
+        return (Self.finished(sums.rough), Self.finished(sums.total), sums.touching)
     }
 
     /// The most one unit adds (never below zero).
