@@ -104,8 +104,11 @@ final class MojibakePass {
             // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
             // Korean as well as `ù`), but not against one whose hand-weighed evidence stands on its
             // own (`MalmÃ¶`, where `Ã¶` is also 철).
-            if readings.contains(where: { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } }) {
-                readings.removeAll { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) }
+            // (Asked first: removing from `readings` copies the array `found` shares, every reading retained.)
+            let wordless = { (r: Reading) in r.decoder.misreading.actual == .windows949 && !r.groups.contains(where: \.hasWord) }
+            if readings.contains(where: wordless),
+               readings.contains(where: { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } }) {
+                readings.removeAll(where: wordless)
             }
             // A CP949 reading is weighed by the hand-weighed evidence alone, which a lone syllable
             // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
@@ -428,6 +431,7 @@ final class MojibakePass {
         // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
         // bound is first the rough one, and the exact one only when the rough one does not skip it.
         var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
+        decoded.reserveCapacity(decoders.count)
         // A decoder the sieve rules out finds nothing; one that decodes like an earlier one
         // (its twin) takes that one's units, and later its scores.
         let sifted = sievesReadings ? sieve?.sift(p, range: 0..<sampleEnd) : nil
