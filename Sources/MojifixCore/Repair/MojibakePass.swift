@@ -464,22 +464,25 @@ final class MojibakePass {
             decoded[k].units = []
             let decoder = decoders[decoded[k].decoder]
             let utf8 = readsUTF8[decoded[k].decoder]
-            if let sifted, let twin = decoded.indices.first(where: { isScored[$0] && sifted.twin[decoded[$0].decoder] == sifted.twin[decoded[k].decoder] }),
-               let done = scored[twin] {
-                scored[k] = Reading(decoder: decoder, units: done.units, groups: done.groups, total: done.total, explained: done.explained)
+            // (Asked of the reading before it is stored: asking `scored` copied it.)
+            let reading: Reading
+            if let sifted, let twin = decoded.indices.first(where: { isScored[$0] && sifted.twin[decoded[$0].decoder] == sifted.twin[decoded[k].decoder] }) {
+                reading = Reading(decoder: decoder, units: scored[twin]!.units, groups: scored[twin]!.groups, total: scored[twin]!.total,
+                                  explained: scored[twin]!.explained)
             } else {
                 scoring.score(&units, decoder: decoder, in: p, known: knownUTF8)
                 if sharesScores && utf8 { knownUTF8.append(units) }
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
-                scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
+                reading = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
             }
-            isScored[k] = true
             if utf8 {
-                topUTF8 = max(topUTF8, scored[k]!.total)
-                if !strongUTF8 { strongUTF8 = scored[k]!.groups.contains { $0.evidence >= Self.standaloneThreshold } }
+                topUTF8 = max(topUTF8, reading.total)
+                if !strongUTF8 { strongUTF8 = reading.groups.contains { $0.evidence >= Self.standaloneThreshold } }
             }
+            scored[k] = reading
+            isScored[k] = true
         }
         // UTF-8 readings first (only they raise the mark), the most promising first.
         let utf8First = decoded.indices.sorted { a, b in
