@@ -55,6 +55,27 @@ final class ReadingBoundTests: XCTestCase {
         return records
     }
 
+    /// Short records (one to four words, garbled through every chain), which a CP949 reading reads
+    /// as a syllable here and there, never two side by side; and Korean garbled through a CP949
+    /// chain before a line of Western text garbled through UTF-8 (both readings repair a line).
+    static func shortRecords() -> [[UInt8]] {
+        var generator = TextGenerator(rng: SeededGenerator(seed: 20261205))
+        var rng = SeededGenerator(seed: 1205)
+        let western = Misreading.registry[1].misreading
+        return Misreading.registry.flatMap { entry in
+            (0..<2 * recordsPerChain).compactMap { i -> [UInt8]? in
+                let words = 1 + Int.random(in: 0..<4, using: &rng)
+                let language = TextGenerator.languages[i % TextGenerator.languages.count]
+                guard entry.texts == .korean else {
+                    return Garbler().garble(Array(generator.text(words: words, language: language, emoji: true).utf8), entry.misreading)
+                }
+                let korean = Garbler().garble(Array(generator.text(words: words * i, language: "ko", emoji: false).utf8), entry.misreading)
+                let other = Garbler().garble(Array(("\n" + generator.text(words: words, language: language, emoji: false)).utf8), western)
+                return i % 2 == 0 ? korean : korean.flatMap { k in other.map { k + $0 } }
+            }
+        }
+    }
+
     private static func replacing(_ bytes: [UInt8], _ old: [UInt8], with new: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var i = 0
@@ -74,7 +95,7 @@ final class ReadingBoundTests: XCTestCase {
             (UnitDecoder(misreading: entry.misreading, table: tables[entry.misreading.shownAs]!, cp949: cp949),
              ReadingBound(table: tables[entry.misreading.shownAs]!))
         }
-        var checked = 0, cp949Checked = 0
+        var checked = 0, cp949Checked = 0, cp949Touching = 0
         for (n, record) in Self.records().enumerated() {
             record.withUnsafeBufferPointer { p in
                 for (decoder, bound) in readings {
@@ -90,6 +111,9 @@ final class ReadingBoundTests: XCTestCase {
                         let both = bound.bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<p.count)
                         XCTAssertEqual(both.rough, ReadingBound.rough(units), "record \(n), \(decoder.misreading)")
                         XCTAssertEqual(both.total, most, "record \(n), \(decoder.misreading)")
+                        XCTAssertEqual(both.touching, zip(units, units.dropFirst()).contains { $0.end == $1.start },
+                                       "record \(n), \(decoder.misreading): units side by side")
+                        if both.touching { cp949Touching += 1 }
                         cp949Checked += 1
                     }
                     checked += 1
@@ -98,6 +122,9 @@ final class ReadingBoundTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, Misreading.registry.count * Self.recordsPerChain * 4)
         XCTAssertGreaterThan(cp949Checked, Self.recordsPerChain * 4)
+        // Both answers of `touching` are met.
+        XCTAssertGreaterThan(cp949Touching, 10)
+        XCTAssertLessThan(cp949Touching, cp949Checked - 10)
     }
 
     static func encoded(_ plan: RepairPlan) throws -> Data {
@@ -114,6 +141,15 @@ final class ReadingBoundTests: XCTestCase {
         try Self.assertSameRepairs { $0.mojibakePass.boundsCP949First = false }
     }
 
+    func testLeavingOutCP949ReadingsWithoutAWordChangesNoRepair() throws {
+        try Self.assertSameRepairs { $0.mojibakePass.skipsCP949WithoutWord = false }
+        try Self.assertSameRepairs(Self.shortRecords()) { $0.mojibakePass.skipsCP949WithoutWord = false }
+        // The records do have such readings left out.
+        let repairer = try Repairer()
+        for record in Self.records() + Self.shortRecords() { _ = try? repairer.repair(record) }
+        XCTAssertGreaterThan(repairer.mojibakePass.cp949WithoutWord, 20)
+    }
+
     func testKeepingReadingsBetweenRoundsChangesNoRepair() throws {
         try Self.assertSameRepairs { $0.mojibakePass.keepsLastText = false }
         // The records do make a round read the text the round before ended with.
@@ -123,14 +159,15 @@ final class ReadingBoundTests: XCTestCase {
     }
 
     /// Every record repairs exactly alike (output, plan, error), lossy off and on, with a
-    /// shortcut on and with it turned off by `off`.
-    static func assertSameRepairs(file: StaticString = #filePath, line: UInt = #line, off: (Repairer) -> Void) throws {
+    /// shortcut on and with it turned off by `off` (`records()` unless others are given).
+    static func assertSameRepairs(_ given: [[UInt8]]? = nil, file: StaticString = #filePath, line: UInt = #line,
+                                  off: (Repairer) -> Void) throws {
         for lossy in [false, true] {
             let shortcut = try Repairer(options: RepairOptions(lossy: lossy))
             let full = try Repairer(options: RepairOptions(lossy: lossy))
             off(full)
             var changed = 0
-            for (n, record) in records().enumerated() {
+            for (n, record) in (given ?? records()).enumerated() {
                 let a = Result { try shortcut.repair(record) }, b = Result { try full.repair(record) }
                 switch (a, b) {
                 case (.success(let x), .success(let y)):

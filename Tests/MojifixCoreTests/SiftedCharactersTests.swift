@@ -28,7 +28,7 @@ final class SiftedCharactersTests: XCTestCase {
                         guard decoder.misreading.actual == .windows949 else { continue }
                         cp949Units += expected.count
                         let a = bounds[k].bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<boundary)
-                        let b = bounds[k].bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<boundary, sifted: (sifted.characters, k))
+                        let b = bounds[k].bounds(ofCP949: decoder, scoring: scoring, p, range: 0..<boundary, sifted: sifted, column: k)
                         XCTAssertTrue(a.rough == b.rough && a.total == b.total, "text \(n), \(decoder.misreading): bounds \(a) and \(b)")
                     }
                 }

@@ -11,7 +11,8 @@
 /// and a reading at most the sum of its groups' positive parts. A change that makes any term of
 /// `UnitScoring` larger must be made here too (`ReadingBoundTests` checks the bound on generated
 /// garbled text through every chain).
-struct ReadingBound {
+/// (A class: a copy of the struct out of the pass's array retained each of its four parts.)
+final class ReadingBound {
     /// Per byte of the shown charset (0x80-0xFF): the most `sourceOddness` adds for its character
     /// first in a unit, and after the first.
     private let first: [Float]
@@ -73,17 +74,25 @@ struct ReadingBound {
 
     /// Both bounds of a CP949 reading (`rough`, `total`) from one decode that keeps no unit: the
     /// sums run over the same units in the same order, so they are exactly those of the kept units.
-    /// `sifted`: the sieve's list of the range's characters, `decoder` being its column `k`.
+    /// `touching`: two of the units are side by side (without that the reading has no word).
+    /// `sifted`: the sieve's list of the range's characters, `decoder` being its column `k`
+    /// (passed whole: a tuple of the list and the column copied the list, retaining its arrays).
     func bounds(ofCP949 decoder: UnitDecoder, scoring: UnitScoring, _ p: UnsafeBufferPointer<UInt8>,
-                range: Range<Int>, sifted: (characters: SiftedCharacters, k: Int)? = nil) -> (rough: Float, total: Float) {
-        var rough: Float = 0, sum: Float = 0
-        // (A local function, not a closure held in a constant: that boxed both sums on the heap.)
-        func add(_ unit: DecodedUnit, _ pair: Int) {
-            rough += Self.roughly(unit)
-            sum += pairs.most(pair) { most(unit, actual: .windows949, scoring: scoring, p) }
+                range: Range<Int>, sifted: ReadingSieve.Sifted? = nil, column k: Int = 0) -> (rough: Float, total: Float, touching: Bool) {
+        var sums = (rough: Float(0), total: Float(0), touching: false, lastEnd: -1)
+        // (The sums passed along, not captured: a captured variable was boxed on the heap.)
+        func add(_ sums: inout (rough: Float, total: Float, touching: Bool, lastEnd: Int), _ unit: DecodedUnit, _ pair: Int) {
+            sums.rough += Self.roughly(unit)
+            sums.total += pairs.most(pair) { most(unit, actual: .windows949, scoring: scoring, p) }
+            if unit.start == sums.lastEnd { sums.touching = true }
+            sums.lastEnd = unit.end
         }
-        if let sifted { decoder.forEachCP949Unit(sifted.characters, decoder: sifted.k, add) } else { decoder.forEachCP949Unit(p, range, add) }
-        return (Self.finished(rough), Self.finished(sum))
+        if let sifted {
+            decoder.forEachCP949Unit(sifted.characters, decoder: k, &sums, add)
+        } else {
+            decoder.forEachCP949Unit(p, range, &sums, add)
+        }
+        return (Self.finished(sums.rough), Self.finished(sums.total), sums.touching)
     }
 
     /// The most one unit adds (never below zero).

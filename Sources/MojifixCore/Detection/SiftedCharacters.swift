@@ -51,7 +51,7 @@ extension UnitDecoder {
     func units(_ characters: SiftedCharacters, decoder k: Int, _ p: UnsafeBufferPointer<UInt8>) -> [DecodedUnit] {
         var units: [DecodedUnit] = []
         if misreading.actual == .windows949 {
-            forEachCP949Unit(characters, decoder: k) { unit, _ in units.append(unit) }
+            forEachCP949Unit(characters, decoder: k, &units) { units, unit, _ in units.append(unit) }
             return units
         }
         characters.columns.withUnsafeBufferPointer { columns in
@@ -77,7 +77,8 @@ extension UnitDecoder {
 
     /// `forEachCP949Unit(_:_:_:)` for the range `characters` was sifted from, from the list.
     @inline(__always)
-    func forEachCP949Unit(_ characters: SiftedCharacters, decoder k: Int, _ body: (DecodedUnit, Int) -> Void) {
+    func forEachCP949Unit<State>(_ characters: SiftedCharacters, decoder k: Int, _ state: inout State,
+                                 _ body: (inout State, DecodedUnit, Int) -> Void) {
         characters.columns.withUnsafeBufferPointer { columns in
             let bytes = UnsafeBufferPointer(rebasing: columns[k * characters.rows..<(k + 1) * characters.rows])
             var lead = CP949Lead()
@@ -86,7 +87,7 @@ extension UnitDecoder {
                 // (The table's own byte for ASCII, as when decoding the text.)
                 let byte = c.scalar < 0x80 ? table.byte(for: c.scalar).map(Int.init) ?? -1
                     : Int(bytes[Int(c.row)])
-                step(&lead, byte: byte, at: Int(c.start), Int(c.length), body)
+                step(&lead, byte: byte, at: Int(c.start), Int(c.length), &state, body)
             }
         }
     }

@@ -168,19 +168,21 @@ final class UnitDecoder {
 
     private func cp949Units(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [DecodedUnit] {
         var units: [DecodedUnit] = []
-        forEachCP949Unit(p, range) { unit, _ in units.append(unit) }
+        forEachCP949Unit(p, range, &units) { units, unit, _ in units.append(unit) }
         return units
     }
 
     /// Each unit of a CP949 reading, in order, with its pair (lead << 8 | trail), handed over
-    /// without being kept (`ReadingBound` weighs a reading before it is worth keeping).
+    /// without being kept (`ReadingBound` weighs a reading before it is worth keeping), with
+    /// what `body` keeps of them (`state`: a variable `body` captured was boxed on the heap).
     @inline(__always)
-    func forEachCP949Unit(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (DecodedUnit, Int) -> Void) {
+    func forEachCP949Unit<State>(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ state: inout State,
+                                 _ body: (inout State, DecodedUnit, Int) -> Void) {
         var i = range.lowerBound
         var lead = CP949Lead()
         while i < range.upperBound {
             let (scalar, length) = UTF8.decode(p, at: i)
-            step(&lead, byte: table.byte(for: scalar).map(Int.init) ?? -1, at: i, length, body)
+            step(&lead, byte: table.byte(for: scalar).map(Int.init) ?? -1, at: i, length, &state, body)
             i += length
         }
     }
@@ -192,10 +194,11 @@ final class UnitDecoder {
 
     /// Takes the character at `i`, whose byte in the table is `byte` (-1: none), after `lead`.
     @inline(__always)
-    func step(_ lead: inout CP949Lead, byte: Int, at i: Int, _ length: Int, _ body: (DecodedUnit, Int) -> Void) {
+    func step<State>(_ lead: inout CP949Lead, byte: Int, at i: Int, _ length: Int, _ state: inout State,
+                     _ body: (inout State, DecodedUnit, Int) -> Void) {
         if lead.byte >= 0 {
             if byte >= 0, let decoded = cp949.scalar(lead: UInt8(lead.byte), trail: UInt8(byte)) {
-                body(DecodedUnit(start: lead.start, end: i + length, scalar: decoded, width: 2), lead.byte << 8 | byte)
+                body(&state, DecodedUnit(start: lead.start, end: i + length, scalar: decoded, width: 2), lead.byte << 8 | byte)
                 lead.byte = -1
                 return
             }

@@ -27,6 +27,11 @@ final class MojibakePass {
     var sharesScores = true
     /// Off: CP949 readings are decoded with the others, not bounded first (the tests compare both ways).
     var boundsCP949First = true
+    /// Off: a CP949 reading without two units side by side is decoded and scored even when a UTF-8
+    /// reading has a strong line, after which `run` drops it (the tests compare both ways).
+    var skipsCP949WithoutWord = true
+    /// CP949 readings left out so (for the tests).
+    private(set) var cp949WithoutWord = 0
     /// Off: every line of the evidence's leader and of each contender is judged while choosing
     /// (see `MojibakePass+Gains`; the tests compare both ways).
     var judgesLazily = true
@@ -99,8 +104,11 @@ final class MojibakePass {
             // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
             // Korean as well as `ù`), but not against one whose hand-weighed evidence stands on its
             // own (`MalmÃ¶`, where `Ã¶` is also 철).
-            if readings.contains(where: { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } }) {
-                readings.removeAll { $0.decoder.misreading.actual == .windows949 && !$0.groups.contains(where: \.hasWord) }
+            // (Asked first: removing from `readings` copies the array `found` shares, every reading retained.)
+            let wordless = { (r: Reading) in r.decoder.misreading.actual == .windows949 && !r.groups.contains(where: \.hasWord) }
+            if readings.contains(where: wordless),
+               readings.contains(where: { $0.decoder.misreading.actual == .utf8 && $0.groups.contains { $0.evidence >= Self.standaloneThreshold } }) {
+                readings.removeAll(where: wordless)
             }
             // A CP949 reading is weighed by the hand-weighed evidence alone, which a lone syllable
             // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
@@ -423,6 +431,7 @@ final class MojibakePass {
         // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
         // bound is first the rough one, and the exact one only when the rough one does not skip it.
         var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
+        decoded.reserveCapacity(decoders.count)
         // A decoder the sieve rules out finds nothing; one that decodes like an earlier one
         // (its twin) takes that one's units, and later its scores.
         let sifted = sievesReadings ? sieve?.sift(p, range: 0..<sampleEnd) : nil
@@ -444,6 +453,8 @@ final class MojibakePass {
         var isScored = [Bool](repeating: false, count: decoded.count)  // (asking `scored` copied a reading)
         var knownUTF8: [[DecodedUnit]] = []  // (the units of the UTF-8 readings scored so far)
         var topUTF8: Float = 0
+        // A scored UTF-8 reading has a line strong enough to stand alone (see `run`).
+        var strongUTF8 = false
         func skipped(_ k: Int) -> Bool {
             readsUTF8[decoded[k].decoder] ? decoded[k].bound * 2 < topUTF8 : decoded[k].bound < topUTF8
         }
@@ -453,19 +464,25 @@ final class MojibakePass {
             decoded[k].units = []
             let decoder = decoders[decoded[k].decoder]
             let utf8 = readsUTF8[decoded[k].decoder]
-            if let sifted, let twin = decoded.indices.first(where: { isScored[$0] && sifted.twin[decoded[$0].decoder] == sifted.twin[decoded[k].decoder] }),
-               let done = scored[twin] {
-                scored[k] = Reading(decoder: decoder, units: done.units, groups: done.groups, total: done.total, explained: done.explained)
+            // (Asked of the reading before it is stored: asking `scored` copied it.)
+            let reading: Reading
+            if let sifted, let twin = decoded.indices.first(where: { isScored[$0] && sifted.twin[decoded[$0].decoder] == sifted.twin[decoded[k].decoder] }) {
+                reading = Reading(decoder: decoder, units: scored[twin]!.units, groups: scored[twin]!.groups, total: scored[twin]!.total,
+                                  explained: scored[twin]!.explained)
             } else {
                 scoring.score(&units, decoder: decoder, in: p, known: knownUTF8)
                 if sharesScores && utf8 { knownUTF8.append(units) }
                 let groups = group(units, p)
                 let total = groups.reduce(Float(0)) { $0 + max(0, $1.evidence) }
                 let explained = units.reduce(0) { $0 + ($1.evidence > 0 && !$1.rejected ? 1 : 0) }
-                scored[k] = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
+                reading = Reading(decoder: decoder, units: units, groups: groups, total: total, explained: explained)
             }
+            if utf8 {
+                topUTF8 = max(topUTF8, reading.total)
+                if !strongUTF8 { strongUTF8 = reading.groups.contains { $0.evidence >= Self.standaloneThreshold } }
+            }
+            scored[k] = reading
             isScored[k] = true
-            if utf8 { topUTF8 = max(topUTF8, scored[k]!.total) }
         }
         // UTF-8 readings first (only they raise the mark), the most promising first.
         let utf8First = decoded.indices.sorted { a, b in
@@ -477,9 +494,11 @@ final class MojibakePass {
                 // As below: skipped by the rough bound, else by the exact one. (A twin decodes alike.)
                 let twin = sifted.map { $0.twin[decoded[k].decoder] } ?? decoded[k].decoder
                 if topUTF8 > 0 {
-                    let (rough, total) = bounds[decoded[k].decoder].bounds(ofCP949: decoders[twin], scoring: scoring, p, range: 0..<sampleEnd,
-                                                                            sifted: sifted.map { ($0.characters, twin) })
+                    let (rough, total, touching) = bounds[decoded[k].decoder].bounds(ofCP949: decoders[twin], scoring: scoring, p, range: 0..<sampleEnd,
+                                                                                      sifted: sifted, column: twin)
                     if rough < topUTF8 || total < topUTF8 { continue }
+                    // `run` drops it unscored: without two units side by side it has no word.
+                    if skipsCP949WithoutWord && strongUTF8 && !touching { cp949WithoutWord += 1; continue }
                 }
                 decoded[k].units = units(twin, p, sampleEnd, sifted)
                 decoded[k].bound = .infinity
@@ -498,9 +517,6 @@ final class MojibakePass {
         }
         // `run` drops CP949 readings without a word once a UTF-8 reading has a strong line: a
         // skipped reading that might have one is scored when that could matter.
-        let strongUTF8 = decoded.indices.contains { k in
-            isScored[k] && readsUTF8[decoded[k].decoder] && scored[k]!.groups.contains { $0.evidence >= Self.standaloneThreshold }
-        }
         if !strongUTF8 && decoded.indices.contains(where: { k in
             isScored[k] && !readsUTF8[decoded[k].decoder] && !scored[k]!.groups.contains(where: \.hasWord)
         }) {
