@@ -13,6 +13,8 @@ final class CharsetDetectorSignsTests: XCTestCase {
         do { return .success(try Repairer().repair(bytes).output) } catch let error as RepairError { return .failure(error) }
     }
 
+    private func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+
     private func assertRefused(_ text: String, _ charset: String, file: StaticString = #filePath, line: UInt = #line) throws {
         switch try outcome(text, charset) {
         case .success(let output):
@@ -57,7 +59,6 @@ final class CharsetDetectorSignsTests: XCTestCase {
                 XCTAssertEqual(output, Array(text.utf8), String(decoding: output, as: Unicode.UTF8.self))
             }
         }
-        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
         XCTAssertTrue(CharsetDetector.differsOnlyOutsideWords(scalars("56 з 42 Ł14"), from: scalars("56 × 42 £14")))
         XCTAssertTrue(CharsetDetector.differsOnlyOutsideWords(scalars("Mхl: 56 з"), from: scalars("Mål: 56 ×")))
         // A letter of a word, or a sign prose does not use in the common reading, leaves the verdict.
@@ -83,7 +84,6 @@ final class CharsetDetectorSignsTests: XCTestCase {
                              [("Ayuda", "Ø 81 mm"), ("Historias", "½ 108")])
         let output = try Repairer().repair(try legacyBytes(declared, in: "IBM850")).output
         XCTAssertEqual(output, Array(declared.replacingOccurrences(of: "ibm850", with: "UTF-8").utf8), String(decoding: output, as: Unicode.UTF8.self))
-        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
         XCTAssertTrue(CharsetDetector.differsOnlyOutsideWords(scalars("15 ž 58"), from: scalars("15 × 58"), signsOnly: true))
         XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("15 ž 58"), from: scalars("15 Ø 58"), signsOnly: true))
         XCTAssertFalse(CharsetDetector.differsOnlyOutsideWords(scalars("15 « 58"), from: scalars("15 × 58"), signsOnly: true))
@@ -108,7 +108,6 @@ final class CharsetDetectorSignsTests: XCTestCase {
             guard case .ambiguous(let names) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(names.contains("IBM850"), "\(names)")
         }
-        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
         XCTAssertTrue(CharsetDetector.showsSignsWhereverItDiffers(scalars("½ 67 µm ¼ m²"), from: scalars("« 67 æm ¬ mČ")))
         XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("g³ówna"), from: scalars("główna")))
         XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("12 ¤"), from: scalars("12 €")))
@@ -126,7 +125,6 @@ final class CharsetDetectorSignsTests: XCTestCase {
         let dutch = "Legaal mezelf vakantie agentschap ¿spanning? kijkje daarnaast redacteur gevestigd dan inhoud best kwijtgeraakt!\n"
         guard case .success(let output) = try outcome(dutch, "windows-1252") else { return XCTFail("refused") }
         XCTAssertEqual(output, Array(dutch.utf8))
-        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
         XCTAssertTrue(CharsetDetector.differsInSignsAlone(scalars("202«"), from: scalars("202½")))
         XCTAssertFalse(CharsetDetector.differsInSignsAlone(scalars("søster"), from: scalars("s°ster")))
         XCTAssertFalse(CharsetDetector.differsInSignsAlone(scalars("12 ¬"), from: scalars("12 ¤")))
