@@ -50,6 +50,9 @@ package struct JournalEntry: Equatable, Sendable {
         /// The first line of a run: the folder every path of the run is relative to, and the run's
         /// MAC under the user's key (see JournalKey; nil: none, a run `undo` refuses).
         case root(RawPath, mac: String?)
+        /// A file the run journaled but then left as it was (changed while mojifix ran, open for
+        /// writing elsewhere): its entry above is void, so `undo` neither restores it nor waits on it.
+        case kept(RawPath)
     }
 
     package var change: Change
@@ -63,6 +66,8 @@ package struct JournalEntry: Equatable, Sendable {
     package init(stagingIn folder: RawPath) { change = .staging(folder) }
 
     package init(root: RawPath, mac: String?) { change = .root(root, mac: mac) }
+
+    package init(kept path: RawPath) { change = .kept(path) }
 
     /// Bytes of original content the entry carries (what a pending batch holds in memory).
     var originalSize: Int {
@@ -83,6 +88,8 @@ package struct JournalEntry: Equatable, Sendable {
             return "{\"kind\": \"staging\", \"folder_base64\": \"\(Base64.encode(folder.bytes))\"}\n"
         case .root(let folder, let mac):
             return "{\"kind\": \"root\", \"root_base64\": \"\(Base64.encode(folder.bytes))\"\(mac.map { ", \"mac\": \"\($0)\"" } ?? "")}\n"
+        case .kept(let path):
+            return "{\"kind\": \"kept\", \"path_base64\": \"\(Base64.encode(path.bytes))\"}\n"
         }
     }
 
@@ -148,6 +155,11 @@ package struct JournalEntry: Equatable, Sendable {
         if fields["kind"]?.utf8.elementsEqual("root".utf8) == true {
             guard let folder = fields["root_base64"].flatMap(Base64.decode) else { return nil }
             self.init(root: RawPath(folder), mac: fields["mac"])
+            return
+        }
+        if fields["kind"]?.utf8.elementsEqual("kept".utf8) == true {
+            guard let path = fields["path_base64"].flatMap(Base64.decode) else { return nil }
+            self.init(kept: RawPath(bytes: path))
             return
         }
         if fields["kind"]?.utf8.elementsEqual("staging".utf8) == true {

@@ -122,7 +122,22 @@ package struct Journal: Sendable {
         guard recorded == root.root else {
             throw AtomicFile.Failure(description: "\(path(run)): made under \(recorded), not \(root.root); run undo from there")
         }
-        return Array(entries.dropFirst())
+        return Self.voidingKept(Array(entries.dropFirst()))
+    }
+
+    /// The entries less those a later `kept` line voids (the file was left as it was), and the
+    /// `kept` lines themselves.
+    static func voidingKept(_ entries: [JournalEntry]) -> [JournalEntry] {
+        var kept: [RawPath: Int] = [:]
+        for (index, entry) in entries.enumerated() { if case .kept(let path) = entry.change { kept[path] = index } }
+        guard !kept.isEmpty else { return entries }
+        return entries.enumerated().compactMap { index, entry in
+            switch entry.change {
+            case .kept: return nil
+            case .content(let content): return kept[content.path].map { $0 > index } == true ? nil : entry
+            default: return entry
+            }
+        }
     }
 
     package func markUndone(_ run: String) throws(AtomicFile.Failure) {

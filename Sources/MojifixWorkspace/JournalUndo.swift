@@ -83,7 +83,7 @@ package final class JournalUndo {
                         summary.renamedBack += 1
                         event(.renamedBack(rename.parent.appending(rename.newName), rename.oldName))
                     }
-                case .staging, .root: break
+                case .staging, .root, .kept: break
                 }
             } catch {
                 refused += 1
@@ -162,7 +162,7 @@ package final class JournalUndo {
                 switch entry.change {
                 case .content(let content): contents.append((content.path, run.undone ? content.sha256Before : content.sha256After))
                 case .rename(let rename): renames.append(rename)
-                case .staging, .root: break
+                case .staging, .root, .kept: break
                 }
             }
         }

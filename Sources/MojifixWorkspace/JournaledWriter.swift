@@ -135,6 +135,8 @@ package final class JournaledWriter: Sendable {
                     state.folders.insert(Beneath.folder(of: staged.path))
                 } catch {
                     state.failed.append(Failed(path: staged.path, message: "\(error)", kind: error.kind))
+                    // Left as it was: its entry is void (else undo would wait on it for ever).
+                    try? state.run!.append([JournalEntry(kept: staged.path)])
                 }
             }
         }

@@ -58,7 +58,7 @@ struct JournalCommand: ParsableCommand {
                     switch entry.change {
                     case .content(let c): FileIO.writeOutput("content \(c.path)  \(c.original.count) B  \(c.sha256Before.prefix(12)) -> \(c.sha256After.prefix(12))\n")
                     case .rename(let r): FileIO.writeOutput("rename \(r.parent.appending(r.oldName).display) -> \(RawPath.display(r.newName))  (\(r.plan))\n")
-                    case .staging, .root: break
+                    case .staging, .root, .kept: break
                     }
                 }
             }

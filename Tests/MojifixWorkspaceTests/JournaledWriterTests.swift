@@ -74,7 +74,7 @@ final class JournaledWriterTests: XCTestCase {
     /// The rename happens up to a chunk later: an edit saved in between is still seen.
     func testAnEditSavedBeforeTheRenameIsLeftAloneAndReported() throws {
         for name in ["a.md", "b.md"] { try Data("old \(name)\n".utf8).write(to: root.appendingPathComponent("posts/\(name)")) }
-        let (writer, _) = writer()
+        let (writer, journal) = writer()
         for name in ["a.md", "b.md"] {
             let file = try read("posts/\(name)")
             try writer.replace(RawPath("posts/\(name)"), with: Array("new\n".utf8), entry: file.entry("new\n"), stamp: file.stamp)
@@ -82,6 +82,11 @@ final class JournaledWriterTests: XCTestCase {
         try Data("saved meanwhile\n".utf8).write(to: root.appendingPathComponent("posts/a.md"))
         let (run, failed, _) = writer.finish()
         XCTAssertNotNil(run)
+        // The file left alone is no entry of the run: undo neither restores it nor waits on it.
+        let paths = try journal.entries(of: try XCTUnwrap(run)).compactMap { entry -> RawPath? in
+            if case .content(let content) = entry.change { return content.path } else { return nil }
+        }
+        XCTAssertEqual(paths, [RawPath("posts/b.md")])
         XCTAssertEqual(failed.map(\.path), [RawPath("posts/a.md")])
         XCTAssertEqual(failed.first?.kind, .changed)
         XCTAssertEqual(try text("posts/a.md"), "saved meanwhile\n")
