@@ -48,7 +48,8 @@ package struct Journal: Sendable {
     package func runs() throws(AtomicFile.Failure) -> [Run] {
         guard try trusted(folder) != nil, try trusted(path("index")) != nil, let lines = try Self.indexLines(of: folder) else { return [] }
         var runs: [Run] = []
-        for line in lines {
+        // (indexLines lets through lines of NUL bytes a crash left: no run.)
+        for line in lines where Self.isIndexLine(line) {
             let parts = line.split(separator: 0x20, maxSplits: 1).map { String(decoding: $0, as: UTF8.self) }
             var info = stat()
             if lstat(path(parts[0]), &info) == 0 {

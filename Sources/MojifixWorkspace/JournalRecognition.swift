@@ -40,17 +40,19 @@ extension Journal {
         guard lstat(folder + "/index", &info) == 0 else { return nil }
         var lines = try AtomicFile.read(folder + "/index").bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         lines.removeLast()
-        for line in lines where !Self.isIndexLine(line) {
+        // (Lines of NUL bytes: what a crash can leave at the end of an append.)
+        for line in lines where !Self.isIndexLine(line) && !line.allSatisfy({ $0 == 0 }) {
             throw refusal(folder, "its index has a line mojifix did not write: \"\(RawPath(Array(line.prefix(40))))\"")
         }
         return lines
     }
 
-    /// `<run>.jsonl <group>`: the group is `-` or words without spaces or control characters.
+    /// `<run>.jsonl <group>`. The group is whatever follows: what mojifix writes now has no
+    /// spaces or control characters, but earlier versions wrote `MOJIFIX_GROUP` as it was (an
+    /// escape sequence in it must not lock its user out of undo); the run name alone tells.
     static func isIndexLine(_ line: ArraySlice<UInt8>) -> Bool {
         guard let space = line.firstIndex(of: 0x20) else { return false }
-        let group = line[(space + 1)...]
-        return isRunName(String(decoding: line[..<space], as: UTF8.self)) && !group.isEmpty && !group.contains { $0 <= 0x20 || $0 == 0x7F }
+        return isRunName(String(decoding: line[..<space], as: UTF8.self)) && space + 1 < line.endIndex
     }
 
     /// What `start`, `markUndone`, `prune` and the temporary files of a rewritten index leave.

@@ -149,4 +149,20 @@ final class JournalFolderRecognitionTests: XCTestCase {
         let second = try CLIRunner.run(["fix", "b.md"], directory: root)
         XCTAssertEqual(second.exitCode, 1, second.summary)
     }
+
+    /// Earlier versions wrote `MOJIFIX_GROUP` as it was: an index line with an escape in its group
+    /// (or a crash's NUL bytes) is still mojifix's, and its runs are undone.
+    func testAnIndexAnEarlierVersionWroteIsStillAJournal() throws {
+        let root = try repository()
+        let fixed = try CLIRunner.run(["fix", "a.md"], directory: root)
+        XCTAssertEqual(fixed.exitCode, 1, fixed.summary)
+        let index = root.appendingPathComponent(".mojifix/journal/index")
+        var lines = try bytes(index)
+        let space = try XCTUnwrap(lines.firstIndex(of: 0x20))
+        lines = Array(lines[...space]) + Array("ci\u{1B}[1mjob\n".utf8) + [0, 0, 0, 0x0A]
+        try Data(lines).write(to: index)
+        let undone = try CLIRunner.run(["undo"], directory: root)
+        XCTAssertEqual(undone.exitCode, 0, undone.summary)
+        assertBytesEqual(try bytes(root.appendingPathComponent("a.md")), garbled, "not undone")
+    }
 }
