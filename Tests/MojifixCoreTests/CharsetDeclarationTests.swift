@@ -47,7 +47,15 @@ final class CharsetDeclarationTests: XCTestCase {
         XCTAssertEqual(CharsetDeclaration.name(in: html), "euc-kr")
         XCTAssertEqual(CharsetDeclaration.name(in: Array("#!/usr/bin/env python\n# -*- coding: latin-1 -*-\n".utf8)), "latin-1")
         XCTAssertEqual(CharsetDeclaration.name(in: Array("a\nb\nc\nd\n/* vim: set fileencoding=cp1250 : */\n".utf8)), "cp1250")
-        XCTAssertNil(CharsetDeclaration.name(in: Array("a\nb\nc\nd\ne\n/* vim: set fileencoding=cp1250 : */\n".utf8)))
+        XCTAssertNil(CharsetDeclaration.name(in: Array("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\n/* vim: set fileencoding=cp1250 : */\nl\nm\nn\no\np\n".utf8)))
+        // Vim reads the last five lines too; templates and front matter come before a real <meta>.
+        XCTAssertEqual(CharsetDeclaration.name(in: Array("a\nb\nc\nd\ne\nf\n# vim: set fileencoding=cp1251 :\n".utf8)), "cp1251")
+        for page in ["{% extends \"base.html\" %}\n<html>\n<head>\n<meta charset=\"windows-1255\">\n",
+                     "---\nlayout: default\n---\n<!DOCTYPE html>\n<html><head><meta charset=\"windows-1255\"><title>",
+                     "Subject: newsletter\n\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1255\">\n"] {
+            XCTAssertEqual(CharsetDeclaration.name(in: Array(page.utf8)), "windows-1255", page)
+        }
+        XCTAssertNil(CharsetDeclaration.name(in: Array("<p align=\"center\"></p>\n\n```html\n<meta charset=\"euc-kr\">\n```\n".utf8)))
     }
 
     func testUTF8TextKeepsItsDeclaration() throws {

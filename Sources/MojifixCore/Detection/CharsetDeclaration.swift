@@ -15,8 +15,8 @@ enum CharsetDeclaration {
     /// Where the declared name stands in the bytes (ASCII-compatible text).
     static func range(in bytes: [UInt8]) -> Range<Int>? {
         let head = Array(bytes.prefix(window)).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        let found = css(head) ?? xml(head) ?? (startsWithMarkup(head) ? html(head) : nil) ?? modeLine(head)
-        guard let found, (try? TextCodecs.codec(for: Charset.named(String(decoding: head[found], as: Unicode.UTF8.self)))) != nil
+        let found = css(head) ?? xml(head) ?? html(head) ?? modeLine(head) ?? vimModelineAtTheEnd(bytes)
+        guard let found, (try? TextCodecs.codec(for: Charset.named(String(decoding: bytes[found], as: Unicode.UTF8.self)))) != nil
         else { return nil }
         return found
     }
@@ -34,14 +34,30 @@ enum CharsetDeclaration {
         return nameRange(head, from: key + 9)
     }
 
-    /// A `<meta>` declares only in markup: a file that starts (after a byte order mark and
-    /// white space) with a tag, a comment or a doctype. In prose or a Markdown code block it is
-    /// text about a declaration (`예전 웹 페이지는 <meta charset="euc-kr"> 처럼 선언했고`), and
-    /// rewriting it would change what the text says.
-    private static func startsWithMarkup(_ head: [UInt8]) -> Bool {
-        var i = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while i < head.count, head[i] == 0x20 || head[i] == 0x09 || head[i] == 0x0A || head[i] == 0x0D { i += 1 }
-        return i < head.count && head[i] == UInt8(ascii: "<")
+    /// A `<meta>` declares where markup puts it: its line holds nothing before it but other tags
+    /// or template tags (`<head>`, `{% block %}`), and no Markdown code fence is open above it.
+    /// After words on its line (`예전 웹 페이지는 <meta charset="euc-kr"> 처럼`) or inside a code
+    /// block it is text about a declaration, and rewriting it would change what the text says.
+    private static func declaresAt(_ tag: Int, in head: [UInt8]) -> Bool {
+        let lineStart = head[..<tag].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        var depth = 0
+        for b in head[lineStart..<tag] {
+            switch b {
+            case UInt8(ascii: "<"), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ">"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case 0x20, 0x09, 0x0D: break
+            default: if depth == 0 { return false }
+            }
+        }
+        var fenced = false
+        var i = 0
+        while i < lineStart {
+            let end = head[i..<lineStart].firstIndex(of: 0x0A) ?? lineStart
+            let line = head[i..<end].drop { $0 == 0x20 }
+            if line.starts(with: Array("```".utf8)) || line.starts(with: Array("~~~".utf8)) { fenced.toggle() }
+            i = end + 1
+        }
+        return !fenced
     }
 
     /// `charset=name` inside a `<meta …>` tag.
@@ -49,7 +65,7 @@ enum CharsetDeclaration {
         var from = 0
         while let tag = find("<meta", in: head, from: from) {
             let end = head[tag...].firstIndex(of: UInt8(ascii: ">")) ?? head.count
-            if let key = find("charset=", in: head, from: tag), key < end { return nameRange(head, from: key + 8) }
+            if let key = find("charset=", in: head, from: tag), key < end, declaresAt(tag, in: head) { return nameRange(head, from: key + 8) }
             from = tag + 1
         }
         return nil
@@ -67,14 +83,32 @@ enum CharsetDeclaration {
                find("-*-", in: line, from: key) != nil, let r = nameRange(line, from: key + 7) {
                 return (r.lowerBound + start)..<(r.upperBound + start)
             }
-            if find("vim:", in: line, from: 0) != nil || find("vi:", in: line, from: 0) != nil {
-                for key in ["fileencoding=", "fenc="] {
-                    if let k = find(key, in: line, from: 0), let r = nameRange(line, from: k + key.utf8.count) {
-                        return (r.lowerBound + start)..<(r.upperBound + start)
-                    }
-                }
-            }
+            if let r = vimModeline(line) { return (r.lowerBound + start)..<(r.upperBound + start) }
             start = end + 1
+        }
+        return nil
+    }
+
+    /// A Vim modeline on one of the last five lines of the file, where Vim reads it too.
+    private static func vimModelineAtTheEnd(_ bytes: [UInt8]) -> Range<Int>? {
+        let tailStart = max(0, bytes.count - window)
+        let tail = bytes[tailStart...].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        var lines = tail.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        for line in lines.suffix(5) {
+            if let r = vimModeline(Array(line)) {
+                let at = tailStart + line.startIndex
+                return (r.lowerBound + at)..<(r.upperBound + at)
+            }
+        }
+        return nil
+    }
+
+    /// `vim: … fileencoding=name` (or `fenc=`) in one lowercased line.
+    private static func vimModeline(_ line: [UInt8]) -> Range<Int>? {
+        guard find("vim:", in: line, from: 0) != nil || find("vi:", in: line, from: 0) != nil else { return nil }
+        for key in ["fileencoding=", "fenc="] {
+            if let k = find(key, in: line, from: 0), let r = nameRange(line, from: k + key.utf8.count) { return r }
         }
         return nil
     }
