@@ -108,6 +108,14 @@ final class CharsetDetectorSignsTests: XCTestCase {
             guard case .ambiguous(let names) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(names.contains("IBM850"), "\(names)")
         }
+        // Where the favourite's letters are the page's own language's (`Když`: Czech mislabelled
+        // ISO-8859-1, whose reading shows `Kdy¾`), the model is followed.
+        let czech = "<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\n"
+            + "<title>Když</title>\n</head>\n<body>\n<p>když</p>\n</body>\n</html>\n"
+        switch try outcome(czech, "ISO-8859-2") {
+        case .success(let output): XCTAssertEqual(output, Array(czech.replacingOccurrences(of: "iso-8859-1", with: "UTF-8").utf8))
+        case .failure(let error): XCTFail("\(error)")
+        }
         XCTAssertTrue(CharsetDetector.showsSignsWhereverItDiffers(scalars("½ 67 µm ¼ m²"), from: scalars("« 67 æm ¬ mČ")))
         XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("g³ówna"), from: scalars("główna")))
         XCTAssertFalse(CharsetDetector.showsSignsWhereverItDiffers(scalars("12 ¤"), from: scalars("12 €")))

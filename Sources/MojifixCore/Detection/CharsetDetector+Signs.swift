@@ -107,6 +107,16 @@ extension CharsetDetector {
         return differs
     }
 
+    /// The declared reading shows prose signs wherever `best` differs (`showsSignsWhereverItDiffers`),
+    /// and none of `best`'s letters there is one of the language the declared reading is weighed
+    /// in: `æm` where an IBM850 page in French shows `µm`. Where one is (`Když` where a Czech page
+    /// mislabelled ISO-8859-1 shows `Kdy¾`), the model's favourite reads the page's own language.
+    func showsSignsAgainstForeignLetters(_ declared: Reading, _ best: Reading) -> Bool {
+        let signs = UTF8.scalars(declared.text), other = UTF8.scalars(best.text)
+        guard Self.showsSignsWhereverItDiffers(signs, from: other) else { return false }
+        return !zip(signs, other).contains { $0 != $1 && isLetter($1, of: declared.language) }
+    }
+
     /// A letter with a letter (or combining mark) of its own script right before or after it.
     private static func inAWord(_ k: Int, _ s: [UInt32]) -> Bool {
         guard ScalarTraits.isLetter(s[k]) else { return false }

@@ -91,8 +91,7 @@ struct CharsetDetector {
         // Nor is the model's verdict against a declaration evidence where the declared reading
         // shows prose signs wherever the two differ: it prices signs by prose, not by what a
         // table holds (see `showsSignsWhereverItDiffers`). Neither is sure: the pair.
-        if let declared = readings.first(where: \.isDeclared),
-           Self.showsSignsWhereverItDiffers(UTF8.scalars(declared.text), from: UTF8.scalars(best.text)) {
+        if let declared = readings.first(where: \.isDeclared), showsSignsAgainstForeignLetters(declared, best) {
             return .ambiguous([best.charset, declared.charset])
         }
         if let common = commonReading(beside: best, in: readings) {
