@@ -17,6 +17,8 @@ final class InvisibleCharactersRuleTests: XCTestCase {
             XCTAssertFalse(findings(text, rules: ["invisible-characters"]).isEmpty, text.debugDescription)
         }
         assertBytes(normalized("Stra\u{200B}ße 일\u{200B}간 v1\u{2060}2\n", rules: ["invisible-characters"]), "Straße 일간 v12\n")
+        // A byte order mark at a line start is what concatenating two files leaves.
+        assertBytes(normalized("# One\n\ntext\n\u{FEFF}# Two\n", rules: ["invisible-characters"]), "# One\n\ntext\n# Two\n")
     }
 
     func testKeepsZWJInEmojiAndReportsReplacementCharacters() {

@@ -23,7 +23,9 @@ struct InvisibleCharactersRule: MarkdownRule {
                     // Code is never edited, but a hidden character there is the one that matters most.
                     outcome.findings.append(Finding(offset: offset, rule: Self.name, severity: .error,
                                                     message: "\(what.prefix(1).uppercased() + what.dropFirst()) \(Bytes.codePoint(scalar)) in code: remove it by hand (code is never edited)"))
-                } else if Self.insideAWord(bytes, offset..<offset + length) {
+                } else if Self.insideAWord(bytes, offset..<offset + length) || (scalar == 0xFEFF && bytes[offset - 1] == 0x0A) {
+                    // (A BOM at a line start is where concatenating files left it, before the
+                    // second file's first line: `# Part two` is a heading again without it.)
                     outcome.edits.append(TextEdit(range: offset..<offset + length, replacement: [], message: "Remove the \(what)"))
                 } else {
                     outcome.findings.append(Finding(offset: offset, rule: Self.name, severity: .warning,
