@@ -41,12 +41,16 @@ package final class JournaledWriter: Sendable {
     /// hard-linked (a new file would split the link: the other names would keep the old bytes).
     /// Another user's file this one may not write is not replaced either, even with `force`: the
     /// folder may let us rename over it, but the file would become ours.
-    package static func refusal(_ stamp: FileStamp, force: Bool) -> String? {
+    /// One this user may write but does not own becomes this user's when replaced: only with `force`.
+    package static func refusal(_ stamp: FileStamp, force: Bool, uid: uid_t = geteuid()) -> String? {
         if stamp.links > 1 {
             return "hard-linked (\(stamp.links) names): rewriting would split the link; not rewritten"
         }
-        if !mayWrite(stamp) {
+        if !mayWrite(stamp, uid: uid) {
             return "not writable by this user (owner \(stamp.owner), mode \(String(stamp.permissions, radix: 8))); not rewritten"
+        }
+        if uid != 0 && stamp.owner != uid && !force {
+            return "owned by another user (\(stamp.owner)): rewritten, it would become yours; not rewritten (--force rewrites it)"
         }
         if stamp.mode & 0o222 == 0 && !force { return "read-only; not rewritten (--force rewrites it, keeping the mode)" }
         return nil

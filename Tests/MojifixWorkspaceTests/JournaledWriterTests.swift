@@ -54,10 +54,13 @@ final class JournaledWriterTests: XCTestCase {
         XCTAssertTrue(JournaledWriter.mayWrite(stamp, uid: 1000, groups: [1000]))
         stamp.owner = 1000; stamp.mode = UInt32(S_IFREG) | 0o444
         XCTAssertTrue(JournaledWriter.mayWrite(stamp, uid: 1000, groups: [1000]))
-        if geteuid() != 0 {
-            stamp.owner = geteuid() &+ 1; stamp.group = UInt32.max - 1; stamp.mode = UInt32(S_IFREG) | 0o644
-            XCTAssertNotNil(JournaledWriter.refusal(stamp, force: true))
-        }
+        stamp.owner = 0; stamp.group = 0; stamp.mode = UInt32(S_IFREG) | 0o644
+        XCTAssertNotNil(JournaledWriter.refusal(stamp, force: true, uid: 1000))
+        // Writable by others, but replacing it would make it the caller's: only with --force.
+        stamp.mode = UInt32(S_IFREG) | 0o666
+        XCTAssertNotNil(JournaledWriter.refusal(stamp, force: false, uid: 1000))
+        XCTAssertNil(JournaledWriter.refusal(stamp, force: true, uid: 1000))
+        XCTAssertNil(JournaledWriter.refusal(stamp, force: false, uid: 0))
     }
 
     func testAnEditSavedBeforeTheStagingIsLeftAlone() throws {
