@@ -115,7 +115,8 @@ final class BatchCommandTests: XCTestCase {
             guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("root without setpriv: cannot drop privileges") }
             // The unprivileged user must be able to reach and write the folder itself.
             for path in [directory.path, directory.appendingPathComponent("p").path] { chmod(path, 0o777) }
-            chmod(directory.appendingPathComponent("p/ok.md").path, 0o666)
+            // (Its own file: another user's is not replaced without --force, as it would change owner.)
+            chown(directory.appendingPathComponent("p/ok.md").path, 65534, 65534)
             arguments = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + arguments
         }
         let process = Process()
