@@ -17,6 +17,10 @@ final class InvisibleCharactersRuleTests: XCTestCase {
             XCTAssertFalse(findings(text, rules: ["invisible-characters"]).isEmpty, text.debugDescription)
         }
         assertBytes(normalized("Stra\u{200B}ße 일\u{200B}간 v1\u{2060}2\n", rules: ["invisible-characters"]), "Straße 일간 v12\n")
+        // Thai, Khmer and Japanese write no spaces: there a ZWSP is the word boundary, kept.
+        for text in ["ภาษา\u{200B}ไทย\n", "ភាសា\u{200B}ខ្មែរ\n", "日本語\u{200B}です\n"] {
+            assertBytes(normalized(text, rules: ["invisible-characters"]), text)
+        }
         // A byte order mark at a line start is what concatenating two files leaves.
         assertBytes(normalized("# One\n\ntext\n\u{FEFF}# Two\n", rules: ["invisible-characters"]), "# One\n\ntext\n# Two\n")
     }

@@ -53,7 +53,8 @@ struct InvisibleCharactersRule: MarkdownRule {
                 guard let p = Unicode.Scalar(s)?.properties else { return false }
                 return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
             }
-            guard wordy(UTF8Bytes.scalar(before: range.lowerBound, in: p)), wordy(UTF8Bytes.scalar(at: range.upperBound, in: p)) else { return false }
+            let before = UTF8Bytes.scalar(before: range.lowerBound, in: p), after = UTF8Bytes.scalar(at: range.upperBound, in: p)
+            guard wordy(before), wordy(after), !writtenWithoutSpaces(before), !writtenWithoutSpaces(after) else { return false }
             func edge(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
             var start = range.lowerBound, end = range.upperBound
             while start > 0 && !edge(p[start - 1]) { start -= 1; if range.lowerBound - start > wordLimit { return false } }
@@ -61,6 +62,13 @@ struct InvisibleCharactersRule: MarkdownRule {
             let word = Array(p[start..<range.lowerBound]) + Array(p[range.upperBound..<end])
             return !Self.spellsALink(word)
         }
+    }
+
+    /// A letter of a script written without spaces between words (Thai, Lao, Tibetan, Myanmar,
+    /// Khmer, kana, Han), where a ZWSP is the word boundary a line may break at.
+    static func writtenWithoutSpaces(_ s: UInt32) -> Bool {
+        (0x0E00...0x0FFF).contains(s) || (0x1000...0x109F).contains(s) || (0x1780...0x17FF).contains(s)
+            || (0x3040...0x30FF).contains(s) || (0x3400...0x9FFF).contains(s) || (0xF900...0xFAFF).contains(s) || s >= 0x20000
     }
 
     /// A URL scheme, `www.`, an address or a mention, a GitHub reference.
