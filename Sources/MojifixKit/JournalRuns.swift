@@ -69,13 +69,16 @@ package struct JournalRuns {
         let chosen = Set(plans.map(\.0))
         let pending: [Journal.Run]
         do { pending = try journal.pending() } catch { throw WorkflowError("\(error)") }
+        // Each newer run's files, read once however many chosen runs it is newer than.
+        var rewrittenBy: [String: [RawPath]] = [:]
         for (run, entries) in plans {
             guard let position = pending.firstIndex(where: { $0.name == run }) else { continue }
             let rewritten = Set(entries.compactMap(Self.rewritten))
             guard !rewritten.isEmpty else { continue }
             for newer in pending[(position + 1)...] where !chosen.contains(newer.name) {
-                guard let later = try? journal.entries(of: newer.name) else { continue }
-                if let path = later.compactMap(Self.rewritten).first(where: rewritten.contains) {
+                let later = rewrittenBy[newer.name] ?? ((try? journal.entries(of: newer.name)) ?? []).compactMap(Self.rewritten)
+                rewrittenBy[newer.name] = later
+                if let path = later.first(where: rewritten.contains) {
                     throw WorkflowError("\(run): \(path.display) was rewritten again by the newer pending run \(newer.name); "
                                         + "undo that one first (or both: `mojifix undo \(newer.name) \(run)`); nothing undone")
                 }

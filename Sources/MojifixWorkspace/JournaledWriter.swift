@@ -58,9 +58,10 @@ package final class JournaledWriter: Sendable {
 
     /// Whether the permission bits let this process write the file: root may, an owner may (a
     /// read-only file of one's own is `force`'s business), others by the group or other bits.
-    static func mayWrite(_ stamp: FileStamp, uid: uid_t = geteuid(), groups: [gid_t] = currentGroups()) -> Bool {
+    /// (`groups`: nil, this process's, asked only when the bits of the group decide.)
+    static func mayWrite(_ stamp: FileStamp, uid: uid_t = geteuid(), groups: [gid_t]? = nil) -> Bool {
         if uid == 0 || stamp.owner == uid { return true }
-        return groups.contains(stamp.group) ? stamp.mode & 0o020 != 0 : stamp.mode & 0o002 != 0
+        return (groups ?? currentGroups()).contains(stamp.group) ? stamp.mode & 0o020 != 0 : stamp.mode & 0o002 != 0
     }
 
     /// The effective group and the supplementary ones.
@@ -139,8 +140,10 @@ package final class JournaledWriter: Sendable {
                     state.folders.insert(Beneath.folder(of: staged.path))
                 } catch {
                     state.failed.append(Failed(path: staged.path, message: "\(error)", kind: error.kind))
-                    // Left as it was: its entry is void (else undo would wait on it for ever).
-                    try? state.run!.append([JournalEntry(kept: staged.path)])
+                    // Left as it was (the one kind of failure that says so): its entry is void,
+                    // else undo would wait on it for ever. After another failure the file may hold
+                    // the new bytes, which the entry still undoes.
+                    if error.kind == .changed { try? state.run!.append([JournalEntry(kept: staged.path)]) }
                 }
             }
         }

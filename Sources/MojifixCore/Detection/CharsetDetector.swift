@@ -83,16 +83,16 @@ struct CharsetDetector {
         // A declared reading that decodes strictly wins unless another is far cheaper (and, in
         // another script, fits its language better: see `declaredFit`).
         // Nor where the other reading differs from it outside words only (signs, lone letters).
-        if let declared = readings.first(where: \.isDeclared), declared.cost - best.cost < Self.declared + little
-            || best.language.script != declared.language.script && best.plausibility - declared.plausibility < Self.declaredFit
-            || Self.differsOnlyOutsideWords(UTF8.scalars(best.text), from: UTF8.scalars(declared.text)) {
-            return .charset(declared.charset, confidence: 1)
-        }
-        // Nor is the model's verdict against a declaration evidence where the declared reading
-        // shows prose signs wherever the two differ: it prices signs by prose, not by what a
-        // table holds (see `showsSignsWhereverItDiffers`). Neither is sure: the pair.
-        if let declared = readings.first(where: \.isDeclared), showsSignsAgainstForeignLetters(declared, best) {
-            return .ambiguous([best.charset, declared.charset])
+        if let declared = readings.first(where: \.isDeclared) {
+            if declared.cost - best.cost < Self.declared + little
+                || best.language.script != declared.language.script && best.plausibility - declared.plausibility < Self.declaredFit
+                || Self.differsOnlyOutsideWords(UTF8.scalars(best.text), from: UTF8.scalars(declared.text)) {
+                return .charset(declared.charset, confidence: 1)
+            }
+            // Nor is the model's verdict against a declaration evidence where the declared reading
+            // shows prose signs wherever the two differ: it prices signs by prose, not by what a
+            // table holds (see `showsSignsWhereverItDiffers`). Neither is sure: the pair.
+            if showsSignsAgainstForeignLetters(declared, best) { return .ambiguous([best.charset, declared.charset]) }
         }
         if let common = commonReading(beside: best, in: readings) {
             return .ambiguous([best.charset, common.charset])
