@@ -40,6 +40,8 @@ struct ReadingSieve {
     /// those that also hide the same bytes behind a U+FFFD.
     private let alike: [UInt64]
     private let alikeWithReplacement: [UInt64]
+    /// Per row, the decoders whose table has a byte for its character.
+    private let mapped: [UInt64]
 
     /// What the sieve finds in one text.
     /// (A class: the pass reads it for every decoder, and each copy of a struct of three arrays
@@ -51,11 +53,18 @@ struct ReadingSieve {
         let twin: [Int]
         /// What the decoders read of the text (see `SiftedCharacters`).
         let characters: SiftedCharacters
+        /// Bit k: decoder k's table has a byte for every non-ASCII character of the text (none
+        /// when a character is in no table, or the text holds a U+FFFD).
+        let complete: UInt64
+        /// The bytes the text's non-ASCII characters take.
+        let nonASCIIBytes: Int
 
-        init(mayDecode: UInt64, twin: [Int], characters: SiftedCharacters) {
+        init(mayDecode: UInt64, twin: [Int], characters: SiftedCharacters, complete: UInt64, nonASCIIBytes: Int) {
             self.mayDecode = mayDecode
             self.twin = twin
             self.characters = characters
+            self.complete = complete
+            self.nonASCIIBytes = nonASCIIBytes
         }
     }
 
@@ -70,7 +79,7 @@ struct ReadingSieve {
         let ordered = scalars.sorted()
         var rowOfScalar = [UInt16](repeating: 0, count: SingleByteTable.directLimit)
         var rareRows: [UInt32: Int] = [:]
-        var leads: [UInt64] = [0], follows: [UInt64] = [0], cp949Leads: [UInt64] = [0], signFollows: [UInt64] = [0]
+        var leads: [UInt64] = [0], follows: [UInt64] = [0], cp949Leads: [UInt64] = [0], signFollows: [UInt64] = [0], mapped: [UInt64] = [0]
         var bytes = [Int16](repeating: -1, count: decoders.count)
         for (n, s) in ordered.enumerated() {
             let row = n + 1
@@ -86,6 +95,7 @@ struct ReadingSieve {
                     if (0x80...0xBF).contains(byte) { second |= 1 << UInt64(k) }
                 }
             }
+            mapped.append(decoders.indices.reduce(UInt64(0)) { mask, k in bytes[bytes.count - decoders.count + k] >= 0 ? mask | 1 << UInt64(k) : mask })
             leads.append(lead)
             follows.append(second)
             signFollows.append(ScalarTraits.isC1Control(s) || ScalarTraits.isSymbol(s) ? second : 0)
@@ -99,6 +109,7 @@ struct ReadingSieve {
         self.follows = follows
         self.signFollows = signFollows
         self.cp949Leads = cp949Leads
+        self.mapped = mapped
         func utf8Decoders(_ test: (UnitDecoder) -> Bool) -> UInt64 {
             decoders.enumerated().reduce(UInt64(0)) { mask, entry in
                 entry.element.misreading.actual != .windows949 && test(entry.element) ? mask | 1 << UInt64(entry.offset) : mask
@@ -134,6 +145,8 @@ struct ReadingSieve {
         var seen = [UInt64](repeating: 0, count: (leads.count + 63) / 64)
         var mayDecode: UInt64 = 0
         var replacement = false
+        var unmapped = false  // a non-ASCII character no table has
+        var nonASCIIBytes = 0
         var previous = 0  // the row of the character before, 0 after ASCII
         var i = range.lowerBound
         let n = range.upperBound
@@ -166,6 +179,8 @@ struct ReadingSieve {
                 }
                 let (scalar, length) = UTF8.decode(p, at: i)
                 let r = row(scalar)
+                nonASCIIBytes += length
+                if r == 0 { unmapped = true }
                 seen[r >> 6] |= 1 << UInt64(r & 63)
                 var second = follows[r]
                 if scalar == 0xFFFD {
@@ -201,7 +216,15 @@ struct ReadingSieve {
                 if agree(a, b, on: seen) { twin[b] = a; break }
             }
         }
-        return Sifted(mayDecode: mayDecode, twin: twin, characters: characters)
+        var complete: UInt64 = unmapped || replacement ? 0 : ~0
+        for (w, word) in seen.enumerated() where complete != 0 {
+            var rest = word
+            while rest != 0 {
+                complete &= mapped[w * 64 + rest.trailingZeroBitCount]
+                rest &= rest - 1
+            }
+        }
+        return Sifted(mayDecode: mayDecode, twin: twin, characters: characters, complete: complete, nonASCIIBytes: nonASCIIBytes)
     }
 
     /// Decoders `a` and `b` give every row of `seen` the same byte.

@@ -17,6 +17,10 @@ final class MojibakePass {
     /// Per decoder, whether its actual charset is UTF-8 (asked while ordering readings: reaching
     /// it through the decoder was a retain and a release each time).
     private let readsUTF8: [Bool]
+    /// Bit k: decoder k reads UTF-8 and is not one only the model decides (see `wholeTextReading`).
+    let plainUTF8: UInt64
+    /// Off: a reading that explains the whole text is weighed against the others (the tests compare both ways).
+    var takesWholeTextReading = true
     /// Off: every reading is scored (the tests compare both ways).
     var prunesReadings = true
     /// Which decoders can find units in a text, and which find the same ones (see `ReadingSieve`).
@@ -50,6 +54,9 @@ final class MojibakePass {
         self.scoring = scoring
         bounds = decoders.map { ReadingBound(table: $0.table) }
         readsUTF8 = decoders.map { $0.misreading.actual == .utf8 }
+        plainUTF8 = decoders.enumerated().reduce(UInt64(0)) { mask, entry in
+            entry.element.misreading.actual == .utf8 && !entry.element.misreading.needsLanguageModel ? mask | 1 << UInt64(entry.offset) : mask
+        }
         sieve = ReadingSieve(decoders)
     }
 
@@ -438,14 +445,17 @@ final class MojibakePass {
         // CP949 readings come after every UTF-8 one and are skipped below the final mark: each is
         // bounded first by a decode that keeps nothing, and decoded only when not skipped.
         let boundsFirst = prunesReadings && boundsCP949First
+        // One reading explains the whole text: it alone is weighed, with its twins.
+        let whole = takesWholeTextReading && sampleEnd == p.count ? sifted.map { wholeTextReading(p, $0) } : nil
         for k in decoders.indices {
             if let sifted, sifted.mayDecode >> UInt64(k) & 1 == 0 { continue }
+            if let sifted, let only = whole?.decoder, sifted.twin[k] != only { continue }
             if boundsFirst && !readsUTF8[k] {
                 decoded.append((k, [], -1))  // (-1: not decoded yet)
                 continue
             }
             let twin = sifted.map { $0.twin[k] } ?? k
-            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : self.units(k, p, sampleEnd, sifted)
+            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : whole?.units(k) ?? self.units(k, p, sampleEnd, sifted)
             if units.isEmpty { continue }
             decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
