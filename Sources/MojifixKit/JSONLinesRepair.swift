@@ -34,6 +34,9 @@ package struct JSONLinesRepair {
         var reader = LineBatchReader(fd: fd, batchBytes: 512 << 10, maxLineBytes: maxLineBytes)
         var lineNumber = 1, passedThrough = 0
         var ended = false
+        // Each batch's output goes to a buffer of its own, reused group after group (see
+        // `LineBatchReader.recycle`).
+        var outputs: [OutputBuffer] = []
         while !ended {
             var group: [[UInt8]] = []
             var longLineStart: [UInt8]? = nil
@@ -44,8 +47,11 @@ package struct JSONLinesRepair {
                 case .end: ended = true; break gather
                 }
             }
-            for batch in repair(group, repairers) {
-                guard batch.output.withUnsafeBytes(write) else { return .downstreamClosed }
+            while outputs.count < group.count { outputs.append(OutputBuffer()) }
+            let batches = repair(group, Array(outputs[..<group.count]), repairers)
+            for k in group.indices { reader.recycle(&group[k]) }
+            for (batch, output) in zip(batches, outputs) {
+                guard output.bytes.withUnsafeBytes(write) else { return .downstreamClosed }
                 for (offset, message) in batch.notes {
                     note("mojifix: line \(lineNumber + offset): \(message); passed through\n")
                 }
@@ -78,8 +84,12 @@ package struct JSONLinesRepair {
 
     package static func tooLong(_ limit: Int) -> String { "longer than \(limit) bytes (--max-bytes)" }
 
+    /// Where a batch's output is written; its memory serves the next batch given it.
+    package final class OutputBuffer: @unchecked Sendable {
+        package var bytes: [UInt8] = []
+    }
+
     package struct Batch {
-        package var output: [UInt8] = []
         package var lines = 0
         /// (line offset in the batch, why the line was passed through)
         package var notes: [(Int, String)] = []
@@ -87,20 +97,21 @@ package struct JSONLinesRepair {
 
     /// Batches on every core (ParallelMap): a batch of heavy mojibake does not leave the other
     /// cores idle.
-    private func repair(_ group: [[UInt8]], _ repairers: [Repairer]) -> [Batch] {
-        ParallelMap.map(group, workers: repairers) { repairer, bytes in repair(bytes, with: repairer) }
+    private func repair(_ group: [[UInt8]], _ outputs: [OutputBuffer], _ repairers: [Repairer]) -> [Batch] {
+        ParallelMap.map(Array(group.indices), workers: repairers) { repairer, k in repair(group[k], into: outputs[k], with: repairer) }
     }
 
-    private func repair(_ bytes: [UInt8], with repairer: Repairer) -> Batch {
+    private func repair(_ bytes: [UInt8], into output: OutputBuffer, with repairer: Repairer) -> Batch {
         var batch = Batch()
-        batch.output.reserveCapacity(bytes.count + bytes.count / 8)
+        output.bytes.removeAll(keepingCapacity: true)
+        output.bytes.reserveCapacity(bytes.count + bytes.count / 8)
         bytes.withUnsafeBufferPointer { p in
             var start = 0
             while start < p.count {
                 let end = Self.newline(in: p, from: start)
                 let line = UnsafeBufferPointer(rebasing: p[start..<end])
-                if let note = repair(line, with: repairer, into: &batch.output) { batch.notes.append((batch.lines, note)) }
-                if end < p.count { batch.output.append(0x0A) }
+                if let note = repair(line, with: repairer, into: &output.bytes) { batch.notes.append((batch.lines, note)) }
+                if end < p.count { output.bytes.append(0x0A) }
                 batch.lines += 1
                 start = end + 1
             }

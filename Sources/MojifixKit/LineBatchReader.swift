@@ -21,6 +21,9 @@ package struct LineBatchReader {
     private var lastNewline = -1  // index in `buffer` of its last `\n`, or -1
     private var atEnd = false
     private var chunk: [UInt8]
+    /// Batches handed back (`recycle`), whose memory the next ones reuse: a fresh array for every
+    /// batch was fresh pages from the kernel, a fault for each 4 KB of them.
+    private var spare: [[UInt8]] = []
 
     package init(fd: Int32, batchBytes: Int = 1 << 20, maxLineBytes: Int) {
         self.fd = fd
@@ -61,9 +64,20 @@ package struct LineBatchReader {
         }
     }
 
+    /// Takes a batch's array back once its lines are done with (leaving `bytes` empty), for a
+    /// later batch to fill.
+    package mutating func recycle(_ bytes: inout [UInt8]) {
+        var kept: [UInt8] = []
+        swap(&kept, &bytes)
+        guard spare.count < 16 else { return }
+        kept.removeAll(keepingCapacity: true)  // (the only reference now: no copy)
+        spare.append(kept)
+    }
+
     /// The first `count` bytes of the buffer; the rest stays.
     private mutating func take(upTo count: Int) -> [UInt8] {
-        let taken = Array(buffer[..<count])
+        var taken = spare.popLast() ?? []
+        taken.append(contentsOf: buffer[..<count])
         buffer.removeFirst(count)
         lastNewline = lastNewline >= count ? lastNewline - count : -1
         return taken
