@@ -104,8 +104,11 @@ final class MojibakePass {
             let found = known?.readings ?? self.readings(p, sampleEnd: sampleEnd)
             var readings = found
             var writtenCosts = known?.writtenCosts ?? [:]
+            var firstChoice = known?.firstChoice
             // Kept with the costs priced meanwhile, whatever this run returns.
-            defer { if keepsLastText { lastText = ReadingsOfText(text: text, readings: found, writtenCosts: writtenCosts) } }
+            defer {
+                if keepsLastText { lastText = ReadingsOfText(text: text, readings: found, writtenCosts: writtenCosts, firstChoice: firstChoice) }
+            }
             // A CP949 reading repairs only lines holding a word (two syllables side by side), and a
             // document only once such lines establish it: one without any such line repairs
             // nothing. It still speaks against a weak reading of the same bytes (`√π` reads as
@@ -120,7 +123,14 @@ final class MojibakePass {
             // A CP949 reading is weighed by the hand-weighed evidence alone, which a lone syllable
             // can win (`cafÃ©` read as `caf챕`) without making any change: then it must not keep
             // the UTF-8 readings from being weighed.
-            while let chosen = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts) {
+            var next: Reading?
+            if let firstChoice {
+                next = firstChoice.reading
+            } else {
+                next = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts)
+                firstChoice = ReadingsOfText.FirstChoice(reading: next)
+            }
+            while let chosen = next {
                 if var layer = layer(chosen, p, sampleEnd: sampleEnd, lossy: lossy, repairedBefore: repairedBefore,
                                      writtenCosts: &writtenCosts) {
                     layer.applied?.pass.keepInput(text)
@@ -128,6 +138,7 @@ final class MojibakePass {
                 }
                 guard chosen.decoder.misreading.actual == .windows949 else { return nil }
                 readings.removeAll { $0.decoder.misreading == chosen.decoder.misreading }
+                next = choose(readings, p, short: sampleEnd <= Self.shortText, writtenCosts: &writtenCosts)
             }
             return nil
         }
