@@ -29,13 +29,22 @@ struct UnitScoring {
     /// `known`: other readings of the same text, scored, whose scores a unit that reads alike
     /// takes (see `ScoresOfOtherReadings`).
     func score(_ units: inout [DecodedUnit], decoder: UnitDecoder, in p: UnsafeBufferPointer<UInt8>, known: [[DecodedUnit]] = []) {
-        var known = ScoresOfOtherReadings(known, actual: decoder.misreading.actual)
+        let actual = decoder.misreading.actual
+        var known = ScoresOfOtherReadings(known, actual: actual)
+        // (Asked once: a charset is compared by its name, a string compare for each unit.)
+        let reads = ActualCharset(utf8: actual == .utf8, cp949: actual == .windows949)
         for k in units.indices {
             if known.take(&units, k) { continue }
             score(&units[k], previous: k > 0 ? units[k - 1] : nil, next: k + 1 < units.count ? units[k + 1] : nil,
-                  actual: decoder.misreading.actual, shownAs: decoder.table, p)
+                  actual: reads, p)
         }
-        if decoder.misreading.actual == .windows949 { rejectSyllablesInsideLatinWords(&units, p) }
+        if reads.cp949 { rejectSyllablesInsideLatinWords(&units, p) }
+    }
+
+    /// The unit's actual charset, as the checks ask for it.
+    private struct ActualCharset {
+        let utf8: Bool
+        let cp949: Bool
     }
 
     /// Syllables inside a Latin word, letters on both sides of their run (`J√§√§neiden` read as
@@ -53,8 +62,10 @@ struct UnitScoring {
         }
     }
 
-    private func score(_ unit: inout DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, actual: Charset,
-                       shownAs: SingleByteTable, _ p: UnsafeBufferPointer<UInt8>) {
+    private func score(_ unit: inout DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, actual: ActualCharset,
+                       _ p: UnsafeBufferPointer<UInt8>) {
+        // The characters just outside the unit, which most checks read (each a UTF-8 decode).
+        let charBefore = scalarBefore(unit.start, p), charAfter = scalarAt(unit.end, p)
         // Text garbled twice decodes, one layer down, to mojibake again (C1 controls, `˜`, the Apple
         // logo) that the next layer turns into real characters: such a result is neutral here.
         // A run of such results is what the next layer will decode, as strong as a real letter.
@@ -62,13 +73,13 @@ struct UnitScoring {
         let inRun = (previous.map { $0.end == unit.start && alphabet.contains($0.scalar) } ?? false)
             || (next.map { $0.start == unit.end && alphabet.contains($0.scalar) } ?? false)
         let own = decomposedFitness(unit, previous: previous?.end == unit.start ? previous : nil,
-                                    next: next?.start == unit.end ? next : nil, actual: actual, p)
-            ?? fitness(unit.scalar, actual: actual)
+                                    next: next?.start == unit.end ? next : nil, utf8: actual.utf8, charBefore: charBefore)
+            ?? (actual.cp949 ? fitness(unit.scalar, actual: .windows949) : fitness(unit.scalar))
         // A result no text holds (a C1 control) is the next layer's material only where that
         // layer can read it as part of a character: next to other mojibake (`ItÃ?Â¢â?¬â?¢s` through
         // Mac OS Roman gives `?` U+0089 `?`, which nothing reads further).
         let nextLayer = alphabet.contains(unit.scalar) && (own != nil || inRun
-            || alphabet.contains(scalarBefore(unit.start, p)) || alphabet.contains(scalarAt(unit.end, p)))
+            || alphabet.contains(charBefore) || alphabet.contains(charAfter))
         let fit = nextLayer ? max(own ?? Self.supportiveFitness, inRun ? 0.9 : Self.supportiveFitness) : own
         guard let fit else {
             unit.rejected = true
@@ -76,18 +87,19 @@ struct UnitScoring {
             return
         }
         let afterAUnit = previous.map { $0.end == unit.start } ?? false
-        var evidence = Float(unit.width - 1) + fit + sourceOddness(unit, afterAUnit: afterAUnit, p) + oddInsideAWord(unit, p)
+        var evidence = Float(unit.width - 1) + fit + sourceOddness(unit, afterAUnit: afterAUnit, before: charBefore, after: charAfter, p)
+            + oddInsideAWord(unit, before: charBefore, after: charAfter, p)
         if unit.scalar >= 0x300 && unit.scalar <= 0x36F || ScalarTraits.isCombiningMark(unit.scalar) {
             // A combining mark or variation selector needs a base before it (decomposed text, or an
             // emoji with VS16, that was then garbled), not a space or the start of a line.
-            let before = previous.flatMap { $0.end == unit.start ? $0.scalar : nil } ?? scalarBefore(unit.start, p)
+            let before = previous.flatMap { $0.end == unit.start ? $0.scalar : nil } ?? charBefore
             if before <= 0x20 || ScalarTraits.isC1Control(before) { unit.rejected = true; unit.evidence = -2; return }
         }
-        if actual == .utf8, unit.width == 2, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
+        if actual.utf8, unit.width == 2, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
             // A lone Greek/Cyrillic/Hebrew/... letter glued to a word of another script is far more
             // likely two clean characters than a misread one (`NIÑ”` is not `NIє`).
-            let glued = [previous?.end == unit.start ? 0 : scalarBefore(unit.start, p),
-                         next?.start == unit.end ? 0 : scalarAt(unit.end, p)]
+            let glued = [previous?.end == unit.start ? 0 : charBefore,
+                         next?.start == unit.end ? 0 : charAfter]
             let touching = [previous?.end == unit.start ? previous : nil, next?.start == unit.end ? next : nil]
             let sameScriptNeighbour = touching.contains { other in
                 other.map { ScalarTraits.letterScript($0.scalar) == script } ?? false
@@ -97,35 +109,35 @@ struct UnitScoring {
             }) {
                 evidence -= 2
             }
-        } else if actual == .utf8, unit.width >= 3, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
+        } else if actual.utf8, unit.width >= 3, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
             // A lone syllable or ideograph inside a word of another script, letters on both sides
             // (`lì«<NBSP>DIÊN` read as `l쫠DIÊN`): Korean and Japanese glue their words to Latin ones
             // on one side only (`API를`).
-            let before = previous?.end == unit.start ? nil : scalarBefore(unit.start, p)
-            let after = next?.start == unit.end ? nil : scalarAt(unit.end, p)
+            let before = previous?.end == unit.start ? nil : charBefore
+            let after = next?.start == unit.end ? nil : charAfter
             let foreign = { (g: UInt32?) in
                 g.map { ScalarTraits.isLetter($0) && ScalarTraits.letterScript($0).map { $0 != script } ?? false } ?? false
             }
             if foreign(before) && foreign(after) { evidence -= 2 }
         }
-        if actual == .utf8 && unit.width == 2 && ScalarTraits.isLetter(unit.scalar) && !alphabet.contains(unit.scalar) {
+        if actual.utf8 && unit.width == 2 && ScalarTraits.isLetter(unit.scalar) && !alphabet.contains(unit.scalar) {
             // A decoded letter whose case contradicts both neighbours (`MÄ£ÄM` -> `MģÄM`) is not
             // what a writer typed; `cafÃ©` -> `café` and `ÃœBER` -> `ÜBER` keep their case. (Not
             // for a result that is itself mojibake of another layer, whose case is random.)
-            let before = previous?.end == unit.start ? previous!.scalar : scalarBefore(unit.start, p)
-            let after = next?.start == unit.end ? next!.scalar : scalarAt(unit.end, p)
+            let before = previous?.end == unit.start ? previous!.scalar : charBefore
+            let after = next?.start == unit.end ? next!.scalar : charAfter
             let upper = ScalarTraits.isUppercase(unit.scalar), lower = ScalarTraits.isLowercase(unit.scalar)
             if (lower && ScalarTraits.isUppercase(before) && ScalarTraits.isUppercase(after))
                 || (upper && ScalarTraits.isLowercase(before) && ScalarTraits.isLowercase(after)) {
                 evidence -= 2
             }
         }
-        if unit.width >= 3 && endsLikeAWord(unit, p) { evidence -= 2.5 }
+        if unit.width >= 3 && endsLikeAWord(unit, after: charAfter, p) { evidence -= 2.5 }
         // The right reading explains a whole run of mojibake: a mojibake character left touching
         // the unit unexplained (`À` in `ÀÏ°£` read as `À` + `졣`) speaks against this reading.
-        if previous?.end != unit.start && alphabet.contains(scalarBefore(unit.start, p)) { evidence -= 1 }
-        if next?.start != unit.end && alphabet.contains(scalarAt(unit.end, p)) { evidence -= 1 }
-        if actual == .windows949 && isLetter(scalarBefore(unit.start, p)) && isLetter(scalarAt(unit.end, p)) {
+        if previous?.end != unit.start && alphabet.contains(charBefore) { evidence -= 1 }
+        if next?.start != unit.end && alphabet.contains(charAfter) { evidence -= 1 }
+        if actual.cp949 && isLetter(charBefore) && isLetter(charAfter) {
             // A syllable inside a Latin word (`AÇÃO`) is two accented letters, not Korean.
             unit.rejected = true; unit.evidence = -2; return
         }
@@ -140,14 +152,14 @@ struct UnitScoring {
     /// their neighbours (decomposed Hangul, `ᄉ` `ᅵ` `ᆫ` for `신`) are as plausible as the
     /// syllable, which CP949 readings of the same characters would otherwise outweigh.
     /// `previous` and `next`: the units touching this one.
-    private func decomposedFitness(_ unit: DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, actual: Charset,
-                                   _ p: UnsafeBufferPointer<UInt8>) -> Float? {
-        guard actual == .utf8 else { return nil }
+    private func decomposedFitness(_ unit: DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?, utf8: Bool,
+                                   charBefore: UInt32) -> Float? {
+        guard utf8 else { return nil }
         if Self.isDecomposedDiacritic(unit.scalar) {
             // After a letter it composes with (`s` + comma below is `ș`; no letter is `e` + comma
             // below, which ISO-8859-2 makes of `ě` read as Windows-1250), or after another
             // diacritic (Vietnamese `ặ`: `a`, dot below, breve).
-            let before = previous?.scalar ?? scalarBefore(unit.start, p)
+            let before = previous?.scalar ?? charBefore
             if Self.isDecomposedDiacritic(before) { return Self.letterFitness }
             return ScalarTraits.isLetter(before) && ICUNormalizer.composePair(before, unit.scalar) != nil ? Self.letterFitness : nil
         }
@@ -242,8 +254,7 @@ struct UnitScoring {
 
     /// A letter followed only by closing punctuation and then a space or the end (`Brontë…”`) is a
     /// word ending, whatever its bytes re-encode to.
-    private func endsLikeAWord(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        let after = scalarAt(unit.end, p)
+    private func endsLikeAWord(_ unit: DecodedUnit, after: UInt32, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Self.endsAWord(after) else { return false }
         var i = unit.start
         var index = 0
@@ -259,11 +270,13 @@ struct UnitScoring {
     /// How unlike clean text the unit's source characters are.
     /// `afterAUnit`: the unit follows another decoded unit, so the character before it is
     /// mojibake, not line art (`αª┐┬á`: `┐` ends the unit before).
-    private func sourceOddness(_ unit: DecodedUnit, afterAUnit: Bool, _ p: UnsafeBufferPointer<UInt8>) -> Float {
+    /// `before` and `after`: the characters just outside the unit.
+    private func sourceOddness(_ unit: DecodedUnit, afterAUnit: Bool, before: UInt32, after: UInt32, _ p: UnsafeBufferPointer<UInt8>) -> Float {
         var odd: Float = 0
         var i = unit.start
         var index = 0
-        var previous = scalarBefore(unit.start, p)
+        var previous = before
+        var first: UInt32 = 0  // the unit's first source character
         // Box drawing right after a letter and spelling an accented Latin letter of a living
         // language (U+00C0-U+017E: every lead box character of CP437 and CP866 starts one) is the
         // middle of a word misread through those charsets (`Gr├╢├ƒe`), not line art, which starts
@@ -274,6 +287,7 @@ struct UnitScoring {
         var endsNoWord = false
         while i < unit.end {
             let (s, length) = UTF8.decode(p, at: i)
+            if index == 0 { first = s }
             if ScalarTraits.isC1Control(s) { odd += 2 }
             if s == 0xF8FF { odd += 1.5 }
             if index > 0 && s != 0x20 && s != 0xA0 && s != 0xFFFD && !ScalarTraits.isC1Control(s) {
@@ -283,17 +297,17 @@ struct UnitScoring {
             // drawing is line art: neither is a sign of mojibake.
             // (An NBSP before a space or a line end glues nothing: `Ã<NBSP> perturber` is `à`.)
             if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) && !endsNoWord
-                && !Self.endsAWord(scalarAt(unit.end, p)) { odd -= 1 }
+                && !Self.endsAWord(after) { odd -= 1 }
             // An NBSP right before a space keeps nothing together: the second byte of a character
             // (`ART TRIP Ã<NBSP> l'office` is `à l'office`).
-            if index > 0 && s == 0xA0 && i + length == unit.end && scalarAt(unit.end, p) == 0x20 { odd += 0.5 }
+            if index > 0 && s == 0xA0 && i + length == unit.end && after == 0x20 { odd += 0.5 }
             if context == .document && !touchesLetter && !(index == 0 && afterAUnit)
                 && (0x2500...0x259F).contains(s) && (0x2500...0x259F).contains(previous) { odd -= 1.5 }
             // The last letter of a Latin word, an NBSP and a sign (`été<NBSP>»`, `skvělé<NBSP>»`,
             // `mistică<NBSP>€`) is typography, whatever its bytes decode to (`頻`, `젻`, `㠀`).
             // (Mojibake of a Korean `저`, `ì<NBSP>€`, follows a space or other mojibake.)
-            if index == 2 && previous == 0xA0 && !ScalarTraits.isLetter(s) && ScalarTraits.isLetter(scalarAt(unit.start, p))
-                && isLetter(scalarBefore(unit.start, p)) {
+            if index == 2 && previous == 0xA0 && !ScalarTraits.isLetter(s) && ScalarTraits.isLetter(first)
+                && isLetter(before) {
                 odd -= 2
             }
             if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
@@ -305,7 +319,7 @@ struct UnitScoring {
                 odd += 1
                 endsNoWord = true
             }
-            if index == 2 && context == .document && Self.startsNoWord(s, after: previous, unitStart: scalarAt(unit.start, p)) { odd += 1 }
+            if index == 2 && context == .document && Self.startsNoWord(s, after: previous, unitStart: first) { odd += 1 }
             // A symbol glued right after a letter (`wei√ü`).
             if index == 0 && ScalarTraits.isLetter(previous) && ScalarTraits.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
             previous = s
@@ -321,8 +335,7 @@ struct UnitScoring {
     /// Inside a word (letters on both sides), a punctuation mark or symbol other than an
     /// apostrophe (`HÃ´tel`, `AÃ‘OS`), or a lowercase letter among capitals (`ZURÃœCK`), is not how
     /// words are written.
-    private func oddInsideAWord(_ unit: DecodedUnit, _ p: UnsafeBufferPointer<UInt8>) -> Float {
-        let before = scalarBefore(unit.start, p), after = scalarAt(unit.end, p)
+    private func oddInsideAWord(_ unit: DecodedUnit, before: UInt32, after: UInt32, _ p: UnsafeBufferPointer<UInt8>) -> Float {
         guard ScalarTraits.isLetter(before) && ScalarTraits.isLetter(after) else { return 0 }
         var odd: Float = 0
         var i = unit.start
