@@ -172,22 +172,27 @@ struct UnitScoring {
         let own = fitness(s, actual: actual)
         guard actual == .utf8 else { return own }
         if Self.isDecomposedDiacritic(s) { return max(own ?? Self.letterFitness, Self.letterFitness) }
-        if Self.conjoiningJamo.contains(where: { $0.contains(s) }) { return 1.0 }
+        if Self.isLeadingJamo(s) || Self.isVowelJamo(s) || Self.isTrailingJamo(s) { return 1.0 }
         return own
     }
 
     /// Leading consonants, vowels and trailing consonants of modern conjoining jamo.
-    private static let conjoiningJamo: [ClosedRange<UInt32>] = [0x1100...0x1112, 0x1161...0x1175, 0x11A8...0x11C2]
+    /// (Compared directly: reading a static array of the ranges was most of the cost of a check
+    /// that runs for every unit.)
+    private static func isLeadingJamo(_ c: UInt32) -> Bool { c >= 0x1100 && c <= 0x1112 }
+    private static func isVowelJamo(_ c: UInt32) -> Bool { c >= 0x1161 && c <= 0x1175 }
+    private static func isTrailingJamo(_ c: UInt32) -> Bool { c >= 0x11A8 && c <= 0x11C2 }
 
     /// A conjoining jamo next to the jamo it forms a syllable with: a leading consonant before
     /// a vowel, a vowel after a leading consonant or before a trailing consonant, a trailing
     /// consonant after a vowel.
     private static func spellsASyllable(_ unit: DecodedUnit, previous: DecodedUnit?, next: DecodedUnit?) -> Bool {
-        let (leading, vowel, trailing) = (conjoiningJamo[0], conjoiningJamo[1], conjoiningJamo[2])
-        let s = unit.scalar, before = previous?.scalar ?? 0, after = next?.scalar ?? 0
-        if leading.contains(s) { return vowel.contains(after) }
-        if vowel.contains(s) { return leading.contains(before) || trailing.contains(after) }
-        if trailing.contains(s) { return vowel.contains(before) }
+        let s = unit.scalar
+        guard s >= 0x1100 && s <= 0x11C2 else { return false }
+        let before = previous?.scalar ?? 0, after = next?.scalar ?? 0
+        if isLeadingJamo(s) { return isVowelJamo(after) }
+        if isVowelJamo(s) { return isLeadingJamo(before) || isTrailingJamo(after) }
+        if isTrailingJamo(s) { return isVowelJamo(before) }
         return false
     }
 
