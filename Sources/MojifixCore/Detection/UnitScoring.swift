@@ -98,15 +98,12 @@ struct UnitScoring {
         if actual.utf8, unit.width == 2, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
             // A lone Greek/Cyrillic/Hebrew/... letter glued to a word of another script is far more
             // likely two clean characters than a misread one (`NIÑ”` is not `NIє`).
-            let glued = [previous?.end == unit.start ? 0 : charBefore,
-                         next?.start == unit.end ? 0 : charAfter]
-            let touching = [previous?.end == unit.start ? previous : nil, next?.start == unit.end ? next : nil]
-            let sameScriptNeighbour = touching.contains { other in
-                other.map { ScalarTraits.letterScript($0.scalar) == script } ?? false
-            }
-            if !sameScriptNeighbour && glued.contains(where: { g in
-                ScalarTraits.isLetter(g) && ScalarTraits.letterScript(g).map { $0 != script } ?? false
-            }) {
+            // (Each side on its own, not arrays of them: those were two allocations per unit.)
+            let previousTouches = previous?.end == unit.start, nextTouches = next?.start == unit.end
+            let sameScriptNeighbour = (previousTouches && ScalarTraits.letterScript(previous!.scalar) == script)
+                || (nextTouches && ScalarTraits.letterScript(next!.scalar) == script)
+            let foreignLetter = { (g: UInt32) in ScalarTraits.isLetter(g) && ScalarTraits.letterScript(g).map { $0 != script } ?? false }
+            if !sameScriptNeighbour && ((!previousTouches && foreignLetter(charBefore)) || (!nextTouches && foreignLetter(charAfter))) {
                 evidence -= 2
             }
         } else if actual.utf8, unit.width >= 3, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
