@@ -10,6 +10,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
 #if defined(__x86_64__)
@@ -76,6 +77,27 @@ const char *mj_converter_canonical_name(const mj_converter *c) {
 
 int32_t mj_converter_max_char_size(const mj_converter *c) {
     return ucnv_getMaxCharSize(c->charset);
+}
+
+int32_t mj_converter_roundtrip_ranges(const mj_converter *c, uint32_t *ranges, int32_t capacity) {
+    UErrorCode err = U_ZERO_ERROR;
+    USet *set = uset_openEmpty();
+    if (set == NULL) return -1;
+    ucnv_getUnicodeSet(c->charset, set, UCNV_ROUNDTRIP_SET, &err);
+    int32_t written = 0;
+    if (err <= U_ZERO_ERROR) {
+        int32_t items = uset_getItemCount(set);
+        for (int32_t i = 0; i < items; i++) {
+            UChar32 start, end;
+            UErrorCode itemErr = U_ZERO_ERROR;
+            // A range (0) or a string (its length): a converter's set holds no strings that matter here.
+            if (uset_getItem(set, i, &start, &end, NULL, 0, &itemErr) != 0 || itemErr > U_ZERO_ERROR) continue;
+            if (written + 2 <= capacity) { ranges[written] = (uint32_t)start; ranges[written + 1] = (uint32_t)end; }
+            written += 2;
+        }
+    }
+    uset_close(set);
+    return err > U_ZERO_ERROR ? -1 : written;
 }
 
 static int32_t convert(UConverter *to, UConverter *from, mj_converter *c,

@@ -35,6 +35,21 @@ package final class ICUConverter {
 
     deinit { mj_converter_close(handle) }
 
+    /// The characters the charset maps both ways, as ranges: what a strict encode and decode
+    /// accept. (One ICU call: cheaper than asking the converter about each character.)
+    package func roundTripRanges() throws(ICUError) -> [ClosedRange<UInt32>] {
+        var capacity: Int32 = 4096
+        while true {
+            var flat = [UInt32](repeating: 0, count: Int(capacity))
+            let needed = flat.withUnsafeMutableBufferPointer { mj_converter_roundtrip_ranges(handle, $0.baseAddress, capacity) }
+            guard needed >= 0 else { throw .failure(needed) }
+            if needed <= capacity {
+                return stride(from: 0, to: Int(needed), by: 2).map { flat[$0]...flat[$0 + 1] }
+            }
+            capacity = needed
+        }
+    }
+
     /// Charset bytes to UTF-8.
     package func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [UInt8] {
         try run(bytes, initialCapacity: bytes.count * 3 + 16, mj_decode_to_utf8)

@@ -150,6 +150,15 @@ final class ReadingBoundTests: XCTestCase {
         XCTAssertGreaterThan(repairer.mojibakePass.cp949WithoutWord, 20)
     }
 
+    func testTakingTheWholeTextReadingChangesNoRepair() throws {
+        try Self.assertSameRepairs { $0.mojibakePass.takesWholeTextReading = false }
+        try Self.assertSameRepairs(Self.shortRecords()) { $0.mojibakePass.takesWholeTextReading = false }
+        // The records do have texts one reading explains whole.
+        let repairer = try Repairer()
+        for record in Self.records() + Self.shortRecords() { _ = try? repairer.repair(record) }
+        XCTAssertGreaterThan(repairer.mojibakePass.wholeTextReadings, 50)
+    }
+
     func testKeepingReadingsBetweenRoundsChangesNoRepair() throws {
         try Self.assertSameRepairs { $0.mojibakePass.keepsLastText = false }
         // The records do make a round read the text the round before ended with.

@@ -1,6 +1,7 @@
 import XCTest
-import MojifixCore
+@testable import MojifixCore
 import MojifixICU
+import MojifixTestSupport
 
 /// UTF-8 read by a strict double-byte decoder (GBK, CP932, EUC-KR, Big5) and saved again.
 final class UTF8ReadAsDoubleByteTests: XCTestCase {
@@ -13,7 +14,7 @@ final class UTF8ReadAsDoubleByteTests: XCTestCase {
                 // Only texts a strict decoder reads whole make this chain (as in the wild).
                 guard let garbled = try? ICUConverter(charset).decode(Array(text.utf8)) else { continue }
                 let result = try Repairer().repair(garbled)
-                XCTAssertTrue(result.output == Array(text.utf8), "\(charset): \(String(decoding: result.output, as: UTF8.self))")
+                XCTAssertTrue(result.output == Array(text.utf8), "\(charset): \(String(decoding: result.output, as: Unicode.UTF8.self))")
                 XCTAssertEqual(try replayer.invert(result.plan, on: result.output), garbled, charset)
             }
         }
@@ -32,9 +33,46 @@ final class UTF8ReadAsDoubleByteTests: XCTestCase {
         for (garbled, clean) in cases {
             let input = Array(garbled.utf8)
             let result = try Repairer().repair(input)
-            XCTAssertTrue(result.output == Array(clean.utf8), String(decoding: result.output, as: UTF8.self))
+            XCTAssertTrue(result.output == Array(clean.utf8), String(decoding: result.output, as: Unicode.UTF8.self))
             XCTAssertEqual(try PlanReplayer().invert(result.plan, on: result.output), input)
         }
+    }
+
+    /// A charset whose repertoire lacks a character of the text's first run of non-ASCII is not
+    /// asked to encode it: the same repairs as asking ICU every time, on clean and garbled texts
+    /// of every language of the generator (garbled through each charset by ICU's strict decoder).
+    func testRepertoiresChangeNoRepair() throws {
+        var generator = TextGenerator(rng: SeededGenerator(seed: 20261205))
+        var texts: [[UInt8]] = []
+        for (n, language) in TextGenerator.languages.enumerated() {
+            for words in [3, 12, 40] {
+                let clean = Array(generator.text(words: words, language: language, emoji: n % 3 == 0).utf8)
+                texts.append(clean)
+                for charset in UTF8ReadAsDoubleByte.charsets {
+                    if let garbled = try? ICUConverter(charset.icuName).decode(clean) { texts.append(garbled) }
+                }
+            }
+        }
+        let asked = try Repairer(), shortcut = try Repairer()
+        asked.doubleByteReader.textsBeforeRepertoires = .max
+        shortcut.doubleByteReader.textsBeforeRepertoires = 0
+        var repaired = 0
+        for (n, text) in texts.enumerated() {
+            let a = Result { try asked.repair(text) }, b = Result { try shortcut.repair(text) }
+            switch (a, b) {
+            case (.success(let x), .success(let y)):
+                XCTAssertEqual(x.output, y.output, "text \(n)")
+                XCTAssertEqual(try ReadingBoundTests.encoded(x.plan), try ReadingBoundTests.encoded(y.plan), "text \(n): plan")
+                if x.plan.passes.contains(where: { $0.chain.contains(.decode(.utf8)) && $0.chain.count == 2 }) { repaired += 1 }
+            case (.failure(let x), .failure(let y)):
+                XCTAssertEqual("\(x)", "\(y)", "text \(n)")
+            default:
+                XCTFail("text \(n): \(a) vs \(b)")
+            }
+        }
+        XCTAssertGreaterThan(repaired, 20)
+        // The repertoires did leave charsets out.
+        XCTAssertGreaterThan(shortcut.doubleByteReader.leftOutByRepertoire, 100)
     }
 
     func testCleanCJKTextIsNotReadAsMisreadUTF8() throws {

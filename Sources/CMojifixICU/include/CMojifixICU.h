@@ -27,6 +27,11 @@ const char *mj_converter_canonical_name(const mj_converter *converter);
 /// Largest number of bytes one character takes in the charset.
 int32_t mj_converter_max_char_size(const mj_converter *converter);
 
+/// The characters the charset maps both ways (ICU's round-trip set, what a strict encode and
+/// decode accept), as `[start, end]` pairs written to `ranges` up to `capacity` entries; returns
+/// the number of entries the whole set needs, or -1 on failure.
+int32_t mj_converter_roundtrip_ranges(const mj_converter *converter, uint32_t *ranges, int32_t capacity);
+
 /// Charset bytes -> UTF-8, strict: any illegal or unassigned input returns MJ_ILLEGAL.
 int32_t mj_decode_to_utf8(mj_converter *converter, const uint8_t *src, int32_t length,
                           uint8_t *dst, int32_t capacity, int32_t *status);

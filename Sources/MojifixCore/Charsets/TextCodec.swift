@@ -8,9 +8,17 @@ protocol TextCodec: AnyObject {
     func encode(_ utf8: [UInt8]) throws(ICUError) -> [UInt8]
     /// Largest number of bytes one character takes.
     var maxCharSize: Int { get }
+    /// The characters it maps both ways, when known (nil: ask `encode`).
+    func repertoire() throws(ICUError) -> CharacterRepertoire?
 }
 
-extension ICUConverter: TextCodec {}
+extension TextCodec {
+    func repertoire() throws(ICUError) -> CharacterRepertoire? { nil }
+}
+
+extension ICUConverter: TextCodec {
+    func repertoire() throws(ICUError) -> CharacterRepertoire? { CharacterRepertoire(try roundTripRanges()) }
+}
 
 enum TextCodecs {
     /// ICU's converter for a charset, except the two Korean forms ICU lacks or reads differently

@@ -13,6 +13,14 @@ final class WindowsCP932Codec: TextCodec {
 
     init() throws(ICUError) { icu = try ICUConverter(Charset.shiftJIS.icuName) }
 
+    func repertoire() throws(ICUError) -> CharacterRepertoire? {
+        CharacterRepertoire(try icu.roundTripRanges(), adding: Array(Self.singles.values))
+    }
+
+    /// One of the five characters ICU's table leaves out (asked before the dictionary, for every
+    /// character encoded).
+    private static func isSingle(_ s: UInt32) -> Bool { s == 0x80 || (s >= 0xF8F0 && s <= 0xF8F3) }
+
     func decode(_ bytes: [UInt8]) throws(ICUError) -> [UInt8] {
         guard bytes.contains(where: { Self.singles[$0] != nil }) else { return try icu.decode(bytes) }
         var out: [UInt8] = []
@@ -40,7 +48,7 @@ final class WindowsCP932Codec: TextCodec {
         var start = 0, i = 0
         while i < utf8.count {
             let (scalar, length) = UTF8.decode(utf8, at: i)
-            if let byte = Self.bytesOf[scalar] {
+            if Self.isSingle(scalar), let byte = Self.bytesOf[scalar] {
                 out += try icu.encode(Array(utf8[start..<i]))
                 out.append(byte)
                 start = i + length

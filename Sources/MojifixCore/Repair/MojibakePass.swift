@@ -21,6 +21,8 @@ final class MojibakePass {
     let plainUTF8: UInt64
     /// Off: a reading that explains the whole text is weighed against the others (the tests compare both ways).
     var takesWholeTextReading = true
+    /// Texts whose one reading was taken so (for the tests).
+    private(set) var wholeTextReadings = 0
     /// Off: every reading is scored (the tests compare both ways).
     var prunesReadings = true
     /// Which decoders can find units in a text, and which find the same ones (see `ReadingSieve`).
@@ -458,6 +460,7 @@ final class MojibakePass {
         let boundsFirst = prunesReadings && boundsCP949First
         // One reading explains the whole text: it alone is weighed, with its twins.
         let whole = takesWholeTextReading && sampleEnd == p.count ? sifted.map { wholeTextReading(p, $0) } : nil
+        if whole?.decoder != nil { wholeTextReadings += 1 }
         for k in decoders.indices {
             if let sifted, sifted.mayDecode >> UInt64(k) & 1 == 0 { continue }
             if let sifted, let only = whole?.decoder, sifted.twin[k] != only { continue }

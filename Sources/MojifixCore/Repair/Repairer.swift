@@ -99,6 +99,8 @@ public final class Repairer {
 
     /// The mojibake pass, whose shortcuts the tests turn off to compare both ways.
     var mojibakePass: MojibakePass { mojibake }
+    /// The reader of UTF-8 read as a double-byte charset, likewise.
+    var doubleByteReader: UTF8ReadAsDoubleByte { doubleByte }
 
     /// The first step of a repair alone: input that is not UTF-8 detected and transcoded to
     /// UTF-8 (nil when it is UTF-8 already). For benchmarks of the detector.

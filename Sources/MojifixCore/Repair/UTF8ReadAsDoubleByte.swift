@@ -13,6 +13,18 @@ final class UTF8ReadAsDoubleByte {
     private let converters: [(charset: Charset, converter: TextCodec)]
     private let model = LanguageModel.shared
 
+    /// Per charset, the characters it maps both ways (nil: unknown): one set for the process,
+    /// made once this reader has looked at `textsBeforeRepertoires` texts (asking ICU for it
+    /// costs as much as a few thousand conversions: a run on one file does not pay for it).
+    private static let repertoires: [CharacterRepertoire?] = charsets.map { charset in
+        (try? TextCodecs.codec(for: charset)).flatMap { try? $0.repertoire() }
+    }
+    /// Texts looked at before the repertoires are asked (the tests set 0, and `Int.max` for never).
+    var textsBeforeRepertoires = 1000
+    private var textsSeen = 0
+    /// Charsets left out by their repertoire (for the tests).
+    private(set) var leftOutByRepertoire = 0
+
     init() throws(ICUError) {
         var converters: [(Charset, TextCodec)] = []
         for charset in Self.charsets { converters.append((charset, try TextCodecs.codec(for: charset))) }
@@ -20,12 +32,17 @@ final class UTF8ReadAsDoubleByte {
     }
 
     func run(_ text: [UInt8]) -> (output: [UInt8], pass: RepairPass)? {
-        // Clean text fails on its first run for every charset: only then are all runs listed.
-        guard let first = Self.nextRun(text, from: 0),
-              converters.contains(where: { decode([first], of: text, $0.converter) != nil }) else { return nil }
+        // Clean text fails on its first run for every charset: only then are all runs listed. A
+        // charset without some character of that run cannot encode it (asked without ICU first).
+        guard let first = Self.nextRun(text, from: 0) else { return nil }
+        textsSeen += 1
+        let mayFit = textsSeen > textsBeforeRepertoires ? Self.repertoires.map { $0?.mayHoldAll(text, first) ?? true }
+            : [Bool](repeating: true, count: converters.count)
+        leftOutByRepertoire += mayFit.filter { !$0 }.count
+        guard converters.indices.contains(where: { mayFit[$0] && decode([first], of: text, converters[$0].converter) != nil }) else { return nil }
         let runs = Self.nonASCIIRuns(text)
         var best: (gain: Double, charset: Charset, decoded: [[UInt8]])? = nil
-        for (charset, converter) in converters {
+        for (k, (charset, converter)) in converters.enumerated() where mayFit[k] {
             guard let decoded = decode(runs, of: text, converter) else { continue }
             let gain = plausibilityGain(text, runs, decoded)
             if gain >= MojibakePass.lineGain && gain > (best?.gain ?? 0) { best = (gain, charset, decoded) }
