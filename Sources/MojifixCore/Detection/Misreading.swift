@@ -41,6 +41,9 @@ struct DecodedUnit {
     /// doubtful one (IPA, a rare syllable) can only follow a line that is repaired anyway.
     var supportive = false
     var rejected = false
+    /// Its neighbours speak against it (a lone letter glued to a word of another script, a letter
+    /// whose case contradicts both neighbours'): set by `UnitScoring`, which lowered its evidence.
+    var doubted = false
     /// A guess's UTF-8 bytes, the first in the lowest byte, 0 for each byte a U+FFFD hides
     /// (0 for every other unit).
     private let guessedBytes: UInt32

@@ -104,7 +104,7 @@ struct UnitScoring {
                 || (nextTouches && ScalarTraits.letterScript(next!.scalar) == script)
             let foreignLetter = { (g: UInt32) in ScalarTraits.isLetter(g) && ScalarTraits.letterScript(g).map { $0 != script } ?? false }
             if !sameScriptNeighbour && ((!previousTouches && foreignLetter(charBefore)) || (!nextTouches && foreignLetter(charAfter))) {
-                evidence -= 2
+                evidence -= 2; unit.doubted = true
             }
         } else if actual.utf8, unit.width >= 3, let script = ScalarTraits.letterScript(unit.scalar), script != .latin {
             // A lone syllable or ideograph inside a word of another script, letters on both sides
@@ -115,7 +115,7 @@ struct UnitScoring {
             let foreign = { (g: UInt32?) in
                 g.map { ScalarTraits.isLetter($0) && ScalarTraits.letterScript($0).map { $0 != script } ?? false } ?? false
             }
-            if foreign(before) && foreign(after) { evidence -= 2 }
+            if foreign(before) && foreign(after) { evidence -= 2; unit.doubted = true }
         }
         if actual.utf8 && unit.width == 2 && ScalarTraits.isLetter(unit.scalar) && !alphabet.contains(unit.scalar) {
             // A decoded letter whose case contradicts both neighbours (`MÄ£ÄM` -> `MģÄM`) is not
@@ -126,7 +126,7 @@ struct UnitScoring {
             let upper = ScalarTraits.isUppercase(unit.scalar), lower = ScalarTraits.isLowercase(unit.scalar)
             if (lower && ScalarTraits.isUppercase(before) && ScalarTraits.isUppercase(after))
                 || (upper && ScalarTraits.isLowercase(before) && ScalarTraits.isLowercase(after)) {
-                evidence -= 2
+                evidence -= 2; unit.doubted = true
             }
         }
         if unit.width >= 3 && endsLikeAWord(unit, after: charAfter, p) { evidence -= 2.5 }

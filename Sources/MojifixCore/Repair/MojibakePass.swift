@@ -16,7 +16,7 @@ final class MojibakePass {
     private let bounds: [ReadingBound]
     /// Per decoder, whether its actual charset is UTF-8 (asked while ordering readings: reaching
     /// it through the decoder was a retain and a release each time).
-    private let readsUTF8: [Bool]
+    let readsUTF8: [Bool]
     /// Bit k: decoder k reads UTF-8 and is not one only the model decides (see `wholeTextReading`).
     let plainUTF8: UInt64
     /// Off: a reading that explains the whole text is weighed against the others (the tests compare both ways).
@@ -447,7 +447,8 @@ final class MojibakePass {
     /// `choose`, and a CP949 one under that total is never the best (CP949 readings are the only
     /// ones ever dropped, so a UTF-8 reading's total stays reached). Readings are scored in order
     /// of their bounds, the most promising first.
-    private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int) -> [Reading] {
+    /// `wholeText`: a reading that explains the whole text may stand alone (see `wholeTextReading`).
+    private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, wholeText: Bool = true) -> [Reading] {
         // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
         // bound is first the rough one, and the exact one only when the rough one does not skip it.
         var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
@@ -459,11 +460,10 @@ final class MojibakePass {
         // bounded first by a decode that keeps nothing, and decoded only when not skipped.
         let boundsFirst = prunesReadings && boundsCP949First
         // One reading explains the whole text: it alone is weighed, with its twins.
-        let whole = takesWholeTextReading && sampleEnd == p.count ? sifted.map { wholeTextReading(p, $0) } : nil
-        if whole?.decoder != nil { wholeTextReadings += 1 }
+        let whole = takesWholeTextReading && wholeText && sampleEnd == p.count ? sifted.map { wholeTextReading(p, $0) } : nil
         for k in decoders.indices {
             if let sifted, sifted.mayDecode >> UInt64(k) & 1 == 0 { continue }
-            if let sifted, let only = whole?.decoder, sifted.twin[k] != only { continue }
+            if let sifted, let whole, let only = whole.decoder, readsUTF8[k] ? sifted.twin[k] != only : !whole.keepsCP949 { continue }
             if boundsFirst && !readsUTF8[k] {
                 decoded.append((k, [], -1))  // (-1: not decoded yet)
                 continue
@@ -553,6 +553,13 @@ final class MojibakePass {
         var found: [Reading] = []
         found.reserveCapacity(scored.count)
         for k in scored.indices { if let r = scored[k].take() { found.append(r) } }
+        if let only = whole?.decoder {
+            // A weak unit in the reading that explains the text whole: every reading is weighed.
+            guard !found.contains(where: { $0.decoder === decoders[only] && Self.hasWeakUnit($0.units) }) else {
+                return readings(p, sampleEnd: sampleEnd, wholeText: false)
+            }
+            wholeTextReadings += 1
+        }
         return found
     }
 
