@@ -159,6 +159,27 @@ final class ReadingBoundTests: XCTestCase {
         XCTAssertGreaterThan(repairer.mojibakePass.wholeTextReadings, 50)
     }
 
+    /// Korean labels whose CP949 codes are also two-byte UTF-8 sequences (review12): the UTF-8
+    /// reading explains them whole (`ġŲ ŰƮ`), yet the CP949 reading is still weighed and wins.
+    /// Garbled forms: Python's `encode('cp949').decode(...)`; and text garbled two ways, explained
+    /// whole by a third charset only wrongly, is weighed against every reading.
+    func testWholeTextReadingLeavesRoomForOthers() throws {
+        let repairer = try Repairer()
+        let labels = [("\u{C4}\u{A1}\u{C5}\u{B2} \u{C5}\u{B0}\u{C6}\u{AE}", "치킨 키트"),
+                      ("\u{C3}\u{BC}\u{C5}\u{A9} \u{C6}\u{AF}\u{C2}\u{A1}", "체크 특징"),
+                      ("Item: \u{C4}\u{B8}\u{C3}\u{B3} \u{C6}\u{AF}\u{C2}\u{A1} (x2)", "Item: 캡처 특징 (x2)"),
+                      ("\u{192}\u{B0}\u{2248}\u{2264} \u{2248}\u{221E}\u{2206}\u{C6}", "치킨 키트")]
+        for (garbled, korean) in labels {
+            let result = try repairer.repair(Array(garbled.utf8))
+            XCTAssertEqual(String(decoding: result.output, as: Unicode.UTF8.self), korean)
+        }
+        // Finnish through Windows-1257 beside Romanian through ISO-8859-2: Windows-1250 has every
+        // character of both and reads `ö` as `ƶ`.
+        let twoWays = "mahdollisuus yhteisty\u{106}\u{B6}ss\u{106}\u{A4} kouluun liittyvi\u{106}\u{A4} menev\u{106}\u{A4}t\n\nS\u{102}\u{2D8}rb\u{C4}\u{83}"
+        let output = String(decoding: try repairer.repair(Array(twoWays.utf8)).output, as: Unicode.UTF8.self)
+        XCTAssertFalse(output.unicodeScalars.contains { $0.value == 0x1B6 || $0.value == 0x1A4 }, output)
+    }
+
     func testKeepingReadingsBetweenRoundsChangesNoRepair() throws {
         try Self.assertSameRepairs { $0.mojibakePass.keepsLastText = false }
         // The records do make a round read the text the round before ended with.

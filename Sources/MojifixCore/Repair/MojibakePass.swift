@@ -448,14 +448,15 @@ final class MojibakePass {
     /// ones ever dropped, so a UTF-8 reading's total stays reached). Readings are scored in order
     /// of their bounds, the most promising first.
     /// `wholeText`: a reading that explains the whole text may stand alone (see `wholeTextReading`).
-    private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, wholeText: Bool = true) -> [Reading] {
+    private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, wholeText: Bool = true,
+                          sifted known: ReadingSieve.Sifted? = nil) -> [Reading] {
         // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
         // bound is first the rough one, and the exact one only when the rough one does not skip it.
         var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
         decoded.reserveCapacity(decoders.count)
         // A decoder the sieve rules out finds nothing; one that decodes like an earlier one
         // (its twin) takes that one's units, and later its scores.
-        let sifted = sievesReadings ? sieve?.sift(p, range: 0..<sampleEnd) : nil
+        let sifted = sievesReadings ? known ?? sieve?.sift(p, range: 0..<sampleEnd) : nil
         // CP949 readings come after every UTF-8 one and are skipped below the final mark: each is
         // bounded first by a decode that keeps nothing, and decoded only when not skipped.
         let boundsFirst = prunesReadings && boundsCP949First
@@ -556,7 +557,7 @@ final class MojibakePass {
         if let only = whole?.decoder {
             // A weak unit in the reading that explains the text whole: every reading is weighed.
             guard !found.contains(where: { $0.decoder === decoders[only] && Self.hasWeakUnit($0.units) }) else {
-                return readings(p, sampleEnd: sampleEnd, wholeText: false)
+                return readings(p, sampleEnd: sampleEnd, wholeText: false, sifted: sifted)
             }
             wholeTextReadings += 1
         }
