@@ -25,7 +25,7 @@ static int second_byte_ok(uint8_t lead, uint8_t b) {
 }
 
 /// Length of a valid sequence at p[i], or 0 when it is invalid or truncated.
-static size_t sequence_at(const uint8_t *p, size_t i, size_t n) {
+static inline __attribute__((always_inline)) size_t sequence_at(const uint8_t *p, size_t i, size_t n) {
     uint8_t b0 = p[i];
     size_t len = b0 < 0x80 ? 1 : b0 < 0xC2 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 < 0xF5 ? 4 : 0;
     if (len <= 1) return len;
@@ -72,7 +72,8 @@ static size_t scalar_range(const uint8_t *p, size_t from, size_t to, size_t n, c
         }
         size_t len = sequence_at(p, i, n);
         if (len == 0) return i;
-        if (b < 0xE0 || b == 0xE1 || b == 0xE2 || b == 0xEF) look_at(p, i, len, n, alphabet, capitals, r, s);
+        // Once a pair is found, only U+FFFD and conjoining jamo are left to flag (EF and E1 leads).
+        if (b == 0xE1 || b == 0xEF || (!r->has_mojibake_pair && (b < 0xE0 || b == 0xE2))) look_at(p, i, len, n, alphabet, capitals, r, s);
         i += len;
     }
     return i;
@@ -172,10 +173,14 @@ static void census_ssse3(const uint8_t *p, size_t n, const uint64_t *alphabet, c
                     if (is_counted_control(b)) { r->control_bytes++; if (b == 0) r->nul_bytes++; }
                 }
             }
-            __m128i t = _mm_sub_epi8(input, lead2_base);
-            __m128i lead2 = _mm_cmpeq_epi8(_mm_min_epu8(t, lead2_span), t);
-            __m128i look = _mm_or_si128(lead2, _mm_or_si128(_mm_cmpeq_epi8(input, e1),
-                                        _mm_or_si128(_mm_cmpeq_epi8(input, e2), _mm_cmpeq_epi8(input, ef))));
+            __m128i look = _mm_or_si128(_mm_cmpeq_epi8(input, e1), _mm_cmpeq_epi8(input, ef));
+            // Two-byte leads and E2 only matter for the mojibake pair: once one is found, only
+            // U+FFFD and conjoining jamo are left to flag (garbled text has a lead every few bytes).
+            if (!r->has_mojibake_pair) {
+                __m128i t = _mm_sub_epi8(input, lead2_base);
+                __m128i lead2 = _mm_cmpeq_epi8(_mm_min_epu8(t, lead2_span), t);
+                look = _mm_or_si128(look, _mm_or_si128(lead2, _mm_cmpeq_epi8(input, e2)));
+            }
             int leads = _mm_movemask_epi8(look);
             while (leads) {
                 int k = __builtin_ctz(leads);
