@@ -284,21 +284,25 @@ struct UnitScoring {
         // middle of a word misread through those charsets (`Gr├╢├ƒe`), not line art, which starts
         // after other box drawing, a space or a line end (`├┤a┼┐a`; `┼┐` would be the long s, which
         // no one writes now).
-        let touchesLetter = (0xC0...0x17E).contains(unit.scalar) && ScalarTraits.isLetter(previous)
+        // (Each character's category read once: every lookup was a load the compiler could not merge.)
+        var previousCategory = ScalarTraits.category(previous)
+        var firstIsLetter = false
+        let touchesLetter = (0xC0...0x17E).contains(unit.scalar) && previousCategory.isLetter
         // The unit's first character is a letter no word ends in (`leadEndsNoWord`).
         var endsNoWord = false
         while i < unit.end {
             let (s, length) = UTF8.decode(p, at: i)
-            if index == 0 { first = s }
+            let category = ScalarTraits.category(s)
+            if index == 0 { first = s; firstIsLetter = category.isLetter }
             if ScalarTraits.isC1Control(s) { odd += 2 }
             if s == 0xF8FF { odd += 1.5 }
             if index > 0 && s != 0x20 && s != 0xA0 && s != 0xFFFD && !ScalarTraits.isC1Control(s) {
-                if !ScalarTraits.isLetter(s) || s == 0xAA || s == 0xBA { odd += 1 }
+                if !category.isLetter || s == 0xAA || s == 0xBA { odd += 1 }
             }
             // NBSP after a letter is typography (`SELKÄ<NBSP>EDELLÄ`), and box drawing next to box
             // drawing is line art: neither is a sign of mojibake.
             // (An NBSP before a space or a line end glues nothing: `Ã<NBSP> perturber` is `à`.)
-            if index > 0 && s == 0xA0 && unit.width == 2 && ScalarTraits.isLetter(previous) && !endsNoWord
+            if index > 0 && s == 0xA0 && unit.width == 2 && previousCategory.isLetter && !endsNoWord
                 && !Self.endsAWord(after) { odd -= 1 }
             // An NBSP right before a space keeps nothing together: the second byte of a character
             // (`ART TRIP Ã<NBSP> l'office` is `à l'office`).
@@ -308,11 +312,10 @@ struct UnitScoring {
             // The last letter of a Latin word, an NBSP and a sign (`été<NBSP>»`, `skvělé<NBSP>»`,
             // `mistică<NBSP>€`) is typography, whatever its bytes decode to (`頻`, `젻`, `㠀`).
             // (Mojibake of a Korean `저`, `ì<NBSP>€`, follows a space or other mojibake.)
-            if index == 2 && previous == 0xA0 && !ScalarTraits.isLetter(s) && ScalarTraits.isLetter(first)
-                && isLetter(before) {
+            if index == 2 && previous == 0xA0 && !category.isLetter && firstIsLetter && isLetter(before) {
                 odd -= 2
             }
-            if ScalarTraits.isLowercase(previous) && ScalarTraits.isUppercase(s) { odd += 0.5 }
+            if previousCategory == .lowercaseLetter && category == .uppercaseLetter { odd += 0.5 }
             // The first byte of a sign's or a small letter's UTF-8 shown as a letter that no word
             // ends in (`Â© 2024`, `Ã<NBSP> perturber`), or a sign glued to two accented letters
             // that no word starts with (`‚Äô`): see UnitScoring+WordEdges.
@@ -323,8 +326,9 @@ struct UnitScoring {
             }
             if index == 2 && context == .document && Self.startsNoWord(s, after: previous, unitStart: first) { odd += 1 }
             // A symbol glued right after a letter (`wei√ü`).
-            if index == 0 && ScalarTraits.isLetter(previous) && ScalarTraits.isSymbol(s) && !(0x2500...0x259F).contains(s) { odd += 1 }
+            if index == 0 && previousCategory.isLetter && category.isSymbol && !(0x2500...0x259F).contains(s) { odd += 1 }
             previous = s
+            previousCategory = category
             index += 1
             i += length
         }

@@ -16,6 +16,21 @@ enum ScalarTraits {
         case spaceSeparator, lineSeparator, paragraphSeparator
         case control, format, surrogate, privateUse, unassigned
 
+        var isLetter: Bool {
+            switch self {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return false
+            }
+        }
+
+        /// A math, currency, modifier or other symbol.
+        var isSymbol: Bool {
+            switch self {
+            case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
+            default: return false
+            }
+        }
+
         init(_ category: Unicode.GeneralCategory) {
             switch category {
             case .uppercaseLetter: self = .uppercaseLetter
@@ -84,12 +99,7 @@ enum ScalarTraits {
         return table
     }()
 
-    static func isLetter(_ s: UInt32) -> Bool {
-        switch category(s) {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
-    }
+    static func isLetter(_ s: UInt32) -> Bool { category(s).isLetter }
 
     static func isUppercase(_ s: UInt32) -> Bool { category(s) == .uppercaseLetter }
     static func isLowercase(_ s: UInt32) -> Bool { category(s) == .lowercaseLetter }
@@ -97,12 +107,7 @@ enum ScalarTraits {
     static func isC1Control(_ s: UInt32) -> Bool { s >= 0x80 && s <= 0x9F }
 
     /// A math, currency, modifier or other symbol.
-    static func isSymbol(_ s: UInt32) -> Bool {
-        switch category(s) {
-        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
-        default: return false
-        }
-    }
+    static func isSymbol(_ s: UInt32) -> Bool { category(s).isSymbol }
 
     static func isHangulSyllable(_ s: UInt32) -> Bool { s >= 0xAC00 && s <= 0xD7A3 }
 
