@@ -116,6 +116,17 @@ final class LoneWordMojibakeTests: XCTestCase {
         }
     }
 
+    /// Three accented letters of a clean word whose bytes spell the UTF-8 of a letter of Latin
+    /// Extended Additional (Czech `ášť` through ISO-8859-2 is `ṻ`): too rare to repair on its own
+    /// (review12); garbled transliteration (`ṣ`, `ḥ`, Python: UTF-8 shown as cp1252) still is.
+    func testCleanLettersSpellingARareLatinLetterAreLeft() throws {
+        for clean in ["zvlášť zvlášť\n", "zvlášť, zvlášť a zvlášť\n"] {
+            XCTAssertEqual(try Repairer().repair(Array(clean.utf8)).output, Array(clean.utf8), clean)
+        }
+        let garbled = Array("á¹£e á¸¥adÄ«th á¹\u{AD}arÄ«qa á¹£Ã\u{AD}á¹£e\n".utf8)
+        XCTAssertEqual(String(decoding: try Repairer().repair(garbled).output, as: UTF8.self), "ṣe ḥadīth ṭarīqa ṣíṣe\n")
+    }
+
     /// A syllable that bytes inside a Latin word decode to, with letters on both sides, is two
     /// clean characters (Vietnamese `ì«` + NBSP); Korean glued to a Latin word on one side is not.
     func testASyllableGluedInsideAWordOfAnotherScriptIsLeft() throws {

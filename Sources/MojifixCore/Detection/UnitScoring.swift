@@ -223,6 +223,11 @@ struct UnitScoring {
         case 0x3000...0x303F, 0xFF00...0xFFEF: return 0.5
         case 0xF900...0xFAFF: return -0.5
         case 0x0250...0x02AF: return -1.5  // IPA: rare in prose, common as accidental decodes
+        // Latin Extended Additional before Vietnamese's letters (U+1EA0 on): transliteration and
+        // old orthographies (`ṣ`, `ḥ`, `ṻ`), rare in prose, and what three accented letters of a
+        // clean word can decode to (Czech `zvlášť` read through ISO-8859-2 is `zvlṻ`): doubtful,
+        // for the model to weigh.
+        case 0x1E00...0x1E9F: return 0.4
         case 0x02B0...0x02FF: return -1
         case 0x0180...0x024F:
             // Latin Extended-B: keep the letters living languages use (Vietnamese, Romanian, pinyin).
