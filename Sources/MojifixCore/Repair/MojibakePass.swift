@@ -867,9 +867,24 @@ final class MojibakePass {
             bytes = source
         } else if unit.width == 6 {
             bytes = CESU8Surrogates.encode(unit.scalar)
-        } else if let scalar = Unicode.Scalar(unit.scalar) {
-            // Its bytes read in place: an array per unit was a quarter of a repair's allocations.
-            return readsBack(scalar.utf8, unit, decoder: decoder, p)
+        } else if Unicode.Scalar(unit.scalar) != nil {
+            // Its bytes worked out in place, one at a time: an array per unit was a quarter of a
+            // repair's allocations, and the standard library's UTF-8 view of a scalar a third of this check.
+            return decoder.table.byteToScalar.withUnsafeBufferPointer { toScalar in
+                let s = unit.scalar
+                let count = s < 0x80 ? 1 : s < 0x800 ? 2 : s < 0x10000 ? 3 : 4
+                var i = unit.start
+                for k in 0..<count {
+                    let shift = UInt32(6 * (count - 1 - k))
+                    let lead: UInt32 = count == 1 ? 0 : count == 2 ? 0xC0 : count == 3 ? 0xE0 : 0xF0
+                    let b = k == 0 ? (count == 1 ? s : lead | s >> shift) : 0x80 | (s >> shift) & 0x3F
+                    guard i < unit.end else { return false }
+                    let (source, l) = UTF8.decode(p, at: i)
+                    guard toScalar[Int(b)] == source else { return false }
+                    i += l
+                }
+                return i == unit.end
+            }
         } else {
             bytes = UTF8.encode(unit.scalar)
         }
