@@ -56,9 +56,13 @@ let package = Package(
             name: "mojifix",
             dependencies: ["MojifixKit", "MojifixCore", "MojifixMarkdown", "MojifixWorkspace", "MojifixICU", "CMojifixBuildInfo",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            // The Swift runtime and Foundation linked in: the dynamic binary loads two dozen
-            // shared libraries and binds their symbols at every start, about 4 ms of CPU that a
-            // `repair` of a small file or a JSON Lines run pays each time.
+            // The Swift runtime and Foundation linked in (release only): the dynamic binary loads
+            // two dozen shared libraries and binds their symbols at every start (about 5 ms of
+            // CPU), and the engine's many calls into the runtime (retain, release, exclusivity
+            // checks) each cross into a shared library (about 9% of a heavy repair's CPU). The two
+            // archives named are ones the static Foundation needs that `-static-stdlib` leaves
+            // out. Only this target has the flags: the library products stay usable as a
+            // versioned dependency.
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(configuration: .release))]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
