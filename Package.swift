@@ -44,7 +44,7 @@ let package = Package(
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
         .target(name: "MojifixMarkdown", dependencies: ["MojifixText", "MojifixICU", "CMarkGFMShim", "CMojifixScan"]),
         // Files on disk: atomic writes, the journal that lets `undo` restore every byte.
-        .target(name: "MojifixWorkspace", dependencies: ["MojifixText", "CMojifixFS"]),
+        .target(name: "MojifixWorkspace", dependencies: ["MojifixText", "CMojifixFS", "CMojifixScan"]),
         // The workflows: configuration (.mojifix.toml), fixing and checking a folder, the journal and
         // undo, JSON Lines, name repair, the report model and exit statuses. No argument parsing.
         .target(

@@ -1,3 +1,4 @@
+import CMojifixScan
 import MojifixText
 
 /// A decoded JSON string: its UTF-8 and how it was written.
@@ -38,7 +39,7 @@ extension JSONLineScanner {
         }
         if let failure { throw failure }
         if let lone { return .loneSurrogate(lone) }
-        if content.rawNonASCII && !UTF8Bytes.isValid(utf8) { return .invalidUTF8 }
+        if content.rawNonASCII && utf8.withUnsafeBufferPointer({ mj_utf8_valid($0.baseAddress, $0.count) }) == 0 { return .invalidUTF8 }
         return .value(JSONStringValue(range: start..<i, utf8: utf8, asciiEscaped: escapedNonASCII && !content.rawNonASCII))
     }
 
