@@ -20,8 +20,9 @@ let package = Package(
             name: "CMojifixICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass; the byte
-        // conditions of the Markdown normaliser's quick structure. No ICU.
+        // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass (and the
+        // validation alone, for JSON Lines values); the byte conditions of the Markdown
+        // normaliser's quick structure. No ICU.
         .target(name: "CMojifixScan"),
         // The language plausibility model: character bigram costs per language, a table generated
         // by Scripts/make_language_model.py from wordfreq's data (CC-BY-SA 4.0, see LICENSE-data).
@@ -44,7 +45,7 @@ let package = Package(
         // The Markdown normaliser: structure (protected zones), rules, anchors. Knows nothing of the CLI.
         .target(name: "MojifixMarkdown", dependencies: ["MojifixText", "MojifixICU", "CMarkGFMShim", "CMojifixScan"]),
         // Files on disk: atomic writes, the journal that lets `undo` restore every byte.
-        .target(name: "MojifixWorkspace", dependencies: ["MojifixText", "CMojifixFS"]),
+        .target(name: "MojifixWorkspace", dependencies: ["MojifixText", "CMojifixFS", "CMojifixScan"]),
         // The workflows: configuration (.mojifix.toml), fixing and checking a folder, the journal and
         // undo, JSON Lines, name repair, the report model and exit statuses. No argument parsing.
         .target(
@@ -55,7 +56,15 @@ let package = Package(
         .executableTarget(
             name: "mojifix",
             dependencies: ["MojifixKit", "MojifixCore", "MojifixMarkdown", "MojifixWorkspace", "MojifixICU", "CMojifixBuildInfo",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // The Swift runtime and Foundation linked in (release only): the dynamic binary loads
+            // two dozen shared libraries and binds their symbols at every start (about 5 ms of
+            // CPU), and the engine's many calls into the runtime (retain, release, exclusivity
+            // checks) each cross into a shared library (about 9% of a heavy repair's CPU). The two
+            // archives named are ones the static Foundation needs that `-static-stdlib` leaves
+            // out. Only this target has the flags: the library products stay usable as a
+            // versioned dependency.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(configuration: .release))]
         ),
         .executableTarget(name: "mojifix-bench", dependencies: ["MojifixCore", "MojifixMarkdown"]),
         // Shared by the test targets: the seeded generator of every property test.

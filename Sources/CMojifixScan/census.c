@@ -227,6 +227,52 @@ static void census_ssse3(const uint8_t *p, size_t n, const uint64_t *alphabet, c
 }
 #endif
 
+static int utf8_valid_scalar(const uint8_t *p, size_t from, size_t n) {
+    for (size_t i = from; i < n;) {
+        size_t len = sequence_at(p, i, n);
+        if (len == 0) return 0;
+        i += len;
+    }
+    return 1;
+}
+
+#ifdef MJ_HAVE_X86
+__attribute__((target("ssse3")))
+static int utf8_valid_ssse3(const uint8_t *p, size_t n) {
+    __m128i previous = _mm_setzero_si128();
+    __m128i errors = _mm_setzero_si128();
+    // The last bytes a block may end with when no sequence is left open (as in census_ssse3).
+    const __m128i open_ends = _mm_setr_epi8(
+        (char)0xFF, (char)0xFF, (char)0xFF, (char)0xFF, (char)0xFF, (char)0xFF, (char)0xFF, (char)0xFF,
+        (char)0xFF, (char)0xFF, (char)0xFF, (char)0xFF, (char)0xFF, (char)0xEF, (char)0xDF, (char)0xBF);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i input = _mm_loadu_si128((const __m128i *)(p + i));
+        errors = _mm_or_si128(errors, _mm_movemask_epi8(input) == 0 ? _mm_subs_epu8(previous, open_ends)
+                                                                     : block_errors(input, previous));
+        previous = input;
+    }
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(errors, _mm_setzero_si128())) != 0xFFFF) return 0;
+    // The blocks judged every byte whose sequence they hold whole; a lead among the last three
+    // bytes may open one that the tail completes, so the tail is read from it.
+    size_t tail = i;
+    for (size_t k = 1; k <= 3 && k <= i; k++) {
+        uint8_t b = p[i - k];
+        if ((b & 0xC0) == 0x80) continue;
+        if (b >= 0xC0) tail = i - k;
+        break;
+    }
+    return utf8_valid_scalar(p, tail, n);
+}
+#endif
+
+int mj_utf8_valid(const uint8_t *p, size_t n) {
+#ifdef MJ_HAVE_X86
+    if (__builtin_cpu_supports("ssse3")) return utf8_valid_ssse3(p, n);
+#endif
+    return utf8_valid_scalar(p, 0, n);
+}
+
 void mj_census(const uint8_t *p, size_t n, const uint64_t *alphabet, const uint64_t *capitals, mj_census_result *r) {
 #ifdef MJ_HAVE_X86
     if (__builtin_cpu_supports("ssse3")) { census_ssse3(p, n, alphabet, capitals, r); return; }

@@ -74,13 +74,15 @@ package struct LineBatchReader {
         spare.append(kept)
     }
 
-    /// The first `count` bytes of the buffer; the rest stays.
+    /// The first `count` bytes of the buffer; the rest stays. The buffer itself is handed over,
+    /// and the rest (a line's start at most) moved to a spare one: the batch is not copied.
     private mutating func take(upTo count: Int) -> [UInt8] {
-        var taken = spare.popLast() ?? []
-        taken.append(contentsOf: buffer[..<count])
-        buffer.removeFirst(count)
+        var rest = spare.popLast() ?? []
+        rest.append(contentsOf: buffer[count...])
+        buffer.removeSubrange(count...)
+        swap(&rest, &buffer)
         lastNewline = lastNewline >= count ? lastNewline - count : -1
-        return taken
+        return rest
     }
 
     private mutating func readChunk() throws -> Int {

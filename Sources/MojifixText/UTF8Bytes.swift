@@ -70,6 +70,27 @@ public enum UTF8Bytes {
         }
     }
 
+    /// Writes the UTF-8 encoding of `scalar` at `out` (room for four bytes); returns its length.
+    @inlinable @inline(__always)
+    public static func write(_ scalar: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        switch scalar {
+        case ..<0x80:
+            out[0] = UInt8(scalar)
+            return 1
+        case ..<0x800:
+            out[0] = UInt8(0xC0 | scalar >> 6); out[1] = UInt8(0x80 | scalar & 0x3F)
+            return 2
+        case ..<0x10000:
+            out[0] = UInt8(0xE0 | scalar >> 12); out[1] = UInt8(0x80 | (scalar >> 6) & 0x3F)
+            out[2] = UInt8(0x80 | scalar & 0x3F)
+            return 3
+        default:
+            out[0] = UInt8(0xF0 | scalar >> 18); out[1] = UInt8(0x80 | (scalar >> 12) & 0x3F)
+            out[2] = UInt8(0x80 | (scalar >> 6) & 0x3F); out[3] = UInt8(0x80 | scalar & 0x3F)
+            return 4
+        }
+    }
+
     @inlinable
     public static func encode(_ scalar: UInt32) -> [UInt8] {
         var out: [UInt8] = []

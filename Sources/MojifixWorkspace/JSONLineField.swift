@@ -55,12 +55,11 @@ package struct JSONLineField: Sendable {
         var scanner: JSONLineScanner
         let field: JSONLineField
         var result = Lookup.missing
-        var seen: [Bool]
+        var seen = Flags()  // by level: the path's key was met
 
         init(scanner: JSONLineScanner, field: JSONLineField) {
             self.scanner = scanner
             self.field = field
-            seen = Array(repeating: false, count: field.path.count)
         }
 
         /// The object at the scanner (on its `{`), `level` keys down the path.

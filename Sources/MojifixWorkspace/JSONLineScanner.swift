@@ -7,7 +7,7 @@ struct JSONLineScanner {
 
     let p: UnsafeBufferPointer<UInt8>
     var i = 0
-    private var containers: [Bool] = []  // true: object, false: array
+    private var containers = FlagStack()  // true: object, false: array
 
     init(_ p: UnsafeBufferPointer<UInt8>) { self.p = p }
 
@@ -43,18 +43,18 @@ struct JSONLineScanner {
 
     /// Steps over one value of any kind.
     mutating func skipValue() throws(Failure) {
-        let base = containers.count
+        let base = containers.depth
         while true {
             skipWhitespace()
             switch current {
             case 0x7B:  // {
                 i += 1
                 skipWhitespace()
-                if current == 0x7D { i += 1 } else { containers.append(true); try skipKeyAndColon(); continue }
+                if current == 0x7D { i += 1 } else { containers.push(true); try skipKeyAndColon(); continue }
             case 0x5B:  // [
                 i += 1
                 skipWhitespace()
-                if current == 0x5D { i += 1 } else { containers.append(false); continue }
+                if current == 0x5D { i += 1 } else { containers.push(false); continue }
             case 0x22: try skipString()
             case 0x2D, 0x30...0x39: try skipNumber()
             case 0x74: try skipLiteral("true")
@@ -63,9 +63,9 @@ struct JSONLineScanner {
             default: throw failure("a value")
             }
             // After a value: close what ends here, or step to the next member or element.
-            while containers.count > base {
+            while containers.depth > base {
                 skipWhitespace()
-                let inObject = containers[containers.count - 1]
+                let inObject = containers.top
                 if current == 0x2C {
                     i += 1
                     if inObject { skipWhitespace(); try skipKeyAndColon() }
@@ -73,9 +73,9 @@ struct JSONLineScanner {
                 }
                 guard current == (inObject ? 0x7D : 0x5D) else { throw failure(inObject ? "',' or '}'" : "',' or ']'") }
                 i += 1
-                containers.removeLast()
+                containers.pop()
             }
-            if containers.count == base { return }
+            if containers.depth == base { return }
         }
     }
 
@@ -88,19 +88,37 @@ struct JSONLineScanner {
 
     /// Steps over a string, checking its escapes and that it holds no raw control character.
     mutating func skipString() throws(Failure) {
+        _ = try scanString()
+    }
+
+    /// What a string literal holds, besides plain ASCII: what decoding it must do.
+    struct Content {
+        var escapes = false
+        var rawNonASCII = false
+    }
+
+    /// `skipString`, telling what the string holds.
+    mutating func scanString() throws(Failure) -> Content {
         i += 1
         var high: UInt64 = 0
+        var content = Content()
         while i < p.count {
             if isPlainWord(at: i, high: &high) { i += 8; continue }
             let b = p[i]
-            if b == 0x22 { i += 1; return }
+            if b == 0x22 {
+                i += 1
+                if high != 0 { content.rawNonASCII = true }
+                return content
+            }
             if b == 0x5C {
+                content.escapes = true
                 if byte(i + 1) == 0x75 { _ = try hex4(at: i + 2); i += 6; continue }
                 guard Self.simpleEscape(byte(i + 1)) != nil else { i += 1; throw failure("an escape") }
                 i += 2
             } else if b < 0x20 {
                 throw failure("no control character in a string")
             } else {
+                if b >= 0x80 { content.rawNonASCII = true }
                 i += 1
             }
         }
@@ -157,4 +175,32 @@ struct JSONLineScanner {
         }
         return unit
     }
+}
+
+/// Flags by index, in one word while they fit: a line's usual nesting and path allocate nothing.
+struct Flags {
+    private var word: UInt64 = 0
+    private var more: [Bool] = []
+
+    subscript(k: Int) -> Bool {
+        get { k < 64 ? word >> UInt64(k) & 1 != 0 : more[k - 64] }
+        set {
+            if k < 64 {
+                word = newValue ? word | 1 << UInt64(k) : word & ~(1 << UInt64(k))
+            } else {
+                while more.count <= k - 64 { more.append(false) }
+                more[k - 64] = newValue
+            }
+        }
+    }
+}
+
+/// A stack of flags on `Flags`.
+struct FlagStack {
+    private(set) var depth = 0
+    private var flags = Flags()
+
+    mutating func push(_ flag: Bool) { flags[depth] = flag; depth += 1 }
+    mutating func pop() { depth -= 1 }
+    var top: Bool { flags[depth - 1] }
 }

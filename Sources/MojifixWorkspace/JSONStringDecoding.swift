@@ -1,3 +1,4 @@
+import CMojifixScan
 import MojifixText
 
 /// A decoded JSON string: its UTF-8 and how it was written.
@@ -22,10 +23,32 @@ extension JSONLineScanner {
     /// but not valid Unicode is returned as such, so a key can simply fail to match.
     mutating func decodeString() throws(Failure) -> Decoded {
         let start = i
-        var out: [UInt8] = []
-        var rawNonASCII = false, escapedNonASCII = false
+        var content = Content()
         var lone: UInt32? = nil
+        var escapedNonASCII = false
+        var failure: Failure? = nil
+        // Written in place, in room for the rest of the line, allocated once: a value never takes
+        // more bytes than its literal (`\uXXXX` is six for at most three, a pair twelve for four).
+        let utf8 = [UInt8](unsafeUninitializedCapacity: max(1, p.count - i)) { out, count in
+            do throws(Failure) {
+                count = try decodeBody(into: out.baseAddress!, content: &content, lone: &lone, escapedNonASCII: &escapedNonASCII)
+            } catch {
+                failure = error
+                count = 0
+            }
+        }
+        if let failure { throw failure }
+        if let lone { return .loneSurrogate(lone) }
+        if content.rawNonASCII && utf8.withUnsafeBufferPointer({ mj_utf8_valid($0.baseAddress, $0.count) }) == 0 { return .invalidUTF8 }
+        return .value(JSONStringValue(range: start..<i, utf8: utf8, asciiEscaped: escapedNonASCII && !content.rawNonASCII))
+    }
+
+    /// The string at `i` (on its `"`) decoded to `out`, `i` left past it; returns the length. A
+    /// lone surrogate is written as U+FFFD (the value is refused) and the first kept in `lone`.
+    private mutating func decodeBody(into out: UnsafeMutablePointer<UInt8>, content: inout Content, lone: inout UInt32?,
+                                     escapedNonASCII: inout Bool) throws(Failure) -> Int {
         i += 1
+        var n = 0
         var run = i  // start of the bytes copied as they are
         var high: UInt64 = 0
         while true {
@@ -35,14 +58,15 @@ extension JSONLineScanner {
             if b == 0x22 { break }
             if b < 0x20 { throw failure("no control character in a string") }
             if b != 0x5C {
-                if b >= 0x80 { rawNonASCII = true }
+                if b >= 0x80 { content.rawNonASCII = true }
                 i += 1
                 continue
             }
-            // One allocation at the first escape (a value without any is copied in one go at the
-            // end), bounded: keys are decoded this way too, and a long line holds many of them.
-            if out.capacity == 0 { out.reserveCapacity(min(p.count - run, 1 << 12)) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
+            content.escapes = true
+            if i > run {  // (escapes often follow one another)
+                (out + n).update(from: p.baseAddress! + run, count: i - run)
+                n += i - run
+            }
             if byte(i + 1) == 0x75 {
                 var scalar = try hex4(at: i + 2)
                 i += 6
@@ -52,31 +76,29 @@ extension JSONLineScanner {
                     i += 6
                 } else if (0xD800..<0xE000).contains(scalar) {
                     lone = lone ?? scalar
-                    scalar = 0xFFFD  // placeholder; the value is refused below
+                    scalar = 0xFFFD  // placeholder; the value is refused
                 }
                 if scalar >= 0x80 { escapedNonASCII = true }
-                UTF8Bytes.append(scalar, to: &out)
+                n += UTF8Bytes.write(scalar, to: out + n)
             } else {
                 guard let decoded = Self.simpleEscape(byte(i + 1)) else { i += 1; throw failure("an escape") }
-                out.append(decoded)
+                out[n] = decoded
+                n += 1
                 i += 2
             }
             run = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
+        (out + n).update(from: p.baseAddress! + run, count: i - run)
+        n += i - run
         i += 1
-        if high != 0 { rawNonASCII = true }
-        if let lone { return .loneSurrogate(lone) }
-        if rawNonASCII && !UTF8Bytes.isValid(out) { return .invalidUTF8 }
-        return .value(JSONStringValue(range: start..<i, utf8: out, asciiEscaped: escapedNonASCII && !rawNonASCII))
+        if high != 0 { content.rawNonASCII = true }
+        return n
     }
 
     /// Whether the key at `i` (on its `"`) is `name`; compared as raw bytes unless it has escapes.
     mutating func keyEquals(_ name: [UInt8]) throws(Failure) -> Bool {
         let start = i + 1
-        try skipString()
-        let raw = UnsafeBufferPointer(rebasing: p[start..<(i - 1)])
-        guard raw.contains(0x5C) else { return raw.elementsEqual(name) }
+        guard try scanString().escapes else { return UnsafeBufferPointer(rebasing: p[start..<(i - 1)]).elementsEqual(name) }
         i = start - 1
         guard case .value(let key) = try decodeString() else { return false }
         return key.utf8 == name

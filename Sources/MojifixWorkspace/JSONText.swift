@@ -19,47 +19,76 @@ package enum JSONText {
     /// escaped; with `asciiOnly`, so is everything above U+007F (surrogate pairs above U+FFFF),
     /// which is how Python's `json.dumps` writes by default (ensure_ascii).
     package static func appendQuoted(_ utf8: [UInt8], asciiOnly: Bool, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + utf8.count + 2)
-        out.append(0x22)
+        // Written in room for the worst case (six bytes for each byte: a control character
+        // escaped, or three per byte of a character escaped), then appended in one go.
+        let room = 6 * utf8.count + 2
         utf8.withUnsafeBufferPointer { p in
-            var i = 0
-            var run = 0  // start of the bytes written as they are
-            while i < p.count {
-                let byte = p[i]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte >= 0x80 && asciiOnly) else { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
-                switch byte {
-                case 0x22, 0x5C: out.append(0x5C); out.append(byte)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                case 0x00..<0x20: appendEscape(UInt32(byte), to: &out)
-                default:
-                    let (scalar, length) = UTF8Bytes.decode(p, at: i)
-                    if scalar > 0xFFFF {
-                        let v = scalar - 0x10000
-                        appendEscape(0xD800 + (v >> 10), to: &out)
-                        appendEscape(0xDC00 + (v & 0x3FF), to: &out)
-                    } else {
-                        appendEscape(scalar, to: &out)
-                    }
-                    i += length - 1
-                }
-                i += 1
-                run = i
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
+                let length = writeQuoted(p, asciiOnly: asciiOnly, to: buffer.baseAddress!)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run...]))
         }
-        out.append(0x22)
     }
 
-    /// `\uXXXX`, lower-case hex as Python writes it.
-    private static func appendEscape(_ unit: UInt32, to out: inout [UInt8]) {
-        out.append(0x5C)
-        out.append(0x75)
-        for shift in stride(from: 12, through: 0, by: -4) {
-            let digit = UInt8(unit >> UInt32(shift) & 0xF)
-            out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+    /// `appendQuoted` at `o`; returns the length written.
+    private static func writeQuoted(_ p: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, to o: UnsafeMutablePointer<UInt8>) -> Int {
+        // Bytes written as they are go in runs, stepped over eight at a time.
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+        let stops: UInt64 = asciiOnly ? tops : 0
+        var n = 0
+        o[n] = 0x22; n += 1
+        var i = 0
+        var run = 0  // start of the bytes written as they are
+        while i < p.count {
+            if i + 8 <= p.count {
+                let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & tops
+                if special | word & stops == 0 { i += 8; continue }
+            }
+            let byte = p[i]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte >= 0x80 && asciiOnly) else { i += 1; continue }
+            if i > run {
+                (o + n).update(from: p.baseAddress! + run, count: i - run)
+                n += i - run
+            }
+            switch byte {
+            case 0x22, 0x5C: o[n] = 0x5C; o[n + 1] = byte; n += 2
+            case 0x0A: o[n] = 0x5C; o[n + 1] = 0x6E; n += 2
+            case 0x0D: o[n] = 0x5C; o[n + 1] = 0x72; n += 2
+            case 0x09: o[n] = 0x5C; o[n + 1] = 0x74; n += 2
+            case 0x00..<0x20: n += writeEscape(UInt32(byte), to: o + n)
+            default:
+                let (scalar, length) = UTF8Bytes.decode(p, at: i)
+                if scalar > 0xFFFF {
+                    let v = scalar - 0x10000
+                    n += writeEscape(0xD800 + (v >> 10), to: o + n)
+                    n += writeEscape(0xDC00 + (v & 0x3FF), to: o + n)
+                } else {
+                    n += writeEscape(scalar, to: o + n)
+                }
+                i += length - 1
+            }
+            i += 1
+            run = i
         }
+        if p.count > run {
+            (o + n).update(from: p.baseAddress! + run, count: p.count - run)
+            n += p.count - run
+        }
+        o[n] = 0x22; n += 1
+        return n
+    }
+
+    /// `\uXXXX` at `out`, lower-case hex as Python writes it; returns its length, 6.
+    @inline(__always)
+    private static func writeEscape(_ unit: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = 0x5C
+        out[1] = 0x75
+        for k in 0..<4 {
+            let digit = UInt8(unit >> UInt32(12 - 4 * k) & 0xF)
+            out[2 + k] = digit < 10 ? 0x30 + digit : 0x57 + digit
+        }
+        return 6
     }
 }

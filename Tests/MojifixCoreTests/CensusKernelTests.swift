@@ -2,8 +2,8 @@ import MojifixTestSupport
 import XCTest
 import CMojifixScan
 
-/// The SIMD census must agree with the scalar reference and with Swift's UTF-8 validation on
-/// every input: random bytes, valid text with random mutations, and every length around the
+/// The SIMD census (and the validation alone, `mj_utf8_valid`) must agree with the scalar
+/// reference and with Swift's UTF-8 validation on every input: random bytes, valid text with random mutations, and every length around the
 /// 16-byte block boundaries.
 final class CensusKernelTests: XCTestCase {
     /// A small alphabet for the flags: Latin-1 high half and a few punctuation marks.
@@ -39,6 +39,7 @@ final class CensusKernelTests: XCTestCase {
         let fast = census(bytes, scalar: false), reference = census(bytes, scalar: true)
         let valid = String(validating: bytes, as: UTF8.self) != nil
         XCTAssertEqual(reference.valid_prefix == bytes.count, valid, "scalar validity \(label) \(bytes)")
+        XCTAssertEqual(bytes.withUnsafeBufferPointer { mj_utf8_valid($0.baseAddress, $0.count) } != 0, valid, "mj_utf8_valid \(label) \(bytes)")
         XCTAssertEqual(fast.valid_prefix, reference.valid_prefix, "prefix \(label) \(bytes)")
         if reference.valid_prefix == bytes.count {
             XCTAssertEqual(fast.control_bytes, reference.control_bytes, "controls \(label)")

@@ -4,7 +4,7 @@ internal import MojifixICU
 /// (256 decodes through the charset's codec, each checked by an encode: ICU's converter, or the
 /// few fixes of TextCodecs) so the detector can test every character cheaply. The tables hold
 /// only mappings the codec converts exactly both ways; nothing is hand-written.
-final class SingleByteTable {
+final class SingleByteTable: Sendable {
     static let unmapped: UInt32 = 0xFFFF_FFFF
 
     let charset: Charset
@@ -55,5 +55,20 @@ final class SingleByteTable {
     /// Scalars this charset shows for bytes 0x80-0xFF: the alphabet its mojibake is made of.
     var highScalars: [UInt32] {
         byteToScalar[0x80...].filter { $0 != Self.unmapped }
+    }
+}
+
+extension SingleByteTable {
+    /// The table of every misreading charset, built once per process: a repairer per thread
+    /// shares them (only `let`s, read-only once built; the converters that build them are not
+    /// shared, they are dropped here).
+    static func ofMisreadings() throws(ICUError) -> [Charset: SingleByteTable] {
+        try misreadingTables.get()
+    }
+
+    private static let misreadingTables = Result { () throws(ICUError) -> [Charset: SingleByteTable] in
+        var tables: [Charset: SingleByteTable] = [:]
+        for charset in Charset.misreadings { tables[charset] = try SingleByteTable(charset) }
+        return tables
     }
 }

@@ -39,8 +39,7 @@ public final class FileNameRepair {
     private init(throwingICUError: Void) throws(ICUError) {
         let cp949 = try CP949Table()
         self.cp949 = cp949
-        var tables: [Charset: SingleByteTable] = [:]
-        for charset in Charset.misreadings { tables[charset] = try SingleByteTable(charset) }
+        let tables = try SingleByteTable.ofMisreadings()
         var scoring = UnitScoring(cp949: cp949, alphabet: SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! }))
         scoring.context = .fileName
         self.scoring = scoring

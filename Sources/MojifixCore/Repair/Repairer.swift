@@ -70,8 +70,7 @@ public final class Repairer {
     private init(checked options: RepairOptions) throws(ICUError) {
         self.options = options
         let cp949 = try CP949Table()
-        var tables: [Charset: SingleByteTable] = [:]
-        for charset in Charset.misreadings { tables[charset] = try SingleByteTable(charset) }
+        let tables = try SingleByteTable.ofMisreadings()
         alphabet = SuspicionAlphabet(tables: Charset.misreadings.map { tables[$0]! })
         let scoring = UnitScoring(cp949: cp949, alphabet: alphabet)
         mojibake = MojibakePass(
