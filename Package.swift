@@ -20,9 +20,9 @@ let package = Package(
             name: "CMojifixICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass (and the
-        // validation alone, for JSON Lines values); the byte conditions of the Markdown
-        // normaliser's quick structure. No ICU.
+        // The census kernel: UTF-8 validation and the clean-path scan in one SIMD pass (and, for
+        // JSON Lines, the validation alone and the plain runs of string literals); the byte
+        // conditions of the Markdown normaliser's quick structure. No ICU.
         .target(name: "CMojifixScan"),
         // The language plausibility model: character bigram costs per language, a table generated
         // by Scripts/make_language_model.py from wordfreq's data (CC-BY-SA 4.0, see LICENSE-data).

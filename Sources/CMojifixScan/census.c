@@ -273,6 +273,34 @@ int mj_utf8_valid(const uint8_t *p, size_t n) {
     return utf8_valid_scalar(p, 0, n);
 }
 
+size_t mj_json_plain_run(const uint8_t *p, size_t n, int *high) {
+    size_t i = 0;
+    int any_high = 0;
+#if defined(MJ_HAVE_X86) && defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(_mm_min_epu8(v, control), v));  // v <= 0x1F
+        int stops = _mm_movemask_epi8(stop), highs = _mm_movemask_epi8(v);
+        if (stops) {
+            int k = __builtin_ctz(stops);
+            if (highs & ((1 << k) - 1)) any_high = 1;
+            if (any_high) *high = 1;
+            return i + (size_t)k;
+        }
+        if (highs) any_high = 1;
+    }
+#endif
+    for (; i < n; i++) {
+        uint8_t b = p[i];
+        if (b == '"' || b == '\\' || b < 0x20) break;
+        if (b >= 0x80) any_high = 1;
+    }
+    if (any_high) *high = 1;
+    return i;
+}
+
 void mj_census(const uint8_t *p, size_t n, const uint64_t *alphabet, const uint64_t *capitals, mj_census_result *r) {
 #ifdef MJ_HAVE_X86
     if (__builtin_cpu_supports("ssse3")) { census_ssse3(p, n, alphabet, capitals, r); return; }

@@ -52,7 +52,7 @@ extension JSONLineScanner {
         var run = i  // start of the bytes copied as they are
         var high: UInt64 = 0
         while true {
-            if isPlainWord(at: i, high: &high) { i += 8; continue }
+            if isPlainWord(at: i, high: &high) { i = plainRun(after: i + 8, high: &high); continue }
             guard i < p.count else { throw failure("'\"'") }
             let b = p[i]
             if b == 0x22 { break }

@@ -99,4 +99,25 @@ final class CensusKernelTests: XCTestCase {
             }
         }
     }
+
+    /// `mj_json_plain_run` stops where a byte loop does (`"`, `\`, below 0x20) and tells whether
+    /// the run held a byte of 0x80 or above, at every length and block offset.
+    func testJSONPlainRunAgreesWithAByteLoop() {
+        var rng = SeededGenerator(seed: 17)
+        let alphabet: [UInt8] = [0x22, 0x5C, 0x00, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
+        for round in 0..<4000 {
+            let length = Int.random(in: 0...70, using: &rng)
+            // Mostly plain bytes, so runs are long enough to cross blocks.
+            let bytes: [UInt8] = (0..<length).map { _ in
+                Int.random(in: 0..<(round % 2 == 0 ? 12 : 60), using: &rng) < alphabet.count
+                    ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0x20...0x7E, using: &rng)
+            }
+            let stop = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 } ?? bytes.count
+            let high = bytes[..<stop].contains { $0 >= 0x80 }
+            var gotHigh: Int32 = 0
+            let got = bytes.withUnsafeBufferPointer { mj_json_plain_run($0.baseAddress, $0.count, &gotHigh) }
+            XCTAssertEqual(got, stop, "\(bytes)")
+            XCTAssertEqual(gotHigh != 0, high, "\(bytes)")
+        }
+    }
 }

@@ -37,6 +37,11 @@ void mj_census(const uint8_t *bytes, size_t length, const uint64_t *alphabet, co
 /// the census's validation alone, for callers that need no flags (JSON Lines values).
 int mj_utf8_valid(const uint8_t *bytes, size_t length);
 
+/// Length of the run at `bytes` that a JSON string literal holds as it is: up to the first `"`,
+/// `\` or byte below 0x20 (or `length`), 16 bytes at a time where the CPU allows; `*high` is set
+/// to 1 when a byte of the run is 0x80 or above (left as it is otherwise).
+size_t mj_json_plain_run(const uint8_t *bytes, size_t length, int *high);
+
 /// Forces the portable scalar path (for tests comparing both paths).
 void mj_census_scalar(const uint8_t *bytes, size_t length, const uint64_t *alphabet, const uint64_t *capitals,
                       mj_census_result *result);
