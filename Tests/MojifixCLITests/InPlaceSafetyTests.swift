@@ -46,8 +46,10 @@ final class InPlaceSafetyTests: XCTestCase {
         let file = root.appendingPathComponent("a.md")
         try Data(unfixed).write(to: file)
         chmod(file.path, 0o444)
+        // Left as written, yet still in need of the change: exit 1, so a pre-commit hook fails and
+        // shows why instead of passing (it shows a passing hook's output to nobody).
         let fix = try CLIRunner.run(["fix", "a.md"], directory: root)
-        XCTAssertEqual(fix.exitCode, 0, fix.summary)
+        XCTAssertEqual(fix.exitCode, 1, fix.summary)
         XCTAssertTrue(fix.stderr.contains("a.md: read-only; not rewritten"), fix.stderr)
         assertBytesEqual(try bytes(file), unfixed)
         XCTAssertEqual(try CLIRunner.run(["fix", "--force", "a.md"], directory: root).exitCode, 1)
@@ -65,7 +67,7 @@ final class InPlaceSafetyTests: XCTestCase {
         try Data(unfixed).write(to: root.appendingPathComponent("a.md"))
         XCTAssertEqual(link(root.appendingPathComponent("a.md").path, root.appendingPathComponent("b.md").path), 0)
         let fix = try CLIRunner.run(["fix", "a.md"], directory: root)
-        XCTAssertEqual(fix.exitCode, 0, fix.summary)
+        XCTAssertEqual(fix.exitCode, 1, fix.summary)
         XCTAssertTrue(fix.stderr.contains("hard-linked (2 names)"), fix.stderr)
         var info = stat()
         stat(root.appendingPathComponent("a.md").path, &info)

@@ -42,6 +42,9 @@ package struct FileOutcome: Sendable {
     package var bytes = 0
     /// The file holds what a check fails on and `fix` does not change (a security finding).
     package var failsCheck = false
+    /// A change the writer did not make (read-only, hard-linked, another user's file): the file
+    /// still needs it, and the run must not end as if nothing were left (a hook would pass).
+    package var leftAsWritten = false
     /// `fix --diff`: the unified diff of the change.
     package var diff: [UInt8]? = nil
     /// `fix`: the path below the journal's root that was staged for writing.
@@ -52,9 +55,9 @@ package struct FileOutcome: Sendable {
     }
 
     package var changed: Bool { status == .repaired || status == .transcoded || status == .normalised }
-    /// The file would change (or did), or breaks the security policy. Computed, so a file that the
-    /// writer later skips (read-only, hard-linked) no longer counts as changed.
-    package var dirty: Bool { changed || failsCheck }
+    /// The file would change (or did), still needs a change the writer left undone (read-only,
+    /// hard-linked: no longer counted as changed, it is skipped), or breaks the security policy.
+    package var dirty: Bool { changed || failsCheck || leftAsWritten }
 }
 
 /// One worker's tools: ICU converters are not shared between threads, so each worker has its own.

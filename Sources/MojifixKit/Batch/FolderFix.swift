@@ -64,6 +64,7 @@ package struct FolderFix {
                                        stamp: stamp, force: force)
                 } catch {
                     outcome.status = error.kind == .skipped ? .skipped : .error
+                    outcome.leftAsWritten = error.kind == .skipped
                     outcome.message = "\(error)"
                 }
             }
