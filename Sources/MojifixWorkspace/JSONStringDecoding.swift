@@ -21,15 +21,17 @@ extension JSONLineScanner {
 
     /// Decodes the string at `i` (on its `"`). Syntax errors throw; a string that is valid JSON
     /// but not valid Unicode is returned as such, so a key can simply fail to match.
-    mutating func decodeString() throws(Failure) -> Decoded {
+    /// `literalEnd`: where the literal ends, when a scan found it (room for it alone).
+    mutating func decodeString(literalEnd: Int? = nil) throws(Failure) -> Decoded {
         let start = i
         var content = Content()
         var lone: UInt32? = nil
         var escapedNonASCII = false
         var failure: Failure? = nil
-        // Written in place, in room for the rest of the line, allocated once: a value never takes
-        // more bytes than its literal (`\uXXXX` is six for at most three, a pair twelve for four).
-        let utf8 = [UInt8](unsafeUninitializedCapacity: max(1, p.count - i)) { out, count in
+        // Written in place, in room for the rest of the line (or the literal, when known: a line of
+        // many escaped keys would take the rest of the line for each), allocated once: a value never
+        // takes more bytes than its literal (`\uXXXX` is six for at most three, a pair twelve for four).
+        let utf8 = [UInt8](unsafeUninitializedCapacity: max(1, (literalEnd ?? p.count) - i)) { out, count in
             do throws(Failure) {
                 count = try decodeBody(into: out.baseAddress!, content: &content, lone: &lone, escapedNonASCII: &escapedNonASCII)
             } catch {
@@ -99,8 +101,9 @@ extension JSONLineScanner {
     mutating func keyEquals(_ name: [UInt8]) throws(Failure) -> Bool {
         let start = i + 1
         guard try scanString().escapes else { return UnsafeBufferPointer(rebasing: p[start..<(i - 1)]).elementsEqual(name) }
+        let end = i
         i = start - 1
-        guard case .value(let key) = try decodeString() else { return false }
+        guard case .value(let key) = try decodeString(literalEnd: end) else { return false }
         return key.utf8 == name
     }
 }

@@ -19,28 +19,43 @@ package enum JSONText {
     /// escaped; with `asciiOnly`, so is everything above U+007F (surrogate pairs above U+FFFF),
     /// which is how Python's `json.dumps` writes by default (ensure_ascii).
     package static func appendQuoted(_ utf8: [UInt8], asciiOnly: Bool, to out: inout [UInt8]) {
-        // Written in room for the worst case (six bytes for each byte: a control character
-        // escaped, or three per byte of a character escaped), then appended in one go.
-        let room = 6 * utf8.count + 2
+        // Written piece by piece, each in room for its worst case (six bytes for each byte: a
+        // control character escaped, or three per byte of a character escaped), then appended in
+        // one go: room for a whole value would be six times its size (a 16 MB line, 96 MB).
+        out.append(0x22)
         utf8.withUnsafeBufferPointer { p in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
-                let length = writeQuoted(p, asciiOnly: asciiOnly, to: buffer.baseAddress!)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * pieceBytes + 12) { buffer in  // (+12: a character run over the end)
+                var start = 0
+                while start < p.count {
+                    // A piece ends where a character starts, so that none is cut.
+                    var end = min(start + pieceBytes, p.count)
+                    while end < p.count && end > start && p[end] & 0xC0 == 0x80 { end -= 1 }
+                    if end == start { end = min(start + pieceBytes, p.count) }
+                    let (length, next) = writeQuoted(p, start..<end, asciiOnly: asciiOnly, to: buffer.baseAddress!)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
+                    start = next
+                }
             }
         }
+        out.append(0x22)
     }
 
-    /// `appendQuoted` at `o`; returns the length written.
-    private static func writeQuoted(_ p: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, to o: UnsafeMutablePointer<UInt8>) -> Int {
+    /// Bytes of a value written at a time by `appendQuoted`.
+    private static let pieceBytes = 4096
+
+    /// The bytes of `range` (whole characters) escaped at `o`, without quotes; returns the length
+    /// written and where the next piece starts (past the range's end only when a character of a
+    /// value that is not UTF-8 runs over it, written whole here).
+    private static func writeQuoted(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, asciiOnly: Bool,
+                                    to o: UnsafeMutablePointer<UInt8>) -> (length: Int, next: Int) {
         // Bytes written as they are go in runs, stepped over eight at a time.
         let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
         let stops: UInt64 = asciiOnly ? tops : 0
         var n = 0
-        o[n] = 0x22; n += 1
-        var i = 0
-        var run = 0  // start of the bytes written as they are
-        while i < p.count {
-            if i + 8 <= p.count {
+        var i = range.lowerBound
+        var run = i  // start of the bytes written as they are
+        while i < range.upperBound {
+            if i + 8 <= range.upperBound {
                 let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
                 let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
                 let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & tops
@@ -72,12 +87,12 @@ package enum JSONText {
             i += 1
             run = i
         }
-        if p.count > run {
-            (o + n).update(from: p.baseAddress! + run, count: p.count - run)
-            n += p.count - run
+        let end = min(max(range.upperBound, i), p.count)
+        if end > run {
+            (o + n).update(from: p.baseAddress! + run, count: end - run)
+            n += end - run
         }
-        o[n] = 0x22; n += 1
-        return n
+        return (n, end)
     }
 
     /// `\uXXXX` at `out`, lower-case hex as Python writes it; returns its length, 6.

@@ -216,6 +216,27 @@ final class JSONLineFieldTests: XCTestCase {
         XCTAssertEqual(JSONText.quote("a\"b\\c\n\r\t\u{1}\u{1F}é🚀"), "\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001fé🚀\"")
     }
 
+    /// Values longer than the pieces `appendQuoted` writes at a time (4 KB), with characters of
+    /// every length across the pieces' ends, come back whole in both styles.
+    func testLongValuesRoundTripAcrossPieces() throws {
+        var rng = SeededGenerator(seed: 1205)
+        let pool: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\u{1}", "é", "일", "🚀", "\u{FFFD}"]
+        for _ in 0..<20 {
+            var s = ""
+            for _ in 0..<(2000 + Int(rng.next() % 8000)) { s.unicodeScalars.append(pool[Int(rng.next() % UInt64(pool.count))]) }
+            for asciiOnly in [false, true] {
+                var line = bytes(#"{"text":"#)
+                JSONText.appendQuoted(bytes(s), asciiOnly: asciiOnly, to: &line)
+                line += bytes("}")
+                if asciiOnly { XCTAssertTrue(line.allSatisfy { $0 < 0x80 }) }
+                guard case .string(let value) = text.lookup(in: line) else { return XCTFail("lost a value of \(s.utf8.count) bytes") }
+                XCTAssertEqual(value.utf8, bytes(s))
+                let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+                XCTAssertEqual((parsed?["text"] as? String).map { Array($0.utf8) }, bytes(s))
+            }
+        }
+    }
+
     /// Seeded round trip: whatever is quoted (both styles) comes back through the lookup, and
     /// Foundation's parser reads the same text.
     func testQuotedValuesRoundTrip() throws {
