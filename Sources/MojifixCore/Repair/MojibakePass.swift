@@ -448,8 +448,10 @@ final class MojibakePass {
     /// ones ever dropped, so a UTF-8 reading's total stays reached). Readings are scored in order
     /// of their bounds, the most promising first.
     /// `wholeText`: a reading that explains the whole text may stand alone (see `wholeTextReading`).
+    /// `sifted` and `tried`: the sieve's pass and the decodes a first call already made (when a
+    /// weak unit sends the text back to every reading).
     private func readings(_ p: UnsafeBufferPointer<UInt8>, sampleEnd: Int, wholeText: Bool = true,
-                          sifted known: ReadingSieve.Sifted? = nil) -> [Reading] {
+                          sifted known: ReadingSieve.Sifted? = nil, tried: WholeText? = nil) -> [Reading] {
         // (Decoders by index: a copy of one is a retain of each of its tables.) Each reading's
         // bound is first the rough one, and the exact one only when the rough one does not skip it.
         var decoded: [(decoder: Int, units: [DecodedUnit], bound: Float)] = []
@@ -470,7 +472,7 @@ final class MojibakePass {
                 continue
             }
             let twin = sifted.map { $0.twin[k] } ?? k
-            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : whole?.units(k) ?? self.units(k, p, sampleEnd, sifted)
+            let units = twin != k ? decoded.first { $0.decoder == twin }?.units ?? [] : (whole ?? tried)?.units(k) ?? self.units(k, p, sampleEnd, sifted)
             if units.isEmpty { continue }
             decoded.append((k, units, prunesReadings ? ReadingBound.rough(units) : .infinity))
         }
@@ -557,7 +559,7 @@ final class MojibakePass {
         if let only = whole?.decoder {
             // A weak unit in the reading that explains the text whole: every reading is weighed.
             guard !found.contains(where: { $0.decoder === decoders[only] && Self.hasWeakUnit($0.units) }) else {
-                return readings(p, sampleEnd: sampleEnd, wholeText: false, sifted: sifted)
+                return readings(p, sampleEnd: sampleEnd, wholeText: false, sifted: sifted, tried: whole)
             }
             wholeTextReadings += 1
         }
